@@ -1,0 +1,109 @@
+//! The command line as data: the built-in commands plus one subcommand per guide in the
+//! catalog (clap's builder, since the guides are only known at run time). No logic here.
+
+use std::path::PathBuf;
+
+use clap::{Arg, ArgAction, Command, value_parser};
+
+use crate::guide::Guide;
+use crate::guide::catalog::Catalog;
+use crate::lang::Lang;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0    finished: resolved, or report produced
+  1    runtime failure (I/O, writing the report)
+  2    usage: bad option, unknown symptom, missing or invalid answer
+  3    invalid guide or config file
+  130  cancelled (Ctrl-C, Esc)";
+
+pub fn command(catalog: &Catalog, lang: Lang) -> Command {
+    Command::new("wallet-help")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about(lang.pick(
+            "Fix a stuck wallet payment, or write a support report that gets it fixed",
+            "排查钱包支付问题;解决不了时,生成一份可直接发给客服的报告",
+        ))
+        .after_help(EXIT_CODES)
+        .args(global_args())
+        .subcommand(
+            Command::new("list")
+                .about(lang.pick("List every symptom, grouped", "按类别列出所有问题"))
+                .arg(json_flag()),
+        )
+        .subcommand(guides_command(lang))
+        .subcommands(catalog.guides().iter().map(|g| symptom_command(g, lang)))
+}
+
+fn symptom_command(guide: &Guide, lang: Lang) -> Command {
+    let about = format!("{} — {}", guide.title.get(lang), guide.summary.get(lang));
+    Command::new(guide.id.clone())
+        .about(about)
+        .visible_aliases(guide.aliases.all().cloned().collect::<Vec<_>>())
+}
+
+fn guides_command(lang: Lang) -> Command {
+    Command::new("guides")
+        .about(lang.pick("Check or inspect guide files", "检查或查看指南文件"))
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .subcommand(
+            Command::new("check")
+                .about(lang.pick(
+                    "Validate guide files (default: the loaded catalog); every problem, with file, line and column",
+                    "校验指南文件(默认:当前加载的全部指南),列出所有问题及其文件、行、列",
+                ))
+                .arg(Arg::new("paths").value_name("PATH").num_args(0..).value_parser(value_parser!(PathBuf))),
+        )
+        .subcommand(
+            Command::new("show")
+                .about(lang.pick("Show a guide's flow graph", "显示指南的流程图"))
+                .arg(Arg::new("symptom").value_name("SYMPTOM").required(true))
+                .arg(json_flag()),
+        )
+}
+
+fn json_flag() -> Arg {
+    Arg::new("json").long("json").action(ArgAction::SetTrue).help("Print JSON")
+}
+
+fn global_args() -> Vec<Arg> {
+    let flag = |name: &'static str, help: &'static str| {
+        Arg::new(name).long(name).action(ArgAction::SetTrue).global(true).help(help)
+    };
+    let lang_values = ["en", "zh"];
+    vec![
+        Arg::new("lang").long("lang").value_name("LANG").value_parser(lang_values).global(true)
+            .help("Language of prompts and guide text [default: WALLET_HELP_LANG, LC_ALL, LC_MESSAGES, LANG]"),
+        Arg::new("answers").long("answers").value_name("FILE").value_parser(value_parser!(PathBuf)).global(true)
+            .help("Answers from a TOML file; questions it answers are not asked"),
+        Arg::new("set").long("set").value_name("ID=VALUE").action(ArgAction::Append).global(true)
+            .help("Answer one question; repeatable; wins over --answers"),
+        flag("no-input", "Never prompt; a question with no answer is an error"),
+        Arg::new("format").long("format").value_name("FORMAT").value_parser(["text", "markdown", "json"]).global(true)
+            .help("Report format [default: text]"),
+        Arg::new("output").short('o').long("output").value_name("FILE").value_parser(value_parser!(PathBuf)).global(true)
+            .help("Write the report to FILE atomically"),
+        flag("force", "Replace an existing --output file"),
+        Arg::new("guides").long("guides").value_name("DIR").action(ArgAction::Append).value_parser(value_parser!(PathBuf)).global(true)
+            .help("Load guides from DIR too; repeatable [env: WALLET_HELP_GUIDES, ':'-separated]"),
+        Arg::new("config").long("config").value_name("FILE").value_parser(value_parser!(PathBuf)).env("WALLET_HELP_CONFIG").global(true)
+            .help("Provider settings file"),
+        Arg::new("report-lang").long("report-lang").value_name("LANG").value_parser(lang_values).global(true)
+            .help("Language of the report's labels and summary [default: the interface language]"),
+        flag("yes", "Skip the review step (scripts); secrets are still removed"),
+        flag("no-color", "No colour (also: NO_COLOR)"),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        let catalog = Catalog::load(&[]).unwrap();
+        command(&catalog, Lang::En).debug_assert();
+        command(&catalog, Lang::Zh).debug_assert();
+    }
+}

@@ -1,0 +1,112 @@
+//! `guides check` validates guide files and reports every problem; `guides show` prints a
+//! guide's flow graph, as JSON for tools or as an outline for people.
+
+use std::path::PathBuf;
+
+use clap::ArgMatches;
+use serde_json::{Value, json};
+
+use super::{print_stderr, print_stdout};
+use crate::error::{Error, Result, exit};
+use crate::guide::catalog::{self, Catalog};
+use crate::guide::{Guide, StepKind};
+use crate::lang::Lang;
+use crate::settings::Settings;
+
+pub(super) fn check(catalog: &Catalog, matches: &ArgMatches) -> Result<u8> {
+    let paths: Vec<PathBuf> = matches.get_many::<PathBuf>("paths").map(|p| p.cloned().collect()).unwrap_or_default();
+    if paths.is_empty() {
+        print_stdout(&format!("{} guides valid\n", catalog.guides().len()))?;
+        return Ok(exit::OK);
+    }
+    let mut guides = Vec::new();
+    let mut issues = Vec::new();
+    for path in &paths {
+        for file in catalog::guide_files(path)? {
+            match catalog::load_file(&file) {
+                Ok(g) => guides.push(g),
+                Err(found) => issues.extend(found),
+            }
+        }
+    }
+    issues.extend(catalog::name_clashes(&guides));
+    if !issues.is_empty() {
+        return Err(Error::InvalidGuides { issues });
+    }
+    let noun = if guides.len() == 1 { "guide" } else { "guides" };
+    print_stdout(&format!("{} {noun} valid\n", guides.len()))?;
+    if guides.is_empty() {
+        print_stderr("warning: no `.toml` guide files found");
+    }
+    Ok(exit::OK)
+}
+
+pub(super) fn show(catalog: &Catalog, settings: &Settings, matches: &ArgMatches) -> Result<u8> {
+    let id = matches.get_one::<String>("symptom").map_or("", String::as_str);
+    let guide = catalog
+        .find(id)
+        .ok_or_else(|| Error::UnknownSymptom { id: id.to_string(), suggestions: catalog.suggest(id) })?;
+    let text = if matches.get_flag("json") {
+        let mut s = serde_json::to_string_pretty(&graph(guide, settings.lang)).unwrap_or_default();
+        s.push('\n');
+        s
+    } else {
+        outline(guide, settings.lang)
+    };
+    print_stdout(&text)?;
+    Ok(exit::OK)
+}
+
+/// The flow graph in SPEC's shape, texts in `lang`.
+pub fn graph(guide: &Guide, lang: Lang) -> Value {
+    let id = |i: usize| guide.steps[i].id.clone();
+    let steps: Vec<Value> = guide
+        .steps
+        .iter()
+        .map(|step| match &step.kind {
+            StepKind::Choice(c) => json!({
+                "id": step.id, "kind": "choice", "question": c.question.get(lang),
+                "choices": c.choices.iter().map(|ch| json!({ "id": ch.id, "label": ch.label.get(lang), "next": id(ch.next) })).collect::<Vec<_>>(),
+            }),
+            StepKind::Input(i) => json!({
+                "id": step.id, "kind": "input", "question": i.question.get(lang), "label": i.label.get(lang),
+                "input": { "type": i.input_type, "required": i.required, "linkable": i.linkable },
+                "next": id(i.next),
+            }),
+            StepKind::Info(i) => json!({ "id": step.id, "kind": "info", "text": i.text.get(lang), "next": id(i.next) }),
+            StepKind::Check(c) => json!({
+                "id": step.id, "kind": "check", "label": c.label.get(lang), "text": c.text.get(lang),
+                "fixed": id(c.fixed), "next": id(c.next),
+            }),
+            StepKind::End(e) => json!({
+                "id": step.id, "kind": "end", "outcome": e.outcome, "urgent": guide.urgent || e.urgent,
+                "text": e.text.get(lang),
+                "needs": e.needs.as_ref().unwrap_or(&guide.needs).iter().map(|&i| id(i)).collect::<Vec<_>>(),
+            }),
+        })
+        .collect();
+    json!({
+        "id": guide.id, "title": guide.title.get(lang), "summary": guide.summary.get(lang),
+        "group": guide.group, "urgent": guide.urgent, "start": id(guide.start),
+        "needs": guide.needs.iter().map(|&i| id(i)).collect::<Vec<_>>(),
+        "steps": steps,
+    })
+}
+
+/// One line per step with where it leads, for reading a guide at a glance.
+fn outline(guide: &Guide, lang: Lang) -> String {
+    let mut out = format!("{} — {}\n", guide.id, guide.title.get(lang));
+    for step in &guide.steps {
+        let id = |i: usize| guide.steps[i].id.as_str();
+        let leads = match &step.kind {
+            StepKind::Choice(c) => c.choices.iter().map(|ch| format!("{} → {}", ch.id, id(ch.next))).collect::<Vec<_>>().join(", "),
+            StepKind::Input(i) => format!("{} → {}", i.input_type.name(), id(i.next)),
+            StepKind::Info(i) => format!("→ {}", id(i.next)),
+            StepKind::Check(c) => format!("yes → {}, no → {}", id(c.fixed), id(c.next)),
+            StepKind::End(e) => e.outcome.name().to_string(),
+        };
+        let start = if guide.steps[guide.start].id == step.id { "*" } else { " " };
+        out.push_str(&format!("{start} {:<7} {:<24} {leads}\n", step.kind.name(), step.id));
+    }
+    out
+}

@@ -1,0 +1,44 @@
+//! One function per command; `dispatch` picks it from the parsed command line.
+
+mod guides;
+mod list;
+mod pick;
+mod run;
+
+use std::io::{self, Write};
+
+use clap::ArgMatches;
+
+use crate::error::{Error, Result, exit};
+use crate::guide::catalog::Catalog;
+use crate::settings::Settings;
+
+pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) -> Result<u8> {
+    match matches.subcommand() {
+        Some(("list", m)) => list::run(catalog, settings, m.get_flag("json")),
+        Some(("guides", m)) => match m.subcommand() {
+            Some(("check", m)) => guides::check(catalog, m),
+            Some(("show", m)) => guides::show(catalog, settings, m),
+            _ => Ok(exit::USAGE),
+        },
+        Some((id, _)) => match catalog.find(id) {
+            Some(guide) => run::run(guide, settings),
+            None => Err(Error::UnknownSymptom { id: id.to_string(), suggestions: catalog.suggest(id) }),
+        },
+        None => pick::run(catalog, settings),
+    }
+}
+
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+pub(crate) fn print_stdout(text: &str) -> Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::io("write to", "standard output", e)),
+        _ => Ok(()),
+    }
+}
+
+/// Writes a line to stderr, where the conversation with the user happens.
+pub(crate) fn print_stderr(text: &str) {
+    let _ = writeln!(io::stderr().lock(), "{text}");
+}

@@ -1,0 +1,93 @@
+//! Running one symptom's guide: answers given ahead, the flow, the ending, and the report.
+
+use super::{print_stderr, print_stdout};
+use crate::answers::GivenAnswers;
+use crate::checks::device;
+use crate::config::Config;
+use crate::error::{Result, exit};
+use crate::flow::{self, Transcript};
+use crate::guide::{Guide, Outcome, StepKind};
+use crate::input::ParseContext;
+use crate::lang::Lang;
+use crate::prompt::Prompter;
+use crate::prompt::scripted::Scripted;
+use crate::prompt::terminal::{self, Terminal};
+use crate::report::{self, write};
+use crate::settings::{Mode, Settings};
+use crate::ui;
+
+pub(super) fn run(guide: &Guide, settings: &Settings) -> Result<u8> {
+    let config = Config::load(settings.config.as_deref())?;
+    if let Some(path) = &settings.output {
+        // Before any question: nobody should answer everything and then lose it.
+        write::ensure_writable(path, settings.force)?;
+    }
+    let ctx = ParseContext { now: settings.now.clone() };
+    let mut given = GivenAnswers::default();
+    if let Some(path) = &settings.answers {
+        given.read_file(path)?;
+    }
+    given.add_sets(&settings.sets)?;
+    let presets = given.resolve(guide, &ctx)?;
+    let transcript = match settings.mode {
+        Mode::Interactive => {
+            terminal::catch_interrupts();
+            introduce(guide, settings.lang);
+            let mut person = Terminal::new(settings.lang);
+            let mut prompter = Scripted::with_fallback(presets, &mut person);
+            flow::drive(guide, settings.lang, &ctx, &mut prompter as &mut dyn Prompter)
+        }
+        Mode::Scripted => flow::drive(guide, settings.lang, &ctx, &mut Scripted::new(presets)),
+    }?;
+    let outcome = show_ending(guide, &transcript, settings);
+    if outcome == Outcome::ContactSupport || settings.output.is_some() {
+        deliver(guide, &transcript, settings, &config)?;
+    }
+    Ok(exit::OK)
+}
+
+fn introduce(guide: &Guide, lang: Lang) {
+    let title = ui::bold().apply_to(guide.title.get(lang));
+    let how = lang.pick("Esc or Ctrl-C stops at any time.", "随时按 Esc 或 Ctrl-C 退出。");
+    print_stderr(&format!("{title}\n{}\n", ui::dim().apply_to(how)));
+}
+
+/// Prints the ending's text on stderr and returns its outcome.
+fn show_ending(guide: &Guide, transcript: &Transcript, settings: &Settings) -> Outcome {
+    let StepKind::End(ending) = &guide.steps[transcript.ending].kind else {
+        unreachable!("a transcript always stops at an ending")
+    };
+    let text = ui::wrap(ending.text.get(settings.lang), ui::width(), "");
+    print_stderr(&format!("\n{}\n", ui::bold().apply_to(text)));
+    ending.outcome
+}
+
+fn deliver(guide: &Guide, transcript: &Transcript, settings: &Settings, config: &Config) -> Result<()> {
+    let device = if settings.mode == Mode::Interactive {
+        let spinner = ui::spinner(settings.lang.pick("Collecting device details…", "正在收集设备信息…"));
+        let device = device::collect(&settings.now);
+        spinner.finish_and_clear();
+        device
+    } else {
+        device::collect(&settings.now)
+    };
+    let ctx = report::Context { lang: settings.report_lang, now: &settings.now, device, config };
+    let report = report::build(guide, transcript, ctx);
+    let rendered = report::render(&report, settings.format);
+    match &settings.output {
+        None => print_stdout(&rendered),
+        Some(path) => match write::atomic_write(path, &rendered, settings.force) {
+            Ok(()) => {
+                let saved = settings.lang.pick("Report saved to", "报告已保存到");
+                print_stderr(&format!("{saved} {}", path.display()));
+                Ok(())
+            }
+            Err(e) => {
+                // The answers must not be lost: print the report, then fail.
+                let _ = print_stdout(&rendered);
+                Err(e)
+            }
+        },
+    }
+}
+

@@ -1,0 +1,113 @@
+//! The one error type of the tool, its exit codes (SPEC "Exit codes") and its hints.
+//!
+//! Messages are lowercase, name things in backticks and carry no colour: colour is added by
+//! the printer in `lib.rs`, and only when stderr is a terminal.
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::guide::GuideIssue;
+use crate::location::Location;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Exit codes from SPEC.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const FAILURE: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const INVALID_FILE: u8 = 3;
+    pub const CANCELLED: u8 = 130;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    Cli(#[from] clap::Error),
+
+    #[error("unknown symptom `{id}`")]
+    UnknownSymptom { id: String, suggestions: Vec<String> },
+
+    #[error("no answer for `{step}` and prompting is off (--no-input or stdin is not a terminal)")]
+    MissingAnswer { step: String, expected: String },
+
+    #[error("invalid answer for `{step}` in {origin}: `{value}` {reason}")]
+    InvalidAnswer { step: String, value: String, origin: String, reason: String },
+
+    #[error("{origin} answers `{key}`, but guide `{guide}` has no such question")]
+    UnknownQuestion { key: String, origin: String, guide: String, known: Vec<String> },
+
+    #[error("`--set {arg}` is not of the form ID=VALUE")]
+    BadSet { arg: String },
+
+    #[error("{location}: answers file is not valid: {message}")]
+    AnswersFile { location: Location, message: String },
+
+    #[error("scripted answers loop back to `{step}`")]
+    AnswerLoop { step: String },
+
+    #[error("{} problem{} in guide files", issues.len(), if issues.len() == 1 { "" } else { "s" })]
+    InvalidGuides { issues: Vec<GuideIssue> },
+
+    #[error("{location}: invalid config: {message}")]
+    InvalidConfig { location: Location, message: String },
+
+    #[error("`{}` already exists", path.display())]
+    OutputExists { path: PathBuf },
+
+    #[error("cannot {action} `{}`: {source}", path.display())]
+    Io { action: &'static str, path: PathBuf, source: io::Error },
+
+    #[error("cannot write to the terminal: {0}")]
+    Terminal(io::Error),
+
+    #[error("cancelled")]
+    Cancelled,
+}
+
+impl Error {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Cli(e) if !e.use_stderr() => exit::OK,
+            Error::Cli(_)
+            | Error::UnknownSymptom { .. }
+            | Error::MissingAnswer { .. }
+            | Error::InvalidAnswer { .. }
+            | Error::UnknownQuestion { .. }
+            | Error::BadSet { .. }
+            | Error::AnswersFile { .. }
+            | Error::AnswerLoop { .. }
+            | Error::OutputExists { .. } => exit::USAGE,
+            Error::InvalidGuides { .. } | Error::InvalidConfig { .. } => exit::INVALID_FILE,
+            Error::Io { .. } | Error::Terminal(_) => exit::FAILURE,
+            Error::Cancelled => exit::CANCELLED,
+        }
+    }
+
+    /// One line that tells the user what to do next, where there is something to say.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::UnknownSymptom { suggestions, .. } if !suggestions.is_empty() => {
+                Some(format!("did you mean `{}`?", suggestions.join("`, `")))
+            }
+            Error::UnknownSymptom { .. } => Some("`wallet-help list` shows every symptom".into()),
+            Error::MissingAnswer { step, expected } => Some(format!(
+                "answer it with `--set {step}=VALUE` or in an `--answers` file; expected {expected}"
+            )),
+            Error::UnknownQuestion { guide, known, .. } => Some(format!(
+                "questions of `{guide}`: {} (see `wallet-help guides show {guide} --json`)",
+                known.join(", ")
+            )),
+            Error::AnswerLoop { .. } => {
+                Some("answer the loop differently, or run in a terminal to answer by hand".into())
+            }
+            Error::OutputExists { .. } => Some("pass `--force` to replace it".into()),
+            Error::InvalidConfig { .. } => Some("the format is in SPEC.md, \"Provider settings\"".into()),
+            _ => None,
+        }
+    }
+
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: io::Error) -> Error {
+        Error::Io { action, path: path.into(), source }
+    }
+}

@@ -1,0 +1,94 @@
+//! Problems found in a guide file, each tied to a place in it.
+
+use std::fmt;
+
+use crate::lang::Lang;
+use crate::location::Location;
+
+/// One problem in a guide file, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GuideIssue {
+    pub location: Location,
+    pub kind: IssueKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IssueKind {
+    Toml { message: String },
+    Read { message: String },
+    MissingKey { key: &'static str, context: String },
+    NotAllowed { key: &'static str, kind: String },
+    BadValue { key: &'static str, value: String, expected: &'static str },
+    DuplicateStep { id: String },
+    UnknownTarget { key: &'static str, target: String },
+    Unreachable { step: String },
+    NoEnding { step: String },
+    NoChoices { step: String },
+    DuplicateChoice { step: String, choice: String },
+    MissingTranslation { key: String, lang: Lang },
+    AsksForSecret { step: String, what: String },
+    SkipsDetail { ending: String, detail: String },
+    NotAnInput { key: &'static str, step: String },
+    UnknownPlaceholder { name: String },
+    DuplicateName { name: String, other: String },
+    ReservedName { name: String },
+}
+
+impl fmt::Display for IssueKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IssueKind::Toml { message } => write!(f, "{message}"),
+            IssueKind::Read { message } => write!(f, "cannot read: {message}"),
+            IssueKind::MissingKey { key, context } => write!(f, "{context} has no `{key}`"),
+            IssueKind::NotAllowed { key, kind } => {
+                write!(f, "`{key}` is not allowed on a `{kind}` step")
+            }
+            IssueKind::BadValue { key, value, expected } => {
+                write!(f, "`{key}` is `{value}`; expected {expected}")
+            }
+            IssueKind::DuplicateStep { id } => write!(f, "step id `{id}` is used twice"),
+            IssueKind::UnknownTarget { key, target } => {
+                write!(f, "`{key}` points to `{target}`, which is not a step")
+            }
+            IssueKind::Unreachable { step } => {
+                write!(f, "step `{step}` cannot be reached from `start`")
+            }
+            IssueKind::NoEnding { step } => {
+                write!(f, "no ending can be reached from step `{step}`")
+            }
+            IssueKind::NoChoices { step } => write!(f, "choice step `{step}` has no choices"),
+            IssueKind::DuplicateChoice { step, choice } => {
+                write!(f, "choice `{choice}` appears twice in step `{step}`")
+            }
+            IssueKind::MissingTranslation { key, lang } => {
+                write!(f, "`{key}` has no `{}` text", lang.code())
+            }
+            IssueKind::AsksForSecret { step, what } => write!(
+                f,
+                "step `{step}` asks for a secret ({what}); support never needs it"
+            ),
+            IssueKind::SkipsDetail { ending, detail } => write!(
+                f,
+                "a path to contact-support ending `{ending}` does not ask `{detail}`, which support needs"
+            ),
+            IssueKind::NotAnInput { key, step } => {
+                write!(f, "`{key}` names `{step}`, which is not an input step")
+            }
+            IssueKind::UnknownPlaceholder { name } => {
+                write!(f, "placeholder `{{{name}}}` does not name an input step")
+            }
+            IssueKind::DuplicateName { name, other } => {
+                write!(f, "`{name}` is already used by guide `{other}`")
+            }
+            IssueKind::ReservedName { name } => {
+                write!(f, "`{name}` is a built-in command and cannot name a guide")
+            }
+        }
+    }
+}
+
+impl fmt::Display for GuideIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.kind)
+    }
+}

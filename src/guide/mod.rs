@@ -1,0 +1,206 @@
+//! Guides as validated data: one symptom's flow of steps, in both languages.
+//!
+//! `raw` mirrors the TOML file, `validate` turns it into these types (or every problem found),
+//! `catalog` holds the bundled guides plus any a provider adds.
+
+pub mod catalog;
+mod issue;
+pub(crate) mod raw;
+mod secrets;
+mod validate;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+pub use issue::{GuideIssue, IssueKind};
+pub use validate::parse_guide;
+
+use crate::input::InputType;
+use crate::lang::{Text, Words};
+use crate::location::Location;
+
+/// How `list` groups guides (issue 3's grouping).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Group {
+    Payments,
+    Money,
+    Account,
+    Other,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [Group::Payments, Group::Money, Group::Account, Group::Other];
+
+    pub fn from_name(name: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.name() == name)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Payments => "payments",
+            Group::Money => "money",
+            Group::Account => "account",
+            Group::Other => "other",
+        }
+    }
+
+    pub fn title(self) -> Text {
+        match self {
+            Group::Payments => Text::new("Payments", "付款"),
+            Group::Money => Text::new("Money in and out", "充值与提现"),
+            Group::Account => Text::new("Account and security", "账户与安全"),
+            Group::Other => Text::new("Other", "其他"),
+        }
+    }
+}
+
+/// Where a guide was loaded from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Bundled,
+    File(PathBuf),
+}
+
+#[derive(Clone, Debug)]
+pub struct Guide {
+    pub id: String,
+    pub group: Group,
+    pub title: Text,
+    pub summary: Text,
+    pub aliases: Words,
+    pub keywords: Words,
+    pub urgent: bool,
+    pub start: usize,
+    pub steps: Vec<Step>,
+    /// Input steps every contact-support ending must have collected (unless it says otherwise).
+    pub needs: Vec<usize>,
+    pub report_summary: Option<Text>,
+    pub source: Source,
+    /// Where the guide's `id` is, for problems found across guides.
+    pub location: Location,
+}
+
+#[derive(Clone, Debug)]
+pub struct Step {
+    pub id: String,
+    pub kind: StepKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum StepKind {
+    Choice(ChoiceStep),
+    Input(InputStep),
+    Info(InfoStep),
+    Check(CheckStep),
+    End(Ending),
+}
+
+#[derive(Clone, Debug)]
+pub struct ChoiceStep {
+    pub question: Text,
+    pub help: Option<Text>,
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Choice {
+    pub id: String,
+    pub label: Text,
+    pub next: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct InputStep {
+    pub question: Text,
+    pub help: Option<Text>,
+    pub label: Text,
+    pub input_type: InputType,
+    pub required: bool,
+    pub linkable: bool,
+    pub next: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct InfoStep {
+    pub text: Text,
+    pub next: usize,
+}
+
+/// Something the user tries; "did that fix it?" decides where the flow goes.
+#[derive(Clone, Debug)]
+pub struct CheckStep {
+    pub label: Text,
+    pub text: Text,
+    pub fixed: usize,
+    pub next: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Resolved,
+    ContactSupport,
+}
+
+impl Outcome {
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Resolved => "resolved",
+            Outcome::ContactSupport => "contact-support",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Ending {
+    pub outcome: Outcome,
+    pub text: Text,
+    pub urgent: bool,
+    pub needs: Option<Vec<usize>>,
+    pub summary: Option<Text>,
+}
+
+impl StepKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            StepKind::Choice(_) => "choice",
+            StepKind::Input(_) => "input",
+            StepKind::Info(_) => "info",
+            StepKind::Check(_) => "check",
+            StepKind::End(_) => "end",
+        }
+    }
+
+    /// Every step this one can lead to.
+    pub fn targets(&self) -> Vec<usize> {
+        match self {
+            StepKind::Choice(c) => c.choices.iter().map(|c| c.next).collect(),
+            StepKind::Input(i) => vec![i.next],
+            StepKind::Info(i) => vec![i.next],
+            StepKind::Check(c) => vec![c.fixed, c.next],
+            StepKind::End(_) => Vec::new(),
+        }
+    }
+}
+
+impl Guide {
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|s| s.id == id)
+    }
+
+    /// Ids of the steps an answers file or `--set` may answer.
+    pub fn question_ids(&self) -> Vec<String> {
+        self.steps
+            .iter()
+            .filter(|s| !matches!(s.kind, StepKind::Info(_) | StepKind::End(_)))
+            .map(|s| s.id.clone())
+            .collect()
+    }
+
+    /// Every name this guide answers to: its id, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.id).chain(self.aliases.all())
+    }
+}

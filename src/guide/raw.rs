@@ -1,0 +1,106 @@
+//! The guide file as serde reads it: every key known (`deny_unknown_fields`), every value with
+//! its span, almost nothing required, so that `validate` can report all problems at once.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub(crate) type S<T> = Spanned<T>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawGuide {
+    pub schema: Option<S<i64>>,
+    pub id: Option<S<String>>,
+    pub group: Option<S<String>>,
+    pub start: Option<S<String>>,
+    #[serde(default)]
+    pub urgent: bool,
+    pub needs: Option<Vec<S<String>>>,
+    pub title: Option<S<RawText>>,
+    pub summary: Option<S<RawText>>,
+    pub aliases: Option<S<RawWords>>,
+    pub keywords: Option<S<RawWords>>,
+    pub report: Option<RawReport>,
+    #[serde(default)]
+    pub steps: Vec<S<RawStep>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawText {
+    pub en: Option<S<String>>,
+    pub zh: Option<S<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawWords {
+    #[serde(default)]
+    pub en: Vec<S<String>>,
+    #[serde(default)]
+    pub zh: Vec<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawReport {
+    pub summary: Option<S<RawText>>,
+}
+
+/// One step; which keys a step may have depends on its `kind`, checked in `validate`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawStep {
+    pub id: Option<S<String>>,
+    pub kind: Option<S<String>>,
+    pub question: Option<S<RawText>>,
+    pub help: Option<S<RawText>>,
+    pub text: Option<S<RawText>>,
+    pub label: Option<S<RawText>>,
+    pub choices: Option<S<Vec<S<RawChoice>>>>,
+    #[serde(rename = "type")]
+    pub input_type: Option<S<String>>,
+    pub required: Option<S<bool>>,
+    pub linkable: Option<S<bool>>,
+    pub next: Option<S<String>>,
+    pub fixed: Option<S<String>>,
+    pub outcome: Option<S<String>>,
+    pub urgent: Option<S<bool>>,
+    pub needs: Option<S<Vec<S<String>>>>,
+    pub summary: Option<S<RawText>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawChoice {
+    pub id: Option<S<String>>,
+    pub label: Option<S<RawText>>,
+    pub next: Option<S<String>>,
+}
+
+impl RawStep {
+    /// The keys present on this step, with their spans, for the "not allowed here" rule.
+    pub fn present_keys(&self) -> Vec<(&'static str, std::ops::Range<usize>)> {
+        let mut keys = Vec::new();
+        let mut add = |name: &'static str, span: Option<std::ops::Range<usize>>| {
+            if let Some(span) = span {
+                keys.push((name, span));
+            }
+        };
+        add("question", self.question.as_ref().map(Spanned::span));
+        add("help", self.help.as_ref().map(Spanned::span));
+        add("text", self.text.as_ref().map(Spanned::span));
+        add("label", self.label.as_ref().map(Spanned::span));
+        add("choices", self.choices.as_ref().map(Spanned::span));
+        add("type", self.input_type.as_ref().map(Spanned::span));
+        add("required", self.required.as_ref().map(Spanned::span));
+        add("linkable", self.linkable.as_ref().map(Spanned::span));
+        add("next", self.next.as_ref().map(Spanned::span));
+        add("fixed", self.fixed.as_ref().map(Spanned::span));
+        add("outcome", self.outcome.as_ref().map(Spanned::span));
+        add("urgent", self.urgent.as_ref().map(Spanned::span));
+        add("needs", self.needs.as_ref().map(Spanned::span));
+        add("summary", self.summary.as_ref().map(Spanned::span));
+        keys
+    }
+}

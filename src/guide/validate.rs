@@ -1,0 +1,583 @@
+//! Turns a guide file into a `Guide`, or into every problem found in it, each with its line
+//! and column. Structure comes first (keys, types, ids, targets); the graph rules
+//! (reachability, endings, details support needs) run once the structure holds, so one typo
+//! does not cascade into a page of follow-on complaints.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::raw::{RawChoice, RawGuide, RawStep, RawText, RawWords, S};
+use super::secrets::{secret_type, secret_wording};
+use super::{
+    CheckStep, Choice, ChoiceStep, Ending, Group, Guide, GuideIssue, InfoStep, InputStep,
+    IssueKind, Outcome, Source, Step, StepKind,
+};
+use crate::input::InputType;
+use crate::lang::{Lang, Text, Words};
+use crate::location::Location;
+
+const SCHEMA: i64 = 1;
+
+/// Reads and validates one guide file's text.
+pub fn parse_guide(file: &str, source: &str, origin: Source) -> Result<Guide, Vec<GuideIssue>> {
+    let mut checker = Checker { file, src: source, issues: Vec::new() };
+    let raw = match toml::from_str::<RawGuide>(source) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let message = e.message().trim().to_string();
+            checker.push(e.span(), IssueKind::Toml { message });
+            return Err(checker.issues);
+        }
+    };
+    let guide = checker.guide(raw, origin);
+    match guide {
+        Some(guide) if checker.issues.is_empty() => Ok(guide),
+        _ => Err(checker.issues),
+    }
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    src: &'a str,
+    issues: Vec<GuideIssue>,
+}
+
+/// Keys each step kind may carry (besides `id` and `kind`).
+fn allowed_keys(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "choice" => &["question", "help", "choices"],
+        "input" => &["question", "help", "label", "type", "required", "linkable", "next"],
+        "info" => &["text", "next"],
+        "check" => &["label", "text", "fixed", "next"],
+        _ => &["outcome", "text", "urgent", "needs", "summary"],
+    }
+}
+
+impl Checker<'_> {
+    fn push(&mut self, span: Option<Range<usize>>, kind: IssueKind) {
+        let location = Location::of_span(self.file, self.src, span);
+        self.issues.push(GuideIssue { location, kind });
+    }
+
+    fn guide(&mut self, raw: RawGuide, origin: Source) -> Option<Guide> {
+        self.schema(raw.schema.as_ref());
+        let id = self.id_value(raw.id.as_ref(), "id", "the guide");
+        let group = self.group(raw.group.as_ref());
+        let title = self.text(raw.title.as_ref(), "title", "the guide");
+        let summary = self.text(raw.summary.as_ref(), "summary", "the guide");
+        let aliases = self.words(raw.aliases.as_ref(), "aliases");
+        let keywords = self.words(raw.keywords.as_ref(), "keywords");
+        let report_summary = raw.report.as_ref().and_then(|r| {
+            r.summary.as_ref().map(|s| self.text(Some(s), "report.summary", "the report"))
+        });
+        let index = self.step_index(&raw.steps);
+        let steps = self.steps(&raw.steps, &index);
+        let start = self.target(raw.start.as_ref(), "start", "the guide", &index);
+        let guide = Guide {
+            id: id?,
+            group: group?,
+            title: title?,
+            summary: summary?,
+            aliases,
+            keywords,
+            urgent: raw.urgent,
+            start: start?,
+            steps: steps?,
+            needs: Vec::new(),
+            report_summary: report_summary.flatten(),
+            source: origin,
+            location: Location::of_span(self.file, self.src, raw.id.as_ref().map(Spanned::span)),
+        };
+        self.finish(guide, &raw)
+    }
+
+    /// The rules that need a complete structure: needs, placeholders and the graph.
+    fn finish(&mut self, mut guide: Guide, raw: &RawGuide) -> Option<Guide> {
+        if guide.steps.is_empty() {
+            self.push(None, IssueKind::MissingKey { key: "steps", context: "the guide".into() });
+            return None;
+        }
+        guide.needs = self.needs(raw.needs.as_deref().unwrap_or_default(), &guide)?;
+        let mut ends_ok = true;
+        for (i, step) in raw.steps.iter().enumerate() {
+            if let Some(needs) = &step.get_ref().needs {
+                match self.needs(needs.get_ref(), &guide) {
+                    Some(n) => set_ending_needs(&mut guide.steps[i], n),
+                    None => ends_ok = false,
+                }
+            }
+        }
+        self.placeholders(&guide, raw);
+        if !ends_ok || !self.issues.is_empty() {
+            return None;
+        }
+        self.graph(&guide, raw);
+        Some(guide)
+    }
+
+    fn schema(&mut self, schema: Option<&S<i64>>) {
+        match schema {
+            None => self.push(None, IssueKind::MissingKey { key: "schema", context: "the guide".into() }),
+            Some(s) if *s.get_ref() != SCHEMA => self.push(
+                Some(s.span()),
+                IssueKind::BadValue { key: "schema", value: s.get_ref().to_string(), expected: "1" },
+            ),
+            Some(_) => {}
+        }
+    }
+
+    fn group(&mut self, group: Option<&S<String>>) -> Option<Group> {
+        let Some(group) = group else {
+            self.push(None, IssueKind::MissingKey { key: "group", context: "the guide".into() });
+            return None;
+        };
+        let found = Group::from_name(group.get_ref());
+        if found.is_none() {
+            self.push(
+                Some(group.span()),
+                IssueKind::BadValue {
+                    key: "group",
+                    value: group.get_ref().clone(),
+                    expected: "payments, money, account or other",
+                },
+            );
+        }
+        found
+    }
+
+    /// An id: lowercase ASCII letters, digits and `-`, starting with a letter.
+    fn id_value(&mut self, id: Option<&S<String>>, key: &'static str, context: &str) -> Option<String> {
+        let Some(id) = id else {
+            self.push(None, IssueKind::MissingKey { key, context: context.into() });
+            return None;
+        };
+        if !is_valid_id(id.get_ref()) {
+            let expected = "lowercase letters, digits and '-', starting with a letter";
+            let value = id.get_ref().clone();
+            self.push(Some(id.span()), IssueKind::BadValue { key, value, expected });
+            return None;
+        }
+        Some(id.get_ref().clone())
+    }
+
+    fn text(&mut self, raw: Option<&S<RawText>>, key: &str, context: &str) -> Option<Text> {
+        let Some(raw) = raw else {
+            let key = leak_key(key);
+            self.push(None, IssueKind::MissingKey { key, context: context.into() });
+            return None;
+        };
+        let text: &RawText = raw.get_ref();
+        let mut pick = |lang: Lang, value: &Option<S<String>>| match value {
+            Some(v) if !v.get_ref().trim().is_empty() => Some(v.get_ref().clone()),
+            Some(v) => {
+                let kind = IssueKind::MissingTranslation { key: key.into(), lang };
+                self.push(Some(v.span()), kind);
+                None
+            }
+            None => {
+                let kind = IssueKind::MissingTranslation { key: key.into(), lang };
+                self.push(Some(raw.span()), kind);
+                None
+            }
+        };
+        let en = pick(Lang::En, &text.en);
+        let zh = pick(Lang::Zh, &text.zh);
+        Some(Text { en: en?, zh: zh? })
+    }
+
+    fn words(&mut self, raw: Option<&S<RawWords>>, key: &'static str) -> Words {
+        let Some(raw) = raw else { return Words::default() };
+        let clean = |list: &[S<String>]| list.iter().map(|w| w.get_ref().trim().to_string()).collect();
+        for w in raw.get_ref().en.iter().chain(&raw.get_ref().zh) {
+            if w.get_ref().trim().is_empty() {
+                let expected = "a word or phrase";
+                self.push(Some(w.span()), IssueKind::BadValue { key, value: String::new(), expected });
+            }
+        }
+        Words { en: clean(&raw.get_ref().en), zh: clean(&raw.get_ref().zh) }
+    }
+
+    fn step_index(&mut self, steps: &[S<RawStep>]) -> HashMap<String, usize> {
+        let mut index = HashMap::new();
+        for (i, step) in steps.iter().enumerate() {
+            let Some(id) = &step.get_ref().id else { continue };
+            if index.insert(id.get_ref().clone(), i).is_some() {
+                self.push(Some(id.span()), IssueKind::DuplicateStep { id: id.get_ref().clone() });
+            }
+        }
+        index
+    }
+
+    fn target(
+        &mut self,
+        target: Option<&S<String>>,
+        key: &'static str,
+        context: &str,
+        index: &HashMap<String, usize>,
+    ) -> Option<usize> {
+        let Some(target) = target else {
+            self.push(None, IssueKind::MissingKey { key, context: context.into() });
+            return None;
+        };
+        let found = index.get(target.get_ref()).copied();
+        if found.is_none() {
+            let kind = IssueKind::UnknownTarget { key, target: target.get_ref().clone() };
+            self.push(Some(target.span()), kind);
+        }
+        found
+    }
+
+    fn steps(&mut self, raw: &[S<RawStep>], index: &HashMap<String, usize>) -> Option<Vec<Step>> {
+        let steps: Vec<Option<Step>> = raw.iter().map(|s| self.step(s, index)).collect();
+        steps.into_iter().collect()
+    }
+
+    fn step(&mut self, raw: &S<RawStep>, index: &HashMap<String, usize>) -> Option<Step> {
+        let span = raw.span();
+        let step = raw.get_ref();
+        let id = self.id_value(step.id.as_ref(), "id", "a step");
+        let context = format!("step `{}`", id.as_deref().unwrap_or("?"));
+        let Some(kind) = &step.kind else {
+            self.issues.push(GuideIssue {
+                location: Location::at(self.file, self.src, span.start),
+                kind: IssueKind::MissingKey { key: "kind", context },
+            });
+            return None;
+        };
+        let kind_name = kind.get_ref().as_str();
+        if !["choice", "input", "info", "check", "end"].contains(&kind_name) {
+            let expected = "choice, input, info, check or end";
+            let value = kind_name.to_string();
+            self.push(Some(kind.span()), IssueKind::BadValue { key: "kind", value, expected });
+            return None;
+        }
+        self.disallowed_keys(step, kind_name);
+        let step_kind = match kind_name {
+            "choice" => self.choice(step, &context, index).map(StepKind::Choice),
+            "input" => self.input(step, &context, id.as_deref(), index).map(StepKind::Input),
+            "info" => self.info(step, &context, index).map(StepKind::Info),
+            "check" => self.check(step, &context, index).map(StepKind::Check),
+            _ => self.ending(step, &context).map(StepKind::End),
+        };
+        Some(Step { id: id?, kind: step_kind? })
+    }
+
+    fn disallowed_keys(&mut self, step: &RawStep, kind: &str) {
+        let allowed = allowed_keys(kind);
+        for (key, span) in step.present_keys() {
+            if !allowed.contains(&key) {
+                self.push(Some(span), IssueKind::NotAllowed { key, kind: kind.to_string() });
+            }
+        }
+    }
+
+    fn choice(&mut self, step: &RawStep, ctx: &str, index: &HashMap<String, usize>) -> Option<ChoiceStep> {
+        let question = self.text(step.question.as_ref(), "question", ctx);
+        let help = step.help.as_ref().map(|h| self.text(Some(h), "help", ctx));
+        let step_id = step.id.as_ref().map_or("?", |s| s.get_ref().as_str()).to_string();
+        let choices = match &step.choices {
+            None => {
+                self.push(None, IssueKind::MissingKey { key: "choices", context: ctx.into() });
+                None
+            }
+            Some(list) if list.get_ref().is_empty() => {
+                self.push(Some(list.span()), IssueKind::NoChoices { step: step_id.clone() });
+                None
+            }
+            Some(list) => self.choice_list(list.get_ref(), &step_id, index),
+        };
+        Some(ChoiceStep { question: question?, help: help.flatten(), choices: choices? })
+    }
+
+    fn choice_list(&mut self, list: &[S<RawChoice>], step: &str, index: &HashMap<String, usize>) -> Option<Vec<Choice>> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for raw in list {
+            let c = raw.get_ref();
+            let id = self.id_value(c.id.as_ref(), "id", "a choice");
+            if let (Some(id), Some(span)) = (&id, c.id.as_ref().map(Spanned::span)) {
+                if !seen.insert(id.clone()) {
+                    let kind = IssueKind::DuplicateChoice { step: step.into(), choice: id.clone() };
+                    self.push(Some(span), kind);
+                }
+            }
+            let ctx = format!("choice `{}`", id.as_deref().unwrap_or("?"));
+            let label = self.text(c.label.as_ref(), "label", &ctx);
+            let next = self.target_at(c.next.as_ref(), "next", &ctx, raw.span(), index);
+            out.push(Some(Choice { id: id?, label: label?, next: next? }));
+        }
+        out.into_iter().collect()
+    }
+
+    /// Like `target`, but a missing key is reported at the table that lacks it.
+    fn target_at(
+        &mut self,
+        target: Option<&S<String>>,
+        key: &'static str,
+        ctx: &str,
+        table: Range<usize>,
+        index: &HashMap<String, usize>,
+    ) -> Option<usize> {
+        if target.is_none() {
+            self.push(Some(table), IssueKind::MissingKey { key, context: ctx.into() });
+            return None;
+        }
+        self.target(target, key, ctx, index)
+    }
+
+    fn input(&mut self, step: &RawStep, ctx: &str, id: Option<&str>, index: &HashMap<String, usize>) -> Option<InputStep> {
+        let input_type = self.input_type(step, ctx, id.unwrap_or("?"));
+        let question = self.text(step.question.as_ref(), "question", ctx);
+        let help = step.help.as_ref().map(|h| self.text(Some(h), "help", ctx)).unwrap_or(None);
+        let label = self.text(step.label.as_ref(), "label", ctx);
+        let next = self.target(step.next.as_ref(), "next", ctx, index);
+        for (text, raw) in [(&question, &step.question), (&label, &step.label), (&help, &step.help)] {
+            self.secret_wording(text.as_ref(), raw.as_ref(), input_type, id.unwrap_or("?"));
+        }
+        Some(InputStep {
+            question: question?,
+            help,
+            label: label?,
+            input_type: input_type?,
+            required: step.required.as_ref().is_none_or(|r| *r.get_ref()),
+            linkable: step.linkable.as_ref().is_some_and(|l| *l.get_ref()),
+            next: next?,
+        })
+    }
+
+    fn input_type(&mut self, step: &RawStep, ctx: &str, id: &str) -> Option<InputType> {
+        let Some(raw) = &step.input_type else {
+            self.push(None, IssueKind::MissingKey { key: "type", context: ctx.into() });
+            return None;
+        };
+        let name = raw.get_ref().as_str();
+        let found = InputType::from_name(name);
+        if found.is_none() {
+            let kind = match secret_type(name) {
+                Some(what) => IssueKind::AsksForSecret { step: id.into(), what: format!("type `{what}`") },
+                None => IssueKind::BadValue {
+                    key: "type",
+                    value: name.into(),
+                    expected: "text, transaction-id, datetime, amount, phone, email, card-last4 or number",
+                },
+            };
+            self.push(Some(raw.span()), kind);
+        }
+        found
+    }
+
+    fn secret_wording(&mut self, text: Option<&Text>, raw: Option<&S<RawText>>, ty: Option<InputType>, id: &str) {
+        let (Some(text), Some(raw)) = (text, raw) else { return };
+        for lang in Lang::ALL {
+            if let Some(phrase) = secret_wording(text.get(lang), ty) {
+                let what = format!("the wording \"{phrase}\"");
+                self.push(Some(raw.span()), IssueKind::AsksForSecret { step: id.into(), what });
+                return;
+            }
+        }
+    }
+
+    fn info(&mut self, step: &RawStep, ctx: &str, index: &HashMap<String, usize>) -> Option<InfoStep> {
+        let text = self.text(step.text.as_ref(), "text", ctx);
+        let next = self.target(step.next.as_ref(), "next", ctx, index);
+        Some(InfoStep { text: text?, next: next? })
+    }
+
+    fn check(&mut self, step: &RawStep, ctx: &str, index: &HashMap<String, usize>) -> Option<CheckStep> {
+        let label = self.text(step.label.as_ref(), "label", ctx);
+        let text = self.text(step.text.as_ref(), "text", ctx);
+        let fixed = self.target(step.fixed.as_ref(), "fixed", ctx, index);
+        let next = self.target(step.next.as_ref(), "next", ctx, index);
+        Some(CheckStep { label: label?, text: text?, fixed: fixed?, next: next? })
+    }
+
+    fn ending(&mut self, step: &RawStep, ctx: &str) -> Option<Ending> {
+        let text = self.text(step.text.as_ref(), "text", ctx);
+        let summary = step.summary.as_ref().map(|s| self.text(Some(s), "summary", ctx)).unwrap_or(None);
+        let outcome = match &step.outcome {
+            None => {
+                self.push(None, IssueKind::MissingKey { key: "outcome", context: ctx.into() });
+                None
+            }
+            Some(o) => match o.get_ref().as_str() {
+                "resolved" => Some(Outcome::Resolved),
+                "contact-support" => Some(Outcome::ContactSupport),
+                other => {
+                    let expected = "resolved or contact-support";
+                    let kind = IssueKind::BadValue { key: "outcome", value: other.into(), expected };
+                    self.push(Some(o.span()), kind);
+                    None
+                }
+            },
+        };
+        Some(Ending {
+            outcome: outcome?,
+            text: text?,
+            urgent: step.urgent.as_ref().is_some_and(|u| *u.get_ref()),
+            needs: None,
+            summary,
+        })
+    }
+
+    /// Resolves a `needs` list to input steps.
+    fn needs(&mut self, needs: &[S<String>], guide: &Guide) -> Option<Vec<usize>> {
+        let mut out = Vec::new();
+        let mut ok = true;
+        for need in needs {
+            match guide.step_index(need.get_ref()) {
+                Some(i) if matches!(guide.steps[i].kind, StepKind::Input(_)) => out.push(i),
+                Some(_) => {
+                    let kind = IssueKind::NotAnInput { key: "needs", step: need.get_ref().clone() };
+                    self.push(Some(need.span()), kind);
+                    ok = false;
+                }
+                None => {
+                    let kind = IssueKind::UnknownTarget { key: "needs", target: need.get_ref().clone() };
+                    self.push(Some(need.span()), kind);
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn placeholders(&mut self, guide: &Guide, raw: &RawGuide) {
+        let mut templates: Vec<(&Text, Range<usize>)> = Vec::new();
+        if let (Some(t), Some(r)) = (&guide.report_summary, raw.report.as_ref().and_then(|r| r.summary.as_ref())) {
+            templates.push((t, r.span()));
+        }
+        for (step, raw_step) in guide.steps.iter().zip(&raw.steps) {
+            if let (StepKind::End(Ending { summary: Some(t), .. }), Some(r)) = (&step.kind, &raw_step.get_ref().summary) {
+                templates.push((t, r.span()));
+            }
+        }
+        for (text, span) in templates {
+            for lang in Lang::ALL {
+                for name in placeholder_names(text.get(lang)) {
+                    let is_input = guide
+                        .step_index(name)
+                        .is_some_and(|i| matches!(guide.steps[i].kind, StepKind::Input(_)));
+                    if !is_input {
+                        let kind = IssueKind::UnknownPlaceholder { name: name.to_string() };
+                        self.push(Some(span.clone()), kind);
+                    }
+                }
+            }
+        }
+    }
+
+    fn graph(&mut self, guide: &Guide, raw: &RawGuide) {
+        let step_span = |i: usize| Some(raw.steps[i].span());
+        let reachable = reachable_from(guide, guide.start, None);
+        for (i, step) in guide.steps.iter().enumerate() {
+            if !reachable[i] {
+                self.push(step_span(i), IssueKind::Unreachable { step: step.id.clone() });
+            }
+        }
+        let can_end = can_reach_an_ending(guide);
+        for (i, step) in guide.steps.iter().enumerate() {
+            if reachable[i] && !can_end[i] {
+                self.push(step_span(i), IssueKind::NoEnding { step: step.id.clone() });
+            }
+        }
+        self.details_on_every_path(guide, &reachable, step_span);
+    }
+
+    /// Every contact-support ending must be unreachable once any needed input is removed.
+    fn details_on_every_path(&mut self, guide: &Guide, reachable: &[bool], span: impl Fn(usize) -> Option<Range<usize>>) {
+        for (end, step) in guide.steps.iter().enumerate() {
+            let StepKind::End(ending) = &step.kind else { continue };
+            if ending.outcome != Outcome::ContactSupport || !reachable[end] {
+                continue;
+            }
+            for &need in ending.needs.as_ref().unwrap_or(&guide.needs) {
+                if need != guide.start && reachable_from(guide, guide.start, Some(need))[end] {
+                    let detail = guide.steps[need].id.clone();
+                    self.push(span(end), IssueKind::SkipsDetail { ending: step.id.clone(), detail });
+                }
+            }
+        }
+    }
+}
+
+fn set_ending_needs(step: &mut Step, needs: Vec<usize>) {
+    if let StepKind::End(ending) = &mut step.kind {
+        ending.needs = Some(needs);
+    }
+}
+
+/// Steps reachable from `from`, never passing through `avoid`.
+fn reachable_from(guide: &Guide, from: usize, avoid: Option<usize>) -> Vec<bool> {
+    let mut seen = vec![false; guide.steps.len()];
+    let mut queue = VecDeque::from([from]);
+    seen[from] = true;
+    while let Some(i) = queue.pop_front() {
+        for t in guide.steps[i].kind.targets() {
+            if !seen[t] && Some(t) != avoid {
+                seen[t] = true;
+                queue.push_back(t);
+            }
+        }
+    }
+    seen
+}
+
+/// For each step, whether some ending can be reached from it.
+fn can_reach_an_ending(guide: &Guide) -> Vec<bool> {
+    let n = guide.steps.len();
+    let mut into: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, s) in guide.steps.iter().enumerate() {
+        for t in s.kind.targets() {
+            into[t].push(i);
+        }
+    }
+    let mut ok = vec![false; n];
+    let mut queue: VecDeque<usize> =
+        (0..n).filter(|&i| matches!(guide.steps[i].kind, StepKind::End(_))).collect();
+    for &i in &queue {
+        ok[i] = true;
+    }
+    while let Some(i) = queue.pop_front() {
+        for &p in &into[i] {
+            if !ok[p] {
+                ok[p] = true;
+                queue.push_back(p);
+            }
+        }
+    }
+    ok
+}
+
+/// The `{name}` placeholders in a template.
+pub(crate) fn placeholder_names(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        names.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    names
+}
+
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Keys are `&'static str` in issues; the few dynamic ones are from a fixed set.
+fn leak_key(key: &str) -> &'static str {
+    match key {
+        "title" => "title",
+        "summary" => "summary",
+        "question" => "question",
+        "help" => "help",
+        "text" => "text",
+        "label" => "label",
+        "report.summary" => "report.summary",
+        _ => "text",
+    }
+}

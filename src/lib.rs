@@ -1,0 +1,82 @@
+//! wallet-help: guided self-checks for digital-wallet problems, ending in a fix or in a
+//! redacted, ready-to-send support report.
+//!
+//! Layers, top to bottom: `cli` (the command line as data) → `settings` (everything decided
+//! once) → `commands` → `guide`, `flow`, `prompt`, `checks` → `report`. `run` is the only
+//! entry point; it returns the exit code and prints errors once.
+
+pub mod answers;
+pub mod checks;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod flow;
+pub mod guide;
+pub mod input;
+pub mod lang;
+pub mod location;
+pub mod prompt;
+pub mod report;
+pub mod settings;
+pub mod ui;
+
+use std::ffi::OsString;
+
+use crate::error::{Error, Result};
+use crate::guide::catalog::Catalog;
+use crate::settings::{Environment, Settings};
+
+/// Runs the tool on `args` (program name first) and returns the process exit code.
+pub fn run(args: Vec<OsString>) -> u8 {
+    let env = Environment::from_process();
+    match try_run(&args, &env) {
+        Ok(code) => code,
+        Err(error) => {
+            print_error(&error, &env);
+            error.exit_code()
+        }
+    }
+}
+
+fn try_run(args: &[OsString], env: &Environment) -> Result<u8> {
+    let pre = settings::prescan(args, env);
+    let (catalog, load_error) = match Catalog::load(&pre.guide_dirs) {
+        Ok(catalog) => (catalog, None),
+        Err(e) => (Catalog::from_guides(Vec::new()), Some(e)),
+    };
+    let matches = cli::command(&catalog, pre.lang).try_get_matches_from(args)?;
+    let settings = Settings::new(&matches, env)?;
+    ui::set_colors(settings.color_stdout, settings.color_stderr);
+    if let Some(error) = load_error {
+        // `guides check` still runs, so it can report the problems itself.
+        let checking = matches.subcommand().is_some_and(|(name, m)| name == "guides" && m.subcommand_name() == Some("check"));
+        if !checking {
+            return Err(error);
+        }
+    }
+    commands::dispatch(&matches, &settings, &catalog)
+}
+
+/// Prints an error once: `error: …`, any details, then `hint: …`. Colour only on a terminal.
+fn print_error(error: &Error, env: &Environment) {
+    if let Error::Cli(e) = error {
+        let _ = e.print();
+        return;
+    }
+    let color = env.stderr_is_terminal && env.var("NO_COLOR").is_none();
+    let paint = |style: console::Style, s: &str| if color { style.force_styling(true).apply_to(s).to_string() } else { s.to_string() };
+    if let Error::Cancelled = error {
+        let _ = console::Term::stderr().show_cursor();
+        eprintln!();
+    }
+    if let Error::InvalidGuides { issues } = error {
+        for issue in issues {
+            eprintln!("{issue}");
+        }
+    }
+    eprintln!("{} {error}", paint(ui::error_style(), "error:"));
+    if let Some(hint) = error.hint() {
+        eprintln!("{} {hint}", paint(ui::hint_style(), "hint:"));
+    }
+}

@@ -1,0 +1,61 @@
+//! Where in a file something is, so every error about a file can point at a line and column.
+
+use std::fmt;
+use std::ops::Range;
+
+/// A position in a named source, 1-based, counted in characters.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    /// Turns a byte offset into a line and column in `source`.
+    pub fn at(file: &str, source: &str, offset: usize) -> Location {
+        let offset = floor_char_boundary(source, offset.min(source.len()));
+        let before = &source[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Location { file: file.to_string(), line, column }
+    }
+
+    /// The start of a span, or the top of the file when there is none.
+    pub fn of_span(file: &str, source: &str, span: Option<Range<usize>>) -> Location {
+        Location::at(file, source, span.map_or(0, |s| s.start))
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_lines_and_characters_not_bytes() {
+        let src = "a = 1\ntitle = \"支付\" x";
+        let offset = src.find('x').unwrap();
+        assert_eq!(Location::at("g.toml", src, offset).to_string(), "g.toml:2:14");
+    }
+
+    #[test]
+    fn offsets_past_the_end_or_inside_a_character_are_clamped() {
+        let src = "支";
+        assert_eq!(Location::at("f", src, 1).column, 1);
+        assert_eq!(Location::at("f", src, 99).column, 2);
+    }
+}

@@ -1,0 +1,90 @@
+//! Answers from a script: presets from `--answers` and `--set`. With a fallback (a terminal),
+//! questions the presets do not answer are asked; without one, they are an error, never a wait.
+
+use std::collections::HashSet;
+
+use super::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
+use crate::answers::Presets;
+use crate::error::{Error, Result};
+use crate::flow::Answer;
+use crate::lang::Lang;
+
+pub struct Scripted<'p> {
+    presets: Presets,
+    fallback: Option<&'p mut dyn Prompter>,
+    used: HashSet<String>,
+}
+
+impl<'p> Scripted<'p> {
+    /// Presets only: a question without one is an error.
+    pub fn new(presets: Presets) -> Scripted<'p> {
+        Scripted { presets, fallback: None, used: HashSet::new() }
+    }
+
+    /// Presets first, then ask `fallback`.
+    pub fn with_fallback(presets: Presets, fallback: &'p mut dyn Prompter) -> Scripted<'p> {
+        Scripted { presets, fallback: Some(fallback), used: HashSet::new() }
+    }
+
+    /// The preset for `step`; the same preset twice means the script loops.
+    fn preset(&mut self, step: &str) -> Result<Option<Answer>> {
+        let Some(answer) = self.presets.get(step).cloned() else { return Ok(None) };
+        if !self.used.insert(step.to_string()) {
+            return Err(Error::AnswerLoop { step: step.to_string() });
+        }
+        Ok(Some(answer))
+    }
+
+    fn missing(step: &str, expected: String) -> Error {
+        Error::MissingAnswer { step: step.to_string(), expected }
+    }
+}
+
+impl Prompter for Scripted<'_> {
+    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
+        if let Some(Answer::Choice(i)) = self.preset(q.step)? {
+            return Ok(i);
+        }
+        match &mut self.fallback {
+            Some(p) => p.choose(q),
+            None => {
+                let ids: Vec<&str> = q.choices.iter().map(|(id, _)| *id).collect();
+                Err(Self::missing(q.step, format!("one of: {}", ids.join(", "))))
+            }
+        }
+    }
+
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
+        if let Some(Answer::Input(v)) = self.preset(q.step)? {
+            return Ok(v);
+        }
+        match &mut self.fallback {
+            Some(p) => p.input(q),
+            None if !q.required => Ok(None),
+            None => Err(Self::missing(q.step, q.input_type.expected(Lang::En).to_string())),
+        }
+    }
+
+    fn check(&mut self, q: &CheckQuestion<'_>) -> Result<bool> {
+        if let Some(Answer::Check(fixed)) = self.preset(q.step)? {
+            return Ok(fixed);
+        }
+        match &mut self.fallback {
+            Some(p) => p.check(q),
+            None => Err(Self::missing(q.step, "yes or no".into())),
+        }
+    }
+
+    fn progress(&mut self, done: usize, total: usize) {
+        if let Some(p) = &mut self.fallback {
+            p.progress(done, total);
+        }
+    }
+
+    fn info(&mut self, step: &str, text: &str) -> Result<()> {
+        match &mut self.fallback {
+            Some(p) => p.info(step, text),
+            None => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! The prompts a person sees: dialoguer's Select, Input (with the type's validation shown
+//! inline) and Confirm on stderr, styled with console. Only built in interactive mode.
+
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use console::Term;
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Input, Select};
+
+use super::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
+use crate::error::{Error, Result};
+use crate::input;
+use crate::lang::Lang;
+use crate::ui;
+
+/// Set by the Ctrl-C handler; console raises SIGINT itself when Ctrl-C is read at a prompt.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Catches Ctrl-C so it cancels the prompt (exit 130, cursor restored) instead of killing
+/// the process with the cursor hidden.
+pub fn catch_interrupts() {
+    // If a handler is already set (tests, embedding), keep it.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+}
+
+pub struct Terminal {
+    term: Term,
+    theme: ColorfulTheme,
+    lang: Lang,
+}
+
+impl Terminal {
+    pub fn new(lang: Lang) -> Terminal {
+        Terminal { term: Term::stderr(), theme: ColorfulTheme::default(), lang }
+    }
+
+    fn say(&self, text: &str) -> Result<()> {
+        let width = ui::width();
+        self.term.write_line(&ui::wrap(text, width, "  ")).map_err(Error::Terminal)
+    }
+
+    fn say_help(&self, help: Option<&str>) -> Result<()> {
+        match help {
+            Some(h) => {
+                let width = ui::width();
+                let styled = ui::dim().apply_to(ui::wrap(h, width, "  "));
+                self.term.write_line(&styled.to_string()).map_err(Error::Terminal)
+            }
+            None => Ok(()),
+        }
+    }
+}
+
+/// Maps dialoguer's failures: Ctrl-C and Esc cancel, anything else is a terminal failure.
+pub(crate) fn prompt_error(e: dialoguer::Error) -> Error {
+    let dialoguer::Error::IO(e) = e;
+    if e.kind() == io::ErrorKind::Interrupted || INTERRUPTED.load(Ordering::SeqCst) {
+        Error::Cancelled
+    } else {
+        Error::Terminal(e)
+    }
+}
+
+fn cancelled_if_interrupted() -> Result<()> {
+    if INTERRUPTED.load(Ordering::SeqCst) { Err(Error::Cancelled) } else { Ok(()) }
+}
+
+impl Prompter for Terminal {
+    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
+        self.say_help(q.help)?;
+        let labels: Vec<&str> = q.choices.iter().map(|(_, label)| *label).collect();
+        let picked = Select::with_theme(&self.theme)
+            .with_prompt(q.question)
+            .items(&labels)
+            .default(0)
+            .interact_on_opt(&self.term)
+            .map_err(prompt_error)?;
+        cancelled_if_interrupted()?;
+        picked.ok_or(Error::Cancelled)
+    }
+
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
+        self.say_help(q.help)?;
+        let hint = match (q.required, q.lang) {
+            (true, _) => q.input_type.expected(q.lang).to_string(),
+            (false, Lang::En) => format!("{}; Enter to skip", q.input_type.expected(q.lang)),
+            (false, Lang::Zh) => format!("{};可直接回车跳过", q.input_type.expected(q.lang)),
+        };
+        self.term.write_line(&ui::dim().apply_to(ui::wrap(&hint, ui::width(), "  ")).to_string()).map_err(Error::Terminal)?;
+        let (ty, required, lang, ctx) = (q.input_type, q.required, q.lang, q.ctx);
+        let typed: String = Input::with_theme(&self.theme)
+            .with_prompt(q.question)
+            .allow_empty(!required)
+            .validate_with(|s: &String| -> Result<(), String> {
+                input::parse(ty, s, required, ctx).map(|_| ()).map_err(|e| e.at_prompt(lang))
+            })
+            .interact_text_on(&self.term)
+            .map_err(prompt_error)?;
+        cancelled_if_interrupted()?;
+        // The validator accepted it, so this parses; the error path is only a safeguard.
+        input::parse(ty, &typed, required, ctx).map_err(|e| Error::InvalidAnswer {
+            step: q.step.to_string(),
+            value: typed.clone(),
+            origin: "the prompt".into(),
+            reason: e.message(Lang::En),
+        })
+    }
+
+    fn check(&mut self, q: &CheckQuestion<'_>) -> Result<bool> {
+        self.say(q.text)?;
+        let fixed = Confirm::with_theme(&self.theme)
+            .with_prompt(q.question)
+            .default(false)
+            .interact_on_opt(&self.term)
+            .map_err(prompt_error)?;
+        cancelled_if_interrupted()?;
+        fixed.ok_or(Error::Cancelled)
+    }
+
+    fn info(&mut self, _step: &str, text: &str) -> Result<()> {
+        self.say(text)?;
+        self.term.write_line("").map_err(Error::Terminal)
+    }
+
+    fn progress(&mut self, done: usize, total: usize) {
+        let label = match self.lang {
+            Lang::En => format!("step {} of about {total}", done + 1),
+            Lang::Zh => format!("第 {} 步,约 {total} 步", done + 1),
+        };
+        ui::show_progress(done, total, &label);
+    }
+}

@@ -1,0 +1,69 @@
+//! The Markdown form, for chat and tickets: the same content as the email, as headings,
+//! a details table and lists.
+
+use std::fmt::Write as _;
+
+use super::labels;
+use super::Report;
+
+pub(super) fn render(report: &Report) -> String {
+    let lang = report.language;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&super::subject(report)));
+    let to = report.support.email.clone().unwrap_or_else(|| labels::NO_ADDRESS.get(lang).to_string());
+    let _ = writeln!(out, "**{}:** {}\n", labels::TO.get(lang), escape(&to));
+    if report.urgent {
+        let _ = writeln!(out, "> **{}**\n", labels::URGENT.get(lang));
+    }
+    let _ = writeln!(out, "## {}\n\n{}\n", labels::SUMMARY.get(lang), escape(&report.summary));
+    if !report.details.is_empty() {
+        let _ = writeln!(out, "## {}\n", labels::DETAILS.get(lang));
+        let _ = writeln!(out, "| {} | {} |\n|---|---|", labels::DETAIL.get(lang), labels::VALUE.get(lang));
+        for d in &report.details {
+            let _ = writeln!(out, "| {} | {} |", cell(&d.label), cell(&d.value));
+        }
+        out.push('\n');
+    }
+    if !report.trail.is_empty() {
+        let _ = writeln!(out, "## {}\n", labels::TRIED.get(lang));
+        for t in &report.trail {
+            let _ = writeln!(out, "- {}: {}", escape(&t.question), escape(&t.answer_label));
+        }
+        out.push('\n');
+    }
+    let d = &report.device;
+    let _ = writeln!(out, "## {}\n", labels::DEVICE.get(lang));
+    let _ = writeln!(out, "- {}: {} {}", labels::OS.get(lang), escape(&d.os), escape(&d.os_version));
+    let _ = writeln!(out, "- {}: {}", labels::ARCH.get(lang), escape(&d.arch));
+    let _ = writeln!(out, "- {}: {}", labels::LOCALE.get(lang), escape(&d.locale));
+    let _ = writeln!(out, "- {}: {}", labels::TIMEZONE.get(lang), escape(&d.timezone));
+    let _ = writeln!(out, "- {}: {}\n", labels::TOOL.get(lang), escape(&d.tool_version));
+    let _ = writeln!(out, "---\n");
+    let _ = writeln!(
+        out,
+        "_{} {} · {} {}_  \n_{}_",
+        labels::REPORT.get(lang),
+        report.report_id,
+        labels::CREATED.get(lang),
+        report.created_at,
+        labels::PRIVACY.get(lang)
+    );
+    out
+}
+
+/// Escapes the characters Markdown would read as formatting in user text.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A table cell: escaped, on one line.
+fn cell(s: &str) -> String {
+    escape(&s.replace(['\n', '\r'], " "))
+}

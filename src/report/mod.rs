@@ -1,0 +1,283 @@
+//! The support report: what a finished walk through a guide becomes, so support can act in
+//! one round trip. `build` assembles it; `text`, `markdown` and `json` render it.
+
+mod json;
+mod markdown;
+mod text;
+pub mod write;
+
+use jiff::Zoned;
+use serde::Serialize;
+
+use crate::checks::device::Device;
+use crate::config::Config;
+use crate::flow::{Answer, Transcript};
+use crate::guide::{Guide, Outcome, StepKind};
+use crate::lang::{Lang, Text};
+
+pub const SCHEMA: &str = "wallet-help.report/1";
+
+/// Report formats of `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+impl Format {
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name {
+            "text" => Some(Format::Text),
+            "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub schema: &'static str,
+    pub report_id: String,
+    pub created_at: String,
+    pub language: Lang,
+    pub guide: GuideRef,
+    pub outcome: Outcome,
+    pub urgent: bool,
+    pub summary: String,
+    pub details: Vec<Detail>,
+    pub trail: Vec<TrailItem>,
+    pub device: Device,
+    pub redactions: Vec<Redaction>,
+    pub support: SupportContact,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct GuideRef {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Detail {
+    pub id: String,
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TrailItem {
+    pub step: String,
+    pub question: String,
+    /// The value an answers file would use: a choice id, or `yes`/`no` for a check.
+    pub answer: String,
+    pub answer_label: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Redaction {
+    pub question: String,
+    pub kind: String,
+}
+
+/// Where the report goes, from the provider settings.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct SupportContact {
+    pub provider: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+}
+
+/// Everything a report is made from besides the walk itself.
+pub struct Context<'a> {
+    pub lang: Lang,
+    pub now: &'a Zoned,
+    pub device: Device,
+    pub config: &'a Config,
+}
+
+pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report {
+    let lang = ctx.lang;
+    let StepKind::End(ending) = &guide.steps[transcript.ending].kind else {
+        unreachable!("a transcript always stops at an ending")
+    };
+    let details = details(guide, transcript, lang);
+    let trail = trail(guide, transcript, lang);
+    let summary = summary(guide, transcript, ending.summary.as_ref(), &trail, lang);
+    let created_at = ctx.now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    let mut report = Report {
+        schema: SCHEMA,
+        report_id: String::new(),
+        created_at,
+        language: lang,
+        guide: GuideRef { id: guide.id.clone(), title: guide.title.get(lang).to_string() },
+        outcome: ending.outcome,
+        urgent: guide.urgent || ending.urgent,
+        summary,
+        details,
+        trail,
+        device: ctx.device,
+        redactions: Vec::new(),
+        support: SupportContact {
+            provider: ctx.config.provider.clone(),
+            email: ctx.config.support.email.clone(),
+            website: ctx.config.support.website.clone(),
+        },
+    };
+    report.report_id = report_id(&report, ctx.now);
+    report
+}
+
+/// Input answers in the order they were given; a step answered twice keeps its last answer.
+fn details(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<Detail> {
+    let mut details: Vec<Detail> = Vec::new();
+    for entry in &transcript.entries {
+        let (StepKind::Input(input), Answer::Input(Some(value))) = (&guide.steps[entry.step].kind, &entry.answer) else {
+            continue;
+        };
+        let id = &guide.steps[entry.step].id;
+        details.retain(|d| &d.id != id);
+        let label = input.label.get(lang).to_string();
+        details.push(Detail { id: id.clone(), label, value: value.clone() });
+    }
+    details
+}
+
+/// Choices made and checks tried, in order.
+fn trail(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<TrailItem> {
+    let yes_no = |fixed: bool| if fixed { "yes" } else { "no" };
+    transcript
+        .entries
+        .iter()
+        .filter_map(|entry| {
+            let step = &guide.steps[entry.step];
+            let (question, answer, label) = match (&step.kind, &entry.answer) {
+                (StepKind::Choice(c), Answer::Choice(i)) => {
+                    let choice = &c.choices[*i];
+                    (c.question.get(lang), choice.id.clone(), choice.label.get(lang).to_string())
+                }
+                (StepKind::Check(c), Answer::Check(fixed)) => {
+                    let label = if *fixed { labels::FIXED } else { labels::NOT_FIXED };
+                    (c.label.get(lang), yes_no(*fixed).to_string(), label.get(lang).to_string())
+                }
+                _ => return None,
+            };
+            Some(TrailItem { step: step.id.clone(), question: question.to_string(), answer, answer_label: label })
+        })
+        .collect()
+}
+
+/// The template with its placeholders filled, then what was already tried.
+fn summary(guide: &Guide, transcript: &Transcript, ending: Option<&Text>, trail: &[TrailItem], lang: Lang) -> String {
+    let template = ending.or(guide.report_summary.as_ref());
+    let mut summary = match template {
+        Some(t) => fill(t.get(lang), guide, transcript, lang),
+        None => format!("{}: {}", guide.title.get(lang), guide.summary.get(lang)),
+    };
+    let tried: Vec<&str> = trail
+        .iter()
+        .filter(|t| t.answer == "no" && matches!(guide.step_index(&t.step).map(|i| &guide.steps[i].kind), Some(StepKind::Check(_))))
+        .map(|t| t.question.as_str())
+        .collect();
+    if !tried.is_empty() {
+        let (lead, sep, end) = match lang {
+            Lang::En => (" Already tried without success: ", "; ", "."),
+            Lang::Zh => ("已尝试但未解决:", ";", "。"),
+        };
+        summary.push_str(&format!("{lead}{}{end}", tried.join(sep)));
+    }
+    summary
+}
+
+fn fill(template: &str, guide: &Guide, transcript: &Transcript, lang: Lang) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else { break };
+        out.push_str(&rest[..open]);
+        let name = &rest[open + 1..open + close];
+        let value = guide.step_index(name).and_then(|i| transcript.input_value(i));
+        out.push_str(value.unwrap_or(labels::NOT_GIVEN.get(lang)));
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `WH-YYYYMMDD-XXXXXX`: the date, then six characters derived from the content.
+fn report_id(report: &Report, now: &Zoned) -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let content = serde_json::to_string(report).unwrap_or_default();
+    let mut hash = crc32fast::hash(content.as_bytes());
+    let mut code = String::new();
+    for _ in 0..6 {
+        code.push(char::from(ALPHABET[(hash % 32) as usize]));
+        hash /= 32;
+    }
+    format!("WH-{}-{code}", now.strftime("%Y%m%d"))
+}
+
+/// Labels of the report itself, in both languages.
+pub(crate) mod labels {
+    use crate::lang::Text;
+
+    pub(crate) struct L {
+        pub en: &'static str,
+        pub zh: &'static str,
+    }
+
+    impl L {
+        pub fn get(&self, lang: crate::lang::Lang) -> &'static str {
+            lang.pick(self.en, self.zh)
+        }
+    }
+
+    #[allow(dead_code)]
+    fn _text(l: &L) -> Text {
+        Text::new(l.en, l.zh)
+    }
+
+    pub(crate) const TO: L = L { en: "To", zh: "收件人" };
+    pub(crate) const SUBJECT: L = L { en: "Subject", zh: "主题" };
+    pub(crate) const NO_ADDRESS: L = L {
+        en: "the Help or Contact page inside your wallet app",
+        zh: "钱包 App 内的“帮助”或“联系客服”页面",
+    };
+    pub(crate) const URGENT: L = L { en: "URGENT", zh: "紧急" };
+    pub(crate) const SUMMARY: L = L { en: "Summary", zh: "问题概述" };
+    pub(crate) const DETAILS: L = L { en: "Details", zh: "详细信息" };
+    pub(crate) const TRIED: L = L { en: "What I already tried", zh: "已尝试的自助排查" };
+    pub(crate) const DEVICE: L = L { en: "Device", zh: "设备信息" };
+    pub(crate) const OS: L = L { en: "OS", zh: "操作系统" };
+    pub(crate) const ARCH: L = L { en: "Architecture", zh: "架构" };
+    pub(crate) const LOCALE: L = L { en: "Locale", zh: "语言区域" };
+    pub(crate) const TIMEZONE: L = L { en: "Time zone", zh: "时区" };
+    pub(crate) const TOOL: L = L { en: "wallet-help", zh: "wallet-help 版本" };
+    pub(crate) const REPORT: L = L { en: "Report", zh: "报告编号" };
+    pub(crate) const CREATED: L = L { en: "created", zh: "生成于" };
+    pub(crate) const NOT_GIVEN: L = L { en: "not given", zh: "未提供" };
+    pub(crate) const FIXED: L = L { en: "fixed it", zh: "已解决" };
+    pub(crate) const NOT_FIXED: L = L { en: "did not fix it", zh: "未解决" };
+    pub(crate) const DETAIL: L = L { en: "Detail", zh: "项目" };
+    pub(crate) const VALUE: L = L { en: "Value", zh: "内容" };
+    pub(crate) const PRIVACY: L = L {
+        en: "This report contains no password, PIN, code or full card number; support will never ask for them.",
+        zh: "本报告不含密码、支付密码、验证码或完整卡号;客服绝不会向您索要这些信息。",
+    };
+}
+
+/// `[URGENT] [WH-…] Payment failed`: the subject line of the email.
+pub fn subject(report: &Report) -> String {
+    let urgent = if report.urgent { format!("[{}] ", labels::URGENT.get(report.language)) } else { String::new() };
+    format!("{urgent}[{}] {}", report.report_id, report.guide.title)
+}
+
+/// The report in `format`.
+pub fn render(report: &Report, format: Format) -> String {
+    match format {
+        Format::Text => text::render(report),
+        Format::Markdown => markdown::render(report),
+        Format::Json => json::render(report),
+    }
+}

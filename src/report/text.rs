@@ -1,0 +1,104 @@
+//! The plain-text form: an email ready to send, with `To:` and `Subject:` first and the
+//! summary before the details. Columns line up with CJK text counted as two columns.
+
+use std::fmt::Write as _;
+
+use super::labels::{self, L};
+use super::Report;
+use crate::lang::Lang;
+
+const WIDTH: usize = 76;
+
+pub(super) fn render(report: &Report) -> String {
+    let lang = report.language;
+    let mut out = String::new();
+    let to = report.support.email.clone().unwrap_or_else(|| labels::NO_ADDRESS.get(lang).to_string());
+    line(&mut out, &format!("{}: {to}", labels::TO.get(lang)));
+    line(&mut out, &format!("{}: {}", labels::SUBJECT.get(lang), super::subject(report)));
+    out.push('\n');
+    if report.urgent {
+        line(&mut out, &format!("*** {} ***", labels::URGENT.get(lang)));
+        out.push('\n');
+    }
+    section(&mut out, &labels::SUMMARY, lang);
+    line(&mut out, &wrap(&report.summary));
+    details(&mut out, report);
+    tried(&mut out, report);
+    device(&mut out, report);
+    out.push('\n');
+    let footer = format!(
+        "{} {} · {} {}",
+        labels::REPORT.get(lang),
+        report.report_id,
+        labels::CREATED.get(lang),
+        report.created_at
+    );
+    line(&mut out, &footer);
+    line(&mut out, &textwrap::fill(labels::PRIVACY.get(lang), WIDTH));
+    out
+}
+
+fn line(out: &mut String, s: &str) {
+    out.push_str(s);
+    out.push('\n');
+}
+
+fn section(out: &mut String, title: &L, lang: Lang) {
+    let title = title.get(lang);
+    line(out, title);
+    line(out, &"-".repeat(console::measure_text_width(title)));
+}
+
+fn wrap(text: &str) -> String {
+    textwrap::fill(text, WIDTH)
+}
+
+fn details(out: &mut String, report: &Report) {
+    if report.details.is_empty() {
+        return;
+    }
+    out.push('\n');
+    section(out, &labels::DETAILS, report.language);
+    let rows: Vec<(&str, &str)> = report.details.iter().map(|d| (d.label.as_str(), d.value.as_str())).collect();
+    table(out, &rows);
+}
+
+fn tried(out: &mut String, report: &Report) {
+    if report.trail.is_empty() {
+        return;
+    }
+    out.push('\n');
+    section(out, &labels::TRIED, report.language);
+    for item in &report.trail {
+        let entry = format!("{}: {}", item.question, item.answer_label);
+        let options = textwrap::Options::new(WIDTH).initial_indent("- ").subsequent_indent("  ");
+        line(out, &textwrap::fill(&entry, options));
+    }
+}
+
+fn device(out: &mut String, report: &Report) {
+    let lang = report.language;
+    let d = &report.device;
+    out.push('\n');
+    section(out, &labels::DEVICE, lang);
+    let os = format!("{} {}", d.os, d.os_version);
+    let rows = [
+        (labels::OS.get(lang), os.as_str()),
+        (labels::ARCH.get(lang), d.arch.as_str()),
+        (labels::LOCALE.get(lang), d.locale.as_str()),
+        (labels::TIMEZONE.get(lang), d.timezone.as_str()),
+        (labels::TOOL.get(lang), d.tool_version.as_str()),
+    ];
+    table(out, &rows);
+}
+
+/// Two columns: labels padded to the widest, values wrapped under themselves.
+fn table(out: &mut String, rows: &[(&str, &str)]) {
+    let label_width = rows.iter().map(|(l, _)| console::measure_text_width(l)).max().unwrap_or(0);
+    let indent = " ".repeat(label_width + 2);
+    for (label, value) in rows {
+        let options = textwrap::Options::new(WIDTH).subsequent_indent(&indent);
+        let first = format!("{}  {value}", crate::ui::pad(label, label_width));
+        let _ = writeln!(out, "{}", textwrap::fill(&first, options));
+    }
+}
