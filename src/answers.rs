@@ -50,7 +50,8 @@ impl Presets {
 impl GivenAnswers {
     /// Reads a flat TOML table of `question-id = "value"`.
     pub fn read_file(&mut self, path: &Path) -> Result<()> {
-        let source = fs::read_to_string(path).map_err(|e| Error::io("read answers file", path, e))?;
+        let source =
+            fs::read_to_string(path).map_err(|e| Error::io("read answers file", path, e))?;
         let file = path.display().to_string();
         let table: toml::Table = toml::from_str(&source).map_err(|e| Error::AnswersFile {
             location: Location::of_span(&file, &source, e.span()),
@@ -69,7 +70,8 @@ impl GivenAnswers {
                     });
                 }
             };
-            self.answers.insert(key, (text, Origin::File(path.to_path_buf())));
+            self.answers
+                .insert(key, (text, Origin::File(path.to_path_buf())));
         }
         Ok(())
     }
@@ -77,11 +79,14 @@ impl GivenAnswers {
     /// Adds `ID=VALUE` pairs from `--set`.
     pub fn add_sets<'a>(&mut self, sets: impl IntoIterator<Item = &'a String>) -> Result<()> {
         for set in sets {
-            let (id, value) = set.split_once('=').ok_or_else(|| Error::BadSet { arg: set.clone() })?;
+            let (id, value) = set
+                .split_once('=')
+                .ok_or_else(|| Error::BadSet { arg: set.clone() })?;
             if id.trim().is_empty() {
                 return Err(Error::BadSet { arg: set.clone() });
             }
-            self.answers.insert(id.trim().to_string(), (value.to_string(), Origin::Set));
+            self.answers
+                .insert(id.trim().to_string(), (value.to_string(), Origin::Set));
         }
         Ok(())
     }
@@ -90,7 +95,10 @@ impl GivenAnswers {
     pub fn resolve(&self, guide: &Guide, ctx: &ParseContext) -> Result<Presets> {
         let mut answers = HashMap::new();
         for (key, (value, origin)) in &self.answers {
-            let Some(i) = guide.step_index(key).filter(|i| is_question(&guide.steps[*i].kind)) else {
+            let Some(i) = guide
+                .step_index(key)
+                .filter(|i| is_question(&guide.steps[*i].kind))
+            else {
                 return Err(Error::UnknownQuestion {
                     key: key.clone(),
                     origin: origin.to_string(),
@@ -113,7 +121,10 @@ impl GivenAnswers {
 }
 
 fn is_question(kind: &StepKind) -> bool {
-    matches!(kind, StepKind::Choice(_) | StepKind::Input(_) | StepKind::Check(_))
+    matches!(
+        kind,
+        StepKind::Choice(_) | StepKind::Input(_) | StepKind::Check(_)
+    )
 }
 
 /// One value for one step, with the reason in English when it does not fit.
@@ -156,6 +167,8 @@ fn key_location(file: &str, source: &str, key: &str) -> Location {
             Some((start, line))
         })
         .find(|(_, line)| line.trim_start().starts_with(key))
-        .map_or(0, |(start, line)| start + line.len() - line.trim_start().len());
+        .map_or(0, |(start, line)| {
+            start + line.len() - line.trim_start().len()
+        });
     Location::at(file, source, offset)
 }

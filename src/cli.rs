@@ -64,12 +64,19 @@ fn guides_command(lang: Lang) -> Command {
 }
 
 fn json_flag() -> Arg {
-    Arg::new("json").long("json").action(ArgAction::SetTrue).help("Print JSON")
+    Arg::new("json")
+        .long("json")
+        .action(ArgAction::SetTrue)
+        .help("Print JSON")
 }
 
 fn global_args() -> Vec<Arg> {
     let flag = |name: &'static str, help: &'static str| {
-        Arg::new(name).long(name).action(ArgAction::SetTrue).global(true).help(help)
+        Arg::new(name)
+            .long(name)
+            .action(ArgAction::SetTrue)
+            .global(true)
+            .help(help)
     };
     let lang_values = ["en", "zh"];
     vec![

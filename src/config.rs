@@ -75,15 +75,20 @@ impl Config {
             location: Location::at(file, source, source.find(key).unwrap_or(0)),
             message,
         };
-        if let Some(email) = &self.support.email {
-            if email_address::EmailAddress::parse_with_options(email, email_address::Options::default()).is_err() {
-                return Err(invalid("email", format!("`support.email` is `{email}`; expected an email address")));
-            }
+        let email_options = email_address::Options::default();
+        if let Some(email) = &self.support.email
+            && email_address::EmailAddress::parse_with_options(email, email_options).is_err()
+        {
+            let message = format!("`support.email` is `{email}`; expected an email address");
+            return Err(invalid("email", message));
         }
-        if let Some(tz) = &self.support.timezone {
-            if jiff::tz::TimeZone::get(tz).is_err() {
-                return Err(invalid("timezone", format!("`support.timezone` is `{tz}`; expected an IANA time zone such as Asia/Shanghai")));
-            }
+        if let Some(tz) = &self.support.timezone
+            && jiff::tz::TimeZone::get(tz).is_err()
+        {
+            let message = format!(
+                "`support.timezone` is `{tz}`; expected an IANA time zone such as Asia/Shanghai"
+            );
+            return Err(invalid("timezone", message));
         }
         Ok(())
     }
@@ -118,7 +123,10 @@ timezone = "Asia/Shanghai"
     #[test]
     fn unknown_keys_and_bad_values_point_at_their_line() {
         let err = Config::parse("c.toml", "[support]\nemial = \"x\"\n").unwrap_err();
-        assert!(err.to_string().starts_with("c.toml:2:1: invalid config"), "{err}");
+        assert!(
+            err.to_string().starts_with("c.toml:2:1: invalid config"),
+            "{err}"
+        );
         let err = Config::parse("c.toml", "[support]\ntimezone = \"Mars/Base\"\n").unwrap_err();
         assert!(err.to_string().starts_with("c.toml:2:1:"), "{err}");
         assert_eq!(err.exit_code(), 3);

@@ -26,16 +26,29 @@ pub enum Error {
     Cli(#[from] clap::Error),
 
     #[error("unknown symptom `{id}`")]
-    UnknownSymptom { id: String, suggestions: Vec<String> },
+    UnknownSymptom {
+        id: String,
+        suggestions: Vec<String>,
+    },
 
     #[error("no answer for `{step}` and prompting is off (--no-input or stdin is not a terminal)")]
     MissingAnswer { step: String, expected: String },
 
     #[error("invalid answer for `{step}` in {origin}: `{value}` {reason}")]
-    InvalidAnswer { step: String, value: String, origin: String, reason: String },
+    InvalidAnswer {
+        step: String,
+        value: String,
+        origin: String,
+        reason: String,
+    },
 
     #[error("{origin} answers `{key}`, but guide `{guide}` has no such question")]
-    UnknownQuestion { key: String, origin: String, guide: String, known: Vec<String> },
+    UnknownQuestion {
+        key: String,
+        origin: String,
+        guide: String,
+        known: Vec<String>,
+    },
 
     #[error("`--set {arg}` is not of the form ID=VALUE")]
     BadSet { arg: String },
@@ -56,7 +69,11 @@ pub enum Error {
     OutputExists { path: PathBuf },
 
     #[error("cannot {action} `{}`: {source}", path.display())]
-    Io { action: &'static str, path: PathBuf, source: io::Error },
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
 
     #[error("cannot write to the terminal: {0}")]
     Terminal(io::Error),
@@ -102,12 +119,18 @@ impl Error {
                 Some("answer the loop differently, or run in a terminal to answer by hand".into())
             }
             Error::OutputExists { .. } => Some("pass `--force` to replace it".into()),
-            Error::InvalidConfig { .. } => Some("the format is in SPEC.md, \"Provider settings\"".into()),
+            Error::InvalidConfig { .. } => {
+                Some("the format is in SPEC.md, \"Provider settings\"".into())
+            }
             _ => None,
         }
     }
 
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: io::Error) -> Error {
-        Error::Io { action, path: path.into(), source }
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
     }
 }

@@ -5,6 +5,8 @@
 //! once) → `commands` → `guide`, `flow`, `prompt`, `checks` → `report`. `run` is the only
 //! entry point; it returns the exit code and prints errors once.
 
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
 pub mod answers;
 pub mod checks;
 pub mod cli;
@@ -28,9 +30,9 @@ use crate::guide::catalog::Catalog;
 use crate::settings::{Environment, Settings};
 
 /// Runs the tool on `args` (program name first) and returns the process exit code.
-pub fn run(args: Vec<OsString>) -> u8 {
+pub fn run(args: &[OsString]) -> u8 {
     let env = Environment::from_process();
-    match try_run(&args, &env) {
+    match try_run(args, &env) {
         Ok(code) => code,
         Err(error) => {
             print_error(&error, &env);
@@ -50,7 +52,9 @@ fn try_run(args: &[OsString], env: &Environment) -> Result<u8> {
     ui::set_colors(settings.color_stdout, settings.color_stderr);
     if let Some(error) = load_error {
         // `guides check` still runs, so it can report the problems itself.
-        let checking = matches.subcommand().is_some_and(|(name, m)| name == "guides" && m.subcommand_name() == Some("check"));
+        let checking = matches
+            .subcommand()
+            .is_some_and(|(name, m)| name == "guides" && m.subcommand_name() == Some("check"));
         if !checking {
             return Err(error);
         }
@@ -65,7 +69,13 @@ fn print_error(error: &Error, env: &Environment) {
         return;
     }
     let color = env.stderr_is_terminal && env.var("NO_COLOR").is_none();
-    let paint = |style: console::Style, s: &str| if color { style.force_styling(true).apply_to(s).to_string() } else { s.to_string() };
+    let paint = |style: console::Style, s: &str| {
+        if color {
+            style.force_styling(true).apply_to(s).to_string()
+        } else {
+            s.to_string()
+        }
+    };
     if let Error::Cancelled = error {
         let _ = console::Term::stderr().show_cursor();
         eprintln!();

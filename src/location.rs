@@ -19,7 +19,11 @@ impl Location {
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count() + 1;
-        Location { file: file.to_string(), line, column }
+        Location {
+            file: file.to_string(),
+            line,
+            column,
+        }
     }
 
     /// The start of a span, or the top of the file when there is none.
@@ -49,7 +53,10 @@ mod tests {
     fn counts_lines_and_characters_not_bytes() {
         let src = "a = 1\ntitle = \"支付\" x";
         let offset = src.find('x').unwrap();
-        assert_eq!(Location::at("g.toml", src, offset).to_string(), "g.toml:2:14");
+        assert_eq!(
+            Location::at("g.toml", src, offset).to_string(),
+            "g.toml:2:14"
+        );
     }
 
     #[test]

@@ -3,5 +3,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    ExitCode::from(wallet_help::run(std::env::args_os().collect()))
+    ExitCode::from(wallet_help::run(&std::env::args_os().collect::<Vec<_>>()))
 }

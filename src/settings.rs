@@ -36,7 +36,10 @@ impl Environment {
 
     /// A variable's value, treating empty as unset.
     pub fn var(&self, name: &str) -> Option<&str> {
-        self.vars.get(name).map(String::as_str).filter(|v| !v.is_empty())
+        self.vars
+            .get(name)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
     }
 }
 
@@ -48,6 +51,7 @@ pub enum Mode {
 }
 
 #[derive(Clone, Debug)]
+#[allow(clippy::struct_excessive_bools)] // independent command-line flags
 pub struct Settings {
     pub lang: Lang,
     pub report_lang: Lang,
@@ -72,23 +76,37 @@ impl Settings {
             .get_one::<String>("lang")
             .and_then(|l| Lang::from_code(l))
             .unwrap_or_else(|| lang_from_env(env));
-        let report_lang = matches.get_one::<String>("report-lang").and_then(|l| Lang::from_code(l)).unwrap_or(lang);
+        let report_lang = matches
+            .get_one::<String>("report-lang")
+            .and_then(|l| Lang::from_code(l))
+            .unwrap_or(lang);
         let interactive = !flag("no-input") && env.stdin_is_terminal && env.stderr_is_terminal;
-        let color = !flag("no-color") && env.var("NO_COLOR").is_none() && env.var("TERM") != Some("dumb");
+        let color =
+            !flag("no-color") && env.var("NO_COLOR").is_none() && env.var("TERM") != Some("dumb");
         Ok(Settings {
             lang,
             report_lang,
-            mode: if interactive { Mode::Interactive } else { Mode::Scripted },
+            mode: if interactive {
+                Mode::Interactive
+            } else {
+                Mode::Scripted
+            },
             color_stdout: color && env.stdout_is_terminal,
             color_stderr: color && env.stderr_is_terminal,
-            format: matches.get_one::<String>("format").and_then(|f| Format::from_name(f)).unwrap_or(Format::Text),
+            format: matches
+                .get_one::<String>("format")
+                .and_then(|f| Format::from_name(f))
+                .unwrap_or(Format::Text),
             output: matches.get_one::<PathBuf>("output").cloned(),
             force: flag("force"),
             yes: flag("yes"),
             guide_dirs: guide_dirs(matches),
             config: matches.get_one::<PathBuf>("config").cloned(),
             answers: matches.get_one::<PathBuf>("answers").cloned(),
-            sets: matches.get_many::<String>("set").map(|v| v.cloned().collect()).unwrap_or_default(),
+            sets: matches
+                .get_many::<String>("set")
+                .map(|v| v.cloned().collect())
+                .unwrap_or_default(),
             now: now(env),
         })
     }
@@ -105,15 +123,23 @@ pub fn lang_from_env(env: &Environment) -> Lang {
 /// The current time in the user's zone; `SOURCE_DATE_EPOCH` fixes it for reproducible output.
 pub fn now(env: &Environment) -> Zoned {
     let tz = match env.var("TZ") {
-        Some(name) => TimeZone::get(name.trim_start_matches(':')).unwrap_or_else(|_| TimeZone::system()),
+        Some(name) => {
+            TimeZone::get(name.trim_start_matches(':')).unwrap_or_else(|_| TimeZone::system())
+        }
         None => TimeZone::system(),
     };
-    let fixed = env.var("SOURCE_DATE_EPOCH").and_then(|s| s.parse::<i64>().ok()).and_then(|s| Timestamp::from_second(s).ok());
+    let fixed = env
+        .var("SOURCE_DATE_EPOCH")
+        .and_then(|s| s.parse::<i64>().ok())
+        .and_then(|s| Timestamp::from_second(s).ok());
     fixed.unwrap_or_else(Timestamp::now).to_zoned(tz)
 }
 
 fn guide_dirs(matches: &ArgMatches) -> Vec<PathBuf> {
-    matches.get_many::<PathBuf>("guides").map(|v| v.cloned().collect()).unwrap_or_default()
+    matches
+        .get_many::<PathBuf>("guides")
+        .map(|v| v.cloned().collect())
+        .unwrap_or_default()
 }
 
 /// What must be known before the command line can be built: guide folders add subcommands,
@@ -126,7 +152,10 @@ pub struct Prescan {
 pub fn prescan(args: &[OsString], env: &Environment) -> Prescan {
     let mut lang = None;
     let mut dirs = Vec::new();
-    let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy().into_owned());
+    let mut iter = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned());
     while let Some(arg) = iter.next() {
         if arg == "--" {
             break;
@@ -144,12 +173,21 @@ pub fn prescan(args: &[OsString], env: &Environment) -> Prescan {
             dirs.push(PathBuf::from(v));
         }
     }
-    if dirs.is_empty() {
-        if let Some(list) = env.var("WALLET_HELP_GUIDES") {
-            dirs = list.split(':').filter(|s| !s.is_empty()).map(PathBuf::from).collect();
+    if dirs.is_empty()
+        && let Some(list) = env.var("WALLET_HELP_GUIDES")
+    {
+        {
+            dirs = list
+                .split(':')
+                .filter(|s| !s.is_empty())
+                .map(PathBuf::from)
+                .collect();
         }
     }
-    Prescan { lang: lang.unwrap_or_else(|| lang_from_env(env)), guide_dirs: dirs }
+    Prescan {
+        lang: lang.unwrap_or_else(|| lang_from_env(env)),
+        guide_dirs: dirs,
+    }
 }
 
 #[cfg(test)]
@@ -158,7 +196,10 @@ mod tests {
 
     fn env(vars: &[(&str, &str)], terminal: bool) -> Environment {
         Environment {
-            vars: vars.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect(),
+            vars: vars
+                .iter()
+                .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+                .collect(),
             stdin_is_terminal: terminal,
             stdout_is_terminal: terminal,
             stderr_is_terminal: terminal,
@@ -167,9 +208,11 @@ mod tests {
 
     fn settings(args: &[&str], env: &Environment) -> Settings {
         let catalog = crate::guide::catalog::Catalog::from_guides(Vec::new());
-        let mut argv = vec!["wallet-help"];
-        argv.extend(args);
-        let matches = crate::cli::command(&catalog, Lang::En).try_get_matches_from(argv).unwrap();
+        let mut command_line = vec!["wallet-help"];
+        command_line.extend(args);
+        let matches = crate::cli::command(&catalog, Lang::En)
+            .try_get_matches_from(command_line)
+            .unwrap();
         Settings::new(&matches, env).unwrap()
     }
 
@@ -178,7 +221,10 @@ mod tests {
         let cases: [(&[(&str, &str)], Lang); 6] = [
             (&[], Lang::En),
             (&[("LANG", "zh_CN.UTF-8")], Lang::Zh),
-            (&[("LANG", "zh_CN.UTF-8"), ("LC_MESSAGES", "en_US")], Lang::En),
+            (
+                &[("LANG", "zh_CN.UTF-8"), ("LC_MESSAGES", "en_US")],
+                Lang::En,
+            ),
             (&[("LC_MESSAGES", "en_US"), ("LC_ALL", "zh_TW")], Lang::Zh),
             (&[("LC_ALL", "zh_TW"), ("WALLET_HELP_LANG", "en")], Lang::En),
             (&[("LC_ALL", ""), ("LANG", "zh_CN")], Lang::Zh),
@@ -201,7 +247,10 @@ mod tests {
     fn mode_is_interactive_only_with_terminals_and_without_no_input() {
         assert_eq!(settings(&["list"], &env(&[], true)).mode, Mode::Interactive);
         assert_eq!(settings(&["list"], &env(&[], false)).mode, Mode::Scripted);
-        assert_eq!(settings(&["--no-input", "list"], &env(&[], true)).mode, Mode::Scripted);
+        assert_eq!(
+            settings(&["--no-input", "list"], &env(&[], true)).mode,
+            Mode::Scripted
+        );
     }
 
     #[test]
@@ -214,13 +263,29 @@ mod tests {
 
     #[test]
     fn source_date_epoch_fixes_the_clock_in_the_users_zone() {
-        let e = env(&[("SOURCE_DATE_EPOCH", "1763708645"), ("TZ", "Asia/Shanghai")], false);
-        assert_eq!(now(&e).to_string(), "2025-11-21T15:04:05+08:00[Asia/Shanghai]");
+        let e = env(
+            &[("SOURCE_DATE_EPOCH", "1763708645"), ("TZ", "Asia/Shanghai")],
+            false,
+        );
+        assert_eq!(
+            now(&e).to_string(),
+            "2025-11-21T15:04:05+08:00[Asia/Shanghai]"
+        );
     }
 
     #[test]
     fn prescan_finds_guide_folders_and_language_before_clap_runs() {
-        let args: Vec<OsString> = ["wallet-help", "--guides", "a", "--guides=b", "--lang=zh", "x"].iter().map(OsString::from).collect();
+        let args: Vec<OsString> = [
+            "wallet-help",
+            "--guides",
+            "a",
+            "--guides=b",
+            "--lang=zh",
+            "x",
+        ]
+        .iter()
+        .map(OsString::from)
+        .collect();
         let p = prescan(&args, &env(&[("WALLET_HELP_GUIDES", "c:d")], false));
         assert_eq!(p.guide_dirs, [PathBuf::from("a"), PathBuf::from("b")]);
         assert_eq!(p.lang, Lang::Zh);

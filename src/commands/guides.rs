@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use std::fmt::Write as _;
+
 use clap::ArgMatches;
 use serde_json::{Value, json};
 
@@ -14,7 +16,10 @@ use crate::lang::Lang;
 use crate::settings::Settings;
 
 pub(super) fn check(catalog: &Catalog, matches: &ArgMatches) -> Result<u8> {
-    let paths: Vec<PathBuf> = matches.get_many::<PathBuf>("paths").map(|p| p.cloned().collect()).unwrap_or_default();
+    let paths: Vec<PathBuf> = matches
+        .get_many::<PathBuf>("paths")
+        .map(|p| p.cloned().collect())
+        .unwrap_or_default();
     if paths.is_empty() {
         print_stdout(&format!("{} guides valid\n", catalog.guides().len()))?;
         return Ok(exit::OK);
@@ -42,10 +47,13 @@ pub(super) fn check(catalog: &Catalog, matches: &ArgMatches) -> Result<u8> {
 }
 
 pub(super) fn show(catalog: &Catalog, settings: &Settings, matches: &ArgMatches) -> Result<u8> {
-    let id = matches.get_one::<String>("symptom").map_or("", String::as_str);
-    let guide = catalog
-        .find(id)
-        .ok_or_else(|| Error::UnknownSymptom { id: id.to_string(), suggestions: catalog.suggest(id) })?;
+    let id = matches
+        .get_one::<String>("symptom")
+        .map_or("", String::as_str);
+    let guide = catalog.find(id).ok_or_else(|| Error::UnknownSymptom {
+        id: id.to_string(),
+        suggestions: catalog.suggest(id),
+    })?;
     let text = if matches.get_flag("json") {
         let mut s = serde_json::to_string_pretty(&graph(guide, settings.lang)).unwrap_or_default();
         s.push('\n');
@@ -99,14 +107,28 @@ fn outline(guide: &Guide, lang: Lang) -> String {
     for step in &guide.steps {
         let id = |i: usize| guide.steps[i].id.as_str();
         let leads = match &step.kind {
-            StepKind::Choice(c) => c.choices.iter().map(|ch| format!("{} → {}", ch.id, id(ch.next))).collect::<Vec<_>>().join(", "),
+            StepKind::Choice(c) => c
+                .choices
+                .iter()
+                .map(|ch| format!("{} → {}", ch.id, id(ch.next)))
+                .collect::<Vec<_>>()
+                .join(", "),
             StepKind::Input(i) => format!("{} → {}", i.input_type.name(), id(i.next)),
             StepKind::Info(i) => format!("→ {}", id(i.next)),
             StepKind::Check(c) => format!("yes → {}, no → {}", id(c.fixed), id(c.next)),
             StepKind::End(e) => e.outcome.name().to_string(),
         };
-        let start = if guide.steps[guide.start].id == step.id { "*" } else { " " };
-        out.push_str(&format!("{start} {:<7} {:<24} {leads}\n", step.kind.name(), step.id));
+        let start = if guide.steps[guide.start].id == step.id {
+            "*"
+        } else {
+            " "
+        };
+        let _ = writeln!(
+            out,
+            "{start} {:<7} {:<24} {leads}",
+            step.kind.name(),
+            step.id
+        );
     }
     out
 }

@@ -21,7 +21,11 @@ struct Entry<'a> {
 }
 
 pub(super) fn run(catalog: &Catalog, settings: &Settings, json: bool) -> Result<u8> {
-    let text = if json { as_json(catalog, settings) } else { as_text(catalog, settings) };
+    let text = if json {
+        as_json(catalog, settings)
+    } else {
+        as_text(catalog, settings)
+    };
     print_stdout(&text)?;
     Ok(exit::OK)
 }
@@ -52,10 +56,19 @@ fn as_json(catalog: &Catalog, settings: &Settings) -> String {
 /// `  id  title — summary`, one line each, cut to fit 80 columns.
 fn as_text(catalog: &Catalog, settings: &Settings) -> String {
     let lang = settings.lang;
-    let id_width = catalog.guides().iter().map(|g| g.id.len()).max().unwrap_or(0);
+    let id_width = catalog
+        .guides()
+        .iter()
+        .map(|g| g.id.len())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for group in Group::ALL {
-        let guides: Vec<_> = catalog.guides().iter().filter(|g| g.group == group).collect();
+        let guides: Vec<_> = catalog
+            .guides()
+            .iter()
+            .filter(|g| g.group == group)
+            .collect();
         if guides.is_empty() {
             continue;
         }
@@ -65,7 +78,12 @@ fn as_text(catalog: &Catalog, settings: &Settings) -> String {
         out.push_str(group.title().get(lang));
         out.push('\n');
         for g in guides {
-            let line = format!("  {}  {} — {}", ui::pad(&g.id, id_width), g.title.get(lang), g.summary.get(lang));
+            let line = format!(
+                "  {}  {} — {}",
+                ui::pad(&g.id, id_width),
+                g.title.get(lang),
+                g.summary.get(lang)
+            );
             out.push_str(&console::truncate_str(&line, ui::MAX_WIDTH, "…"));
             out.push('\n');
         }

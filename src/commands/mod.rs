@@ -23,7 +23,10 @@ pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) ->
         },
         Some((id, _)) => match catalog.find(id) {
             Some(guide) => run::run(guide, settings),
-            None => Err(Error::UnknownSymptom { id: id.to_string(), suggestions: catalog.suggest(id) }),
+            None => Err(Error::UnknownSymptom {
+                id: id.to_string(),
+                suggestions: catalog.suggest(id),
+            }),
         },
         None => pick::run(catalog, settings),
     }
@@ -33,7 +36,9 @@ pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) ->
 pub(crate) fn print_stdout(text: &str) -> Result<()> {
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::io("write to", "standard output", e)),
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Error::io("write to", "standard output", e))
+        }
         _ => Ok(()),
     }
 }

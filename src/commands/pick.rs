@@ -23,7 +23,11 @@ pub(super) fn run(catalog: &Catalog, settings: &Settings) -> Result<u8> {
         return Ok(exit::USAGE);
     }
     terminal::catch_interrupts();
-    let items: Vec<String> = catalog.guides().iter().map(|g| format!("{} — {}", g.title.get(lang), g.summary.get(lang))).collect();
+    let items: Vec<String> = catalog
+        .guides()
+        .iter()
+        .map(|g| format!("{} — {}", g.title.get(lang), g.summary.get(lang)))
+        .collect();
     let picked = Select::with_theme(&ColorfulTheme::default())
         .with_prompt(lang.pick("What happened?", "遇到了什么问题?"))
         .items(&items)

@@ -22,7 +22,9 @@ pub(super) fn run(guide: &Guide, settings: &Settings) -> Result<u8> {
         // Before any question: nobody should answer everything and then lose it.
         write::ensure_writable(path, settings.force)?;
     }
-    let ctx = ParseContext { now: settings.now.clone() };
+    let ctx = ParseContext {
+        now: settings.now.clone(),
+    };
     let mut given = GivenAnswers::default();
     if let Some(path) = &settings.answers {
         given.read_file(path)?;
@@ -35,7 +37,12 @@ pub(super) fn run(guide: &Guide, settings: &Settings) -> Result<u8> {
             introduce(guide, settings.lang);
             let mut person = Terminal::new(settings.lang);
             let mut prompter = Scripted::with_fallback(presets, &mut person);
-            flow::drive(guide, settings.lang, &ctx, &mut prompter as &mut dyn Prompter)
+            flow::drive(
+                guide,
+                settings.lang,
+                &ctx,
+                &mut prompter as &mut dyn Prompter,
+            )
         }
         Mode::Scripted => flow::drive(guide, settings.lang, &ctx, &mut Scripted::new(presets)),
     }?;
@@ -48,7 +55,10 @@ pub(super) fn run(guide: &Guide, settings: &Settings) -> Result<u8> {
 
 fn introduce(guide: &Guide, lang: Lang) {
     let title = ui::bold().apply_to(guide.title.get(lang));
-    let how = lang.pick("Esc or Ctrl-C stops at any time.", "随时按 Esc 或 Ctrl-C 退出。");
+    let how = lang.pick(
+        "Esc or Ctrl-C stops at any time.",
+        "随时按 Esc 或 Ctrl-C 退出。",
+    );
     print_stderr(&format!("{title}\n{}\n", ui::dim().apply_to(how)));
 }
 
@@ -62,16 +72,30 @@ fn show_ending(guide: &Guide, transcript: &Transcript, settings: &Settings) -> O
     ending.outcome
 }
 
-fn deliver(guide: &Guide, transcript: &Transcript, settings: &Settings, config: &Config) -> Result<()> {
+fn deliver(
+    guide: &Guide,
+    transcript: &Transcript,
+    settings: &Settings,
+    config: &Config,
+) -> Result<()> {
     let device = if settings.mode == Mode::Interactive {
-        let spinner = ui::spinner(settings.lang.pick("Collecting device details…", "正在收集设备信息…"));
+        let spinner = ui::spinner(
+            settings
+                .lang
+                .pick("Collecting device details…", "正在收集设备信息…"),
+        );
         let device = device::collect(&settings.now);
         spinner.finish_and_clear();
         device
     } else {
         device::collect(&settings.now)
     };
-    let ctx = report::Context { lang: settings.report_lang, now: &settings.now, device, config };
+    let ctx = report::Context {
+        lang: settings.report_lang,
+        now: &settings.now,
+        device,
+        config,
+    };
     let report = report::build(guide, transcript, ctx);
     let rendered = report::render(&report, settings.format);
     match &settings.output {
@@ -90,4 +114,3 @@ fn deliver(guide: &Guide, transcript: &Transcript, settings: &Settings, config: 
         },
     }
 }
-

@@ -37,10 +37,14 @@ pub struct Transcript {
 impl Transcript {
     /// The answer to the input step with this index, if the path asked it and it was given.
     pub fn input_value(&self, step: usize) -> Option<&str> {
-        self.entries.iter().rev().find(|e| e.step == step).and_then(|e| match &e.answer {
-            Answer::Input(v) => v.as_deref(),
-            _ => None,
-        })
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| e.step == step)
+            .and_then(|e| match &e.answer {
+                Answer::Input(v) => v.as_deref(),
+                _ => None,
+            })
     }
 }
 
@@ -58,7 +62,11 @@ pub struct Flow<'g> {
 
 impl<'g> Flow<'g> {
     pub fn new(guide: &'g Guide) -> Flow<'g> {
-        Flow { guide, current: guide.start, entries: Vec::new() }
+        Flow {
+            guide,
+            current: guide.start,
+            entries: Vec::new(),
+        }
     }
 
     pub fn current(&self) -> usize {
@@ -84,34 +92,52 @@ impl<'g> Flow<'g> {
             (StepKind::Choice(c), Answer::Choice(i)) => c.choices.get(*i).map(|c| c.next),
             (StepKind::Input(i), Answer::Input(v)) if v.is_some() || !i.required => Some(i.next),
             (StepKind::Info(i), Answer::Read) => Some(i.next),
-            (StepKind::Check(c), Answer::Check(fixed)) => Some(if *fixed { c.fixed } else { c.next }),
+            (StepKind::Check(c), Answer::Check(fixed)) => {
+                Some(if *fixed { c.fixed } else { c.next })
+            }
             _ => None,
         };
-        let next = next.ok_or_else(|| WrongAnswer { step: step.id.clone() })?;
-        self.entries.push(Entry { step: self.current, answer });
+        let next = next.ok_or_else(|| WrongAnswer {
+            step: step.id.clone(),
+        })?;
+        self.entries.push(Entry {
+            step: self.current,
+            answer,
+        });
         self.current = next;
         Ok(())
     }
 
     pub fn finish(self) -> Transcript {
-        Transcript { entries: self.entries, ending: self.current }
+        Transcript {
+            entries: self.entries,
+            ending: self.current,
+        }
     }
 }
 
 /// Walks `guide` from its start to an ending, asking `prompter` at each step.
-pub fn drive(guide: &Guide, lang: Lang, ctx: &ParseContext, prompter: &mut dyn Prompter) -> Result<Transcript> {
+pub fn drive(
+    guide: &Guide,
+    lang: Lang,
+    ctx: &ParseContext,
+    prompter: &mut dyn Prompter,
+) -> Result<Transcript> {
     let mut flow = Flow::new(guide);
     // A person may go round a loop a few times; a script that loops would go forever.
     let limit = guide.steps.len() * 8 + 16;
     while flow.ending().is_none() {
         let step = &guide.steps[flow.current()];
         if flow.steps_taken() > limit {
-            return Err(Error::AnswerLoop { step: step.id.clone() });
+            return Err(Error::AnswerLoop {
+                step: step.id.clone(),
+            });
         }
         let done = flow.steps_taken();
         prompter.progress(done, done + steps_to_an_ending(guide, flow.current()));
         let answer = ask(step, lang, ctx, prompter)?;
-        flow.answer(answer).map_err(|e| Error::AnswerLoop { step: e.step })?;
+        flow.answer(answer)
+            .map_err(|e| Error::AnswerLoop { step: e.step })?;
     }
     Ok(flow.finish())
 }
@@ -135,15 +161,26 @@ pub fn steps_to_an_ending(guide: &Guide, from: usize) -> usize {
     0
 }
 
-fn ask(step: &crate::guide::Step, lang: Lang, ctx: &ParseContext, prompter: &mut dyn Prompter) -> Result<Answer> {
+fn ask(
+    step: &crate::guide::Step,
+    lang: Lang,
+    ctx: &ParseContext,
+    prompter: &mut dyn Prompter,
+) -> Result<Answer> {
     let id = step.id.as_str();
     Ok(match &step.kind {
-        StepKind::Choice(c) => Answer::Choice(prompter.choose(&ChoiceQuestion {
-            step: id,
-            question: c.question.get(lang),
-            help: c.help.as_ref().map(|h| h.get(lang)),
-            choices: c.choices.iter().map(|c| (c.id.as_str(), c.label.get(lang))).collect(),
-        })?),
+        StepKind::Choice(c) => Answer::Choice(
+            prompter.choose(&ChoiceQuestion {
+                step: id,
+                question: c.question.get(lang),
+                help: c.help.as_ref().map(|h| h.get(lang)),
+                choices: c
+                    .choices
+                    .iter()
+                    .map(|c| (c.id.as_str(), c.label.get(lang)))
+                    .collect(),
+            })?,
+        ),
         StepKind::Input(i) => Answer::Input(prompter.input(&InputQuestion {
             step: id,
             question: i.question.get(lang),

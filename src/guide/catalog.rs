@@ -12,8 +12,17 @@ use crate::location::Location;
 include!(concat!(env!("OUT_DIR"), "/bundled_guides.rs"));
 
 /// Built-in command names; a guide id or alias may not take one.
-pub const RESERVED: [&str; 9] =
-    ["list", "search", "open", "link", "guides", "completions", "man", "help", "version"];
+pub const RESERVED: [&str; 9] = [
+    "list",
+    "search",
+    "open",
+    "link",
+    "guides",
+    "completions",
+    "man",
+    "help",
+    "version",
+];
 
 #[derive(Debug)]
 pub struct Catalog {
@@ -26,7 +35,11 @@ impl Catalog {
         let mut issues = Vec::new();
         let mut guides = Vec::new();
         for (name, source) in BUNDLED {
-            collect(parse_guide(&format!("guides/{name}"), source, Source::Bundled), &mut guides, &mut issues);
+            collect(
+                parse_guide(&format!("guides/{name}"), source, Source::Bundled),
+                &mut guides,
+                &mut issues,
+            );
         }
         for dir in dirs {
             for path in guide_files(dir)? {
@@ -55,7 +68,9 @@ impl Catalog {
     /// The guide with this id or alias.
     pub fn find(&self, name: &str) -> Option<&Guide> {
         self.guides.iter().find(|g| g.id == name).or_else(|| {
-            self.guides.iter().find(|g| g.aliases.all().any(|a| a == name))
+            self.guides
+                .iter()
+                .find(|g| g.aliases.all().any(|a| a == name))
         })
     }
 
@@ -64,7 +79,10 @@ impl Catalog {
         let mut scored: Vec<(f64, &str)> = self
             .guides
             .iter()
-            .flat_map(|g| g.names().map(move |n| (strsim::jaro_winkler(name, n), g.id.as_str())))
+            .flat_map(|g| {
+                g.names()
+                    .map(move |n| (strsim::jaro_winkler(name, n), g.id.as_str()))
+            })
             .filter(|(score, _)| *score > 0.8)
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -79,7 +97,11 @@ impl Catalog {
     }
 }
 
-fn collect(result: Result<Guide, Vec<GuideIssue>>, guides: &mut Vec<Guide>, issues: &mut Vec<GuideIssue>) {
+fn collect(
+    result: Result<Guide, Vec<GuideIssue>>,
+    guides: &mut Vec<Guide>,
+    issues: &mut Vec<GuideIssue>,
+) {
     match result {
         Ok(guide) => guides.push(guide),
         Err(found) => issues.extend(found),
@@ -92,8 +114,14 @@ pub fn load_file(path: &Path) -> Result<Guide, Vec<GuideIssue>> {
     match fs::read_to_string(path) {
         Ok(source) => parse_guide(&file, &source, Source::File(path.to_path_buf())),
         Err(e) => Err(vec![GuideIssue {
-            location: Location { file, line: 1, column: 1 },
-            kind: IssueKind::Read { message: e.to_string() },
+            location: Location {
+                file,
+                line: 1,
+                column: 1,
+            },
+            kind: IssueKind::Read {
+                message: e.to_string(),
+            },
         }]),
     }
 }
@@ -114,8 +142,11 @@ pub fn guide_files(path: &Path) -> Result<Vec<PathBuf>> {
 
 /// A provider's guide replaces the bundled guide with the same id.
 fn replace_bundled(guides: Vec<Guide>) -> Vec<Guide> {
-    let provided: Vec<String> =
-        guides.iter().filter(|g| g.source != Source::Bundled).map(|g| g.id.clone()).collect();
+    let provided: Vec<String> = guides
+        .iter()
+        .filter(|g| g.source != Source::Bundled)
+        .map(|g| g.id.clone())
+        .collect();
     guides
         .into_iter()
         .filter(|g| g.source != Source::Bundled || !provided.contains(&g.id))
@@ -132,14 +163,18 @@ pub fn name_clashes(guides: &[Guide]) -> Vec<GuideIssue> {
                 Some(IssueKind::ReservedName { name: name.clone() })
             } else {
                 match owner.insert(name, &guide.id) {
-                    Some(other) if other != guide.id => {
-                        Some(IssueKind::DuplicateName { name: name.clone(), other: other.into() })
-                    }
+                    Some(other) if other != guide.id => Some(IssueKind::DuplicateName {
+                        name: name.clone(),
+                        other: other.into(),
+                    }),
                     _ => None,
                 }
             };
             if let Some(kind) = kind {
-                issues.push(GuideIssue { location: guide.location.clone(), kind });
+                issues.push(GuideIssue {
+                    location: guide.location.clone(),
+                    kind,
+                });
             }
         }
     }

@@ -14,24 +14,71 @@ pub struct GuideIssue {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IssueKind {
-    Toml { message: String },
-    Read { message: String },
-    MissingKey { key: &'static str, context: String },
-    NotAllowed { key: &'static str, kind: String },
-    BadValue { key: &'static str, value: String, expected: &'static str },
-    DuplicateStep { id: String },
-    UnknownTarget { key: &'static str, target: String },
-    Unreachable { step: String },
-    NoEnding { step: String },
-    NoChoices { step: String },
-    DuplicateChoice { step: String, choice: String },
-    MissingTranslation { key: String, lang: Lang },
-    AsksForSecret { step: String, what: String },
-    SkipsDetail { ending: String, detail: String },
-    NotAnInput { key: &'static str, step: String },
-    UnknownPlaceholder { name: String },
-    DuplicateName { name: String, other: String },
-    ReservedName { name: String },
+    Toml {
+        message: String,
+    },
+    Read {
+        message: String,
+    },
+    MissingKey {
+        key: &'static str,
+        context: String,
+    },
+    NotAllowed {
+        key: &'static str,
+        kind: String,
+    },
+    BadValue {
+        key: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+    DuplicateStep {
+        id: String,
+    },
+    UnknownTarget {
+        key: &'static str,
+        target: String,
+    },
+    Unreachable {
+        step: String,
+    },
+    NoEnding {
+        step: String,
+    },
+    NoChoices {
+        step: String,
+    },
+    DuplicateChoice {
+        step: String,
+        choice: String,
+    },
+    MissingTranslation {
+        key: String,
+        lang: Lang,
+    },
+    AsksForSecret {
+        step: String,
+        what: String,
+    },
+    SkipsDetail {
+        ending: String,
+        detail: String,
+    },
+    NotAnInput {
+        key: &'static str,
+        step: String,
+    },
+    UnknownPlaceholder {
+        name: String,
+    },
+    DuplicateName {
+        name: String,
+        other: String,
+    },
+    ReservedName {
+        name: String,
+    },
 }
 
 impl fmt::Display for IssueKind {
@@ -43,7 +90,11 @@ impl fmt::Display for IssueKind {
             IssueKind::NotAllowed { key, kind } => {
                 write!(f, "`{key}` is not allowed on a `{kind}` step")
             }
-            IssueKind::BadValue { key, value, expected } => {
+            IssueKind::BadValue {
+                key,
+                value,
+                expected,
+            } => {
                 write!(f, "`{key}` is `{value}`; expected {expected}")
             }
             IssueKind::DuplicateStep { id } => write!(f, "step id `{id}` is used twice"),

@@ -5,21 +5,59 @@ use crate::input::InputType;
 
 /// Type names an author might reach for that would collect a secret.
 const SECRET_TYPES: [&str; 12] = [
-    "password", "secret", "pin", "cvv", "cvc", "otp", "code", "verification-code",
-    "card-number", "id-number", "passport", "seed-phrase",
+    "password",
+    "secret",
+    "pin",
+    "cvv",
+    "cvc",
+    "otp",
+    "code",
+    "verification-code",
+    "card-number",
+    "id-number",
+    "passport",
+    "seed-phrase",
 ];
 
 /// English phrases, matched on whole words.
 const EN_PHRASES: [&str; 22] = [
-    "password", "passcode", "passwords", "pin", "pin number", "cvv", "cvc", "cvv2", "security code",
-    "verification code", "otp", "one-time code", "one time code", "sms code", "login code",
-    "sign-in code", "2fa code", "card number", "id number", "identity number", "seed phrase",
+    "password",
+    "passcode",
+    "passwords",
+    "pin",
+    "pin number",
+    "cvv",
+    "cvc",
+    "cvv2",
+    "security code",
+    "verification code",
+    "otp",
+    "one-time code",
+    "one time code",
+    "sms code",
+    "login code",
+    "sign-in code",
+    "2fa code",
+    "card number",
+    "id number",
+    "identity number",
+    "seed phrase",
     "private key",
 ];
 
 /// Chinese phrases, matched anywhere.
 const ZH_PHRASES: [&str; 11] = [
-    "密码", "验证码", "校验码", "动态码", "安全码", "卡号", "身份证号", "证件号", "助记词", "私钥", "付款码",
+    "密码",
+    "验证码",
+    "校验码",
+    "动态码",
+    "安全码",
+    "卡号",
+    "身份证号",
+    "证件号",
+    "助记词",
+    "私钥",
+    "付款码",
 ];
 
 /// Phrases that are safe even when asking for part of a card: the tool's `card-last4` type.
@@ -34,8 +72,16 @@ pub(crate) fn secret_type(type_name: &str) -> Option<&'static str> {
 pub(crate) fn secret_wording(text: &str, input_type: Option<InputType>) -> Option<&'static str> {
     let allowed = |p: &str| input_type != Some(InputType::CardLast4) || !LAST4_SAFE.contains(&p);
     let words = english_words(text);
-    let en = EN_PHRASES.iter().copied().find(|p| allowed(p) && contains_words(&words, p));
-    en.or_else(|| ZH_PHRASES.iter().copied().find(|p| allowed(p) && text.contains(p)))
+    let en = EN_PHRASES
+        .iter()
+        .copied()
+        .find(|p| allowed(p) && contains_words(&words, p));
+    en.or_else(|| {
+        ZH_PHRASES
+            .iter()
+            .copied()
+            .find(|p| allowed(p) && text.contains(p))
+    })
 }
 
 fn english_words(text: &str) -> Vec<String> {
@@ -48,7 +94,9 @@ fn english_words(text: &str) -> Vec<String> {
 
 fn contains_words(words: &[String], phrase: &str) -> bool {
     let wanted: Vec<&str> = phrase.split(' ').collect();
-    words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).all(|(a, b)| a == b))
+    words
+        .windows(wanted.len())
+        .any(|w| w.iter().zip(&wanted).all(|(a, b)| a == b))
 }
 
 #[cfg(test)]
@@ -67,7 +115,10 @@ mod tests {
             "收到的验证码是多少?",
             "请填写身份证号",
         ] {
-            assert!(secret_wording(text, Some(InputType::Text)).is_some(), "{text}");
+            assert!(
+                secret_wording(text, Some(InputType::Text)).is_some(),
+                "{text}"
+            );
         }
     }
 

@@ -22,7 +22,11 @@ const SCHEMA: i64 = 1;
 
 /// Reads and validates one guide file's text.
 pub fn parse_guide(file: &str, source: &str, origin: Source) -> Result<Guide, Vec<GuideIssue>> {
-    let mut checker = Checker { file, src: source, issues: Vec::new() };
+    let mut checker = Checker {
+        file,
+        src: source,
+        issues: Vec::new(),
+    };
     let raw = match toml::from_str::<RawGuide>(source) {
         Ok(raw) => raw,
         Err(e) => {
@@ -31,7 +35,7 @@ pub fn parse_guide(file: &str, source: &str, origin: Source) -> Result<Guide, Ve
             return Err(checker.issues);
         }
     };
-    let guide = checker.guide(raw, origin);
+    let guide = checker.guide(&raw, origin);
     match guide {
         Some(guide) if checker.issues.is_empty() => Ok(guide),
         _ => Err(checker.issues),
@@ -48,7 +52,9 @@ struct Checker<'a> {
 fn allowed_keys(kind: &str) -> &'static [&'static str] {
     match kind {
         "choice" => &["question", "help", "choices"],
-        "input" => &["question", "help", "label", "type", "required", "linkable", "next"],
+        "input" => &[
+            "question", "help", "label", "type", "required", "linkable", "next",
+        ],
         "info" => &["text", "next"],
         "check" => &["label", "text", "fixed", "next"],
         _ => &["outcome", "text", "urgent", "needs", "summary"],
@@ -61,7 +67,7 @@ impl Checker<'_> {
         self.issues.push(GuideIssue { location, kind });
     }
 
-    fn guide(&mut self, raw: RawGuide, origin: Source) -> Option<Guide> {
+    fn guide(&mut self, raw: &RawGuide, origin: Source) -> Option<Guide> {
         self.schema(raw.schema.as_ref());
         let id = self.id_value(raw.id.as_ref(), "id", "the guide");
         let group = self.group(raw.group.as_ref());
@@ -70,7 +76,9 @@ impl Checker<'_> {
         let aliases = self.words(raw.aliases.as_ref(), "aliases");
         let keywords = self.words(raw.keywords.as_ref(), "keywords");
         let report_summary = raw.report.as_ref().and_then(|r| {
-            r.summary.as_ref().map(|s| self.text(Some(s), "report.summary", "the report"))
+            r.summary
+                .as_ref()
+                .map(|s| self.text(Some(s), "report.summary", "the report"))
         });
         let index = self.step_index(&raw.steps);
         let steps = self.steps(&raw.steps, &index);
@@ -90,13 +98,19 @@ impl Checker<'_> {
             source: origin,
             location: Location::of_span(self.file, self.src, raw.id.as_ref().map(Spanned::span)),
         };
-        self.finish(guide, &raw)
+        self.finish(guide, raw)
     }
 
     /// The rules that need a complete structure: needs, placeholders and the graph.
     fn finish(&mut self, mut guide: Guide, raw: &RawGuide) -> Option<Guide> {
         if guide.steps.is_empty() {
-            self.push(None, IssueKind::MissingKey { key: "steps", context: "the guide".into() });
+            self.push(
+                None,
+                IssueKind::MissingKey {
+                    key: "steps",
+                    context: "the guide".into(),
+                },
+            );
             return None;
         }
         guide.needs = self.needs(raw.needs.as_deref().unwrap_or_default(), &guide)?;
@@ -119,10 +133,20 @@ impl Checker<'_> {
 
     fn schema(&mut self, schema: Option<&S<i64>>) {
         match schema {
-            None => self.push(None, IssueKind::MissingKey { key: "schema", context: "the guide".into() }),
+            None => self.push(
+                None,
+                IssueKind::MissingKey {
+                    key: "schema",
+                    context: "the guide".into(),
+                },
+            ),
             Some(s) if *s.get_ref() != SCHEMA => self.push(
                 Some(s.span()),
-                IssueKind::BadValue { key: "schema", value: s.get_ref().to_string(), expected: "1" },
+                IssueKind::BadValue {
+                    key: "schema",
+                    value: s.get_ref().to_string(),
+                    expected: "1",
+                },
             ),
             Some(_) => {}
         }
@@ -130,7 +154,13 @@ impl Checker<'_> {
 
     fn group(&mut self, group: Option<&S<String>>) -> Option<Group> {
         let Some(group) = group else {
-            self.push(None, IssueKind::MissingKey { key: "group", context: "the guide".into() });
+            self.push(
+                None,
+                IssueKind::MissingKey {
+                    key: "group",
+                    context: "the guide".into(),
+                },
+            );
             return None;
         };
         let found = Group::from_name(group.get_ref());
@@ -148,36 +178,65 @@ impl Checker<'_> {
     }
 
     /// An id: lowercase ASCII letters, digits and `-`, starting with a letter.
-    fn id_value(&mut self, id: Option<&S<String>>, key: &'static str, context: &str) -> Option<String> {
+    fn id_value(
+        &mut self,
+        id: Option<&S<String>>,
+        key: &'static str,
+        context: &str,
+    ) -> Option<String> {
         let Some(id) = id else {
-            self.push(None, IssueKind::MissingKey { key, context: context.into() });
+            self.push(
+                None,
+                IssueKind::MissingKey {
+                    key,
+                    context: context.into(),
+                },
+            );
             return None;
         };
         if !is_valid_id(id.get_ref()) {
             let expected = "lowercase letters, digits and '-', starting with a letter";
             let value = id.get_ref().clone();
-            self.push(Some(id.span()), IssueKind::BadValue { key, value, expected });
+            self.push(
+                Some(id.span()),
+                IssueKind::BadValue {
+                    key,
+                    value,
+                    expected,
+                },
+            );
             return None;
         }
         Some(id.get_ref().clone())
     }
 
-    fn text(&mut self, raw: Option<&S<RawText>>, key: &str, context: &str) -> Option<Text> {
+    fn text(&mut self, raw: Option<&S<RawText>>, key: &'static str, context: &str) -> Option<Text> {
         let Some(raw) = raw else {
-            let key = leak_key(key);
-            self.push(None, IssueKind::MissingKey { key, context: context.into() });
+            self.push(
+                None,
+                IssueKind::MissingKey {
+                    key,
+                    context: context.into(),
+                },
+            );
             return None;
         };
         let text: &RawText = raw.get_ref();
         let mut pick = |lang: Lang, value: &Option<S<String>>| match value {
             Some(v) if !v.get_ref().trim().is_empty() => Some(v.get_ref().clone()),
             Some(v) => {
-                let kind = IssueKind::MissingTranslation { key: key.into(), lang };
+                let kind = IssueKind::MissingTranslation {
+                    key: key.into(),
+                    lang,
+                };
                 self.push(Some(v.span()), kind);
                 None
             }
             None => {
-                let kind = IssueKind::MissingTranslation { key: key.into(), lang };
+                let kind = IssueKind::MissingTranslation {
+                    key: key.into(),
+                    lang,
+                };
                 self.push(Some(raw.span()), kind);
                 None
             }
@@ -188,23 +247,46 @@ impl Checker<'_> {
     }
 
     fn words(&mut self, raw: Option<&S<RawWords>>, key: &'static str) -> Words {
-        let Some(raw) = raw else { return Words::default() };
-        let clean = |list: &[S<String>]| list.iter().map(|w| w.get_ref().trim().to_string()).collect();
+        let Some(raw) = raw else {
+            return Words::default();
+        };
+        let clean = |list: &[S<String>]| {
+            list.iter()
+                .map(|w| w.get_ref().trim().to_string())
+                .collect()
+        };
         for w in raw.get_ref().en.iter().chain(&raw.get_ref().zh) {
             if w.get_ref().trim().is_empty() {
                 let expected = "a word or phrase";
-                self.push(Some(w.span()), IssueKind::BadValue { key, value: String::new(), expected });
+                self.push(
+                    Some(w.span()),
+                    IssueKind::BadValue {
+                        key,
+                        value: String::new(),
+                        expected,
+                    },
+                );
             }
         }
-        Words { en: clean(&raw.get_ref().en), zh: clean(&raw.get_ref().zh) }
+        Words {
+            en: clean(&raw.get_ref().en),
+            zh: clean(&raw.get_ref().zh),
+        }
     }
 
     fn step_index(&mut self, steps: &[S<RawStep>]) -> HashMap<String, usize> {
         let mut index = HashMap::new();
         for (i, step) in steps.iter().enumerate() {
-            let Some(id) = &step.get_ref().id else { continue };
+            let Some(id) = &step.get_ref().id else {
+                continue;
+            };
             if index.insert(id.get_ref().clone(), i).is_some() {
-                self.push(Some(id.span()), IssueKind::DuplicateStep { id: id.get_ref().clone() });
+                self.push(
+                    Some(id.span()),
+                    IssueKind::DuplicateStep {
+                        id: id.get_ref().clone(),
+                    },
+                );
             }
         }
         index
@@ -218,12 +300,21 @@ impl Checker<'_> {
         index: &HashMap<String, usize>,
     ) -> Option<usize> {
         let Some(target) = target else {
-            self.push(None, IssueKind::MissingKey { key, context: context.into() });
+            self.push(
+                None,
+                IssueKind::MissingKey {
+                    key,
+                    context: context.into(),
+                },
+            );
             return None;
         };
         let found = index.get(target.get_ref()).copied();
         if found.is_none() {
-            let kind = IssueKind::UnknownTarget { key, target: target.get_ref().clone() };
+            let kind = IssueKind::UnknownTarget {
+                key,
+                target: target.get_ref().clone(),
+            };
             self.push(Some(target.span()), kind);
         }
         found
@@ -242,7 +333,10 @@ impl Checker<'_> {
         let Some(kind) = &step.kind else {
             self.issues.push(GuideIssue {
                 location: Location::at(self.file, self.src, span.start),
-                kind: IssueKind::MissingKey { key: "kind", context },
+                kind: IssueKind::MissingKey {
+                    key: "kind",
+                    context,
+                },
             });
             return None;
         };
@@ -250,63 +344,117 @@ impl Checker<'_> {
         if !["choice", "input", "info", "check", "end"].contains(&kind_name) {
             let expected = "choice, input, info, check or end";
             let value = kind_name.to_string();
-            self.push(Some(kind.span()), IssueKind::BadValue { key: "kind", value, expected });
+            self.push(
+                Some(kind.span()),
+                IssueKind::BadValue {
+                    key: "kind",
+                    value,
+                    expected,
+                },
+            );
             return None;
         }
         self.disallowed_keys(step, kind_name);
         let step_kind = match kind_name {
             "choice" => self.choice(step, &context, index).map(StepKind::Choice),
-            "input" => self.input(step, &context, id.as_deref(), index).map(StepKind::Input),
+            "input" => self
+                .input(step, &context, id.as_deref(), index)
+                .map(StepKind::Input),
             "info" => self.info(step, &context, index).map(StepKind::Info),
             "check" => self.check(step, &context, index).map(StepKind::Check),
             _ => self.ending(step, &context).map(StepKind::End),
         };
-        Some(Step { id: id?, kind: step_kind? })
+        Some(Step {
+            id: id?,
+            kind: step_kind?,
+        })
     }
 
     fn disallowed_keys(&mut self, step: &RawStep, kind: &str) {
         let allowed = allowed_keys(kind);
         for (key, span) in step.present_keys() {
             if !allowed.contains(&key) {
-                self.push(Some(span), IssueKind::NotAllowed { key, kind: kind.to_string() });
+                self.push(
+                    Some(span),
+                    IssueKind::NotAllowed {
+                        key,
+                        kind: kind.to_string(),
+                    },
+                );
             }
         }
     }
 
-    fn choice(&mut self, step: &RawStep, ctx: &str, index: &HashMap<String, usize>) -> Option<ChoiceStep> {
+    fn choice(
+        &mut self,
+        step: &RawStep,
+        ctx: &str,
+        index: &HashMap<String, usize>,
+    ) -> Option<ChoiceStep> {
         let question = self.text(step.question.as_ref(), "question", ctx);
         let help = step.help.as_ref().map(|h| self.text(Some(h), "help", ctx));
-        let step_id = step.id.as_ref().map_or("?", |s| s.get_ref().as_str()).to_string();
+        let step_id = step
+            .id
+            .as_ref()
+            .map_or("?", |s| s.get_ref().as_str())
+            .to_string();
         let choices = match &step.choices {
             None => {
-                self.push(None, IssueKind::MissingKey { key: "choices", context: ctx.into() });
+                self.push(
+                    None,
+                    IssueKind::MissingKey {
+                        key: "choices",
+                        context: ctx.into(),
+                    },
+                );
                 None
             }
             Some(list) if list.get_ref().is_empty() => {
-                self.push(Some(list.span()), IssueKind::NoChoices { step: step_id.clone() });
+                self.push(
+                    Some(list.span()),
+                    IssueKind::NoChoices {
+                        step: step_id.clone(),
+                    },
+                );
                 None
             }
             Some(list) => self.choice_list(list.get_ref(), &step_id, index),
         };
-        Some(ChoiceStep { question: question?, help: help.flatten(), choices: choices? })
+        Some(ChoiceStep {
+            question: question?,
+            help: help.flatten(),
+            choices: choices?,
+        })
     }
 
-    fn choice_list(&mut self, list: &[S<RawChoice>], step: &str, index: &HashMap<String, usize>) -> Option<Vec<Choice>> {
+    fn choice_list(
+        &mut self,
+        list: &[S<RawChoice>],
+        step: &str,
+        index: &HashMap<String, usize>,
+    ) -> Option<Vec<Choice>> {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         for raw in list {
             let c = raw.get_ref();
             let id = self.id_value(c.id.as_ref(), "id", "a choice");
-            if let (Some(id), Some(span)) = (&id, c.id.as_ref().map(Spanned::span)) {
-                if !seen.insert(id.clone()) {
-                    let kind = IssueKind::DuplicateChoice { step: step.into(), choice: id.clone() };
-                    self.push(Some(span), kind);
-                }
+            if let (Some(id), Some(span)) = (&id, c.id.as_ref().map(Spanned::span))
+                && !seen.insert(id.clone())
+            {
+                let kind = IssueKind::DuplicateChoice {
+                    step: step.into(),
+                    choice: id.clone(),
+                };
+                self.push(Some(span), kind);
             }
             let ctx = format!("choice `{}`", id.as_deref().unwrap_or("?"));
             let label = self.text(c.label.as_ref(), "label", &ctx);
             let next = self.target_at(c.next.as_ref(), "next", &ctx, raw.span(), index);
-            out.push(Some(Choice { id: id?, label: label?, next: next? }));
+            out.push(Some(Choice {
+                id: id?,
+                label: label?,
+                next: next?,
+            }));
         }
         out.into_iter().collect()
     }
@@ -321,19 +469,38 @@ impl Checker<'_> {
         index: &HashMap<String, usize>,
     ) -> Option<usize> {
         if target.is_none() {
-            self.push(Some(table), IssueKind::MissingKey { key, context: ctx.into() });
+            self.push(
+                Some(table),
+                IssueKind::MissingKey {
+                    key,
+                    context: ctx.into(),
+                },
+            );
             return None;
         }
         self.target(target, key, ctx, index)
     }
 
-    fn input(&mut self, step: &RawStep, ctx: &str, id: Option<&str>, index: &HashMap<String, usize>) -> Option<InputStep> {
+    fn input(
+        &mut self,
+        step: &RawStep,
+        ctx: &str,
+        id: Option<&str>,
+        index: &HashMap<String, usize>,
+    ) -> Option<InputStep> {
         let input_type = self.input_type(step, ctx, id.unwrap_or("?"));
         let question = self.text(step.question.as_ref(), "question", ctx);
-        let help = step.help.as_ref().map(|h| self.text(Some(h), "help", ctx)).unwrap_or(None);
+        let help = step
+            .help
+            .as_ref()
+            .and_then(|h| self.text(Some(h), "help", ctx));
         let label = self.text(step.label.as_ref(), "label", ctx);
         let next = self.target(step.next.as_ref(), "next", ctx, index);
-        for (text, raw) in [(&question, &step.question), (&label, &step.label), (&help, &step.help)] {
+        for (text, raw) in [
+            (&question, &step.question),
+            (&label, &step.label),
+            (&help, &step.help),
+        ] {
             self.secret_wording(text.as_ref(), raw.as_ref(), input_type, id.unwrap_or("?"));
         }
         Some(InputStep {
@@ -349,14 +516,23 @@ impl Checker<'_> {
 
     fn input_type(&mut self, step: &RawStep, ctx: &str, id: &str) -> Option<InputType> {
         let Some(raw) = &step.input_type else {
-            self.push(None, IssueKind::MissingKey { key: "type", context: ctx.into() });
+            self.push(
+                None,
+                IssueKind::MissingKey {
+                    key: "type",
+                    context: ctx.into(),
+                },
+            );
             return None;
         };
         let name = raw.get_ref().as_str();
         let found = InputType::from_name(name);
         if found.is_none() {
             let kind = match secret_type(name) {
-                Some(what) => IssueKind::AsksForSecret { step: id.into(), what: format!("type `{what}`") },
+                Some(what) => IssueKind::AsksForSecret {
+                    step: id.into(),
+                    what: format!("type `{what}`"),
+                },
                 None => IssueKind::BadValue {
                     key: "type",
                     value: name.into(),
@@ -368,37 +544,78 @@ impl Checker<'_> {
         found
     }
 
-    fn secret_wording(&mut self, text: Option<&Text>, raw: Option<&S<RawText>>, ty: Option<InputType>, id: &str) {
-        let (Some(text), Some(raw)) = (text, raw) else { return };
+    fn secret_wording(
+        &mut self,
+        text: Option<&Text>,
+        raw: Option<&S<RawText>>,
+        ty: Option<InputType>,
+        id: &str,
+    ) {
+        let (Some(text), Some(raw)) = (text, raw) else {
+            return;
+        };
         for lang in Lang::ALL {
             if let Some(phrase) = secret_wording(text.get(lang), ty) {
                 let what = format!("the wording \"{phrase}\"");
-                self.push(Some(raw.span()), IssueKind::AsksForSecret { step: id.into(), what });
+                self.push(
+                    Some(raw.span()),
+                    IssueKind::AsksForSecret {
+                        step: id.into(),
+                        what,
+                    },
+                );
                 return;
             }
         }
     }
 
-    fn info(&mut self, step: &RawStep, ctx: &str, index: &HashMap<String, usize>) -> Option<InfoStep> {
+    fn info(
+        &mut self,
+        step: &RawStep,
+        ctx: &str,
+        index: &HashMap<String, usize>,
+    ) -> Option<InfoStep> {
         let text = self.text(step.text.as_ref(), "text", ctx);
         let next = self.target(step.next.as_ref(), "next", ctx, index);
-        Some(InfoStep { text: text?, next: next? })
+        Some(InfoStep {
+            text: text?,
+            next: next?,
+        })
     }
 
-    fn check(&mut self, step: &RawStep, ctx: &str, index: &HashMap<String, usize>) -> Option<CheckStep> {
+    fn check(
+        &mut self,
+        step: &RawStep,
+        ctx: &str,
+        index: &HashMap<String, usize>,
+    ) -> Option<CheckStep> {
         let label = self.text(step.label.as_ref(), "label", ctx);
         let text = self.text(step.text.as_ref(), "text", ctx);
         let fixed = self.target(step.fixed.as_ref(), "fixed", ctx, index);
         let next = self.target(step.next.as_ref(), "next", ctx, index);
-        Some(CheckStep { label: label?, text: text?, fixed: fixed?, next: next? })
+        Some(CheckStep {
+            label: label?,
+            text: text?,
+            fixed: fixed?,
+            next: next?,
+        })
     }
 
     fn ending(&mut self, step: &RawStep, ctx: &str) -> Option<Ending> {
         let text = self.text(step.text.as_ref(), "text", ctx);
-        let summary = step.summary.as_ref().map(|s| self.text(Some(s), "summary", ctx)).unwrap_or(None);
+        let summary = step
+            .summary
+            .as_ref()
+            .and_then(|s| self.text(Some(s), "summary", ctx));
         let outcome = match &step.outcome {
             None => {
-                self.push(None, IssueKind::MissingKey { key: "outcome", context: ctx.into() });
+                self.push(
+                    None,
+                    IssueKind::MissingKey {
+                        key: "outcome",
+                        context: ctx.into(),
+                    },
+                );
                 None
             }
             Some(o) => match o.get_ref().as_str() {
@@ -406,7 +623,11 @@ impl Checker<'_> {
                 "contact-support" => Some(Outcome::ContactSupport),
                 other => {
                     let expected = "resolved or contact-support";
-                    let kind = IssueKind::BadValue { key: "outcome", value: other.into(), expected };
+                    let kind = IssueKind::BadValue {
+                        key: "outcome",
+                        value: other.into(),
+                        expected,
+                    };
                     self.push(Some(o.span()), kind);
                     None
                 }
@@ -429,12 +650,18 @@ impl Checker<'_> {
             match guide.step_index(need.get_ref()) {
                 Some(i) if matches!(guide.steps[i].kind, StepKind::Input(_)) => out.push(i),
                 Some(_) => {
-                    let kind = IssueKind::NotAnInput { key: "needs", step: need.get_ref().clone() };
+                    let kind = IssueKind::NotAnInput {
+                        key: "needs",
+                        step: need.get_ref().clone(),
+                    };
                     self.push(Some(need.span()), kind);
                     ok = false;
                 }
                 None => {
-                    let kind = IssueKind::UnknownTarget { key: "needs", target: need.get_ref().clone() };
+                    let kind = IssueKind::UnknownTarget {
+                        key: "needs",
+                        target: need.get_ref().clone(),
+                    };
                     self.push(Some(need.span()), kind);
                     ok = false;
                 }
@@ -445,11 +672,20 @@ impl Checker<'_> {
 
     fn placeholders(&mut self, guide: &Guide, raw: &RawGuide) {
         let mut templates: Vec<(&Text, Range<usize>)> = Vec::new();
-        if let (Some(t), Some(r)) = (&guide.report_summary, raw.report.as_ref().and_then(|r| r.summary.as_ref())) {
+        if let (Some(t), Some(r)) = (
+            &guide.report_summary,
+            raw.report.as_ref().and_then(|r| r.summary.as_ref()),
+        ) {
             templates.push((t, r.span()));
         }
         for (step, raw_step) in guide.steps.iter().zip(&raw.steps) {
-            if let (StepKind::End(Ending { summary: Some(t), .. }), Some(r)) = (&step.kind, &raw_step.get_ref().summary) {
+            if let (
+                StepKind::End(Ending {
+                    summary: Some(t), ..
+                }),
+                Some(r),
+            ) = (&step.kind, &raw_step.get_ref().summary)
+            {
                 templates.push((t, r.span()));
             }
         }
@@ -460,7 +696,9 @@ impl Checker<'_> {
                         .step_index(name)
                         .is_some_and(|i| matches!(guide.steps[i].kind, StepKind::Input(_)));
                     if !is_input {
-                        let kind = IssueKind::UnknownPlaceholder { name: name.to_string() };
+                        let kind = IssueKind::UnknownPlaceholder {
+                            name: name.to_string(),
+                        };
                         self.push(Some(span.clone()), kind);
                     }
                 }
@@ -473,29 +711,52 @@ impl Checker<'_> {
         let reachable = reachable_from(guide, guide.start, None);
         for (i, step) in guide.steps.iter().enumerate() {
             if !reachable[i] {
-                self.push(step_span(i), IssueKind::Unreachable { step: step.id.clone() });
+                self.push(
+                    step_span(i),
+                    IssueKind::Unreachable {
+                        step: step.id.clone(),
+                    },
+                );
             }
         }
         let can_end = can_reach_an_ending(guide);
         for (i, step) in guide.steps.iter().enumerate() {
             if reachable[i] && !can_end[i] {
-                self.push(step_span(i), IssueKind::NoEnding { step: step.id.clone() });
+                self.push(
+                    step_span(i),
+                    IssueKind::NoEnding {
+                        step: step.id.clone(),
+                    },
+                );
             }
         }
         self.details_on_every_path(guide, &reachable, step_span);
     }
 
     /// Every contact-support ending must be unreachable once any needed input is removed.
-    fn details_on_every_path(&mut self, guide: &Guide, reachable: &[bool], span: impl Fn(usize) -> Option<Range<usize>>) {
+    fn details_on_every_path(
+        &mut self,
+        guide: &Guide,
+        reachable: &[bool],
+        span: impl Fn(usize) -> Option<Range<usize>>,
+    ) {
         for (end, step) in guide.steps.iter().enumerate() {
-            let StepKind::End(ending) = &step.kind else { continue };
+            let StepKind::End(ending) = &step.kind else {
+                continue;
+            };
             if ending.outcome != Outcome::ContactSupport || !reachable[end] {
                 continue;
             }
             for &need in ending.needs.as_ref().unwrap_or(&guide.needs) {
                 if need != guide.start && reachable_from(guide, guide.start, Some(need))[end] {
                     let detail = guide.steps[need].id.clone();
-                    self.push(span(end), IssueKind::SkipsDetail { ending: step.id.clone(), detail });
+                    self.push(
+                        span(end),
+                        IssueKind::SkipsDetail {
+                            ending: step.id.clone(),
+                            detail,
+                        },
+                    );
                 }
             }
         }
@@ -534,8 +795,9 @@ fn can_reach_an_ending(guide: &Guide) -> Vec<bool> {
         }
     }
     let mut ok = vec![false; n];
-    let mut queue: VecDeque<usize> =
-        (0..n).filter(|&i| matches!(guide.steps[i].kind, StepKind::End(_))).collect();
+    let mut queue: VecDeque<usize> = (0..n)
+        .filter(|&i| matches!(guide.steps[i].kind, StepKind::End(_)))
+        .collect();
     for &i in &queue {
         ok[i] = true;
     }
@@ -565,19 +827,7 @@ pub(crate) fn placeholder_names(template: &str) -> Vec<&str> {
 
 pub(crate) fn is_valid_id(id: &str) -> bool {
     id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-/// Keys are `&'static str` in issues; the few dynamic ones are from a fixed set.
-fn leak_key(key: &str) -> &'static str {
-    match key {
-        "title" => "title",
-        "summary" => "summary",
-        "question" => "question",
-        "help" => "help",
-        "text" => "text",
-        "label" => "label",
-        "report.summary" => "report.summary",
-        _ => "text",
-    }
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }

@@ -3,9 +3,11 @@
 
 use iso_currency::Currency;
 
-use super::{Invalid, InputType, ascii_digits};
+use super::{InputType, Invalid, ascii_digits};
 
-const MALFORMED: Invalid = Invalid::Malformed { input_type: InputType::Amount };
+const MALFORMED: Invalid = Invalid::Malformed {
+    input_type: InputType::Amount,
+};
 
 /// Symbols and words users put before or after a number, longest first.
 const SYMBOLS: [(&str, &str); 12] = [
@@ -30,7 +32,10 @@ pub(super) fn parse(raw: &str) -> Result<String, Invalid> {
     let decimals = currency.exponent().unwrap_or(0);
     let (whole, fraction) = split_number(number)?;
     if fraction.len() > usize::from(decimals) {
-        return Err(Invalid::TooManyDecimals { currency: currency.code().into(), digits: decimals });
+        return Err(Invalid::TooManyDecimals {
+            currency: currency.code().into(),
+            digits: decimals,
+        });
     }
     if whole.chars().chain(fraction.chars()).all(|c| c == '0') {
         return Err(Invalid::NotPositive);
@@ -68,7 +73,11 @@ fn split_currency(s: &str) -> Result<(&str, String), Invalid> {
 
 /// `59.90CNY` or `CNY59.90`, written without a space.
 fn split_glued_code(s: &str) -> Result<(&str, String), Invalid> {
-    let is_number = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    let is_number = |t: &str| {
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
     if s.len() > 3 && s.is_char_boundary(s.len() - 3) {
         let (n, c) = s.split_at(s.len() - 3);
         if is_number(n) && c.chars().all(|c| c.is_ascii_alphabetic()) {
@@ -79,7 +88,11 @@ fn split_glued_code(s: &str) -> Result<(&str, String), Invalid> {
             return Ok((n, c.to_ascii_uppercase()));
         }
     }
-    if is_number(s) { Err(Invalid::NoCurrency) } else { Err(MALFORMED) }
+    if is_number(s) {
+        Err(Invalid::NoCurrency)
+    } else {
+        Err(MALFORMED)
+    }
 }
 
 /// `1,299.00` into `("1299", "00")`; thousands separators must group by three.
@@ -87,7 +100,9 @@ fn split_number(s: &str) -> Result<(String, &str), Invalid> {
     let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
     let groups: Vec<&str> = whole.split(',').collect();
     let grouped_ok = groups.len() == 1
-        || (!groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+        || (!groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
     let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
     if whole.is_empty() || !grouped_ok || !groups.iter().all(|g| digits(g)) || !digits(fraction) {
         return Err(MALFORMED);
@@ -130,13 +145,26 @@ mod tests {
     #[test]
     fn explains_what_is_wrong() {
         assert_eq!(parse("59.90"), Err(Invalid::NoCurrency));
-        assert_eq!(parse("59.90 XYZ"), Err(Invalid::UnknownCurrency { code: "XYZ".into() }));
+        assert_eq!(
+            parse("59.90 XYZ"),
+            Err(Invalid::UnknownCurrency { code: "XYZ".into() })
+        );
         assert_eq!(
             parse("500.5 JPY"),
-            Err(Invalid::TooManyDecimals { currency: "JPY".into(), digits: 0 })
+            Err(Invalid::TooManyDecimals {
+                currency: "JPY".into(),
+                digits: 0
+            })
         );
         assert_eq!(parse("0 CNY"), Err(Invalid::NotPositive));
-        for raw in ["-5 USD", "1,29.00 USD", "12. USD", "about ten dollars", "$", "1.2.3 EUR"] {
+        for raw in [
+            "-5 USD",
+            "1,29.00 USD",
+            "12. USD",
+            "about ten dollars",
+            "$",
+            "1.2.3 EUR",
+        ] {
             assert!(parse(raw).is_err(), "{raw}");
         }
     }

@@ -4,20 +4,28 @@
 use jiff::civil::{Date, DateTime, Time};
 use jiff::{Timestamp, Zoned};
 
-use super::{Invalid, InputType, ascii_digits};
+use super::{InputType, Invalid, ascii_digits};
 
-const MALFORMED: Invalid = Invalid::Malformed { input_type: InputType::Datetime };
+const MALFORMED: Invalid = Invalid::Malformed {
+    input_type: InputType::Datetime,
+};
 
 /// How far ahead of the clock an answer may be: phones and computers disagree a little.
 const CLOCK_SLACK_SECONDS: i64 = 120;
 
 pub(super) fn parse(raw: &str, now: &Zoned) -> Result<String, Invalid> {
-    let s = ascii_digits(raw).split_whitespace().collect::<Vec<_>>().join(" ");
-    let zoned = match s.parse::<Timestamp>() {
-        Ok(ts) => ts.to_zoned(now.time_zone().clone()),
-        Err(_) => {
+    let s = ascii_digits(raw)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let zoned = if let Ok(ts) = s.parse::<Timestamp>() {
+        ts.to_zoned(now.time_zone().clone())
+    } else {
+        {
             let civil = parse_civil(&s, now.date()).ok_or(MALFORMED)?;
-            civil.to_zoned(now.time_zone().clone()).map_err(|_| MALFORMED)?
+            civil
+                .to_zoned(now.time_zone().clone())
+                .map_err(|_| MALFORMED)?
         }
     };
     if zoned.timestamp().as_second() > now.timestamp().as_second() + CLOCK_SLACK_SECONDS {
@@ -42,7 +50,11 @@ fn relative_day(s: &str, today: Date) -> Option<(Date, &str)> {
     let lower = s.to_lowercase();
     for (word, days_back) in [("today", 0), ("今天", 0), ("yesterday", 1), ("昨天", 1)] {
         if lower.starts_with(word) {
-            let date = if days_back == 0 { today } else { today.yesterday().ok()? };
+            let date = if days_back == 0 {
+                today
+            } else {
+                today.yesterday().ok()?
+            };
             return Some((date, &s[word.len()..]));
         }
     }
@@ -79,7 +91,9 @@ fn parse_time(s: &str) -> Option<Time> {
     let parts: Vec<&str> = s.split([':', '：']).collect();
     let field = |s: &str, max: i8| -> Option<i8> {
         let ok = (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
-        ok.then(|| s.parse::<i8>().ok()).flatten().filter(|v| *v <= max)
+        ok.then(|| s.parse::<i8>().ok())
+            .flatten()
+            .filter(|v| *v <= max)
     };
     let (hour, minute, second) = match parts.as_slice() {
         [h, m] => (field(h, 23)?, field(m, 59)?, 0),
@@ -122,15 +136,28 @@ mod tests {
     #[test]
     fn keeps_the_users_offset_across_daylight_saving() {
         let london: Zoned = "2026-07-01T12:00:00+01:00[Europe/London]".parse().unwrap();
-        assert_eq!(parse("2026-01-15 09:00", &london).unwrap(), "2026-01-15T09:00:00+00:00");
-        assert_eq!(parse("2026-06-15 09:00", &london).unwrap(), "2026-06-15T09:00:00+01:00");
+        assert_eq!(
+            parse("2026-01-15 09:00", &london).unwrap(),
+            "2026-01-15T09:00:00+00:00"
+        );
+        assert_eq!(
+            parse("2026-06-15 09:00", &london).unwrap(),
+            "2026-06-15T09:00:00+01:00"
+        );
     }
 
     #[test]
     fn refuses_the_future_and_nonsense() {
         assert_eq!(parse("2026-11-22 09:00", &now()), Err(Invalid::InFuture));
         assert_eq!(parse("16:00", &now()), Err(Invalid::InFuture));
-        for raw in ["2026-02-30 10:00", "25:00", "2026-11-21", "last week", "14", "2026年13月1日 1:00"] {
+        for raw in [
+            "2026-02-30 10:00",
+            "25:00",
+            "2026-11-21",
+            "last week",
+            "14",
+            "2026年13月1日 1:00",
+        ] {
             assert_eq!(parse(raw, &now()), Err(MALFORMED), "{raw}");
         }
     }

@@ -156,7 +156,11 @@ pub fn parse(
 ) -> Result<Option<String>, Invalid> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
-        return if required { Err(Invalid::Empty) } else { Ok(None) };
+        return if required {
+            Err(Invalid::Empty)
+        } else {
+            Ok(None)
+        };
     }
     let malformed = Invalid::Malformed { input_type };
     let value = match input_type {
@@ -174,14 +178,18 @@ pub fn parse(
 
 fn parse_text(s: &str) -> Result<String, Invalid> {
     if s.chars().count() > TEXT_MAX_CHARS {
-        return Err(Invalid::TooLong { max: TEXT_MAX_CHARS });
+        return Err(Invalid::TooLong {
+            max: TEXT_MAX_CHARS,
+        });
     }
     Ok(s.to_string())
 }
 
 fn parse_transaction_id(s: &str) -> Option<String> {
     let ok_len = (6..=64).contains(&s.len());
-    let ok_chars = s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let ok_chars = s
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     (ok_len && ok_chars).then(|| s.to_string())
 }
 
@@ -189,7 +197,7 @@ fn parse_transaction_id(s: &str) -> Option<String> {
 pub(crate) fn ascii_digits(s: &str) -> String {
     s.chars()
         .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or(c),
             '＋' => '+',
             '．' => '.',
             '，' => ',',
@@ -208,11 +216,16 @@ fn parse_phone(s: &str) -> Option<String> {
         },
     };
     let separators = [' ', '-', '(', ')', '.'];
-    if !rest.chars().all(|c| c.is_ascii_digit() || separators.contains(&c)) {
+    if !rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || separators.contains(&c))
+    {
         return None;
     }
     let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
-    (6..=15).contains(&digits.len()).then(|| if plus { format!("+{digits}") } else { digits })
+    (6..=15)
+        .contains(&digits.len())
+        .then(|| if plus { format!("+{digits}") } else { digits })
 }
 
 fn parse_email(s: &str) -> Option<String> {
@@ -261,7 +274,10 @@ mod tests {
         assert_eq!(ok(InputType::TransactionId, wechat), wechat);
         assert_eq!(ok(InputType::TransactionId, " 9XK12-ab_3 "), "9XK12-ab_3");
         for bad_id in ["12345", "abc def 123", "交易号123456", &"9".repeat(65)] {
-            assert!(parse(InputType::TransactionId, bad_id, true, &ctx()).is_err(), "{bad_id}");
+            assert!(
+                parse(InputType::TransactionId, bad_id, true, &ctx()).is_err(),
+                "{bad_id}"
+            );
         }
     }
 
@@ -285,7 +301,10 @@ mod tests {
 
     #[test]
     fn emails_and_numbers() {
-        assert_eq!(ok(InputType::Email, "li.lei@example.com"), "li.lei@example.com");
+        assert_eq!(
+            ok(InputType::Email, "li.lei@example.com"),
+            "li.lei@example.com"
+        );
         assert!(parse(InputType::Email, "not-an-email", true, &ctx()).is_err());
         assert_eq!(ok(InputType::Number, "３"), "3");
         assert!(parse(InputType::Number, "3.5", true, &ctx()).is_err());
@@ -295,7 +314,12 @@ mod tests {
     fn text_is_trimmed_and_capped() {
         assert_eq!(ok(InputType::Text, "  卡被拒了  "), "卡被拒了");
         let long = "字".repeat(TEXT_MAX_CHARS + 1);
-        assert_eq!(bad(InputType::Text, &long), Invalid::TooLong { max: TEXT_MAX_CHARS });
+        assert_eq!(
+            bad(InputType::Text, &long),
+            Invalid::TooLong {
+                max: TEXT_MAX_CHARS
+            }
+        );
     }
 
     #[test]
@@ -305,7 +329,9 @@ mod tests {
             Invalid::InFuture,
             Invalid::NoCurrency,
             Invalid::NotPositive,
-            Invalid::Malformed { input_type: InputType::Amount },
+            Invalid::Malformed {
+                input_type: InputType::Amount,
+            },
         ] {
             assert!(!invalid.message(Lang::En).is_empty());
             assert!(!invalid.message(Lang::Zh).is_empty());

@@ -18,25 +18,40 @@ pub struct Scripted<'p> {
 impl<'p> Scripted<'p> {
     /// Presets only: a question without one is an error.
     pub fn new(presets: Presets) -> Scripted<'p> {
-        Scripted { presets, fallback: None, used: HashSet::new() }
+        Scripted {
+            presets,
+            fallback: None,
+            used: HashSet::new(),
+        }
     }
 
     /// Presets first, then ask `fallback`.
     pub fn with_fallback(presets: Presets, fallback: &'p mut dyn Prompter) -> Scripted<'p> {
-        Scripted { presets, fallback: Some(fallback), used: HashSet::new() }
+        Scripted {
+            presets,
+            fallback: Some(fallback),
+            used: HashSet::new(),
+        }
     }
 
     /// The preset for `step`; the same preset twice means the script loops.
     fn preset(&mut self, step: &str) -> Result<Option<Answer>> {
-        let Some(answer) = self.presets.get(step).cloned() else { return Ok(None) };
+        let Some(answer) = self.presets.get(step).cloned() else {
+            return Ok(None);
+        };
         if !self.used.insert(step.to_string()) {
-            return Err(Error::AnswerLoop { step: step.to_string() });
+            return Err(Error::AnswerLoop {
+                step: step.to_string(),
+            });
         }
         Ok(Some(answer))
     }
 
     fn missing(step: &str, expected: String) -> Error {
-        Error::MissingAnswer { step: step.to_string(), expected }
+        Error::MissingAnswer {
+            step: step.to_string(),
+            expected,
+        }
     }
 }
 
@@ -45,13 +60,11 @@ impl Prompter for Scripted<'_> {
         if let Some(Answer::Choice(i)) = self.preset(q.step)? {
             return Ok(i);
         }
-        match &mut self.fallback {
-            Some(p) => p.choose(q),
-            None => {
-                let ids: Vec<&str> = q.choices.iter().map(|(id, _)| *id).collect();
-                Err(Self::missing(q.step, format!("one of: {}", ids.join(", "))))
-            }
+        if let Some(p) = &mut self.fallback {
+            return p.choose(q);
         }
+        let ids: Vec<&str> = q.choices.iter().map(|(id, _)| *id).collect();
+        Err(Self::missing(q.step, format!("one of: {}", ids.join(", "))))
     }
 
     fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
@@ -61,7 +74,10 @@ impl Prompter for Scripted<'_> {
         match &mut self.fallback {
             Some(p) => p.input(q),
             None if !q.required => Ok(None),
-            None => Err(Self::missing(q.step, q.input_type.expected(Lang::En).to_string())),
+            None => Err(Self::missing(
+                q.step,
+                q.input_type.expected(Lang::En).to_string(),
+            )),
         }
     }
 

@@ -32,12 +32,18 @@ pub struct Terminal {
 
 impl Terminal {
     pub fn new(lang: Lang) -> Terminal {
-        Terminal { term: Term::stderr(), theme: ColorfulTheme::default(), lang }
+        Terminal {
+            term: Term::stderr(),
+            theme: ColorfulTheme::default(),
+            lang,
+        }
     }
 
     fn say(&self, text: &str) -> Result<()> {
         let width = ui::width();
-        self.term.write_line(&ui::wrap(text, width, "  ")).map_err(Error::Terminal)
+        self.term
+            .write_line(&ui::wrap(text, width, "  "))
+            .map_err(Error::Terminal)
     }
 
     fn say_help(&self, help: Option<&str>) -> Result<()> {
@@ -45,7 +51,9 @@ impl Terminal {
             Some(h) => {
                 let width = ui::width();
                 let styled = ui::dim().apply_to(ui::wrap(h, width, "  "));
-                self.term.write_line(&styled.to_string()).map_err(Error::Terminal)
+                self.term
+                    .write_line(&styled.to_string())
+                    .map_err(Error::Terminal)
             }
             None => Ok(()),
         }
@@ -63,7 +71,11 @@ pub(crate) fn prompt_error(e: dialoguer::Error) -> Error {
 }
 
 fn cancelled_if_interrupted() -> Result<()> {
-    if INTERRUPTED.load(Ordering::SeqCst) { Err(Error::Cancelled) } else { Ok(()) }
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        Err(Error::Cancelled)
+    } else {
+        Ok(())
+    }
 }
 
 impl Prompter for Terminal {
@@ -87,13 +99,21 @@ impl Prompter for Terminal {
             (false, Lang::En) => format!("{}; Enter to skip", q.input_type.expected(q.lang)),
             (false, Lang::Zh) => format!("{};可直接回车跳过", q.input_type.expected(q.lang)),
         };
-        self.term.write_line(&ui::dim().apply_to(ui::wrap(&hint, ui::width(), "  ")).to_string()).map_err(Error::Terminal)?;
+        self.term
+            .write_line(
+                &ui::dim()
+                    .apply_to(ui::wrap(&hint, ui::width(), "  "))
+                    .to_string(),
+            )
+            .map_err(Error::Terminal)?;
         let (ty, required, lang, ctx) = (q.input_type, q.required, q.lang, q.ctx);
         let typed: String = Input::with_theme(&self.theme)
             .with_prompt(q.question)
             .allow_empty(!required)
             .validate_with(|s: &String| -> Result<(), String> {
-                input::parse(ty, s, required, ctx).map(|_| ()).map_err(|e| e.at_prompt(lang))
+                input::parse(ty, s, required, ctx)
+                    .map(|_| ())
+                    .map_err(|e| e.at_prompt(lang))
             })
             .interact_text_on(&self.term)
             .map_err(prompt_error)?;

@@ -3,22 +3,36 @@
 
 use std::fmt::Write as _;
 
-use super::labels;
 use super::Report;
+use super::labels;
 
 pub(super) fn render(report: &Report) -> String {
     let lang = report.language;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&super::subject(report)));
-    let to = report.support.email.clone().unwrap_or_else(|| labels::NO_ADDRESS.get(lang).to_string());
+    let to = report
+        .support
+        .email
+        .clone()
+        .unwrap_or_else(|| labels::NO_ADDRESS.get(lang).to_string());
     let _ = writeln!(out, "**{}:** {}\n", labels::TO.get(lang), escape(&to));
     if report.urgent {
         let _ = writeln!(out, "> **{}**\n", labels::URGENT.get(lang));
     }
-    let _ = writeln!(out, "## {}\n\n{}\n", labels::SUMMARY.get(lang), escape(&report.summary));
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        labels::SUMMARY.get(lang),
+        escape(&report.summary)
+    );
     if !report.details.is_empty() {
         let _ = writeln!(out, "## {}\n", labels::DETAILS.get(lang));
-        let _ = writeln!(out, "| {} | {} |\n|---|---|", labels::DETAIL.get(lang), labels::VALUE.get(lang));
+        let _ = writeln!(
+            out,
+            "| {} | {} |\n|---|---|",
+            labels::DETAIL.get(lang),
+            labels::VALUE.get(lang)
+        );
         for d in &report.details {
             let _ = writeln!(out, "| {} | {} |", cell(&d.label), cell(&d.value));
         }
@@ -27,17 +41,38 @@ pub(super) fn render(report: &Report) -> String {
     if !report.trail.is_empty() {
         let _ = writeln!(out, "## {}\n", labels::TRIED.get(lang));
         for t in &report.trail {
-            let _ = writeln!(out, "- {}: {}", escape(&t.question), escape(&t.answer_label));
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                escape(&t.question),
+                escape(&t.answer_label)
+            );
         }
         out.push('\n');
     }
     let d = &report.device;
     let _ = writeln!(out, "## {}\n", labels::DEVICE.get(lang));
-    let _ = writeln!(out, "- {}: {} {}", labels::OS.get(lang), escape(&d.os), escape(&d.os_version));
+    let _ = writeln!(
+        out,
+        "- {}: {} {}",
+        labels::OS.get(lang),
+        escape(&d.os),
+        escape(&d.os_version)
+    );
     let _ = writeln!(out, "- {}: {}", labels::ARCH.get(lang), escape(&d.arch));
     let _ = writeln!(out, "- {}: {}", labels::LOCALE.get(lang), escape(&d.locale));
-    let _ = writeln!(out, "- {}: {}", labels::TIMEZONE.get(lang), escape(&d.timezone));
-    let _ = writeln!(out, "- {}: {}\n", labels::TOOL.get(lang), escape(&d.tool_version));
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        labels::TIMEZONE.get(lang),
+        escape(&d.timezone)
+    );
+    let _ = writeln!(
+        out,
+        "- {}: {}\n",
+        labels::TOOL.get(lang),
+        escape(&d.tool_version)
+    );
     let _ = writeln!(out, "---\n");
     let _ = writeln!(
         out,
@@ -55,7 +90,10 @@ pub(super) fn render(report: &Report) -> String {
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);

@@ -6,6 +6,8 @@ mod markdown;
 mod text;
 pub mod write;
 
+use std::fmt::Write as _;
+
 use jiff::Zoned;
 use serde::Serialize;
 
@@ -111,7 +113,10 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
         report_id: String::new(),
         created_at,
         language: lang,
-        guide: GuideRef { id: guide.id.clone(), title: guide.title.get(lang).to_string() },
+        guide: GuideRef {
+            id: guide.id.clone(),
+            title: guide.title.get(lang).to_string(),
+        },
         outcome: ending.outcome,
         urgent: guide.urgent || ending.urgent,
         summary,
@@ -133,13 +138,19 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
 fn details(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<Detail> {
     let mut details: Vec<Detail> = Vec::new();
     for entry in &transcript.entries {
-        let (StepKind::Input(input), Answer::Input(Some(value))) = (&guide.steps[entry.step].kind, &entry.answer) else {
+        let (StepKind::Input(input), Answer::Input(Some(value))) =
+            (&guide.steps[entry.step].kind, &entry.answer)
+        else {
             continue;
         };
         let id = &guide.steps[entry.step].id;
         details.retain(|d| &d.id != id);
         let label = input.label.get(lang).to_string();
-        details.push(Detail { id: id.clone(), label, value: value.clone() });
+        details.push(Detail {
+            id: id.clone(),
+            label,
+            value: value.clone(),
+        });
     }
     details
 }
@@ -155,21 +166,44 @@ fn trail(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<TrailItem> {
             let (question, answer, label) = match (&step.kind, &entry.answer) {
                 (StepKind::Choice(c), Answer::Choice(i)) => {
                     let choice = &c.choices[*i];
-                    (c.question.get(lang), choice.id.clone(), choice.label.get(lang).to_string())
+                    (
+                        c.question.get(lang),
+                        choice.id.clone(),
+                        choice.label.get(lang).to_string(),
+                    )
                 }
                 (StepKind::Check(c), Answer::Check(fixed)) => {
-                    let label = if *fixed { labels::FIXED } else { labels::NOT_FIXED };
-                    (c.label.get(lang), yes_no(*fixed).to_string(), label.get(lang).to_string())
+                    let label = if *fixed {
+                        labels::FIXED
+                    } else {
+                        labels::NOT_FIXED
+                    };
+                    (
+                        c.label.get(lang),
+                        yes_no(*fixed).to_string(),
+                        label.get(lang).to_string(),
+                    )
                 }
                 _ => return None,
             };
-            Some(TrailItem { step: step.id.clone(), question: question.to_string(), answer, answer_label: label })
+            Some(TrailItem {
+                step: step.id.clone(),
+                question: question.to_string(),
+                answer,
+                answer_label: label,
+            })
         })
         .collect()
 }
 
 /// The template with its placeholders filled, then what was already tried.
-fn summary(guide: &Guide, transcript: &Transcript, ending: Option<&Text>, trail: &[TrailItem], lang: Lang) -> String {
+fn summary(
+    guide: &Guide,
+    transcript: &Transcript,
+    ending: Option<&Text>,
+    trail: &[TrailItem],
+    lang: Lang,
+) -> String {
     let template = ending.or(guide.report_summary.as_ref());
     let mut summary = match template {
         Some(t) => fill(t.get(lang), guide, transcript, lang),
@@ -177,7 +211,13 @@ fn summary(guide: &Guide, transcript: &Transcript, ending: Option<&Text>, trail:
     };
     let tried: Vec<&str> = trail
         .iter()
-        .filter(|t| t.answer == "no" && matches!(guide.step_index(&t.step).map(|i| &guide.steps[i].kind), Some(StepKind::Check(_))))
+        .filter(|t| {
+            t.answer == "no"
+                && matches!(
+                    guide.step_index(&t.step).map(|i| &guide.steps[i].kind),
+                    Some(StepKind::Check(_))
+                )
+        })
         .map(|t| t.question.as_str())
         .collect();
     if !tried.is_empty() {
@@ -185,7 +225,7 @@ fn summary(guide: &Guide, transcript: &Transcript, ending: Option<&Text>, trail:
             Lang::En => (" Already tried without success: ", "; ", "."),
             Lang::Zh => ("已尝试但未解决:", ";", "。"),
         };
-        summary.push_str(&format!("{lead}{}{end}", tried.join(sep)));
+        let _ = write!(summary, "{lead}{}{end}", tried.join(sep));
     }
     summary
 }
@@ -194,10 +234,14 @@ fn fill(template: &str, guide: &Guide, transcript: &Transcript, lang: Lang) -> S
     let mut out = String::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else { break };
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
         out.push_str(&rest[..open]);
         let name = &rest[open + 1..open + close];
-        let value = guide.step_index(name).and_then(|i| transcript.input_value(i));
+        let value = guide
+            .step_index(name)
+            .and_then(|i| transcript.input_value(i));
         out.push_str(value.unwrap_or(labels::NOT_GIVEN.get(lang)));
         rest = &rest[open + close + 1..];
     }
@@ -238,29 +282,86 @@ pub(crate) mod labels {
         Text::new(l.en, l.zh)
     }
 
-    pub(crate) const TO: L = L { en: "To", zh: "收件人" };
-    pub(crate) const SUBJECT: L = L { en: "Subject", zh: "主题" };
+    pub(crate) const TO: L = L {
+        en: "To",
+        zh: "收件人",
+    };
+    pub(crate) const SUBJECT: L = L {
+        en: "Subject",
+        zh: "主题",
+    };
     pub(crate) const NO_ADDRESS: L = L {
         en: "the Help or Contact page inside your wallet app",
         zh: "钱包 App 内的“帮助”或“联系客服”页面",
     };
-    pub(crate) const URGENT: L = L { en: "URGENT", zh: "紧急" };
-    pub(crate) const SUMMARY: L = L { en: "Summary", zh: "问题概述" };
-    pub(crate) const DETAILS: L = L { en: "Details", zh: "详细信息" };
-    pub(crate) const TRIED: L = L { en: "What I already tried", zh: "已尝试的自助排查" };
-    pub(crate) const DEVICE: L = L { en: "Device", zh: "设备信息" };
-    pub(crate) const OS: L = L { en: "OS", zh: "操作系统" };
-    pub(crate) const ARCH: L = L { en: "Architecture", zh: "架构" };
-    pub(crate) const LOCALE: L = L { en: "Locale", zh: "语言区域" };
-    pub(crate) const TIMEZONE: L = L { en: "Time zone", zh: "时区" };
-    pub(crate) const TOOL: L = L { en: "wallet-help", zh: "wallet-help 版本" };
-    pub(crate) const REPORT: L = L { en: "Report", zh: "报告编号" };
-    pub(crate) const CREATED: L = L { en: "created", zh: "生成于" };
-    pub(crate) const NOT_GIVEN: L = L { en: "not given", zh: "未提供" };
-    pub(crate) const FIXED: L = L { en: "fixed it", zh: "已解决" };
-    pub(crate) const NOT_FIXED: L = L { en: "did not fix it", zh: "未解决" };
-    pub(crate) const DETAIL: L = L { en: "Detail", zh: "项目" };
-    pub(crate) const VALUE: L = L { en: "Value", zh: "内容" };
+    pub(crate) const URGENT: L = L {
+        en: "URGENT",
+        zh: "紧急",
+    };
+    pub(crate) const SUMMARY: L = L {
+        en: "Summary",
+        zh: "问题概述",
+    };
+    pub(crate) const DETAILS: L = L {
+        en: "Details",
+        zh: "详细信息",
+    };
+    pub(crate) const TRIED: L = L {
+        en: "What I already tried",
+        zh: "已尝试的自助排查",
+    };
+    pub(crate) const DEVICE: L = L {
+        en: "Device",
+        zh: "设备信息",
+    };
+    pub(crate) const OS: L = L {
+        en: "OS",
+        zh: "操作系统",
+    };
+    pub(crate) const ARCH: L = L {
+        en: "Architecture",
+        zh: "架构",
+    };
+    pub(crate) const LOCALE: L = L {
+        en: "Locale",
+        zh: "语言区域",
+    };
+    pub(crate) const TIMEZONE: L = L {
+        en: "Time zone",
+        zh: "时区",
+    };
+    pub(crate) const TOOL: L = L {
+        en: "wallet-help",
+        zh: "wallet-help 版本",
+    };
+    pub(crate) const REPORT: L = L {
+        en: "Report",
+        zh: "报告编号",
+    };
+    pub(crate) const CREATED: L = L {
+        en: "created",
+        zh: "生成于",
+    };
+    pub(crate) const NOT_GIVEN: L = L {
+        en: "not given",
+        zh: "未提供",
+    };
+    pub(crate) const FIXED: L = L {
+        en: "fixed it",
+        zh: "已解决",
+    };
+    pub(crate) const NOT_FIXED: L = L {
+        en: "did not fix it",
+        zh: "未解决",
+    };
+    pub(crate) const DETAIL: L = L {
+        en: "Detail",
+        zh: "项目",
+    };
+    pub(crate) const VALUE: L = L {
+        en: "Value",
+        zh: "内容",
+    };
     pub(crate) const PRIVACY: L = L {
         en: "This report contains no password, PIN, code or full card number; support will never ask for them.",
         zh: "本报告不含密码、支付密码、验证码或完整卡号;客服绝不会向您索要这些信息。",
@@ -269,7 +370,11 @@ pub(crate) mod labels {
 
 /// `[URGENT] [WH-…] Payment failed`: the subject line of the email.
 pub fn subject(report: &Report) -> String {
-    let urgent = if report.urgent { format!("[{}] ", labels::URGENT.get(report.language)) } else { String::new() };
+    let urgent = if report.urgent {
+        format!("[{}] ", labels::URGENT.get(report.language))
+    } else {
+        String::new()
+    };
     format!("{urgent}[{}] {}", report.report_id, report.guide.title)
 }
 

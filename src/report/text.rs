@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use super::labels::{self, L};
 use super::Report;
+use super::labels::{self, L};
 use crate::lang::Lang;
 
 const WIDTH: usize = 76;
@@ -12,9 +12,16 @@ const WIDTH: usize = 76;
 pub(super) fn render(report: &Report) -> String {
     let lang = report.language;
     let mut out = String::new();
-    let to = report.support.email.clone().unwrap_or_else(|| labels::NO_ADDRESS.get(lang).to_string());
+    let to = report
+        .support
+        .email
+        .clone()
+        .unwrap_or_else(|| labels::NO_ADDRESS.get(lang).to_string());
     line(&mut out, &format!("{}: {to}", labels::TO.get(lang)));
-    line(&mut out, &format!("{}: {}", labels::SUBJECT.get(lang), super::subject(report)));
+    line(
+        &mut out,
+        &format!("{}: {}", labels::SUBJECT.get(lang), super::subject(report)),
+    );
     out.push('\n');
     if report.urgent {
         line(&mut out, &format!("*** {} ***", labels::URGENT.get(lang)));
@@ -59,7 +66,11 @@ fn details(out: &mut String, report: &Report) {
     }
     out.push('\n');
     section(out, &labels::DETAILS, report.language);
-    let rows: Vec<(&str, &str)> = report.details.iter().map(|d| (d.label.as_str(), d.value.as_str())).collect();
+    let rows: Vec<(&str, &str)> = report
+        .details
+        .iter()
+        .map(|d| (d.label.as_str(), d.value.as_str()))
+        .collect();
     table(out, &rows);
 }
 
@@ -71,7 +82,9 @@ fn tried(out: &mut String, report: &Report) {
     section(out, &labels::TRIED, report.language);
     for item in &report.trail {
         let entry = format!("{}: {}", item.question, item.answer_label);
-        let options = textwrap::Options::new(WIDTH).initial_indent("- ").subsequent_indent("  ");
+        let options = textwrap::Options::new(WIDTH)
+            .initial_indent("- ")
+            .subsequent_indent("  ");
         line(out, &textwrap::fill(&entry, options));
     }
 }
@@ -94,7 +107,11 @@ fn device(out: &mut String, report: &Report) {
 
 /// Two columns: labels padded to the widest, values wrapped under themselves.
 fn table(out: &mut String, rows: &[(&str, &str)]) {
-    let label_width = rows.iter().map(|(l, _)| console::measure_text_width(l)).max().unwrap_or(0);
+    let label_width = rows
+        .iter()
+        .map(|(l, _)| console::measure_text_width(l))
+        .max()
+        .unwrap_or(0);
     let indent = " ".repeat(label_width + 2);
     for (label, value) in rows {
         let options = textwrap::Options::new(WIDTH).subsequent_indent(&indent);

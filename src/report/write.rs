@@ -9,7 +9,9 @@ use crate::error::{Error, Result};
 /// Fails early, before any question is asked, when `path` exists and may not be replaced.
 pub fn ensure_writable(path: &Path, force: bool) -> Result<()> {
     if !force && path.exists() {
-        return Err(Error::OutputExists { path: path.to_path_buf() });
+        return Err(Error::OutputExists {
+            path: path.to_path_buf(),
+        });
     }
     Ok(())
 }
@@ -24,12 +26,21 @@ pub fn atomic_write(path: &Path, contents: &str, force: bool) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a file in", dir, e))?;
-    temp.write_all(contents.as_bytes()).map_err(|e| Error::io("write", temp.path().to_path_buf(), e))?;
-    temp.as_file().sync_all().map_err(|e| Error::io("write", temp.path().to_path_buf(), e))?;
-    let persisted = if force { temp.persist(path) } else { temp.persist_noclobber(path) };
+    temp.write_all(contents.as_bytes())
+        .map_err(|e| Error::io("write", temp.path().to_path_buf(), e))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io("write", temp.path().to_path_buf(), e))?;
+    let persisted = if force {
+        temp.persist(path)
+    } else {
+        temp.persist_noclobber(path)
+    };
     persisted.map(|_| ()).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::OutputExists { path: path.to_path_buf() }
+            Error::OutputExists {
+                path: path.to_path_buf(),
+            }
         } else {
             Error::io("write", path, e.error)
         }
@@ -45,7 +56,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report.txt");
         atomic_write(&path, "first", false).unwrap();
-        assert!(matches!(atomic_write(&path, "second", false), Err(Error::OutputExists { .. })));
+        assert!(matches!(
+            atomic_write(&path, "second", false),
+            Err(Error::OutputExists { .. })
+        ));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
         atomic_write(&path, "second", true).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
