@@ -9,7 +9,7 @@ use super::labels;
 pub(super) fn render(report: &Report) -> String {
     let lang = report.language;
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", escape(&super::subject(report)));
+    let _ = writeln!(out, "# {}\n", super::subject(report));
     let to = report
         .support
         .email
@@ -43,7 +43,7 @@ pub(super) fn render(report: &Report) -> String {
         for t in &report.trail {
             let _ = writeln!(
                 out,
-                "- {}: {}",
+                "- {} → {}",
                 escape(&t.question),
                 escape(&t.answer_label)
             );
@@ -86,14 +86,20 @@ pub(super) fn render(report: &Report) -> String {
     out
 }
 
-/// Escapes the characters Markdown would read as formatting in user text.
+/// Escapes the characters Markdown would read as formatting in user text. `_` and `*`
+/// inside a word (`x86_64`) format nothing in `CommonMark`, so they stay as they are.
 fn escape(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let in_word = |j: Option<usize>| {
+        j.and_then(|j| chars.get(j))
+            .is_some_and(|c| c.is_alphanumeric())
+    };
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
+    for (i, &c) in chars.iter().enumerate() {
+        let inside = in_word(i.checked_sub(1)) && in_word(Some(i + 1));
+        let special = matches!(c, '\\' | '`' | '[' | ']' | '<' | '>' | '#' | '|')
+            || (matches!(c, '*' | '_') && !inside);
+        if special {
             out.push('\\');
         }
         out.push(c);

@@ -209,7 +209,7 @@ fn summary(
         Some(t) => fill(t.get(lang), guide, transcript, lang),
         None => format!("{}: {}", guide.title.get(lang), guide.summary.get(lang)),
     };
-    let tried: Vec<&str> = trail
+    let tried: Vec<String> = trail
         .iter()
         .filter(|t| {
             t.answer == "no"
@@ -218,7 +218,7 @@ fn summary(
                     Some(StepKind::Check(_))
                 )
         })
-        .map(|t| t.question.as_str())
+        .map(|t| sentence_case(&t.question, lang))
         .collect();
     if !tried.is_empty() {
         let (lead, sep, end) = match lang {
@@ -228,6 +228,17 @@ fn summary(
         let _ = write!(summary, "{lead}{}{end}", tried.join(sep));
     }
     summary
+}
+
+/// A label inside a sentence: English labels lose their capital ("Checked …" → "checked …").
+fn sentence_case(label: &str, lang: Lang) -> String {
+    let mut chars = label.chars();
+    match (lang, chars.next(), chars.next()) {
+        (Lang::En, Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_string(),
+    }
 }
 
 fn fill(template: &str, guide: &Guide, transcript: &Transcript, lang: Lang) -> String {

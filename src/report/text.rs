@@ -81,7 +81,7 @@ fn tried(out: &mut String, report: &Report) {
     out.push('\n');
     section(out, &labels::TRIED, report.language);
     for item in &report.trail {
-        let entry = format!("{}: {}", item.question, item.answer_label);
+        let entry = format!("{} → {}", item.question, item.answer_label);
         let options = textwrap::Options::new(WIDTH)
             .initial_indent("- ")
             .subsequent_indent("  ");

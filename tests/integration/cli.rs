@@ -1,0 +1,358 @@
+//! The command line's contract: `list`, `guides show`, options, and every exit code.
+
+use crate::test::Test;
+
+/// A small guide a provider might ship.
+const PROVIDER_GUIDE: &str = r#"
+schema = 1
+id = "provider-contact"
+group = "other"
+start = "done"
+title = { en = "Reach Example Wallet", zh = "联系示例钱包" }
+summary = { en = "How to reach us", zh = "联系我们的方式" }
+
+[[steps]]
+id = "done"
+kind = "end"
+outcome = "resolved"
+text = { en = "Call us from inside the app.", zh = "请在 App 内联系我们。" }
+"#;
+
+const PAYMENT_ANSWERS: &str = "answers/payment-failed.toml";
+
+fn payment_run() -> Test {
+    Test::new()
+        .fixture_as(PAYMENT_ANSWERS, "answers.toml")
+        .args(&["payment-failed", "--answers", "answers.toml"])
+}
+
+#[test]
+fn list_groups_every_symptom_in_english() {
+    Test::new()
+        .args(&["list"])
+        .stdout_contains("Payments\n  payment-failed  Payment failed — ")
+        .stdout_contains("\nMoney in and out\n  top-up-missing  ")
+        .stdout_contains("\nOther\n  contact         ")
+        .run();
+}
+
+#[test]
+fn list_follows_the_locale_and_fits_80_columns() {
+    let out = Test::new()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(&["list"])
+        .stdout_contains("付款\n  payment-failed  支付失败")
+        .run();
+    for line in out.stdout.lines() {
+        assert!(console::measure_text_width(line) <= 80, "too wide: {line}");
+    }
+}
+
+#[test]
+fn list_json_has_id_title_summary_and_group() {
+    let out = Test::new().args(&["list", "--json", "--lang", "zh"]).run();
+    let list: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let first = &list[0];
+    assert_eq!(first["id"], "payment-failed");
+    assert_eq!(first["title"], "支付失败");
+    assert_eq!(first["group"], "payments");
+    assert_eq!(first["source"], "bundled");
+    assert_eq!(list.as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn guides_show_json_has_the_spec_shape() {
+    let out = Test::new()
+        .args(&["guides", "show", "payment-failed", "--json"])
+        .run();
+    let graph: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(graph["id"], "payment-failed");
+    assert_eq!(graph["start"], "dont-retry");
+    let steps = graph["steps"].as_array().unwrap();
+    let tx = steps.iter().find(|s| s["id"] == "transaction-id").unwrap();
+    assert_eq!(tx["kind"], "input");
+    assert_eq!(tx["input"]["type"], "transaction-id");
+    assert_eq!(tx["input"]["linkable"], true);
+    let choice = steps.iter().find(|s| s["kind"] == "choice").unwrap();
+    assert!(choice["choices"][0]["next"].is_string());
+    for step in steps
+        .iter()
+        .filter(|s| s["kind"] == "info" || s["kind"] == "check")
+    {
+        assert!(step["next"].is_string(), "{step}");
+    }
+}
+
+#[test]
+fn guides_show_accepts_a_chinese_alias() {
+    Test::new()
+        .args(&["guides", "show", "支付失败", "--json", "--lang", "zh"])
+        .stdout_contains("\"title\": \"支付失败\"")
+        .run();
+}
+
+#[test]
+fn a_scripted_run_prints_the_report_on_stdout_and_exits_0() {
+    payment_run()
+        .stdout_contains("Subject: [WH-20261121-")
+        .stdout_contains("Amount          59.90 CNY")
+        .stderr_contains("everything support needs")
+        .run();
+}
+
+#[test]
+fn a_resolved_path_prints_the_advice_and_no_report() {
+    Test::new()
+        .fixture_as(PAYMENT_ANSWERS, "answers.toml")
+        .args(&[
+            "payment-failed",
+            "--answers",
+            "answers.toml",
+            "--set",
+            "check-balance=yes",
+        ])
+        .stdout("")
+        .run();
+}
+
+#[test]
+fn set_wins_over_the_answers_file() {
+    payment_run()
+        .args(&["--set", "amount=$12.50"])
+        .stdout_contains("12.50 USD")
+        .run();
+}
+
+#[test]
+fn a_chinese_alias_runs_the_guide() {
+    Test::new()
+        .fixture_as(PAYMENT_ANSWERS, "answers.toml")
+        .args(&["支付失败", "--answers", "answers.toml", "--lang", "zh"])
+        .stdout_contains("主题: [WH-20261121-")
+        .run();
+}
+
+#[test]
+fn output_is_written_atomically_and_never_replaced_without_force() {
+    let out = payment_run()
+        .args(&["-o", "report.txt"])
+        .stdout("")
+        .stderr_contains("Report saved to report.txt")
+        .run();
+    assert!(out.file("report.txt").starts_with("To: "));
+    Test::new()
+        .file("report.txt", "keep me")
+        .args(&["contact", "--set", "what-happened=x", "-o", "report.txt"])
+        .status(2)
+        .stderr("error: `report.txt` already exists\nhint: pass `--force` to replace it\n")
+        .run();
+    let out = Test::new()
+        .file("report.txt", "old")
+        .args(&[
+            "contact",
+            "--set",
+            "what-happened=it broke",
+            "-o",
+            "report.txt",
+            "--force",
+        ])
+        .run();
+    assert!(out.file("report.txt").contains("it broke"));
+}
+
+#[test]
+fn exit_1_when_the_report_cannot_be_written_and_the_report_is_not_lost() {
+    Test::new()
+        .args(&[
+            "contact",
+            "--set",
+            "what-happened=it broke",
+            "-o",
+            "no/such/folder/report.txt",
+        ])
+        .status(1)
+        .stdout_contains("it broke")
+        .stderr_contains("error: cannot create a file in `no/such/folder`")
+        .run();
+}
+
+#[test]
+fn exit_2_for_an_unknown_symptom_with_a_suggestion() {
+    Test::new()
+        .args(&["payment-faild"])
+        .status(2)
+        .stderr_contains("payment-failed")
+        .run();
+    Test::new()
+        .args(&["guides", "show", "top-up-mising"])
+        .status(2)
+        .stderr("error: unknown symptom `top-up-mising`\nhint: did you mean `top-up-missing`?\n")
+        .run();
+}
+
+#[test]
+fn exit_2_for_a_missing_answer_without_a_terminal_never_waiting() {
+    Test::new()
+        .args(&["payment-failed"])
+        .stdin("yes\nyes\n")
+        .status(2)
+        .stderr_contains("error: no answer for `error-message`")
+        .stderr_contains("hint: answer it with `--set error-message=VALUE`")
+        .run();
+}
+
+#[test]
+fn exit_2_for_an_invalid_answer_naming_question_value_and_expectation() {
+    payment_run()
+        .args(&["--set", "amount=lots"])
+        .status(2)
+        .stderr_contains("error: invalid answer for `amount` in `--set`: `lots` is not valid; expected an amount with its currency")
+        .run();
+    payment_run()
+        .args(&["--set", "account-signs=maybe"])
+        .status(2)
+        .stderr_contains("`maybe` is not a choice; expected one of: nothing, limited, not-me")
+        .run();
+    payment_run()
+        .args(&["--set", "occurred-at=2027-01-01 10:00"])
+        .status(2)
+        .stderr_contains("is in the future")
+        .run();
+}
+
+#[test]
+fn exit_2_for_an_unknown_question_or_malformed_set() {
+    payment_run()
+        .args(&["--set", "pin=1234"])
+        .status(2)
+        .stderr_contains(
+            "error: `--set` answers `pin`, but guide `payment-failed` has no such question",
+        )
+        .run();
+    payment_run()
+        .args(&["--set", "amount"])
+        .status(2)
+        .stderr("error: `--set amount` is not of the form ID=VALUE\n")
+        .run();
+    Test::new()
+        .file("answers.toml", "amount = [1, 2]\n")
+        .args(&["payment-failed", "--answers", "answers.toml"])
+        .status(2)
+        .stderr("error: answers.toml:1:1: answers file is not valid: `amount` is a array; expected a string\n")
+        .run();
+    Test::new()
+        .file("answers.toml", "amount = \n")
+        .args(&["payment-failed", "--answers", "answers.toml"])
+        .status(2)
+        .stderr_contains("error: answers.toml:1:")
+        .run();
+}
+
+#[test]
+fn exit_2_for_a_bad_option_value() {
+    Test::new()
+        .args(&["list", "--lang", "fr"])
+        .status(2)
+        .stderr_contains("invalid value 'fr'")
+        .run();
+}
+
+#[test]
+fn exit_3_for_an_invalid_provider_guide_with_file_line_and_column() {
+    Test::new()
+        .file(
+            "mine/broken.toml",
+            "schema = 1\nid = \"broken\"\ngroup = \"payments\"\nstart = \"nowhere\"\n",
+        )
+        .args(&["--guides", "mine", "list"])
+        .status(3)
+        .stderr_contains("mine/broken.toml:4:9: `start` points to `nowhere`, which is not a step")
+        .run();
+}
+
+#[test]
+fn exit_3_for_an_invalid_config() {
+    Test::new()
+        .file("config.toml", "[support]\nemail = \"not an address\"\n")
+        .args(&[
+            "contact",
+            "--set",
+            "what-happened=x",
+            "--config",
+            "config.toml",
+        ])
+        .status(3)
+        .stderr_contains(
+            "error: config.toml:2:1: invalid config: `support.email` is `not an address`",
+        )
+        .run();
+}
+
+#[test]
+fn the_provider_config_fills_the_to_line() {
+    Test::new()
+        .fixture("answers/config.toml")
+        .args(&[
+            "contact",
+            "--set",
+            "what-happened=x",
+            "--config",
+            "answers/config.toml",
+        ])
+        .stdout_contains("To: support@example.com\n")
+        .run();
+}
+
+#[test]
+fn a_provider_guide_replaces_the_bundled_one_and_adds_a_subcommand() {
+    let guide =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/guides/contact.toml"))
+            .unwrap();
+    let renamed = PROVIDER_GUIDE;
+    let out = Test::new()
+        .file("mine/provider-contact.toml", renamed)
+        .file(
+            "mine/contact.toml",
+            &guide.replace("Contact support", "Talk to Example Wallet"),
+        )
+        .env("WALLET_HELP_GUIDES", "mine")
+        .args(&["list", "--json"])
+        .run();
+    let list: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"provider-contact"), "{ids:?}");
+    let contact = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == "contact")
+        .unwrap();
+    assert_eq!(contact["source"], "mine/contact.toml");
+}
+
+#[test]
+fn no_command_without_a_terminal_lists_symptoms_and_exits_2() {
+    Test::new()
+        .status(2)
+        .stderr_contains("payment-failed")
+        .stderr_contains("hint: run `wallet-help <id>`")
+        .run();
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    Test::new()
+        .args(&["--help"])
+        .stdout_contains("payment-failed")
+        .stdout_contains("Exit codes:")
+        .run();
+    Test::new()
+        .args(&["--version"])
+        .stdout_contains(env!("CARGO_PKG_VERSION"))
+        .run();
+}

@@ -1,0 +1,11 @@
+//! Integration tests: the binary as users and scripts see it.
+#![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
+
+mod test; // the `Test` builder every other module uses
+
+mod check; // guides check: a good fixture and one broken fixture per rule
+mod cli; // list, guides show, exit codes, options
+mod golden; // rendered reports against tests/expected
+mod paths; // every path of every bundled guide ends in a valid report
+#[cfg(unix)]
+mod pty; // real prompts in a pseudo-terminal: arrow keys, Enter, Ctrl-C

@@ -1,0 +1,199 @@
+//! Walks every path of every bundled guide, in both languages, with generated answers, and
+//! checks that each one ends in a valid report. This keeps the catalog honest as it grows.
+
+use wallet_help::checks::device::Device;
+use wallet_help::config::Config;
+use wallet_help::error::Result;
+use wallet_help::flow::{self, Transcript};
+use wallet_help::guide::catalog::Catalog;
+use wallet_help::guide::{Guide, Outcome, StepKind};
+use wallet_help::input::{self, InputType, ParseContext};
+use wallet_help::lang::Lang;
+use wallet_help::prompt::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
+use wallet_help::report::{self, Format};
+
+/// A valid answer of each type, as a user might type it.
+fn sample(input_type: InputType) -> &'static str {
+    match input_type {
+        InputType::Text => "The app said: payment failed, try again later",
+        InputType::TransactionId => "2026112122001400000000001234",
+        InputType::Datetime => "yesterday 9:30",
+        InputType::Amount => "¥59.9",
+        InputType::Phone => "+86 138 0013 8000",
+        InputType::Email => "li.lei@example.com",
+        InputType::CardLast4 => "4242",
+        InputType::Number => "2",
+    }
+}
+
+/// Answers from a list of branch decisions; past its end it takes the first branch and
+/// records how many there were, so the caller can enumerate every path.
+struct Walker {
+    decisions: Vec<usize>,
+    branching: Vec<usize>,
+    skip_optional: bool,
+}
+
+impl Walker {
+    fn decide(&mut self, options: usize) -> usize {
+        let at = self.branching.len();
+        self.branching.push(options);
+        self.decisions.get(at).copied().unwrap_or(0)
+    }
+}
+
+impl Prompter for Walker {
+    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
+        Ok(self.decide(q.choices.len()))
+    }
+
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
+        let raw = if self.skip_optional && !q.required {
+            ""
+        } else {
+            sample(q.input_type)
+        };
+        let parsed = input::parse(q.input_type, raw, q.required, q.ctx);
+        Ok(parsed.unwrap_or_else(|e| panic!("sample for {} refused: {e:?}", q.step)))
+    }
+
+    fn check(&mut self, _q: &CheckQuestion<'_>) -> Result<bool> {
+        Ok(self.decide(2) == 1)
+    }
+
+    fn info(&mut self, _step: &str, text: &str) -> Result<()> {
+        assert!(!text.trim().is_empty());
+        Ok(())
+    }
+}
+
+/// Every distinct path through `guide`, as transcripts.
+fn every_path(guide: &Guide, lang: Lang, skip_optional: bool) -> Vec<Transcript> {
+    let ctx = ParseContext { now: now() };
+    let mut decisions: Vec<usize> = Vec::new();
+    let mut paths = Vec::new();
+    loop {
+        let mut walker = Walker {
+            decisions: decisions.clone(),
+            branching: Vec::new(),
+            skip_optional,
+        };
+        let transcript = flow::drive(guide, lang, &ctx, &mut walker)
+            .unwrap_or_else(|e| panic!("{}: {e}", guide.id));
+        paths.push(transcript);
+        assert!(
+            paths.len() < 10_000,
+            "{}: too many paths; is there a loop?",
+            guide.id
+        );
+        // Next path: bump the deepest decision that still has an untried branch.
+        let mut taken: Vec<usize> = walker
+            .branching
+            .iter()
+            .enumerate()
+            .map(|(i, _)| decisions.get(i).copied().unwrap_or(0))
+            .collect();
+        while let Some(last) = taken.pop() {
+            if last + 1 < walker.branching[taken.len()] {
+                taken.push(last + 1);
+                break;
+            }
+        }
+        if taken.is_empty() {
+            return paths;
+        }
+        decisions = taken;
+    }
+}
+
+fn now() -> jiff::Zoned {
+    "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap()
+}
+
+fn device() -> Device {
+    Device {
+        os: "TestOS".into(),
+        os_version: "1".into(),
+        arch: "x86_64".into(),
+        locale: "en-US".into(),
+        timezone: "Asia/Shanghai".into(),
+        tool_version: "0.0.0".into(),
+    }
+}
+
+fn check_report(guide: &Guide, transcript: &Transcript, lang: Lang) {
+    let StepKind::End(ending) = &guide.steps[transcript.ending].kind else {
+        panic!("not an ending")
+    };
+    let config = Config::default();
+    let now = now();
+    let ctx = report::Context {
+        lang,
+        now: &now,
+        device: device(),
+        config: &config,
+    };
+    let report = report::build(guide, transcript, ctx);
+    let at = format!("{} → {}", guide.id, guide.steps[transcript.ending].id);
+    assert_eq!(report.outcome, ending.outcome, "{at}");
+    assert!(
+        !report.summary.contains('{'),
+        "{at}: unfilled placeholder in {:?}",
+        report.summary
+    );
+    if ending.outcome == Outcome::ContactSupport {
+        for &need in ending.needs.as_ref().unwrap_or(&guide.needs) {
+            let id = &guide.steps[need].id;
+            assert!(
+                report.details.iter().any(|d| &d.id == id),
+                "{at}: report lacks `{id}`"
+            );
+        }
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&report::render(&report, Format::Json)).unwrap();
+    assert_eq!(json["schema"], "wallet-help.report/1", "{at}");
+    for format in [Format::Text, Format::Markdown] {
+        let rendered = report::render(&report, format);
+        assert!(rendered.contains(&report.report_id), "{at}");
+        assert!(
+            rendered.contains(&report.summary.chars().take(20).collect::<String>())
+                || format == Format::Text,
+            "{at}"
+        );
+    }
+}
+
+#[test]
+fn every_path_of_every_bundled_guide_ends_in_a_valid_report() {
+    let catalog = Catalog::load(&[]).unwrap();
+    let mut walked = 0;
+    for guide in catalog.guides() {
+        for lang in Lang::ALL {
+            for skip_optional in [false, true] {
+                let paths = every_path(guide, lang, skip_optional);
+                let endings: std::collections::HashSet<usize> =
+                    paths.iter().map(|t| t.ending).collect();
+                for transcript in &paths {
+                    check_report(guide, transcript, lang);
+                }
+                let reachable_endings = guide
+                    .steps
+                    .iter()
+                    .filter(|s| matches!(s.kind, StepKind::End(_)))
+                    .count();
+                assert_eq!(
+                    endings.len(),
+                    reachable_endings,
+                    "{}: some ending is never reached",
+                    guide.id
+                );
+                walked += paths.len();
+            }
+        }
+    }
+    assert!(
+        walked >= catalog.guides().len() * 4,
+        "walked {walked} paths"
+    );
+}
