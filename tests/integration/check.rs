@@ -1,1 +1,328 @@
 //! `guides check`: one broken fixture per rule, each reported with file, line and column.
+use crate::test::Test;
+use crate::test::fixtures;
+
+use std::fs;
+use std::path::Path;
+
+/// Runs `guides check` on one fixture under `guides/` and expects exactly `problems` (one or
+/// more `file:line:column: message` lines) followed by the count line, and exit status 3.
+fn rejects(fixture: &str, problems: &[&str]) {
+    let count = match problems.len() {
+        1 => "1 problem".to_string(),
+        n => format!("{n} problems"),
+    };
+    let expected = format!("{}\nerror: {count} in guide files\n", problems.join("\n"));
+    Test::new()
+        .args(&["guides", "check", fixture])
+        .fixture(fixture)
+        .status(3)
+        .stdout("")
+        .stderr(&expected)
+        .run();
+}
+
+/// The `.toml` files directly in a folder under `tests/fixtures`, as fixture paths, sorted.
+fn toml_fixtures_in(folder: &str) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(fixtures().join(folder))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| Path::new(n).extension().is_some_and(|x| x == "toml"))
+        .map(|n| format!("{folder}/{n}"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn good_fixture_passes() {
+    Test::new()
+        .args(&["guides", "check", "guides/good.toml"])
+        .fixture("guides/good.toml")
+        .stdout("1 guide valid\n")
+        .stderr("")
+        .run();
+}
+
+#[test]
+fn invalid_toml_is_reported_with_the_parsers_position() {
+    rejects(
+        "guides/broken/toml-syntax.toml",
+        &[
+            "guides/broken/toml-syntax.toml:4:9: string values must be quoted, expected literal string",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_key_is_reported_with_the_keys_that_are_known() {
+    rejects(
+        "guides/broken/unknown-key.toml",
+        &[
+            "guides/broken/unknown-key.toml:14:1: unknown field `nxt`, expected one of `id`, `kind`, \
+             `question`, `help`, `text`, `label`, `choices`, `type`, `required`, `linkable`, `next`, \
+             `fixed`, `outcome`, `urgent`, `needs`, `summary`",
+        ],
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_type_is_reported_at_the_value() {
+    rejects(
+        "guides/broken/wrong-type.toml",
+        &["guides/broken/wrong-type.toml:16:12: invalid type: string \"yes\", expected a boolean"],
+    );
+}
+
+#[test]
+fn a_step_id_used_twice_is_reported_at_the_second_one() {
+    rejects(
+        "guides/broken/duplicate-step.toml",
+        &["guides/broken/duplicate-step.toml:23:6: step id `done` is used twice"],
+    );
+}
+
+#[test]
+fn a_next_that_names_no_step_is_reported_with_its_position() {
+    rejects(
+        "guides/broken/unknown-target.toml",
+        &[
+            "guides/broken/unknown-target.toml:14:8: `next` points to `nowhere`, which is not a step",
+        ],
+    );
+}
+
+#[test]
+fn a_step_nothing_leads_to_is_reported_as_unreachable() {
+    rejects(
+        "guides/broken/unreachable.toml",
+        &["guides/broken/unreachable.toml:16:1: step `orphan` cannot be reached from `start`"],
+    );
+}
+
+#[test]
+fn a_loop_with_no_way_out_is_reported_as_having_no_ending() {
+    rejects(
+        "guides/broken/no-ending.toml",
+        &["guides/broken/no-ending.toml:19:1: no ending can be reached from step `wait`"],
+    );
+}
+
+#[test]
+fn a_choice_step_without_choices_is_reported() {
+    rejects(
+        "guides/broken/no-choices.toml",
+        &["guides/broken/no-choices.toml:14:11: choice step `ready` has no choices"],
+    );
+}
+
+#[test]
+fn a_choice_id_used_twice_in_a_step_is_reported() {
+    rejects(
+        "guides/broken/duplicate-choice.toml",
+        &["guides/broken/duplicate-choice.toml:16:10: choice `yes` appears twice in step `ready`"],
+    );
+}
+
+#[test]
+fn a_text_without_chinese_is_reported_as_a_missing_translation() {
+    rejects(
+        "guides/broken/missing-translation.toml",
+        &["guides/broken/missing-translation.toml:13:8: `text` has no `zh` text"],
+    );
+}
+
+#[test]
+fn an_input_of_a_secret_type_is_refused() {
+    rejects(
+        "guides/broken/secret-by-type.toml",
+        &[
+            "guides/broken/secret-by-type.toml:13:8: step `login` asks for a secret \
+             (type `password`); support never needs it",
+        ],
+    );
+}
+
+#[test]
+fn a_question_asking_for_a_secret_in_english_is_refused() {
+    rejects(
+        "guides/broken/secret-by-wording-en.toml",
+        &[
+            "guides/broken/secret-by-wording-en.toml:14:12: step `card` asks for a secret \
+             (the wording \"pin\"); support never needs it",
+        ],
+    );
+}
+
+#[test]
+fn a_question_asking_for_a_secret_in_chinese_is_refused() {
+    rejects(
+        "guides/broken/secret-by-wording-zh.toml",
+        &[
+            "guides/broken/secret-by-wording-zh.toml:14:12: step `entered` asks for a secret \
+             (the wording \"密码\"); support never needs it",
+        ],
+    );
+}
+
+#[test]
+fn a_path_to_support_that_skips_a_needed_detail_is_reported_at_the_ending() {
+    rejects(
+        "guides/broken/skips-detail.toml",
+        &[
+            "guides/broken/skips-detail.toml:28:1: a path to contact-support ending `contact` \
+             does not ask `order-id`, which support needs",
+        ],
+    );
+}
+
+#[test]
+fn needs_that_name_a_step_which_is_not_an_input_are_reported() {
+    rejects(
+        "guides/broken/needs-not-input.toml",
+        &[
+            "guides/broken/needs-not-input.toml:6:10: `needs` names `intro`, which is not an input step",
+        ],
+    );
+}
+
+#[test]
+fn a_key_that_belongs_to_another_kind_of_step_is_reported() {
+    rejects(
+        "guides/broken/not-allowed-key.toml",
+        &["guides/broken/not-allowed-key.toml:14:9: `fixed` is not allowed on a `info` step"],
+    );
+}
+
+#[test]
+fn a_report_placeholder_that_names_no_input_is_reported() {
+    rejects(
+        "guides/broken/bad-placeholder.toml",
+        &[
+            "guides/broken/bad-placeholder.toml:11:11: placeholder `{order-number}` does not name \
+             an input step",
+        ],
+    );
+}
+
+#[test]
+fn a_guide_named_like_a_built_in_command_is_refused() {
+    rejects(
+        "guides/broken/reserved-id.toml",
+        &[
+            "guides/broken/reserved-id.toml:3:6: `search` is a built-in command and cannot name a guide",
+        ],
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    rejects(
+        "guides/broken/many-problems.toml",
+        &[
+            "guides/broken/many-problems.toml:13:8: `text` has no `zh` text",
+            "guides/broken/many-problems.toml:22:8: `next` points to `nowhere`, which is not a step",
+            "guides/broken/many-problems.toml:20:12: step `card-code` asks for a secret \
+             (the wording \"cvv\"); support never needs it",
+        ],
+    );
+}
+
+#[test]
+fn a_folder_is_checked_file_by_file() {
+    let files = toml_fixtures_in("guides/broken");
+    assert_eq!(files.len(), 19, "fixtures in guides/broken: {files:?}");
+    let mut test = Test::new().args(&["guides", "check", "guides/broken"]);
+    for file in &files {
+        test = test.fixture(file);
+    }
+    let out = test
+        .status(3)
+        .stdout("")
+        .stderr_contains("\nerror: 21 problems in guide files\n")
+        .run();
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(
+        lines.len(),
+        22,
+        "21 problems and the count line:\n{}",
+        out.stderr
+    );
+    for file in &files {
+        assert!(
+            lines.iter().any(|l| l.starts_with(&format!("{file}:"))),
+            "no problem reported for {file}:\n{}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn clashing_aliases_across_files_are_reported() {
+    Test::new()
+        .args(&["guides", "check", "guides/clash"])
+        .fixture("guides/clash/a.toml")
+        .fixture("guides/clash/b.toml")
+        .status(3)
+        .stdout("")
+        .stderr(
+            "guides/clash/b.toml:3:6: `charged-twice` is already used by guide `double-charge`\n\
+             error: 1 problem in guide files\n",
+        )
+        .run();
+}
+
+#[test]
+fn each_clashing_file_is_valid_on_its_own() {
+    Test::new()
+        .args(&["guides", "check", "guides/clash/a.toml"])
+        .fixture("guides/clash/a.toml")
+        .stdout("1 guide valid\n")
+        .run();
+    Test::new()
+        .args(&["guides", "check", "guides/clash/b.toml"])
+        .fixture("guides/clash/b.toml")
+        .stdout("1 guide valid\n")
+        .run();
+}
+
+#[test]
+fn bundled_catalog_is_valid() {
+    let repo_guides = Path::new(env!("CARGO_MANIFEST_DIR")).join("guides");
+    let bundled = fs::read_dir(&repo_guides)
+        .unwrap()
+        .filter(|e| {
+            let path = e.as_ref().unwrap().path();
+            path.extension().is_some_and(|x| x == "toml")
+        })
+        .count();
+    assert!(bundled > 0, "no guides in {}", repo_guides.display());
+    // The exact count matters: a catalog that fails to load is checked as empty.
+    let valid = format!("{bundled} guides valid\n");
+    Test::new()
+        .args(&["guides", "check"])
+        .stdout(&valid)
+        .stderr("")
+        .run();
+    Test::new()
+        .args(&["guides", "check", repo_guides.to_str().unwrap()])
+        .stdout(&valid)
+        .stderr("")
+        .run();
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error() {
+    let out = Test::new()
+        .args(&["guides", "check", "guides/missing.toml"])
+        .status(1)
+        .stdout("")
+        .stderr_contains("`guides/missing.toml`")
+        .run();
+    assert!(
+        out.stderr.starts_with("error: cannot read "),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+}

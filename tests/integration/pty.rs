@@ -283,6 +283,7 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
         "no To: line before the subject:\n{report}"
     );
     let code = pty.finish();
+    eprintln!("=====RAW {:?}", String::from_utf8_lossy(&pty.raw[pty.raw.len().saturating_sub(1500)..]));
     let report = pty.text()[pty.seen..].to_string();
     for want in [
         "59.90 CNY",
@@ -313,6 +314,7 @@ fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
     let before = pty.raw.len();
     pty.press_ctrl_c();
     let code = pty.finish();
+    eprintln!("=====RAW {:?}", String::from_utf8_lossy(&pty.raw[pty.raw.len().saturating_sub(1500)..]));
     let after = String::from_utf8_lossy(&pty.raw[before..]).into_owned();
     assert!(
         after.contains(SHOW_CURSOR),
@@ -345,6 +347,7 @@ fn esc_at_a_choice_cancels_with_130() {
     thread::sleep(Duration::from_millis(200));
     pty.send(ESC);
     let code = pty.finish();
+    eprintln!("=====RAW {:?}", String::from_utf8_lossy(&pty.raw[pty.raw.len().saturating_sub(1500)..]));
     let after = String::from_utf8_lossy(&pty.raw[before..]).into_owned();
     assert!(
         strip_ansi(after.as_bytes()).contains("cancelled"),
@@ -383,6 +386,7 @@ fn no_command_in_a_terminal_shows_the_picker() {
     pty.expect("\u{203a}");
     pty.press_ctrl_c();
     let code = pty.finish();
+    eprintln!("=====RAW {:?}", String::from_utf8_lossy(&pty.raw[pty.raw.len().saturating_sub(1500)..]));
     assert!(
         pty.text()[pty.seen..].contains("cancelled"),
         "{}",
