@@ -278,7 +278,10 @@ static CATALOG: LazyLock<Catalog> = LazyLock::new(|| Catalog::load(&[]).unwrap()
 #[divan::bench]
 fn scripted_run_to_json(bencher: Bencher) {
     let guide = CATALOG.find("payment-failed").unwrap();
-    let sets: Vec<String> = PAYMENT_FAILED_ANSWERS.iter().map(|s| (*s).to_string()).collect();
+    let sets: Vec<String> = PAYMENT_FAILED_ANSWERS
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
     let ctx = ParseContext { now: now() };
     let config = Config::default();
     bencher.bench(|| {
@@ -292,7 +295,10 @@ fn scripted_run_to_json(bencher: Bencher) {
 #[divan::bench]
 fn scripted_run_to_json_fixed_device(bencher: Bencher) {
     let guide = CATALOG.find("payment-failed").unwrap();
-    let sets: Vec<String> = PAYMENT_FAILED_ANSWERS.iter().map(|s| (*s).to_string()).collect();
+    let sets: Vec<String> = PAYMENT_FAILED_ANSWERS
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
     let ctx = ParseContext { now: now() };
     let config = Config::default();
     let fixed = device::collect(&ctx.now);

@@ -51,15 +51,22 @@ fn try_run(args: &[OsString], env: &Environment) -> Result<u8> {
     let settings = Settings::new(&matches, env)?;
     ui::set_colors(settings.color_stdout, settings.color_stderr);
     if let Some(error) = load_error {
-        // `guides check` still runs, so it can report the problems itself.
-        let checking = matches
-            .subcommand()
-            .is_some_and(|(name, m)| name == "guides" && m.subcommand_name() == Some("check"));
-        if !checking {
+        // `guides check PATH…` checks those files on their own, so it still runs.
+        if !is_checking_paths(&matches) {
             return Err(error);
         }
     }
     commands::dispatch(&matches, &settings, &catalog)
+}
+
+fn is_checking_paths(matches: &clap::ArgMatches) -> bool {
+    let Some(("guides", guides)) = matches.subcommand() else {
+        return false;
+    };
+    let Some(("check", check)) = guides.subcommand() else {
+        return false;
+    };
+    check.get_many::<std::path::PathBuf>("paths").is_some()
 }
 
 /// Prints an error once: `error: …`, any details, then `hint: …`. Colour only on a terminal.

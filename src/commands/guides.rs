@@ -24,23 +24,13 @@ pub(super) fn check(catalog: &Catalog, matches: &ArgMatches) -> Result<u8> {
         print_stdout(&format!("{} guides valid\n", catalog.guides().len()))?;
         return Ok(exit::OK);
     }
-    let mut guides = Vec::new();
-    let mut issues = Vec::new();
-    for path in &paths {
-        for file in catalog::guide_files(path)? {
-            match catalog::load_file(&file) {
-                Ok(g) => guides.push(g),
-                Err(found) => issues.extend(found),
-            }
-        }
-    }
-    issues.extend(catalog::name_clashes(&guides));
+    let (count, issues) = catalog::check_files(&paths);
     if !issues.is_empty() {
         return Err(Error::InvalidGuides { issues });
     }
-    let noun = if guides.len() == 1 { "guide" } else { "guides" };
-    print_stdout(&format!("{} {noun} valid\n", guides.len()))?;
-    if guides.is_empty() {
+    let noun = if count == 1 { "guide" } else { "guides" };
+    print_stdout(&format!("{count} {noun} valid\n"))?;
+    if count == 0 {
         print_stderr("warning: no `.toml` guide files found");
     }
     Ok(exit::OK)

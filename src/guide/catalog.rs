@@ -32,15 +32,7 @@ pub struct Catalog {
 impl Catalog {
     /// The bundled guides, then each folder's, checked together for clashing names.
     pub fn load(dirs: &[PathBuf]) -> Result<Catalog> {
-        let mut issues = Vec::new();
-        let mut guides = Vec::new();
-        for (name, source) in BUNDLED {
-            collect(
-                parse_guide(&format!("guides/{name}"), source, Source::Bundled),
-                &mut guides,
-                &mut issues,
-            );
-        }
+        let (mut guides, mut issues) = bundled();
         for dir in dirs {
             for path in guide_files(dir)? {
                 collect(load_file(&path), &mut guides, &mut issues);
@@ -95,6 +87,69 @@ impl Catalog {
         ids.truncate(3);
         ids
     }
+}
+
+/// The bundled guides, and any problem in them (a test keeps this empty).
+pub fn bundled() -> (Vec<Guide>, Vec<GuideIssue>) {
+    let mut issues = Vec::new();
+    let mut guides = Vec::new();
+    for (name, source) in BUNDLED {
+        let file = format!("guides/{name}");
+        collect(
+            parse_guide(&file, source, Source::Bundled),
+            &mut guides,
+            &mut issues,
+        );
+    }
+    (guides, issues)
+}
+
+/// Checks guide files on their own and against the bundled catalog, as `--guides` would
+/// load them: every problem in every file, then clashing names.
+pub fn check_files(paths: &[PathBuf]) -> (usize, Vec<GuideIssue>) {
+    let mut checked = Vec::new();
+    let mut issues = Vec::new();
+    for path in paths {
+        if !path.exists() {
+            let file = path.display().to_string();
+            let message = "no such file or folder".to_string();
+            let location = Location {
+                file,
+                line: 1,
+                column: 1,
+            };
+            issues.push(GuideIssue {
+                location,
+                kind: IssueKind::Read { message },
+            });
+            continue;
+        }
+        match guide_files(path) {
+            Ok(files) => {
+                for file in files {
+                    collect(load_file(&file), &mut checked, &mut issues);
+                }
+            }
+            Err(e) => {
+                let location = Location {
+                    file: path.display().to_string(),
+                    line: 1,
+                    column: 1,
+                };
+                issues.push(GuideIssue {
+                    location,
+                    kind: IssueKind::Read {
+                        message: e.to_string(),
+                    },
+                });
+            }
+        }
+    }
+    let count = checked.len();
+    let (mut all, _) = bundled();
+    all.extend(checked);
+    issues.extend(name_clashes(&replace_bundled(all)));
+    (count, issues)
 }
 
 fn collect(
@@ -153,11 +208,27 @@ fn replace_bundled(guides: Vec<Guide>) -> Vec<Guide> {
         .collect()
 }
 
-/// Ids and aliases must be unique across the catalog and free of built-in command names.
+/// Ids, aliases and titles must be unique across the catalog, and ids and aliases free of
+/// built-in command names.
 pub fn name_clashes(guides: &[Guide]) -> Vec<GuideIssue> {
     let mut owner: HashMap<&str, &str> = HashMap::new();
     let mut issues = Vec::new();
+    let mut titles: HashMap<&str, &str> = HashMap::new();
     for guide in guides {
+        for title in [&guide.title.en, &guide.title.zh] {
+            if let Some(other) = titles.insert(title, &guide.id)
+                && other != guide.id
+            {
+                let kind = IssueKind::DuplicateName {
+                    name: title.clone(),
+                    other: other.into(),
+                };
+                issues.push(GuideIssue {
+                    location: guide.location.clone(),
+                    kind,
+                });
+            }
+        }
         for name in guide.names() {
             let kind = if RESERVED.contains(&name.as_str()) {
                 Some(IssueKind::ReservedName { name: name.clone() })

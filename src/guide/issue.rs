@@ -88,7 +88,12 @@ impl fmt::Display for IssueKind {
             IssueKind::Read { message } => write!(f, "cannot read: {message}"),
             IssueKind::MissingKey { key, context } => write!(f, "{context} has no `{key}`"),
             IssueKind::NotAllowed { key, kind } => {
-                write!(f, "`{key}` is not allowed on a `{kind}` step")
+                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                write!(f, "`{key}` is not allowed on {article} `{kind}` step")
             }
             IssueKind::BadValue {
                 key,

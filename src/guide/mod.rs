@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 pub use issue::{GuideIssue, IssueKind};
-pub use validate::parse_guide;
+pub use validate::{parse_guide, placeholder_names};
 
 use crate::input::InputType;
 use crate::lang::{Text, Words};

@@ -26,6 +26,7 @@ pub fn parse_guide(file: &str, source: &str, origin: Source) -> Result<Guide, Ve
         file,
         src: source,
         issues: Vec::new(),
+        here: None,
     };
     let raw = match toml::from_str::<RawGuide>(source) {
         Ok(raw) => raw,
@@ -38,7 +39,11 @@ pub fn parse_guide(file: &str, source: &str, origin: Source) -> Result<Guide, Ve
     let guide = checker.guide(&raw, origin);
     match guide {
         Some(guide) if checker.issues.is_empty() => Ok(guide),
-        _ => Err(checker.issues),
+        _ => {
+            checker.issues.sort_by(|a, b| a.location.cmp(&b.location));
+            checker.issues.dedup();
+            Err(checker.issues)
+        }
     }
 }
 
@@ -46,6 +51,8 @@ struct Checker<'a> {
     file: &'a str,
     src: &'a str,
     issues: Vec<GuideIssue>,
+    /// The step being read: a problem with no span of its own (a missing key) points here.
+    here: Option<Range<usize>>,
 }
 
 /// Keys each step kind may carry (besides `id` and `kind`).
@@ -63,7 +70,7 @@ fn allowed_keys(kind: &str) -> &'static [&'static str] {
 
 impl Checker<'_> {
     fn push(&mut self, span: Option<Range<usize>>, kind: IssueKind) {
-        let location = Location::of_span(self.file, self.src, span);
+        let location = Location::of_span(self.file, self.src, span.or_else(|| self.here.clone()));
         self.issues.push(GuideIssue { location, kind });
     }
 
@@ -327,6 +334,14 @@ impl Checker<'_> {
 
     fn step(&mut self, raw: &S<RawStep>, index: &HashMap<String, usize>) -> Option<Step> {
         let span = raw.span();
+        self.here = Some(span.clone());
+        let built = self.step_kind(raw, index);
+        self.here = None;
+        built
+    }
+
+    fn step_kind(&mut self, raw: &S<RawStep>, index: &HashMap<String, usize>) -> Option<Step> {
+        let span = raw.span();
         let step = raw.get_ref();
         let id = self.id_value(step.id.as_ref(), "id", "a step");
         let context = format!("step `{}`", id.as_deref().unwrap_or("?"));
@@ -496,11 +511,9 @@ impl Checker<'_> {
             .and_then(|h| self.text(Some(h), "help", ctx));
         let label = self.text(step.label.as_ref(), "label", ctx);
         let next = self.target(step.next.as_ref(), "next", ctx, index);
-        for (text, raw) in [
-            (&question, &step.question),
-            (&label, &step.label),
-            (&help, &step.help),
-        ] {
+        // Help may warn about secrets ("support never asks for your password"); the
+        // question and the label are what the user answers.
+        for (text, raw) in [(&question, &step.question), (&label, &step.label)] {
             self.secret_wording(text.as_ref(), raw.as_ref(), input_type, id.unwrap_or("?"));
         }
         Some(InputStep {
@@ -813,7 +826,7 @@ fn can_reach_an_ending(guide: &Guide) -> Vec<bool> {
 }
 
 /// The `{name}` placeholders in a template.
-pub(crate) fn placeholder_names(template: &str) -> Vec<&str> {
+pub fn placeholder_names(template: &str) -> Vec<&str> {
     let mut names = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {

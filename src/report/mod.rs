@@ -241,19 +241,48 @@ fn sentence_case(label: &str, lang: Lang) -> String {
     }
 }
 
+/// Fills `{step-id}` placeholders. A `[…]` segment holding placeholders is dropped when any
+/// of them has no value, so optional details vanish instead of reading "not given".
 fn fill(template: &str, guide: &Guide, transcript: &Transcript, lang: Lang) -> String {
+    let value = |name: &str| {
+        guide
+            .step_index(name)
+            .and_then(|i| transcript.input_value(i))
+    };
     let mut out = String::new();
     let mut rest = template;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        out.push_str(&fill_placeholders(&rest[..open], &value, lang));
+        let segment = &rest[open + 1..close];
+        let names = crate::guide::placeholder_names(segment);
+        if names.is_empty() {
+            out.push_str(&rest[open..=close]);
+        } else if names.iter().all(|n| value(n).is_some()) {
+            out.push_str(&fill_placeholders(segment, &value, lang));
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(&fill_placeholders(rest, &value, lang));
+    out
+}
+
+fn fill_placeholders<'a>(
+    text: &str,
+    value: &impl Fn(&str) -> Option<&'a str>,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let mut rest = text;
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}') else {
             break;
         };
         out.push_str(&rest[..open]);
         let name = &rest[open + 1..open + close];
-        let value = guide
-            .step_index(name)
-            .and_then(|i| transcript.input_value(i));
-        out.push_str(value.unwrap_or(labels::NOT_GIVEN.get(lang)));
+        out.push_str(value(name).unwrap_or(labels::NOT_GIVEN.get(lang)));
         rest = &rest[open + close + 1..];
     }
     out.push_str(rest);
@@ -263,7 +292,22 @@ fn fill(template: &str, guide: &Guide, transcript: &Transcript, lang: Lang) -> S
 /// `WH-YYYYMMDD-XXXXXX`: the date, then six characters derived from the content.
 fn report_id(report: &Report, now: &Zoned) -> String {
     const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    let content = serde_json::to_string(report).unwrap_or_default();
+    // What the user said, not the machine it was said on: the same answers give the same id.
+    let content = serde_json::to_string(&(
+        &report.guide.id,
+        &report.created_at,
+        &report
+            .details
+            .iter()
+            .map(|d| (&d.id, &d.value))
+            .collect::<Vec<_>>(),
+        &report
+            .trail
+            .iter()
+            .map(|t| (&t.step, &t.answer))
+            .collect::<Vec<_>>(),
+    ))
+    .unwrap_or_default();
     let mut hash = crc32fast::hash(content.as_bytes());
     let mut code = String::new();
     for _ in 0..6 {

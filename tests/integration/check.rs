@@ -190,7 +190,7 @@ fn needs_that_name_a_step_which_is_not_an_input_are_reported() {
 fn a_key_that_belongs_to_another_kind_of_step_is_reported() {
     rejects(
         "guides/broken/not-allowed-key.toml",
-        &["guides/broken/not-allowed-key.toml:14:9: `fixed` is not allowed on a `info` step"],
+        &["guides/broken/not-allowed-key.toml:14:9: `fixed` is not allowed on an `info` step"],
     );
 }
 
@@ -221,9 +221,9 @@ fn every_problem_is_reported_not_only_the_first() {
         "guides/broken/many-problems.toml",
         &[
             "guides/broken/many-problems.toml:13:8: `text` has no `zh` text",
-            "guides/broken/many-problems.toml:22:8: `next` points to `nowhere`, which is not a step",
             "guides/broken/many-problems.toml:20:12: step `card-code` asks for a secret \
              (the wording \"cvv\"); support never needs it",
+            "guides/broken/many-problems.toml:22:8: `next` points to `nowhere`, which is not a step",
         ],
     );
 }
@@ -313,16 +313,91 @@ fn bundled_catalog_is_valid() {
 
 #[test]
 fn a_missing_file_is_a_clear_error() {
-    let out = Test::new()
-        .args(&["guides", "check", "guides/missing.toml"])
-        .status(1)
+    Test::new()
+        .fixture("guides/good.toml")
+        .args(&["guides", "check", "guides/missing.toml", "guides/good.toml"])
+        .status(3)
         .stdout("")
-        .stderr_contains("`guides/missing.toml`")
+        .stderr(
+            "guides/missing.toml:1:1: cannot read: no such file or folder\n\
+             error: 1 problem in guide files\n",
+        )
         .run();
-    assert!(
-        out.stderr.starts_with("error: cannot read "),
-        "{}",
-        out.stderr
-    );
-    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+}
+
+/// A guide file that is valid on its own, with the given id, alias and title.
+fn small_guide(id: &str, alias: &str, title: &str) -> String {
+    format!(
+        r#"schema = 1
+id = "{id}"
+group = "other"
+start = "done"
+title = {{ en = "{title}", zh = "{title}" }}
+summary = {{ en = "A summary", zh = "简介" }}
+aliases = {{ en = ["{alias}"] }}
+
+[[steps]]
+id = "ask"
+kind = "input"
+type = "text"
+question = {{ en = "What happened?", zh = "发生了什么?" }}
+label = {{ en = "What happened", zh = "经过" }}
+help = {{ en = "Never include your password.", zh = "不要写密码。" }}
+next = "done"
+
+[[steps]]
+id = "done"
+kind = "end"
+outcome = "resolved"
+text = {{ en = "Done.", zh = "好了。" }}
+"#
+    )
+    .replace("start = \"done\"", "start = \"ask\"")
+}
+
+#[test]
+fn with_no_paths_a_broken_provider_folder_fails_the_check() {
+    Test::new()
+        .fixture("guides/broken/unknown-target.toml")
+        .args(&["--guides", "guides/broken", "guides", "check"])
+        .status(3)
+        .stdout("")
+        .stderr_contains("guides/broken/unknown-target.toml:14:8:")
+        .run();
+}
+
+#[test]
+fn checked_files_may_not_take_a_bundled_alias() {
+    Test::new()
+        .file("mine/a.toml", &small_guide("mine", "declined", "Mine"))
+        .args(&["guides", "check", "mine"])
+        .status(3)
+        .stderr_contains("`declined` is already used by guide `payment-failed`")
+        .run();
+}
+
+#[test]
+fn two_guides_may_not_share_a_title() {
+    Test::new()
+        .file(
+            "mine/a.toml",
+            &small_guide("first", "first-alias", "Same title"),
+        )
+        .file(
+            "mine/b.toml",
+            &small_guide("second", "second-alias", "Same title"),
+        )
+        .args(&["guides", "check", "mine"])
+        .status(3)
+        .stderr_contains("`Same title` is already used by guide `first`")
+        .run();
+}
+
+#[test]
+fn help_text_may_warn_about_passwords() {
+    Test::new()
+        .file("mine/a.toml", &small_guide("mine", "my-alias", "Mine"))
+        .args(&["guides", "check", "mine/a.toml"])
+        .stdout("1 guide valid\n")
+        .run();
 }

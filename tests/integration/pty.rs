@@ -36,7 +36,7 @@ struct Pty {
     /// How much of `text()` earlier `expect` calls have consumed.
     seen: usize,
     eof: bool,
-    /// HOME and XDG_CONFIG_HOME; kept alive for the life of the process.
+    /// `HOME` and `XDG_CONFIG_HOME`; kept alive for the life of the process.
     _home: tempfile::TempDir,
 }
 
@@ -56,8 +56,7 @@ impl Pty {
             .env("LANG", "en_US.UTF-8")
             .env("HOME", home.path())
             .env("XDG_CONFIG_HOME", home.path().join(".config"));
-        let mut session = OsSession::spawn(cmd).unwrap();
-        session.set_expect_timeout(Some(TIMEOUT));
+        let session = OsSession::spawn(cmd).unwrap();
         Pty {
             session,
             raw: Vec::new(),
@@ -113,19 +112,43 @@ impl Pty {
         }
     }
 
-    /// Sends keys. After a prompt has been drawn, dialoguer needs a moment to put the terminal
-    /// in raw mode; keys typed before that are queued and still arrive, except Ctrl-C, which
-    /// the line discipline would turn into a signal: see [`Pty::press_ctrl_c`].
+    /// Sends keys. Keys that arrive before the prompt has put the terminal in raw mode are
+    /// queued and still reach it, except Ctrl-C: see [`Pty::press_ctrl_c`].
     fn send(&mut self, keys: &str) {
         self.session.send(keys).unwrap();
     }
 
-    /// Sends Ctrl-C once the prompt on screen is reading keys in raw mode, so it reaches
-    /// dialoguer as a key (as it does for a person, who never presses it within a millisecond
-    /// of the prompt appearing).
+    /// Sends Ctrl-C once the prompt on screen is surely reading keys in raw mode. Outside raw
+    /// mode the line discipline turns it into SIGINT instead of a key, and the tool only notes
+    /// that, so a test could wait for a reaction that needs one more key press. A person never
+    /// presses Ctrl-C within a millisecond of a prompt appearing; the pause keeps the test
+    /// deterministic.
     fn press_ctrl_c(&mut self) {
         thread::sleep(Duration::from_millis(200));
         self.send(CTRL_C);
+    }
+
+    /// Answers the input prompt `question` by typing `typed` and Enter; checks the echo.
+    fn answer(&mut self, question: &str, typed: &str) {
+        self.expect(&format!("? {question} › "));
+        self.send(&format!("{typed}{ENTER}"));
+        self.expect(&format!("✔ {question} · {typed}\n"));
+    }
+
+    /// Picks the item `downs` places below the first in the choice `question`, and checks
+    /// that its label is echoed on the answered prompt line.
+    fn choose(&mut self, question: &str, downs: usize, label: &str) {
+        self.expect(&format!("? {question} ›\n❯ "));
+        self.send(&format!("{}{ENTER}", DOWN.repeat(downs)));
+        self.expect(&format!("✔ {question} · {label}\n"));
+    }
+
+    /// Waits for a check step's text, then answers "Did that fix it?" with a single `n`.
+    fn check_did_not_fix(&mut self, text: &str) {
+        self.expect(text);
+        self.expect("? Did that fix it? (y/n) › ");
+        self.send("n");
+        self.expect("✔ Did that fix it? · no\n");
     }
 
     /// Reads to the end of the output and waits for the process; returns its exit code.
@@ -202,107 +225,93 @@ fn strip_ansi_removes_escapes_and_keeps_text() {
     assert_eq!(strip_ansi(raw), "\u{2714} Title \u{b7} ok\nx");
 }
 
+const ACCOUNT_SIGNS: &str = "Open your wallet app and look at its messages and its security page. \
+                             Do you see any of these?";
+
 #[test]
 fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
     let mut pty = Pty::spawn(&["payment-failed"]);
-    pty.expect("Esc or Ctrl-C stops at any time.");
-    pty.expect("please stop retrying");
+    pty.expect("Payment failed\nEsc or Ctrl-C stops at any time.\n");
+    pty.expect("please stop retrying for now");
 
-    // Inputs: type the text and press Enter; each accepted answer is echoed after `·`.
-    pty.expect("What exactly did the failure message say?");
-    pty.send("Card declined (51)\r");
-    let echoed = pty.expect("Card declined (51)\n");
+    pty.answer(
+        "What exactly did the failure message say?",
+        "Card declined (51)",
+    );
+    pty.answer("When did the payment fail?", "2026-11-21 14:03");
+
+    // An invalid amount is refused inline, the question is asked again, a valid one passes.
+    pty.expect("? How much was the payment? › ");
+    pty.send(&format!("abc{ENTER}"));
+    pty.expect("✘ This answer ");
+    let why = pty.expect("\n");
     assert!(
-        echoed.contains('\u{2714}'),
-        "no ✔ on the answered prompt:\n{echoed}"
+        why.contains("amount") && why.contains("59.90 CNY"),
+        "the inline message does not say what is expected: {why:?}"
+    );
+    pty.answer("How much was the payment?", "59.90 CNY");
+
+    // Choices: the down arrow picks the second item, not the default first one.
+    pty.choose(
+        ACCOUNT_SIGNS,
+        1,
+        "A notice that my account is limited or needs checking",
+    );
+    pty.check_did_not_fix("Resolution Center → Account Limitations");
+    pty.check_did_not_fix("look at the available balance or credit left");
+    pty.check_did_not_fix("open the card you paid with");
+    pty.check_did_not_fix("Try paying once with something else");
+    pty.choose(
+        "Were you paying in a shop by holding your phone to the card reader?",
+        1,
+        "No: online, in an app or by scanning a QR code",
+    );
+    pty.check_did_not_fix("Call your card issuer");
+
+    pty.answer(
+        "What is the transaction ID of the failed payment?",
+        "2026112122001400000000001234",
+    );
+    pty.answer("Which shop or website were you paying?", "Example Mart");
+    pty.answer(
+        "What are the last four digits of the card you paid with?",
+        "4321",
     );
 
-    pty.expect("When did the payment fail?");
-    pty.send("2026-11-21 14:03\r");
-    pty.expect("2026-11-21 14:03\n");
-
-    // An invalid amount is refused inline and asked again; a valid one is then accepted.
-    pty.expect("How much was the payment?");
-    pty.send("abc\r");
-    let refusal = pty.expect("This answer");
+    // The contact-support ending, then the report on stdout (same pty).
+    pty.expect("Thanks, that's everything support needs.");
+    pty.expect("To: ");
+    pty.expect("\nSubject: [WH-20261121-");
+    let subject = pty.expect("\n");
     assert!(
-        refusal.contains("abc"),
-        "the typed text was not shown:\n{refusal}"
-    );
-    let rest = pty.expect("\n");
-    assert!(!rest.trim().is_empty(), "the inline message says nothing");
-    pty.send("59.90 CNY\r");
-    pty.expect("59.90 CNY\n");
-
-    // A choice: one down arrow picks the second item, which is echoed after `·`.
-    pty.expect("Do you see any of these?");
-    pty.expect("Nothing unusual");
-    pty.send(&format!("{DOWN}{ENTER}"));
-    let picked = pty.expect("A notice that my account is limited or needs checking\n");
-    assert!(
-        true || picked.contains("\u{2714}")
-            && picked.contains("Do you see any of these? \u{b7} A notice"),
-        "the picked label was not echoed on the prompt line:\n{picked}"
-    );
-
-    // Check steps: the text, then "Did that fix it?", answered with a single `n`.
-    for text in [
-        "Resolution Center",
-        "available balance or credit left",
-        "open the card you paid with",
-        "Try paying once with something else",
-    ] {
-        pty.expect(text);
-        pty.expect("Did that fix it?");
-        pty.send("n");
-        pty.expect("Did that fix it? \u{b7} no");
-    }
-
-    // Second choice: the non-default "No" answer.
-    pty.expect("Were you paying in a shop");
-    pty.expect("Yes, I tapped my phone");
-    pty.send(&format!("{DOWN}{ENTER}"));
-    pty.expect("\u{b7} No: online, in an app or by scanning a QR code\n");
-
-    pty.expect("Call your card issuer");
-    pty.expect("Did that fix it?");
-    pty.send("n");
-    pty.expect("Did that fix it? \u{b7} no");
-
-    pty.expect("What is the transaction ID of the failed payment?");
-    pty.send("2026112122001400000000001234\r");
-    pty.expect("Which shop or website were you paying?");
-    pty.send("Example Mart\r");
-    pty.expect("What are the last four digits of the card you paid with?");
-    pty.send("4321\r");
-
-    pty.expect("that's everything support needs");
-    let report = pty.expect("Subject: [WH-20261121-");
-    assert!(
-        report.contains("To:"),
-        "no To: line before the subject:\n{report}"
+        subject.ends_with("] Payment failed\n")
+            && subject.len() == "XXXXXX] Payment failed\n".len(),
+        "unexpected subject: {subject:?}"
     );
     let code = pty.finish();
-    eprintln!("=====RAW {:?}", String::from_utf8_lossy(&pty.raw[pty.raw.len().saturating_sub(1500)..]));
     let report = pty.text()[pty.seen..].to_string();
     for want in [
-        "59.90 CNY",
-        "Transaction ID",
-        "2026112122001400000000001234",
-        "Card declined (51)",
-        "2026-11-21T14:03:00+08:00",
-        "Example Mart",
-        "4321",
+        "Error message   Card declined (51)",
+        "Failed at       2026-11-21T14:03:00+08:00",
+        "Amount          59.90 CNY",
+        "Transaction ID  2026112122001400000000001234",
+        "Merchant        Example Mart",
+        "Card ending     •••• 4321",
+        "→ A notice that my account is limited or needs",
+        "No:\n  online, in an app or by scanning a QR code",
+        "created 2026-11-21T15:04:05+08:00",
     ] {
         assert!(
             report.contains(want),
             "the report lacks {want:?}:\n{report}"
         );
     }
-    eprintln!(
-        "=====RAW\n{:?}\n=====TEXT\n{}",
-        String::from_utf8_lossy(&pty.raw),
-        pty.text()
+    assert!(
+        !report.contains("Resolution Center")
+            && !report
+                .lines()
+                .any(|l| l.starts_with("? ") || l.starts_with('✔')),
+        "prompt text mixed into the report:\n{report}"
     );
     assert_eq!(code, 0, "exit code; output:\n{}", pty.text());
 }
@@ -310,15 +319,14 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
 #[test]
 fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
     let mut pty = Pty::spawn(&["payment-failed"]);
-    pty.expect("What exactly did the failure message say?");
+    pty.expect("? What exactly did the failure message say? › ");
     let before = pty.raw.len();
     pty.press_ctrl_c();
     let code = pty.finish();
-    eprintln!("=====RAW {:?}", String::from_utf8_lossy(&pty.raw[pty.raw.len().saturating_sub(1500)..]));
     let after = String::from_utf8_lossy(&pty.raw[before..]).into_owned();
     assert!(
         after.contains(SHOW_CURSOR),
-        "cursor not shown after Ctrl-C: {after:?}"
+        "no show-cursor after Ctrl-C: {after:?}"
     );
     assert!(
         last_index(&pty.raw, HIDE_CURSOR) < last_index(&pty.raw, SHOW_CURSOR),
@@ -326,7 +334,42 @@ fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
     );
     assert!(
         strip_ansi(after.as_bytes()).contains("cancelled"),
+        "no cancel message: {after:?}"
+    );
+    assert_eq!(code, 130, "exit code; output:\n{}", pty.text());
+}
+
+/// Select hides the cursor while it is open: Ctrl-C there must show it again.
+#[test]
+fn ctrl_c_at_a_choice_shows_the_hidden_cursor_again() {
+    let mut pty = Pty::spawn(&["payment-failed"]);
+    pty.answer(
+        "What exactly did the failure message say?",
+        "Card declined (51)",
+    );
+    pty.answer("When did the payment fail?", "14:03");
+    pty.answer("How much was the payment?", "¥59.9");
+    pty.expect(&format!("? {ACCOUNT_SIGNS} ›\n❯ "));
+    pty.expect("A login, device or payment that wasn't me\n");
+    let before = pty.raw.len();
+    assert!(
+        String::from_utf8_lossy(&pty.raw).contains(HIDE_CURSOR),
+        "the choice did not hide the cursor, so this test shows nothing"
+    );
+    pty.press_ctrl_c();
+    let code = pty.finish();
+    let after = String::from_utf8_lossy(&pty.raw[before..]).into_owned();
+    assert!(
+        last_index(&pty.raw, HIDE_CURSOR) < last_index(&pty.raw, SHOW_CURSOR),
+        "the cursor is left hidden: {after:?}"
+    );
+    assert!(
+        last_index(&pty.raw, SHOW_CURSOR) >= Some(before),
         "{after:?}"
+    );
+    assert!(
+        strip_ansi(after.as_bytes()).contains("cancelled"),
+        "no cancel message: {after:?}"
     );
     assert_eq!(code, 130, "exit code; output:\n{}", pty.text());
 }
@@ -334,32 +377,46 @@ fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
 #[test]
 fn esc_at_a_choice_cancels_with_130() {
     let mut pty = Pty::spawn(&["payment-failed"]);
-    pty.expect("What exactly did the failure message say?");
-    pty.send("Card declined (51)\r");
-    pty.expect("When did the payment fail?");
-    pty.send("14:03\r");
-    pty.expect("How much was the payment?");
-    pty.send("59.90 CNY\r");
-    pty.expect("Do you see any of these?");
-    pty.expect("A login, device or payment that wasn't me");
-    // A lone ESC: console reads it as Esc when no `[` follows at once, so send nothing after.
+    pty.answer(
+        "What exactly did the failure message say?",
+        "Card declined (51)",
+    );
+    pty.answer("When did the payment fail?", "14:03");
+    pty.answer("How much was the payment?", "59.90 CNY");
+    pty.expect(&format!("? {ACCOUNT_SIGNS} ›\n❯ "));
+    pty.expect("A login, device or payment that wasn't me\n");
     let before = pty.raw.len();
+    // console reads a lone ESC as Esc only when no byte follows at once, so it goes alone, in
+    // its own write, after the menu is surely reading keys.
     thread::sleep(Duration::from_millis(200));
     pty.send(ESC);
     let code = pty.finish();
-    eprintln!("=====RAW {:?}", String::from_utf8_lossy(&pty.raw[pty.raw.len().saturating_sub(1500)..]));
-    let after = String::from_utf8_lossy(&pty.raw[before..]).into_owned();
+    let after = strip_ansi(&pty.raw[before..]);
+    assert!(after.contains("cancelled"), "no cancel message: {after:?}");
     assert!(
-        strip_ansi(after.as_bytes()).contains("cancelled"),
-        "{after:?}"
+        !after.contains('✔') && !after.contains("Resolution Center") && !after.contains("Subject:"),
+        "Esc picked an item or went on with the guide:\n{after}"
     );
     assert!(
         last_index(&pty.raw, HIDE_CURSOR) < last_index(&pty.raw, SHOW_CURSOR),
         "the cursor is left hidden: {after:?}"
     );
+    assert_eq!(code, 130, "exit code; output:\n{}", pty.text());
+}
+
+/// The guide's introduction promises "Esc or Ctrl-C stops at any time", but dialoguer's Input
+/// ignores Esc, so at a text prompt Esc does nothing.
+#[test]
+#[ignore = "product bug: Esc at an input prompt is ignored (dialoguer Input has no Esc handling)"]
+fn esc_at_an_input_cancels_with_130() {
+    let mut pty = Pty::spawn(&["payment-failed"]);
+    pty.expect("? What exactly did the failure message say? › ");
+    thread::sleep(Duration::from_millis(200));
+    pty.send(ESC);
+    let code = pty.finish();
     assert!(
-        !pty.text().contains("Resolution Center") && !pty.text().contains("Subject:"),
-        "Esc went on with the guide:\n{}",
+        pty.text()[pty.seen..].contains("cancelled"),
+        "{}",
         pty.text()
     );
     assert_eq!(code, 130, "exit code; output:\n{}", pty.text());
@@ -368,28 +425,24 @@ fn esc_at_a_choice_cancels_with_130() {
 #[test]
 fn no_command_in_a_terminal_shows_the_picker() {
     let mut pty = Pty::spawn(&[]);
-    pty.expect("What happened?");
-    // The highlighted (first) item, as drawn: `❯ Title — summary`.
-    pty.expect("\u{276f} ");
-    let first = pty.expect("\n").trim().to_string();
-    assert!(
-        first.contains(" \u{2014} "),
-        "not a `title — summary` item: {first:?}"
-    );
+    pty.expect("? What happened? ›\n❯ ");
+    // The highlighted first item, as drawn: `Title — summary`.
+    let first = pty.expect("\n").trim_end().to_string();
+    let (title, _summary) = first
+        .split_once(" — ")
+        .unwrap_or_else(|| panic!("not a `title — summary` item: {first:?}"));
+    let title = title.to_string();
     pty.send(ENTER);
-    let echoed = pty.expect(&format!("What happened? \u{b7} {first}"));
-    assert!(echoed.contains('\u{2714}'), "{echoed:?}");
-    let title = first.split(" \u{2014} ").next().unwrap().to_string();
-    // The chosen guide starts: its title, then how to stop, then its first prompt.
-    pty.expect(&title);
-    pty.expect("Esc or Ctrl-C stops at any time.");
-    pty.expect("\u{203a}");
+    pty.expect(&format!("✔ What happened? · {first}\n"));
+    // The chosen guide starts: its title, how to stop, then its first prompt (only prompt
+    // lines carry the `›` suffix).
+    pty.expect(&format!("{title}\nEsc or Ctrl-C stops at any time.\n"));
+    pty.expect("›");
     pty.press_ctrl_c();
     let code = pty.finish();
-    eprintln!("=====RAW {:?}", String::from_utf8_lossy(&pty.raw[pty.raw.len().saturating_sub(1500)..]));
     assert!(
         pty.text()[pty.seen..].contains("cancelled"),
-        "{}",
+        "no cancel message:\n{}",
         pty.text()
     );
     assert_eq!(code, 130, "exit code; output:\n{}", pty.text());
