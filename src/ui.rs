@@ -62,6 +62,7 @@ pub fn show_progress(done: usize, total: usize, label: &str) {
     bar.set_position(done as u64);
     bar.set_message(label.to_string());
     bar.abandon();
+    let _ = Term::stderr().write_line("");
 }
 
 /// A spinner on stderr while something slow runs; hidden when stderr is not a terminal.

@@ -26,7 +26,10 @@ pub(super) fn run(catalog: &Catalog, settings: &Settings) -> Result<u8> {
     let items: Vec<String> = catalog
         .guides()
         .iter()
-        .map(|g| format!("{} — {}", g.title.get(lang), g.summary.get(lang)))
+        .map(|g| {
+            let item = format!("{} — {}", g.title.get(lang), g.summary.get(lang));
+            console::truncate_str(&item, crate::ui::width().saturating_sub(4), "…").into_owned()
+        })
         .collect();
     let picked = Select::with_theme(&ColorfulTheme::default())
         .with_prompt(lang.pick("What happened?", "遇到了什么问题?"))

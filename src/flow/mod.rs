@@ -142,7 +142,9 @@ pub fn drive(
     Ok(flow.finish())
 }
 
-/// The fewest steps from `from` to any ending: the "about N steps" a person is shown.
+/// The fewest steps from `from` to an ending when no check fixes the problem: the "about N
+/// steps" a person is shown. Following only "not fixed" keeps the estimate from growing
+/// each time a check does not help.
 pub fn steps_to_an_ending(guide: &Guide, from: usize) -> usize {
     let mut distance = vec![usize::MAX; guide.steps.len()];
     let mut queue = std::collections::VecDeque::from([from]);
@@ -151,7 +153,11 @@ pub fn steps_to_an_ending(guide: &Guide, from: usize) -> usize {
         if matches!(guide.steps[i].kind, StepKind::End(_)) {
             return distance[i];
         }
-        for t in guide.steps[i].kind.targets() {
+        let targets = match &guide.steps[i].kind {
+            StepKind::Check(c) => vec![c.next],
+            kind => kind.targets(),
+        };
+        for t in targets {
             if distance[t] == usize::MAX {
                 distance[t] = distance[i] + 1;
                 queue.push_back(t);

@@ -10,7 +10,7 @@ use dialoguer::{Confirm, Input, Select};
 
 use super::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
 use crate::error::{Error, Result};
-use crate::input;
+use crate::input::{self, InputType};
 use crate::lang::Lang;
 use crate::ui;
 
@@ -60,6 +60,41 @@ impl Terminal {
     }
 }
 
+impl Terminal {
+    /// The text dialoguer shows as the prompt. A question too long for one line with room
+    /// for the answer is printed wrapped above, and the prompt shortened: dialoguer redraws
+    /// one line, and a wrapped prompt would leave a stale copy on screen.
+    fn prompt_for<'q>(&self, question: &'q str) -> Result<&'q str> {
+        let room_for_answer = 36;
+        if console::measure_text_width(question) + room_for_answer <= ui::width() {
+            return Ok(question);
+        }
+        let wrapped = ui::bold().apply_to(ui::wrap(question, ui::width(), ""));
+        self.term
+            .write_line(&wrapped.to_string())
+            .map_err(Error::Terminal)?;
+        Ok(self.lang.pick("Your answer", "你的回答"))
+    }
+
+    /// What a valid answer looks like, and whether Enter skips; free text needs no hint.
+    fn say_hint(&self, q: &InputQuestion<'_>) -> Result<()> {
+        let expected = q.input_type.expected(q.lang);
+        let hint = match (q.input_type, q.required, q.lang) {
+            (InputType::Text, true, _) => return Ok(()),
+            (InputType::Text, false, lang) => {
+                lang.pick("Enter to skip", "可直接回车跳过").to_string()
+            }
+            (_, true, _) => expected.to_string(),
+            (_, false, Lang::En) => format!("{expected}; Enter to skip"),
+            (_, false, Lang::Zh) => format!("{expected};可直接回车跳过"),
+        };
+        let styled = ui::dim().apply_to(ui::wrap(&hint, ui::width(), "  "));
+        self.term
+            .write_line(&styled.to_string())
+            .map_err(Error::Terminal)
+    }
+}
+
 /// Maps dialoguer's failures: Ctrl-C and Esc cancel, anything else is a terminal failure.
 pub(crate) fn prompt_error(e: dialoguer::Error) -> Error {
     let dialoguer::Error::IO(e) = e;
@@ -80,10 +115,12 @@ fn cancelled_if_interrupted() -> Result<()> {
 
 impl Prompter for Terminal {
     fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
+        cancelled_if_interrupted()?;
         self.say_help(q.help)?;
         let labels: Vec<&str> = q.choices.iter().map(|(_, label)| *label).collect();
+        let prompt = self.prompt_for(q.question)?;
         let picked = Select::with_theme(&self.theme)
-            .with_prompt(q.question)
+            .with_prompt(prompt)
             .items(&labels)
             .default(0)
             .interact_on_opt(&self.term)
@@ -93,22 +130,13 @@ impl Prompter for Terminal {
     }
 
     fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
+        cancelled_if_interrupted()?;
         self.say_help(q.help)?;
-        let hint = match (q.required, q.lang) {
-            (true, _) => q.input_type.expected(q.lang).to_string(),
-            (false, Lang::En) => format!("{}; Enter to skip", q.input_type.expected(q.lang)),
-            (false, Lang::Zh) => format!("{};可直接回车跳过", q.input_type.expected(q.lang)),
-        };
-        self.term
-            .write_line(
-                &ui::dim()
-                    .apply_to(ui::wrap(&hint, ui::width(), "  "))
-                    .to_string(),
-            )
-            .map_err(Error::Terminal)?;
+        self.say_hint(q)?;
         let (ty, required, lang, ctx) = (q.input_type, q.required, q.lang, q.ctx);
+        let prompt = self.prompt_for(q.question)?;
         let typed: String = Input::with_theme(&self.theme)
-            .with_prompt(q.question)
+            .with_prompt(prompt)
             .allow_empty(!required)
             .validate_with(|s: &String| -> Result<(), String> {
                 input::parse(ty, s, required, ctx)
@@ -128,6 +156,7 @@ impl Prompter for Terminal {
     }
 
     fn check(&mut self, q: &CheckQuestion<'_>) -> Result<bool> {
+        cancelled_if_interrupted()?;
         self.say(q.text)?;
         let fixed = Confirm::with_theme(&self.theme)
             .with_prompt(q.question)
