@@ -116,9 +116,9 @@ fn cancelled_if_interrupted() -> Result<()> {
 impl Prompter for Terminal {
     fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
         cancelled_if_interrupted()?;
+        let prompt = self.prompt_for(q.question)?;
         self.say_help(q.help)?;
         let labels: Vec<&str> = q.choices.iter().map(|(_, label)| *label).collect();
-        let prompt = self.prompt_for(q.question)?;
         let picked = Select::with_theme(&self.theme)
             .with_prompt(prompt)
             .items(&labels)
@@ -131,10 +131,10 @@ impl Prompter for Terminal {
 
     fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
         cancelled_if_interrupted()?;
+        let prompt = self.prompt_for(q.question)?;
         self.say_help(q.help)?;
         self.say_hint(q)?;
         let (ty, required, lang, ctx) = (q.input_type, q.required, q.lang, q.ctx);
-        let prompt = self.prompt_for(q.question)?;
         let typed: String = Input::with_theme(&self.theme)
             .with_prompt(prompt)
             .allow_empty(!required)
