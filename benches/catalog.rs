@@ -343,6 +343,16 @@ fn build_command(lang: Lang) -> clap::Command {
     wallet_help::cli::command(black_box(&CATALOG), lang)
 }
 
+// ── startup costs outside the library's own code ───────────────────────────────────────────
+
+/// The first time-zone lookup in a process (`settings::now` on every command) makes jiff list
+/// the system's zoneinfo folder. Each call builds a new database, so this is that cold cost,
+/// which the cached lookups in a long-running benchmark never show.
+#[divan::bench]
+fn tz_database_from_env() -> jiff::tz::TimeZoneDatabase {
+    jiff::tz::TimeZoneDatabase::from_env()
+}
+
 /// Building the command and parsing `list` with it, as every invocation does.
 #[divan::bench]
 fn build_command_and_parse_list() -> bool {

@@ -262,7 +262,7 @@ count[0]=$runs count[1]=$runs count[2]=$check_runs
 
 # ── Timing: mean and median in ms ──────────────────────────────────────────────────────────
 
-declare -a means medians
+declare -a means medians mins
 if command -v hyperfine >/dev/null; then
     tool=hyperfine
     for i in "${!names[@]}"; do
@@ -273,6 +273,7 @@ if command -v hyperfine >/dev/null; then
         # command,mean,stddev,median,user,system,min,max (seconds)
         means[i]=$(awk -F, 'NR == 2 { printf "%.2f", $2 * 1000 }' "$csv")
         medians[i]=$(awk -F, 'NR == 2 { printf "%.2f", $4 * 1000 }' "$csv")
+        mins[i]=$(awk -F, 'NR == 2 { printf "%.2f", $7 * 1000 }' "$csv")
     done
 else
     tool="date loop (install hyperfine for better numbers)"
@@ -290,6 +291,7 @@ else
         means[i]=$(awk '{ s += $1 } END { printf "%.2f", s / NR / 1e6 }' "$samples")
         medians[i]=$(sort -n "$samples" | awk '{ v[NR] = $1 }
             END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f", m / 1e6 }')
+        mins[i]=$(sort -n "$samples" | awk 'NR == 1 { printf "%.2f", $1 / 1e6 }')
     done
 fi
 
@@ -319,12 +321,12 @@ verdict() { awk -v v="$1" -v b="$2" 'BEGIN { print (v + 0 < b + 0) ? "ok" : "OVE
 
 echo
 echo "wallet-help timings ($tool; $(nproc) cores; $(uname -sr))"
-printf '%-20s %10s %10s %8s %6s %12s %6s\n' command mean_ms median_ms budget time max_rss_kb mem
+printf '%-20s %9s %9s %9s %8s %6s %11s %6s\n' command mean_ms median_ms min_ms budget time max_rss_kb mem
 for i in "${!names[@]}"; do
     rss=${rss_kb[i]:-}
     mem=-
     [[ -n $rss ]] && mem=$( ((rss < rss_budget_kb)) && echo ok || echo OVER)
-    printf '%-20s %10s %10s %8s %6s %12s %6s\n' "${names[i]}" "${means[i]}" "${medians[i]}" \
+    printf '%-20s %9s %9s %9s %8s %6s %11s %6s\n' "${names[i]}" "${means[i]}" "${medians[i]}" "${mins[i]}" \
         "${budgets_ms[i]}ms" "$(verdict "${medians[i]}" "${budgets_ms[i]}")" "${rss:--}" "$mem"
 done
 echo "(time verdict uses the median; memory budget is ${rss_budget_kb} kB max RSS)"
