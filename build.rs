@@ -1,13 +1,46 @@
-//! Embeds every `guides/*.toml` file into the binary, so adding a guide needs no code change.
+//! Embeds every `guides/*.toml` file into the binary, so adding a guide needs no code change,
+//! and extracts each guide's header (id, group, titles, summaries, aliases) into static
+//! data. `list`, the command line and search then start without parsing any guide; a guide
+//! is parsed and validated in full only when it is run, shown or checked.
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
+use serde::Deserialize;
+
+/// The part of a guide the catalog needs up front. Unknown keys are ignored here; the
+/// full validation at run time (and in the tests) is strict.
+#[derive(Deserialize)]
+struct Header {
+    id: String,
+    group: String,
+    #[serde(default)]
+    urgent: bool,
+    title: Texts,
+    summary: Texts,
+    #[serde(default)]
+    aliases: Words,
+}
+
+#[derive(Deserialize)]
+struct Texts {
+    en: String,
+    zh: String,
+}
+
+#[derive(Deserialize, Default)]
+struct Words {
+    #[serde(default)]
+    en: Vec<String>,
+    #[serde(default)]
+    zh: Vec<String>,
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=guides");
-    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
-        .join("guides");
+    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&root).join("guides");
     let mut names: Vec<String> = fs::read_dir(&dir)
         .expect("guides/ exists")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -18,12 +51,17 @@ fn main() {
         })
         .collect();
     names.sort();
-    let mut code = String::from("pub(crate) static BUNDLED: &[(&str, &str)] = &[\n");
+    let mut code = String::from("pub(crate) static BUNDLED: &[BundledFile] = &[\n");
     for name in &names {
         let path = dir.join(name);
+        let source = fs::read_to_string(&path).expect("read a guide file");
+        println!("cargo:rerun-if-changed={}", path.display());
+        let header = toml::from_str::<Header>(&source)
+            .ok()
+            .map_or_else(|| "None".to_string(), |h| header_code(&h));
         writeln!(
             code,
-            "    ({name:?}, include_str!({:?})),",
+            "    BundledFile {{ name: {name:?}, source: include_str!({:?}), header: {header} }},",
             path.display().to_string()
         )
         .expect("write to String");
@@ -32,4 +70,19 @@ fn main() {
     let out =
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_guides.rs");
     fs::write(out, code).expect("write bundled_guides.rs");
+}
+
+fn header_code(h: &Header) -> String {
+    format!(
+        "Some(BundledHeader {{ id: {:?}, group: {:?}, urgent: {}, title: [{:?}, {:?}], summary: [{:?}, {:?}], aliases_en: &{:?}, aliases_zh: &{:?} }})",
+        h.id,
+        h.group,
+        h.urgent,
+        h.title.en,
+        h.title.zh,
+        h.summary.en,
+        h.summary.zh,
+        h.aliases.en,
+        h.aliases.zh
+    )
 }

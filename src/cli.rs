@@ -5,8 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, Command, value_parser};
 
-use crate::guide::Guide;
-use crate::guide::catalog::Catalog;
+use crate::guide::catalog::{Catalog, Entry};
 use crate::lang::Lang;
 
 const EXIT_CODES: &str = "\
@@ -32,10 +31,10 @@ pub fn command(catalog: &Catalog, lang: Lang) -> Command {
                 .arg(json_flag()),
         )
         .subcommand(guides_command(lang))
-        .subcommands(catalog.guides().iter().map(|g| symptom_command(g, lang)))
+        .subcommands(catalog.entries().iter().map(|g| symptom_command(g, lang)))
 }
 
-fn symptom_command(guide: &Guide, lang: Lang) -> Command {
+fn symptom_command(guide: &Entry, lang: Lang) -> Command {
     let about = format!("{} — {}", guide.title.get(lang), guide.summary.get(lang));
     Command::new(guide.id.clone())
         .about(about)

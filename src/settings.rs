@@ -66,7 +66,7 @@ pub struct Settings {
     pub config: Option<PathBuf>,
     pub answers: Option<PathBuf>,
     pub sets: Vec<String>,
-    pub now: Zoned,
+    pub clock: Clock,
 }
 
 impl Settings {
@@ -107,7 +107,7 @@ impl Settings {
                 .get_many::<String>("set")
                 .map(|v| v.cloned().collect())
                 .unwrap_or_default(),
-            now: now(env),
+            clock: Clock::from_env(env),
         })
     }
 }
@@ -120,19 +120,46 @@ pub fn lang_from_env(env: &Environment) -> Lang {
         .map_or(Lang::En, Lang::from_locale)
 }
 
-/// The current time in the user's zone; `SOURCE_DATE_EPOCH` fixes it for reproducible output.
-pub fn now(env: &Environment) -> Zoned {
-    let tz = match env.var("TZ") {
-        Some(name) => {
-            TimeZone::get(name.trim_start_matches(':')).unwrap_or_else(|_| TimeZone::system())
+/// The user's clock: the time zone from `TZ` or the system, and the time, which
+/// `SOURCE_DATE_EPOCH` fixes for reproducible output. Read only when a command needs it:
+/// loading a time zone costs more than everything `list` does.
+#[derive(Clone, Debug)]
+pub struct Clock {
+    tz: Option<String>,
+    fixed: Option<Timestamp>,
+}
+
+impl Clock {
+    pub fn from_env(env: &Environment) -> Clock {
+        let fixed = env
+            .var("SOURCE_DATE_EPOCH")
+            .and_then(|s| s.parse::<i64>().ok())
+            .and_then(|s| Timestamp::from_second(s).ok());
+        let tz = env
+            .var("TZ")
+            .map(|name| name.trim_start_matches(':').to_string());
+        Clock { tz, fixed }
+    }
+
+    pub fn now(&self) -> Zoned {
+        self.fixed
+            .unwrap_or_else(Timestamp::now)
+            .to_zoned(self.time_zone())
+    }
+
+    fn time_zone(&self) -> TimeZone {
+        // `system()` reads `TZ` itself and opens one file; `get()` indexes the whole zone
+        // database first, so it is used only for a zone that is not the process's own.
+        let process_tz = std::env::var("TZ").ok();
+        match &self.tz {
+            Some(name)
+                if process_tz.as_deref().map(|t| t.trim_start_matches(':')) != Some(name) =>
+            {
+                TimeZone::get(name).unwrap_or_else(|_| TimeZone::system())
+            }
+            _ => TimeZone::system(),
         }
-        None => TimeZone::system(),
-    };
-    let fixed = env
-        .var("SOURCE_DATE_EPOCH")
-        .and_then(|s| s.parse::<i64>().ok())
-        .and_then(|s| Timestamp::from_second(s).ok());
-    fixed.unwrap_or_else(Timestamp::now).to_zoned(tz)
+    }
 }
 
 fn guide_dirs(matches: &ArgMatches) -> Vec<PathBuf> {
@@ -268,7 +295,7 @@ mod tests {
             false,
         );
         assert_eq!(
-            now(&e).to_string(),
+            Clock::from_env(&e).now().to_string(),
             "2025-11-21T15:04:05+08:00[Asia/Shanghai]"
         );
     }

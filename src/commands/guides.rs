@@ -21,7 +21,8 @@ pub(super) fn check(catalog: &Catalog, matches: &ArgMatches) -> Result<u8> {
         .map(|p| p.cloned().collect())
         .unwrap_or_default();
     if paths.is_empty() {
-        print_stdout(&format!("{} guides valid\n", catalog.guides().len()))?;
+        let count = catalog.guides()?.len();
+        print_stdout(&format!("{count} guides valid\n"))?;
         return Ok(exit::OK);
     }
     let (count, issues) = catalog::check_files(&paths);
@@ -40,10 +41,11 @@ pub(super) fn show(catalog: &Catalog, settings: &Settings, matches: &ArgMatches)
     let id = matches
         .get_one::<String>("symptom")
         .map_or("", String::as_str);
-    let guide = catalog.find(id).ok_or_else(|| Error::UnknownSymptom {
+    let entry = catalog.find(id).ok_or_else(|| Error::UnknownSymptom {
         id: id.to_string(),
         suggestions: catalog.suggest(id),
     })?;
+    let guide = entry.guide()?;
     let text = if matches.get_flag("json") {
         let mut s = serde_json::to_string_pretty(&graph(guide, settings.lang)).unwrap_or_default();
         s.push('\n');

@@ -33,7 +33,7 @@ pub(super) fn run(catalog: &Catalog, settings: &Settings, json: bool) -> Result<
 fn as_json(catalog: &Catalog, settings: &Settings) -> String {
     let lang = settings.lang;
     let entries: Vec<Entry<'_>> = catalog
-        .guides()
+        .entries()
         .iter()
         .map(|g| Entry {
             id: &g.id,
@@ -57,7 +57,7 @@ fn as_json(catalog: &Catalog, settings: &Settings) -> String {
 fn as_text(catalog: &Catalog, settings: &Settings) -> String {
     let lang = settings.lang;
     let id_width = catalog
-        .guides()
+        .entries()
         .iter()
         .map(|g| g.id.len())
         .max()
@@ -65,7 +65,7 @@ fn as_text(catalog: &Catalog, settings: &Settings) -> String {
     let mut out = String::new();
     for group in Group::ALL {
         let guides: Vec<_> = catalog
-            .guides()
+            .entries()
             .iter()
             .filter(|g| g.group == group)
             .collect();

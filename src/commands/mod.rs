@@ -22,7 +22,7 @@ pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) ->
             _ => Ok(exit::USAGE),
         },
         Some((id, _)) => match catalog.find(id) {
-            Some(guide) => run::run(guide, settings),
+            Some(entry) => run::run(entry.guide()?, settings),
             None => Err(Error::UnknownSymptom {
                 id: id.to_string(),
                 suggestions: catalog.suggest(id),

@@ -12,8 +12,8 @@ use crate::settings::{Mode, Settings};
 
 pub(super) fn run(catalog: &Catalog, settings: &Settings) -> Result<u8> {
     let lang = settings.lang;
-    if settings.mode == Mode::Scripted || catalog.guides().is_empty() {
-        for g in catalog.guides() {
+    if settings.mode == Mode::Scripted || catalog.entries().is_empty() {
+        for g in catalog.entries() {
             print_stderr(&format!("  {:<24} {}", g.id, g.title.get(lang)));
         }
         print_stderr(lang.pick(
@@ -24,7 +24,7 @@ pub(super) fn run(catalog: &Catalog, settings: &Settings) -> Result<u8> {
     }
     terminal::catch_interrupts();
     let items: Vec<String> = catalog
-        .guides()
+        .entries()
         .iter()
         .map(|g| {
             let item = format!("{} — {}", g.title.get(lang), g.summary.get(lang));
@@ -39,7 +39,7 @@ pub(super) fn run(catalog: &Catalog, settings: &Settings) -> Result<u8> {
         .interact_opt()
         .map_err(terminal::prompt_error)?;
     match picked {
-        Some(i) => super::run::run(&catalog.guides()[i], settings),
+        Some(i) => super::run::run(catalog.entries()[i].guide()?, settings),
         None => Err(crate::error::Error::Cancelled),
     }
 }

@@ -1,5 +1,7 @@
 //! Running one symptom's guide: answers given ahead, the flow, the ending, and the report.
 
+use jiff::Zoned;
+
 use super::{print_stderr, print_stdout};
 use crate::answers::GivenAnswers;
 use crate::checks::device;
@@ -22,9 +24,8 @@ pub(super) fn run(guide: &Guide, settings: &Settings) -> Result<u8> {
         // Before any question: nobody should answer everything and then lose it.
         write::ensure_writable(path, settings.force)?;
     }
-    let ctx = ParseContext {
-        now: settings.now.clone(),
-    };
+    let now = settings.clock.now();
+    let ctx = ParseContext { now: now.clone() };
     let mut given = GivenAnswers::default();
     if let Some(path) = &settings.answers {
         given.read_file(path)?;
@@ -48,7 +49,7 @@ pub(super) fn run(guide: &Guide, settings: &Settings) -> Result<u8> {
     }?;
     let outcome = show_ending(guide, &transcript, settings);
     if outcome == Outcome::ContactSupport || settings.output.is_some() {
-        deliver(guide, &transcript, settings, &config)?;
+        deliver(guide, &transcript, settings, &config, &now)?;
     }
     Ok(exit::OK)
 }
@@ -77,6 +78,7 @@ fn deliver(
     transcript: &Transcript,
     settings: &Settings,
     config: &Config,
+    now: &Zoned,
 ) -> Result<()> {
     let device = if settings.mode == Mode::Interactive {
         let spinner = ui::spinner(
@@ -84,15 +86,15 @@ fn deliver(
                 .lang
                 .pick("Collecting device details…", "正在收集设备信息…"),
         );
-        let device = device::collect(&settings.now);
+        let device = device::collect(now);
         spinner.finish_and_clear();
         device
     } else {
-        device::collect(&settings.now)
+        device::collect(now)
     };
     let ctx = report::Context {
         lang: settings.report_lang,
-        now: &settings.now,
+        now,
         device,
         config,
     };

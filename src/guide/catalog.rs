@@ -1,13 +1,36 @@
 //! The guides the tool knows: those bundled in the binary, plus a provider's own from
 //! `--guides` folders, where a guide with a bundled id replaces the bundled one.
+//!
+//! A bundled guide's header comes from `build.rs` as static data; the guide itself is parsed
+//! and validated the first time it is needed, so listing or building the command line
+//! costs nothing per guide.
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use super::{Guide, GuideIssue, IssueKind, Source, parse_guide};
+use super::{Group, Guide, GuideIssue, IssueKind, Source, parse_guide};
 use crate::error::{Error, Result};
+use crate::lang::{Text, Words};
 use crate::location::Location;
+
+/// A guide file compiled into the binary, with its header when `build.rs` could read it.
+pub(crate) struct BundledFile {
+    name: &'static str,
+    source: &'static str,
+    header: Option<BundledHeader>,
+}
+
+pub(crate) struct BundledHeader {
+    id: &'static str,
+    group: &'static str,
+    urgent: bool,
+    title: [&'static str; 2],
+    summary: [&'static str; 2],
+    aliases_en: &'static [&'static str],
+    aliases_zh: &'static [&'static str],
+}
 
 include!(concat!(env!("OUT_DIR"), "/bundled_guides.rs"));
 
@@ -24,43 +47,144 @@ pub const RESERVED: [&str; 9] = [
     "version",
 ];
 
+/// One guide in the catalog: what `list` and the command line need, and the guide itself,
+/// parsed on first use.
+#[derive(Debug)]
+pub struct Entry {
+    pub id: String,
+    pub group: Group,
+    pub title: Text,
+    pub summary: Text,
+    pub aliases: Words,
+    pub urgent: bool,
+    pub source: Source,
+    pub location: Location,
+    text: Option<&'static str>,
+    loaded: OnceLock<Result<Guide, Vec<GuideIssue>>>,
+}
+
+impl Entry {
+    fn from_guide(guide: Guide) -> Entry {
+        Entry {
+            id: guide.id.clone(),
+            group: guide.group,
+            title: guide.title.clone(),
+            summary: guide.summary.clone(),
+            aliases: guide.aliases.clone(),
+            urgent: guide.urgent,
+            source: guide.source.clone(),
+            location: guide.location.clone(),
+            text: None,
+            loaded: OnceLock::from(Ok(guide)),
+        }
+    }
+
+    /// A bundled guide whose header is known; `None` when the header did not read, so the
+    /// caller parses the file at once and reports its problems.
+    fn lazy(file: &BundledFile) -> Option<Entry> {
+        let h = file.header.as_ref()?;
+        let location = Location {
+            file: format!("guides/{}", file.name),
+            line: 1,
+            column: 1,
+        };
+        Some(Entry {
+            id: h.id.to_string(),
+            group: Group::from_name(h.group)?,
+            title: Text::new(h.title[0], h.title[1]),
+            summary: Text::new(h.summary[0], h.summary[1]),
+            aliases: Words {
+                en: h.aliases_en.iter().map(ToString::to_string).collect(),
+                zh: h.aliases_zh.iter().map(ToString::to_string).collect(),
+            },
+            urgent: h.urgent,
+            source: Source::Bundled,
+            location,
+            text: Some(file.source),
+            loaded: OnceLock::new(),
+        })
+    }
+
+    /// The whole guide, parsed and validated on first use.
+    pub fn guide(&self) -> Result<&Guide> {
+        let loaded = self.loaded.get_or_init(|| {
+            let source = self.text.unwrap_or_default();
+            parse_guide(&self.location.file, source, self.source.clone())
+        });
+        loaded.as_ref().map_err(|issues| Error::InvalidGuides {
+            issues: issues.clone(),
+        })
+    }
+
+    /// Every name this guide answers to: its id, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.id).chain(self.aliases.all())
+    }
+}
+
 #[derive(Debug)]
 pub struct Catalog {
-    guides: Vec<Guide>,
+    entries: Vec<Entry>,
 }
 
 impl Catalog {
     /// The bundled guides, then each folder's, checked together for clashing names.
     pub fn load(dirs: &[PathBuf]) -> Result<Catalog> {
-        let (mut guides, mut issues) = bundled();
+        let (mut entries, mut issues) = bundled_entries();
         for dir in dirs {
             for path in guide_files(dir)? {
-                collect(load_file(&path), &mut guides, &mut issues);
+                match load_file(&path) {
+                    Ok(guide) => entries.push(Entry::from_guide(guide)),
+                    Err(found) => issues.extend(found),
+                }
             }
         }
-        let guides = replace_bundled(guides);
-        issues.extend(name_clashes(&guides));
+        let entries = replace_bundled(entries);
+        issues.extend(name_clashes(&entries));
         if issues.is_empty() {
-            Ok(Catalog::from_guides(guides))
+            Ok(Catalog::ordered(entries))
         } else {
             Err(Error::InvalidGuides { issues })
         }
     }
 
-    /// A catalog of already validated guides, ordered for `list`.
-    pub fn from_guides(mut guides: Vec<Guide>) -> Catalog {
-        guides.sort_by(|a, b| (a.group, &a.id).cmp(&(b.group, &b.id)));
-        Catalog { guides }
+    /// A catalog of already validated guides.
+    pub fn from_guides(guides: Vec<Guide>) -> Catalog {
+        Catalog::ordered(guides.into_iter().map(Entry::from_guide).collect())
     }
 
-    pub fn guides(&self) -> &[Guide] {
-        &self.guides
+    fn ordered(mut entries: Vec<Entry>) -> Catalog {
+        entries.sort_by(|a, b| (a.group, &a.id).cmp(&(b.group, &b.id)));
+        Catalog { entries }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Every guide, parsed and validated; all problems at once if any fails.
+    pub fn guides(&self) -> Result<Vec<&Guide>> {
+        let mut guides = Vec::new();
+        let mut issues = Vec::new();
+        for entry in &self.entries {
+            match entry.guide() {
+                Ok(g) => guides.push(g),
+                Err(Error::InvalidGuides { issues: found }) => issues.extend(found),
+                Err(other) => return Err(other),
+            }
+        }
+        if issues.is_empty() {
+            Ok(guides)
+        } else {
+            Err(Error::InvalidGuides { issues })
+        }
     }
 
     /// The guide with this id or alias.
-    pub fn find(&self, name: &str) -> Option<&Guide> {
-        self.guides.iter().find(|g| g.id == name).or_else(|| {
-            self.guides
+    pub fn find(&self, name: &str) -> Option<&Entry> {
+        let by_id = self.entries.iter().find(|g| g.id == name);
+        by_id.or_else(|| {
+            self.entries
                 .iter()
                 .find(|g| g.aliases.all().any(|a| a == name))
         })
@@ -69,7 +193,7 @@ impl Catalog {
     /// Ids whose names are close to `name`, best first, for "did you mean".
     pub fn suggest(&self, name: &str) -> Vec<String> {
         let mut scored: Vec<(f64, &str)> = self
-            .guides
+            .entries
             .iter()
             .flat_map(|g| {
                 g.names()
@@ -89,19 +213,25 @@ impl Catalog {
     }
 }
 
-/// The bundled guides, and any problem in them (a test keeps this empty).
-pub fn bundled() -> (Vec<Guide>, Vec<GuideIssue>) {
+/// The bundled guides as catalog entries, and the problems of any whose header did not read.
+fn bundled_entries() -> (Vec<Entry>, Vec<GuideIssue>) {
+    let mut entries = Vec::new();
     let mut issues = Vec::new();
-    let mut guides = Vec::new();
-    for (name, source) in BUNDLED {
-        let file = format!("guides/{name}");
-        collect(
-            parse_guide(&file, source, Source::Bundled),
-            &mut guides,
-            &mut issues,
-        );
+    for file in BUNDLED {
+        if let Some(entry) = Entry::lazy(file) {
+            entries.push(entry);
+            continue;
+        }
+        match parse_guide(
+            &format!("guides/{}", file.name),
+            file.source,
+            Source::Bundled,
+        ) {
+            Ok(guide) => entries.push(Entry::from_guide(guide)),
+            Err(found) => issues.extend(found),
+        }
     }
-    (guides, issues)
+    (entries, issues)
 }
 
 /// Checks guide files on their own and against the bundled catalog, as `--guides` would
@@ -110,27 +240,21 @@ pub fn check_files(paths: &[PathBuf]) -> (usize, Vec<GuideIssue>) {
     let mut checked = Vec::new();
     let mut issues = Vec::new();
     for path in paths {
-        if !path.exists() {
-            let file = path.display().to_string();
-            let message = "no such file or folder".to_string();
-            let location = Location {
-                file,
-                line: 1,
-                column: 1,
-            };
-            issues.push(GuideIssue {
-                location,
-                kind: IssueKind::Read { message },
-            });
-            continue;
-        }
-        match guide_files(path) {
+        let files = if path.exists() {
+            guide_files(path).map_err(|e| e.to_string())
+        } else {
+            Err("no such file or folder".to_string())
+        };
+        match files {
             Ok(files) => {
                 for file in files {
-                    collect(load_file(&file), &mut checked, &mut issues);
+                    match load_file(&file) {
+                        Ok(guide) => checked.push(Entry::from_guide(guide)),
+                        Err(found) => issues.extend(found),
+                    }
                 }
             }
-            Err(e) => {
+            Err(message) => {
                 let location = Location {
                     file: path.display().to_string(),
                     line: 1,
@@ -138,29 +262,16 @@ pub fn check_files(paths: &[PathBuf]) -> (usize, Vec<GuideIssue>) {
                 };
                 issues.push(GuideIssue {
                     location,
-                    kind: IssueKind::Read {
-                        message: e.to_string(),
-                    },
+                    kind: IssueKind::Read { message },
                 });
             }
         }
     }
     let count = checked.len();
-    let (mut all, _) = bundled();
+    let (mut all, _) = bundled_entries();
     all.extend(checked);
     issues.extend(name_clashes(&replace_bundled(all)));
     (count, issues)
-}
-
-fn collect(
-    result: Result<Guide, Vec<GuideIssue>>,
-    guides: &mut Vec<Guide>,
-    issues: &mut Vec<GuideIssue>,
-) {
-    match result {
-        Ok(guide) => guides.push(guide),
-        Err(found) => issues.extend(found),
-    }
 }
 
 /// Reads one guide file from disk.
@@ -196,13 +307,13 @@ pub fn guide_files(path: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// A provider's guide replaces the bundled guide with the same id.
-fn replace_bundled(guides: Vec<Guide>) -> Vec<Guide> {
-    let provided: Vec<String> = guides
+fn replace_bundled(entries: Vec<Entry>) -> Vec<Entry> {
+    let provided: Vec<String> = entries
         .iter()
         .filter(|g| g.source != Source::Bundled)
         .map(|g| g.id.clone())
         .collect();
-    guides
+    entries
         .into_iter()
         .filter(|g| g.source != Source::Bundled || !provided.contains(&g.id))
         .collect()
@@ -210,44 +321,68 @@ fn replace_bundled(guides: Vec<Guide>) -> Vec<Guide> {
 
 /// Ids, aliases and titles must be unique across the catalog, and ids and aliases free of
 /// built-in command names.
-pub fn name_clashes(guides: &[Guide]) -> Vec<GuideIssue> {
+fn name_clashes(entries: &[Entry]) -> Vec<GuideIssue> {
     let mut owner: HashMap<&str, &str> = HashMap::new();
-    let mut issues = Vec::new();
     let mut titles: HashMap<&str, &str> = HashMap::new();
-    for guide in guides {
-        for title in [&guide.title.en, &guide.title.zh] {
-            if let Some(other) = titles.insert(title, &guide.id)
-                && other != guide.id
+    let mut issues = Vec::new();
+    for entry in entries {
+        let mut found = Vec::new();
+        for title in [&entry.title.en, &entry.title.zh] {
+            if let Some(other) = titles.insert(title, &entry.id)
+                && other != entry.id
             {
-                let kind = IssueKind::DuplicateName {
+                found.push(IssueKind::DuplicateName {
                     name: title.clone(),
                     other: other.into(),
-                };
-                issues.push(GuideIssue {
-                    location: guide.location.clone(),
-                    kind,
                 });
             }
         }
-        for name in guide.names() {
-            let kind = if RESERVED.contains(&name.as_str()) {
-                Some(IssueKind::ReservedName { name: name.clone() })
-            } else {
-                match owner.insert(name, &guide.id) {
-                    Some(other) if other != guide.id => Some(IssueKind::DuplicateName {
-                        name: name.clone(),
-                        other: other.into(),
-                    }),
-                    _ => None,
-                }
-            };
-            if let Some(kind) = kind {
-                issues.push(GuideIssue {
-                    location: guide.location.clone(),
-                    kind,
+        for name in entry.names() {
+            if RESERVED.contains(&name.as_str()) {
+                found.push(IssueKind::ReservedName { name: name.clone() });
+            } else if let Some(other) = owner.insert(name, &entry.id)
+                && other != entry.id
+            {
+                found.push(IssueKind::DuplicateName {
+                    name: name.clone(),
+                    other: other.into(),
                 });
             }
         }
+        let location = &entry.location;
+        issues.extend(found.into_iter().map(|kind| GuideIssue {
+            location: location.clone(),
+            kind,
+        }));
     }
     issues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_guide_has_a_header_and_validates() {
+        for file in BUNDLED {
+            assert!(
+                file.header.is_some(),
+                "{}: build.rs could not read its header",
+                file.name
+            );
+        }
+        let catalog = Catalog::load(&[]).unwrap();
+        let guides = catalog.guides().unwrap();
+        assert_eq!(guides.len(), BUNDLED.len());
+        for (entry, guide) in catalog.entries().iter().zip(guides) {
+            assert_eq!(
+                (&entry.id, &entry.title, &entry.summary),
+                (&guide.id, &guide.title, &guide.summary)
+            );
+            assert_eq!(
+                (&entry.aliases, entry.group, entry.urgent),
+                (&guide.aliases, guide.group, guide.urgent)
+            );
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 mod json;
 mod markdown;
+pub mod redact;
 mod text;
 pub mod write;
 
