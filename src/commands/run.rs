@@ -99,6 +99,9 @@ fn deliver(
         config,
     };
     let report = report::build(guide, transcript, ctx);
+    if !report.redactions.is_empty() {
+        print_stderr(&report::receipt(&report.redactions, settings.lang));
+    }
     let rendered = report::render(&report, settings.format);
     match &settings.output {
         None => print_stdout(&rendered),

@@ -16,6 +16,7 @@ use crate::checks::device::Device;
 use crate::config::Config;
 use crate::flow::{Answer, Transcript};
 use crate::guide::{Guide, Outcome, StepKind};
+use crate::input::InputType;
 use crate::lang::{Lang, Text};
 
 pub const SCHEMA: &str = "wallet-help.report/1";
@@ -105,9 +106,9 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
     let StepKind::End(ending) = &guide.steps[transcript.ending].kind else {
         unreachable!("a transcript always stops at an ending")
     };
-    let details = details(guide, transcript, lang);
+    let (details, redactions) = details(guide, transcript, lang);
     let trail = trail(guide, transcript, lang);
-    let summary = summary(guide, transcript, ending.summary.as_ref(), &trail, lang);
+    let summary = summary(guide, &details, ending.summary.as_ref(), &trail, lang);
     let created_at = ctx.now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
     let mut report = Report {
         schema: SCHEMA,
@@ -124,7 +125,7 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
         details,
         trail,
         device: ctx.device,
-        redactions: Vec::new(),
+        redactions,
         support: SupportContact {
             provider: ctx.config.provider.clone(),
             email: ctx.config.support.email.clone(),
@@ -136,8 +137,11 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
 }
 
 /// Input answers in the order they were given; a step answered twice keeps its last answer.
-fn details(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<Detail> {
+/// Free text is redacted here, before anything else reads it: the summary is filled from
+/// these details, never from the raw answers.
+fn details(guide: &Guide, transcript: &Transcript, lang: Lang) -> (Vec<Detail>, Vec<Redaction>) {
     let mut details: Vec<Detail> = Vec::new();
+    let mut redactions = Vec::new();
     for entry in &transcript.entries {
         let (StepKind::Input(input), Answer::Input(Some(value))) =
             (&guide.steps[entry.step].kind, &entry.answer)
@@ -145,15 +149,26 @@ fn details(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<Detail> {
             continue;
         };
         let id = &guide.steps[entry.step].id;
+        let value = if input.input_type == InputType::Text {
+            let redacted = redact::redact(value);
+            redactions.retain(|r: &Redaction| &r.question != id);
+            redactions.extend(redacted.changes.iter().map(|kind| Redaction {
+                question: id.clone(),
+                kind: kind.name().to_string(),
+            }));
+            redacted.text
+        } else {
+            value.clone()
+        };
         details.retain(|d| &d.id != id);
         let label = input.label.get(lang).to_string();
         details.push(Detail {
             id: id.clone(),
             label,
-            value: value.clone(),
+            value,
         });
     }
-    details
+    (details, redactions)
 }
 
 /// Choices made and checks tried, in order.
@@ -200,14 +215,14 @@ fn trail(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<TrailItem> {
 /// The template with its placeholders filled, then what was already tried.
 fn summary(
     guide: &Guide,
-    transcript: &Transcript,
+    details: &[Detail],
     ending: Option<&Text>,
     trail: &[TrailItem],
     lang: Lang,
 ) -> String {
     let template = ending.or(guide.report_summary.as_ref());
     let mut summary = match template {
-        Some(t) => fill(t.get(lang), guide, transcript, lang),
+        Some(t) => fill(t.get(lang), details, lang),
         None => format!("{}: {}", guide.title.get(lang), guide.summary.get(lang)),
     };
     let tried: Vec<String> = trail
@@ -244,11 +259,12 @@ fn sentence_case(label: &str, lang: Lang) -> String {
 
 /// Fills `{step-id}` placeholders. A `[…]` segment holding placeholders is dropped when any
 /// of them has no value, so optional details vanish instead of reading "not given".
-fn fill(template: &str, guide: &Guide, transcript: &Transcript, lang: Lang) -> String {
+fn fill(template: &str, details: &[Detail], lang: Lang) -> String {
     let value = |name: &str| {
-        guide
-            .step_index(name)
-            .and_then(|i| transcript.input_value(i))
+        details
+            .iter()
+            .find(|d| d.id == name)
+            .map(|d| d.value.as_str())
     };
     let mut out = String::new();
     let mut rest = template;
@@ -422,6 +438,42 @@ pub(crate) mod labels {
         en: "This report contains no password, PIN, code or full card number; support will never ask for them.",
         zh: "本报告不含密码、支付密码、验证码或完整卡号;客服绝不会向您索要这些信息。",
     };
+}
+
+/// The line the user sees when free text lost a secret: what, and where.
+pub fn receipt(redactions: &[Redaction], lang: Lang) -> String {
+    let items: Vec<String> = redactions
+        .iter()
+        .map(|r| match lang {
+            Lang::En => format!("{} in `{}`", kind_words(&r.kind, lang), r.question),
+            Lang::Zh => format!("`{}` 中的{}", r.question, kind_words(&r.kind, lang)),
+        })
+        .collect();
+    match lang {
+        Lang::En => format!(
+            "Privacy: removed or masked {} from the report. Support never needs them.",
+            items.join(", ")
+        ),
+        Lang::Zh => format!(
+            "隐私保护:已从报告中删除或遮盖{}。客服不需要这些信息。",
+            items.join("、")
+        ),
+    }
+}
+
+fn kind_words(kind: &str, lang: Lang) -> &'static str {
+    let (en, zh) = match kind {
+        "card-number" => ("a card number", "银行卡号"),
+        "iban" => ("an IBAN", "银行账号(IBAN)"),
+        "id-number" => ("an ID number", "身份证号"),
+        "password" => ("a password", "密码"),
+        "pin" => ("a PIN", "支付密码"),
+        "cvv" => ("a CVV", "安全码(CVV)"),
+        "verification-code" => ("a verification code", "验证码"),
+        "seed-phrase" => ("a seed phrase", "助记词"),
+        _ => ("a secret", "敏感信息"),
+    };
+    lang.pick(en, zh)
 }
 
 /// `[URGENT] [WH-…] Payment failed`: the subject line of the email.

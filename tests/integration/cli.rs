@@ -356,3 +356,36 @@ fn help_and_version_exit_0() {
         .stdout_contains(env!("CARGO_PKG_VERSION"))
         .run();
 }
+
+#[test]
+fn secrets_typed_into_free_text_never_reach_the_report() {
+    let out = Test::new()
+        .args(&[
+            "contact",
+            "--format",
+            "json",
+            "--set",
+            "what-happened=Card 4111 1111 1111 1111 was charged twice, the 验证码是 482913",
+            "--set",
+            "transaction-id=1217752501201407033233368018",
+        ])
+        .stderr_contains("Privacy: removed or masked a card number in `what-happened`, a verification code in `what-happened`")
+        .run();
+    assert!(
+        !out.stdout.contains("4111 1111 1111 1111") && !out.stdout.contains("482913"),
+        "{}",
+        out.stdout
+    );
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        report["details"][0]["value"],
+        "Card •••• 1111 was charged twice, the 验证码是 [removed]"
+    );
+    assert_eq!(
+        report["details"][1]["value"], "1217752501201407033233368018",
+        "transaction ids are kept"
+    );
+    assert_eq!(report["redactions"][0]["kind"], "card-number");
+    assert_eq!(report["redactions"][1]["kind"], "verification-code");
+    assert!(report["summary"].as_str().unwrap().contains("•••• 1111"));
+}
