@@ -148,16 +148,11 @@ impl Clock {
     }
 
     fn time_zone(&self) -> TimeZone {
-        // `system()` reads `TZ` itself and opens one file; `get()` indexes the whole zone
-        // database first, so it is used only for a zone that is not the process's own.
-        let process_tz = std::env::var("TZ").ok();
+        // The zone database is compiled in (jiff's bundled tzdb), so a lookup by name is a
+        // binary search, not a scan of /usr/share/zoneinfo.
         match &self.tz {
-            Some(name)
-                if process_tz.as_deref().map(|t| t.trim_start_matches(':')) != Some(name) =>
-            {
-                TimeZone::get(name).unwrap_or_else(|_| TimeZone::system())
-            }
-            _ => TimeZone::system(),
+            Some(name) => TimeZone::get(name).unwrap_or_else(|_| TimeZone::system()),
+            None => TimeZone::system(),
         }
     }
 }

@@ -71,32 +71,36 @@ pub(crate) fn secret_type(type_name: &str) -> Option<&'static str> {
 /// If the wording of an input question asks for a secret, says which phrase did it.
 pub(crate) fn secret_wording(text: &str, input_type: Option<InputType>) -> Option<&'static str> {
     let allowed = |p: &str| input_type != Some(InputType::CardLast4) || !LAST4_SAFE.contains(&p);
-    let words = english_words(text);
-    let en = EN_PHRASES
-        .iter()
-        .copied()
-        .find(|p| allowed(p) && contains_words(&words, p));
-    en.or_else(|| {
-        ZH_PHRASES
+    if text.is_ascii() || text.chars().any(|c| c.is_ascii_alphabetic()) {
+        let words = english_words(text);
+        let found = EN_PHRASES
             .iter()
             .copied()
-            .find(|p| allowed(p) && text.contains(p))
-    })
+            .find(|p| allowed(p) && contains_words(&words, p));
+        if found.is_some() {
+            return found;
+        }
+    }
+    ZH_PHRASES
+        .iter()
+        .copied()
+        .find(|p| allowed(p) && text.contains(p))
 }
 
+/// Lowercase ASCII words of `text` (letters, digits and `-`), without copying it.
 fn english_words(text: &str) -> Vec<String> {
-    text.to_lowercase()
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
+        .map(str::to_ascii_lowercase)
         .collect()
 }
 
+/// Whether `phrase` (words separated by single spaces) occurs as whole words in `words`.
 fn contains_words(words: &[String], phrase: &str) -> bool {
-    let wanted: Vec<&str> = phrase.split(' ').collect();
+    let count = phrase.split(' ').count();
     words
-        .windows(wanted.len())
-        .any(|w| w.iter().zip(&wanted).all(|(a, b)| a == b))
+        .windows(count)
+        .any(|window| window.iter().map(String::as_str).eq(phrase.split(' ')))
 }
 
 #[cfg(test)]
