@@ -263,10 +263,9 @@ pub fn check_files(paths: &[PathBuf]) -> (usize, Vec<GuideIssue>) {
         };
         match files {
             Ok(files) => {
-                for file in files {
-                    // Only the names are kept: a thousand whole guides need not sit in memory.
-                    match load_file(&file) {
-                        Ok(guide) => checked.push(Entry::names_of(&guide)),
+                for result in check_in_parallel(&files) {
+                    match result {
+                        Ok(entry) => checked.push(entry),
                         Err(found) => issues.extend(found),
                     }
                 }
@@ -289,6 +288,30 @@ pub fn check_files(paths: &[PathBuf]) -> (usize, Vec<GuideIssue>) {
     all.extend(checked);
     issues.extend(name_clashes(&replace_bundled(all)));
     (count, issues)
+}
+
+/// Validates files on every core, keeping each file's result in order. Only the names of a
+/// valid guide are kept: a thousand whole guides need not sit in memory.
+fn check_in_parallel(files: &[PathBuf]) -> Vec<Result<Entry, Vec<GuideIssue>>> {
+    let check = |file: &PathBuf| load_file(file).map(|guide| Entry::names_of(&guide));
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if cores < 2 || files.len() < 32 {
+        return files.iter().map(check).collect();
+    }
+    let chunk = files.len().div_ceil(cores);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(check).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Reads one guide file from disk.

@@ -71,14 +71,15 @@ pub(crate) fn secret_type(type_name: &str) -> Option<&'static str> {
 /// If the wording of an input question asks for a secret, says which phrase did it.
 pub(crate) fn secret_wording(text: &str, input_type: Option<InputType>) -> Option<&'static str> {
     let allowed = |p: &str| input_type != Some(InputType::CardLast4) || !LAST4_SAFE.contains(&p);
-    if text.is_ascii() || text.chars().any(|c| c.is_ascii_alphabetic()) {
-        let words = english_words(text);
-        let found = EN_PHRASES
-            .iter()
-            .copied()
-            .find(|p| allowed(p) && contains_words(&words, p));
-        if found.is_some() {
-            return found;
+    // A substring search rules most phrases out at once; whole words are checked only then.
+    let lower = text.to_ascii_lowercase();
+    let mut words = None;
+    for phrase in EN_PHRASES {
+        if allowed(phrase) && lower.contains(phrase) {
+            let words = words.get_or_insert_with(|| english_words(&lower));
+            if contains_words(words, phrase) {
+                return Some(phrase);
+            }
         }
     }
     ZH_PHRASES
