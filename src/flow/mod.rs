@@ -208,3 +208,216 @@ fn ask(
         StepKind::End(_) => Answer::Read,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::GivenAnswers;
+    use crate::guide::{Outcome, Source, parse_guide};
+    use crate::prompt::scripted::Scripted;
+
+    /// A small guide with every kind of step and a loop back to the start.
+    const GUIDE: &str = r#"
+schema = 1
+id = "flow-test"
+group = "other"
+start = "intro"
+needs = ["amount"]
+title = { en = "Flow test", zh = "流程测试" }
+summary = { en = "Engine test", zh = "引擎测试" }
+
+[[steps]]
+id = "intro"
+kind = "info"
+text = { en = "Hello", zh = "你好" }
+next = "online"
+
+[[steps]]
+id = "online"
+kind = "choice"
+question = { en = "Online?", zh = "联网了吗?" }
+choices = [
+  { id = "yes", label = { en = "Yes", zh = "是" }, next = "restart" },
+  { id = "no", label = { en = "No", zh = "否" }, next = "offline" },
+  { id = "again", label = { en = "Start again", zh = "重来" }, next = "intro" },
+]
+
+[[steps]]
+id = "restart"
+kind = "check"
+label = { en = "Restarted", zh = "已重启" }
+text = { en = "Restart the app.", zh = "重启 App。" }
+fixed = "fixed"
+next = "amount"
+
+[[steps]]
+id = "amount"
+kind = "input"
+type = "amount"
+question = { en = "How much?", zh = "多少钱?" }
+label = { en = "Amount", zh = "金额" }
+next = "note"
+
+[[steps]]
+id = "note"
+kind = "input"
+type = "text"
+required = false
+question = { en = "Anything else?", zh = "还有别的吗?" }
+label = { en = "Note", zh = "备注" }
+next = "support"
+
+[[steps]]
+id = "offline"
+kind = "end"
+outcome = "resolved"
+text = { en = "Connect first.", zh = "先联网。" }
+
+[[steps]]
+id = "fixed"
+kind = "end"
+outcome = "resolved"
+text = { en = "Good.", zh = "好。" }
+
+[[steps]]
+id = "support"
+kind = "end"
+outcome = "contact-support"
+text = { en = "Report follows.", zh = "报告如下。" }
+"#;
+
+    fn guide() -> Guide {
+        parse_guide("flow-test.toml", GUIDE, Source::Bundled).unwrap()
+    }
+
+    fn ctx() -> ParseContext {
+        ParseContext {
+            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
+        }
+    }
+
+    /// Runs the guide with `answers` as `--set` pairs; returns visited step ids and the ending.
+    fn walk(answers: &[&str]) -> Result<(Vec<String>, String)> {
+        let guide = guide();
+        let mut given = GivenAnswers::default();
+        let sets: Vec<String> = answers.iter().map(ToString::to_string).collect();
+        given.add_sets(&sets)?;
+        let presets = given.resolve(&guide, &ctx())?;
+        let transcript = drive(&guide, Lang::En, &ctx(), &mut Scripted::new(presets))?;
+        let visited = transcript
+            .entries
+            .iter()
+            .map(|e| guide.steps[e.step].id.clone())
+            .collect();
+        Ok((visited, guide.steps[transcript.ending].id.clone()))
+    }
+
+    #[test]
+    fn a_choice_leads_to_its_target() {
+        let (visited, ending) = walk(&["online=no"]).unwrap();
+        assert_eq!(visited, ["intro", "online"]);
+        assert_eq!(ending, "offline");
+    }
+
+    #[test]
+    fn a_check_that_fixes_it_ends_resolved() {
+        let (visited, ending) = walk(&["online=yes", "restart=yes"]).unwrap();
+        assert_eq!(visited, ["intro", "online", "restart"]);
+        assert_eq!(ending, "fixed");
+    }
+
+    #[test]
+    fn a_check_that_does_not_help_moves_on_and_optional_inputs_may_be_skipped() {
+        let (visited, ending) = walk(&["online=yes", "restart=no", "amount=¥59.9"]).unwrap();
+        assert_eq!(visited, ["intro", "online", "restart", "amount", "note"]);
+        assert_eq!(ending, "support");
+    }
+
+    #[test]
+    fn the_transcript_holds_normalised_answers() {
+        let guide = guide();
+        let mut given = GivenAnswers::default();
+        given
+            .add_sets(&[
+                "online=yes".into(),
+                "restart=no".into(),
+                "amount=59.9元".into(),
+            ])
+            .unwrap();
+        let presets = given.resolve(&guide, &ctx()).unwrap();
+        let t = drive(&guide, Lang::Zh, &ctx(), &mut Scripted::new(presets)).unwrap();
+        let amount = guide.step_index("amount").unwrap();
+        assert_eq!(t.input_value(amount), Some("59.90 CNY"));
+        let StepKind::End(end) = &guide.steps[t.ending].kind else {
+            panic!("not an ending")
+        };
+        assert_eq!(end.outcome, Outcome::ContactSupport);
+    }
+
+    #[test]
+    fn a_missing_answer_names_the_question_and_what_it_expects() {
+        let err = walk(&["online=yes", "restart=no"]).unwrap_err();
+        let Error::MissingAnswer { step, expected } = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(step, "amount");
+        assert!(expected.contains("59.90 CNY"), "{expected}");
+        let err = walk(&[]).unwrap_err();
+        assert!(
+            matches!(err, Error::MissingAnswer { ref step, ref expected } if step == "online" && expected == "one of: yes, no, again")
+        );
+    }
+
+    #[test]
+    fn scripted_answers_that_loop_are_stopped_not_repeated_forever() {
+        let err = walk(&["online=again"]).unwrap_err();
+        assert!(
+            matches!(err, Error::AnswerLoop { ref step } if step == "online"),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn the_machine_refuses_an_answer_of_the_wrong_kind() {
+        let guide = guide();
+        let mut flow = Flow::new(&guide);
+        assert_eq!(
+            flow.answer(Answer::Choice(0)),
+            Err(WrongAnswer {
+                step: "intro".into()
+            })
+        );
+        flow.answer(Answer::Read).unwrap();
+        assert_eq!(
+            flow.answer(Answer::Choice(7)),
+            Err(WrongAnswer {
+                step: "online".into()
+            })
+        );
+        assert_eq!(
+            flow.answer(Answer::Check(true)),
+            Err(WrongAnswer {
+                step: "online".into()
+            })
+        );
+        flow.answer(Answer::Choice(0)).unwrap();
+        flow.answer(Answer::Check(false)).unwrap();
+        assert_eq!(
+            flow.answer(Answer::Input(None)),
+            Err(WrongAnswer {
+                step: "amount".into()
+            }),
+            "amount is required"
+        );
+        assert!(flow.ending().is_none());
+    }
+
+    #[test]
+    fn progress_counts_the_way_to_the_report_not_the_shortcut_through_a_fix() {
+        let guide = guide();
+        let index = |id: &str| guide.step_index(id).unwrap();
+        assert_eq!(steps_to_an_ending(&guide, index("intro")), 2);
+        assert_eq!(steps_to_an_ending(&guide, index("restart")), 3);
+        assert_eq!(steps_to_an_ending(&guide, index("support")), 0);
+    }
+}
