@@ -84,8 +84,10 @@ fn print_error(error: &Error, env: &Environment) {
         }
     };
     if let Error::Cancelled = error {
+        // Stopping is the user's choice, not a failure: no "error:" label.
         let _ = console::Term::stderr().show_cursor();
-        eprintln!();
+        eprintln!("\n{error}");
+        return;
     }
     if let Error::InvalidGuides { issues } = error {
         for issue in issues {
