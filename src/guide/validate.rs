@@ -69,6 +69,17 @@ fn allowed_keys(kind: &str) -> &'static [&'static str] {
 }
 
 impl Checker<'_> {
+    /// A required key is absent; reported at the step being read, or the top of the file.
+    fn missing(&mut self, key: &'static str, context: impl Into<String>) {
+        self.push(
+            None,
+            IssueKind::MissingKey {
+                key,
+                context: context.into(),
+            },
+        );
+    }
+
     fn push(&mut self, span: Option<Range<usize>>, kind: IssueKind) {
         let location = Location::of_span(self.file, self.src, span.or_else(|| self.here.clone()));
         self.issues.push(GuideIssue { location, kind });
@@ -111,13 +122,7 @@ impl Checker<'_> {
     /// The rules that need a complete structure: needs, placeholders and the graph.
     fn finish(&mut self, mut guide: Guide, raw: &RawGuide) -> Option<Guide> {
         if guide.steps.is_empty() {
-            self.push(
-                None,
-                IssueKind::MissingKey {
-                    key: "steps",
-                    context: "the guide".into(),
-                },
-            );
+            self.missing("steps", "the guide");
             return None;
         }
         guide.needs = self.needs(raw.needs.as_deref().unwrap_or_default(), &guide)?;
@@ -140,13 +145,7 @@ impl Checker<'_> {
 
     fn schema(&mut self, schema: Option<&S<i64>>) {
         match schema {
-            None => self.push(
-                None,
-                IssueKind::MissingKey {
-                    key: "schema",
-                    context: "the guide".into(),
-                },
-            ),
+            None => self.missing("schema", "the guide"),
             Some(s) if *s.get_ref() != SCHEMA => self.push(
                 Some(s.span()),
                 IssueKind::BadValue {
@@ -161,13 +160,7 @@ impl Checker<'_> {
 
     fn group(&mut self, group: Option<&S<String>>) -> Option<Group> {
         let Some(group) = group else {
-            self.push(
-                None,
-                IssueKind::MissingKey {
-                    key: "group",
-                    context: "the guide".into(),
-                },
-            );
+            self.missing("group", "the guide");
             return None;
         };
         let found = Group::from_name(group.get_ref());
@@ -192,13 +185,7 @@ impl Checker<'_> {
         context: &str,
     ) -> Option<String> {
         let Some(id) = id else {
-            self.push(
-                None,
-                IssueKind::MissingKey {
-                    key,
-                    context: context.into(),
-                },
-            );
+            self.missing(key, context);
             return None;
         };
         if !is_valid_id(id.get_ref()) {
@@ -219,13 +206,7 @@ impl Checker<'_> {
 
     fn text(&mut self, raw: Option<&S<RawText>>, key: &'static str, context: &str) -> Option<Text> {
         let Some(raw) = raw else {
-            self.push(
-                None,
-                IssueKind::MissingKey {
-                    key,
-                    context: context.into(),
-                },
-            );
+            self.missing(key, context);
             return None;
         };
         let text: &RawText = raw.get_ref();
@@ -307,13 +288,7 @@ impl Checker<'_> {
         index: &HashMap<String, usize>,
     ) -> Option<usize> {
         let Some(target) = target else {
-            self.push(
-                None,
-                IssueKind::MissingKey {
-                    key,
-                    context: context.into(),
-                },
-            );
+            self.missing(key, context);
             return None;
         };
         let found = index.get(target.get_ref()).copied();
@@ -415,13 +390,7 @@ impl Checker<'_> {
             .to_string();
         let choices = match &step.choices {
             None => {
-                self.push(
-                    None,
-                    IssueKind::MissingKey {
-                        key: "choices",
-                        context: ctx.into(),
-                    },
-                );
+                self.missing("choices", ctx);
                 None
             }
             Some(list) if list.get_ref().is_empty() => {
@@ -529,13 +498,7 @@ impl Checker<'_> {
 
     fn input_type(&mut self, step: &RawStep, ctx: &str, id: &str) -> Option<InputType> {
         let Some(raw) = &step.input_type else {
-            self.push(
-                None,
-                IssueKind::MissingKey {
-                    key: "type",
-                    context: ctx.into(),
-                },
-            );
+            self.missing("type", ctx);
             return None;
         };
         let name = raw.get_ref().as_str();
@@ -622,13 +585,7 @@ impl Checker<'_> {
             .and_then(|s| self.text(Some(s), "summary", ctx));
         let outcome = match &step.outcome {
             None => {
-                self.push(
-                    None,
-                    IssueKind::MissingKey {
-                        key: "outcome",
-                        context: ctx.into(),
-                    },
-                );
+                self.missing("outcome", ctx);
                 None
             }
             Some(o) => match o.get_ref().as_str() {
