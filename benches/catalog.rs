@@ -13,6 +13,7 @@ use divan::{Bencher, black_box};
 use jiff::Zoned;
 use wallet_help::answers::GivenAnswers;
 use wallet_help::checks::device::{self, Device};
+use wallet_help::checks::official::Official;
 use wallet_help::config::Config;
 use wallet_help::flow;
 use wallet_help::guide::catalog::{self, Catalog};
@@ -345,7 +346,13 @@ fn scripted_run(
     let mut given = GivenAnswers::default();
     given.add_sets(sets).unwrap();
     let presets = given.resolve(guide, ctx).unwrap();
-    let transcript = flow::drive(guide, Lang::En, ctx, &mut Scripted::new(presets)).unwrap();
+    let official = Official::from_config(config);
+    let walk = flow::Context {
+        lang: Lang::En,
+        parse: ctx,
+        official: &official,
+    };
+    let transcript = flow::drive(guide, &walk, &mut Scripted::new(presets)).unwrap();
     let report = report::build(
         guide,
         &transcript,

@@ -121,10 +121,7 @@ impl GivenAnswers {
 }
 
 fn is_question(kind: &StepKind) -> bool {
-    matches!(
-        kind,
-        StepKind::Choice(_) | StepKind::Input(_) | StepKind::Check(_)
-    )
+    kind.is_question()
 }
 
 /// One value for one step, with the reason in English when it does not fit.
@@ -142,6 +139,9 @@ pub fn parse_answer(kind: &StepKind, value: &str, ctx: &ParseContext) -> Result<
         StepKind::Input(i) => input::parse(i.input_type, value, i.required, ctx)
             .map(Answer::Input)
             .map_err(|e| e.message(Lang::En)),
+        StepKind::Check(c) if c.compare.is_some() => {
+            Err("is not a question: the tool compares it with the official contacts itself".into())
+        }
         StepKind::Check(_) => parse_yes_no(value)
             .map(Answer::Check)
             .ok_or_else(|| "is not an answer to \"did that fix it?\"; expected yes or no".into()),

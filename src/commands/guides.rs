@@ -74,10 +74,17 @@ pub fn graph(guide: &Guide, lang: Lang) -> Value {
                 "next": id(i.next),
             }),
             StepKind::Info(i) => json!({ "id": step.id, "kind": "info", "text": i.text.get(lang), "next": id(i.next) }),
-            StepKind::Check(c) => json!({
-                "id": step.id, "kind": "check", "label": c.label.get(lang), "text": c.text.get(lang),
-                "fixed": id(c.fixed), "next": id(c.next),
-            }),
+            StepKind::Check(c) => {
+                let mut check = json!({
+                    "id": step.id, "kind": "check", "label": c.label.get(lang), "text": c.text.get(lang),
+                    "fixed": id(c.fixed), "next": id(c.next),
+                });
+                if let Some(cmp) = &c.compare {
+                    check["compare"] = json!(id(cmp.input));
+                    check["unconfigured"] = json!(id(cmp.unconfigured));
+                }
+                check
+            }
             StepKind::End(e) => json!({
                 "id": step.id, "kind": "end", "outcome": e.outcome, "urgent": guide.urgent || e.urgent,
                 "text": e.text.get(lang),
@@ -107,7 +114,16 @@ fn outline(guide: &Guide, lang: Lang) -> String {
                 .join(", "),
             StepKind::Input(i) => format!("{} → {}", i.input_type.name(), id(i.next)),
             StepKind::Info(i) => format!("→ {}", id(i.next)),
-            StepKind::Check(c) => format!("yes → {}, no → {}", id(c.fixed), id(c.next)),
+            StepKind::Check(c) => match &c.compare {
+                None => format!("yes → {}, no → {}", id(c.fixed), id(c.next)),
+                Some(cmp) => format!(
+                    "{}: official → {}, unofficial → {}, unconfigured → {}",
+                    id(cmp.input),
+                    id(c.fixed),
+                    id(c.next),
+                    id(cmp.unconfigured)
+                ),
+            },
             StepKind::End(e) => e.outcome.name().to_string(),
         };
         let start = if guide.steps[guide.start].id == step.id {

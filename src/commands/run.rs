@@ -5,6 +5,7 @@ use jiff::Zoned;
 use super::{print_stderr, print_stdout};
 use crate::answers::GivenAnswers;
 use crate::checks::device;
+use crate::checks::official::Official;
 use crate::config::Config;
 use crate::error::{Result, exit};
 use crate::flow::{self, Transcript};
@@ -32,20 +33,21 @@ pub(super) fn run(guide: &Guide, settings: &Settings) -> Result<u8> {
     }
     given.add_sets(&settings.sets)?;
     let presets = given.resolve(guide, &ctx)?;
+    let official = Official::from_config(&config);
+    let walk = flow::Context {
+        lang: settings.lang,
+        parse: &ctx,
+        official: &official,
+    };
     let transcript = match settings.mode {
         Mode::Interactive => {
             terminal::catch_interrupts();
             introduce(guide, settings.lang);
             let mut person = Terminal::new(settings.lang);
             let mut prompter = Scripted::with_fallback(presets, &mut person);
-            flow::drive(
-                guide,
-                settings.lang,
-                &ctx,
-                &mut prompter as &mut dyn Prompter,
-            )
+            flow::drive(guide, &walk, &mut prompter as &mut dyn Prompter)
         }
-        Mode::Scripted => flow::drive(guide, settings.lang, &ctx, &mut Scripted::new(presets)),
+        Mode::Scripted => flow::drive(guide, &walk, &mut Scripted::new(presets)),
     }?;
     let outcome = show_ending(guide, &transcript, settings);
     if outcome == Outcome::ContactSupport || settings.output.is_some() {

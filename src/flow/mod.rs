@@ -1,8 +1,9 @@
 //! The flow engine: a pure state machine over a guide. It knows the current step, takes an
 //! answer, and moves on until an ending. No terminal, no I/O; `drive` asks a `Prompter`.
 
+use crate::checks::official::{Official, Verdict};
 use crate::error::{Error, Result};
-use crate::guide::{Ending, Guide, StepKind};
+use crate::guide::{CheckStep, Ending, Guide, StepKind};
 use crate::input::ParseContext;
 use crate::lang::Lang;
 use crate::prompt::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
@@ -16,6 +17,8 @@ pub enum Answer {
     Input(Option<String>),
     /// `true` when the check fixed the problem.
     Check(bool),
+    /// What the tool found when it compared a contact with the official ones.
+    Compared(Verdict),
     /// An info step was shown.
     Read,
 }
@@ -37,15 +40,19 @@ pub struct Transcript {
 impl Transcript {
     /// The answer to the input step with this index, if the path asked it and it was given.
     pub fn input_value(&self, step: usize) -> Option<&str> {
-        self.entries
-            .iter()
-            .rev()
-            .find(|e| e.step == step)
-            .and_then(|e| match &e.answer {
-                Answer::Input(v) => v.as_deref(),
-                _ => None,
-            })
+        input_value(&self.entries, step)
     }
+}
+
+fn input_value(entries: &[Entry], step: usize) -> Option<&str> {
+    entries
+        .iter()
+        .rev()
+        .find(|e| e.step == step)
+        .and_then(|e| match &e.answer {
+            Answer::Input(v) => v.as_deref(),
+            _ => None,
+        })
 }
 
 /// The answer does not fit the step; a bug in a prompter, never the user's doing.
@@ -85,6 +92,11 @@ impl<'g> Flow<'g> {
         self.entries.len()
     }
 
+    /// The answer given to the input step `step` so far, if any.
+    pub fn input_value(&self, step: usize) -> Option<&str> {
+        input_value(&self.entries, step)
+    }
+
     /// Records the answer to the current step and moves to the step it leads to.
     pub fn answer(&mut self, answer: Answer) -> Result<(), WrongAnswer> {
         let step = &self.guide.steps[self.current];
@@ -92,8 +104,15 @@ impl<'g> Flow<'g> {
             (StepKind::Choice(c), Answer::Choice(i)) => c.choices.get(*i).map(|c| c.next),
             (StepKind::Input(i), Answer::Input(v)) if v.is_some() || !i.required => Some(i.next),
             (StepKind::Info(i), Answer::Read) => Some(i.next),
-            (StepKind::Check(c), Answer::Check(fixed)) => {
+            (StepKind::Check(c), Answer::Check(fixed)) if c.compare.is_none() => {
                 Some(if *fixed { c.fixed } else { c.next })
+            }
+            (StepKind::Check(c), Answer::Compared(verdict)) => {
+                c.compare.as_ref().map(|cmp| match verdict {
+                    Verdict::Official => c.fixed,
+                    Verdict::Unofficial => c.next,
+                    Verdict::Unconfigured => cmp.unconfigured,
+                })
             }
             _ => None,
         };
@@ -116,13 +135,16 @@ impl<'g> Flow<'g> {
     }
 }
 
+/// What a walk needs from outside besides the guide: the language, the parsing context,
+/// and the official contacts that compare checks use.
+pub struct Context<'a> {
+    pub lang: Lang,
+    pub parse: &'a ParseContext,
+    pub official: &'a Official,
+}
+
 /// Walks `guide` from its start to an ending, asking `prompter` at each step.
-pub fn drive(
-    guide: &Guide,
-    lang: Lang,
-    ctx: &ParseContext,
-    prompter: &mut dyn Prompter,
-) -> Result<Transcript> {
+pub fn drive(guide: &Guide, ctx: &Context<'_>, prompter: &mut dyn Prompter) -> Result<Transcript> {
     let mut flow = Flow::new(guide);
     // A person may go round a loop a few times; a script that loops would go forever.
     let limit = guide.steps.len() * 8 + 16;
@@ -133,9 +155,20 @@ pub fn drive(
                 step: step.id.clone(),
             });
         }
-        let done = flow.steps_taken();
-        prompter.progress(done, done + steps_to_an_ending(guide, flow.current()));
-        let answer = ask(step, lang, ctx, prompter)?;
+        let answer = if let StepKind::Check(CheckStep {
+            compare: Some(cmp),
+            text,
+            ..
+        }) = &step.kind
+        {
+            // The tool's own check: nothing to ask, only something to say.
+            prompter.info(&step.id, text.get(ctx.lang))?;
+            Answer::Compared(ctx.official.judge(flow.input_value(cmp.input)))
+        } else {
+            let done = flow.steps_taken();
+            prompter.progress(done, done + steps_to_an_ending(guide, flow.current()));
+            ask(step, ctx.lang, ctx.parse, prompter)?
+        };
         flow.answer(answer)
             .map_err(|e| Error::AnswerLoop { step: e.step })?;
     }
@@ -303,7 +336,14 @@ text = { en = "Report follows.", zh = "报告如下。" }
         let sets: Vec<String> = answers.iter().map(ToString::to_string).collect();
         given.add_sets(&sets)?;
         let presets = given.resolve(&guide, &ctx())?;
-        let transcript = drive(&guide, Lang::En, &ctx(), &mut Scripted::new(presets))?;
+        let parse = ctx();
+        let official = Official::default();
+        let run = Context {
+            lang: Lang::En,
+            parse: &parse,
+            official: &official,
+        };
+        let transcript = drive(&guide, &run, &mut Scripted::new(presets))?;
         let visited = transcript
             .entries
             .iter()
@@ -345,7 +385,14 @@ text = { en = "Report follows.", zh = "报告如下。" }
             ])
             .unwrap();
         let presets = given.resolve(&guide, &ctx()).unwrap();
-        let t = drive(&guide, Lang::Zh, &ctx(), &mut Scripted::new(presets)).unwrap();
+        let parse = ctx();
+        let official = Official::default();
+        let run = Context {
+            lang: Lang::Zh,
+            parse: &parse,
+            official: &official,
+        };
+        let t = drive(&guide, &run, &mut Scripted::new(presets)).unwrap();
         let amount = guide.step_index("amount").unwrap();
         assert_eq!(t.input_value(amount), Some("59.90 CNY"));
         let StepKind::End(end) = &guide.steps[t.ending].kind else {
@@ -419,5 +466,115 @@ text = { en = "Report follows.", zh = "报告如下。" }
         assert_eq!(steps_to_an_ending(&guide, index("intro")), 2);
         assert_eq!(steps_to_an_ending(&guide, index("restart")), 3);
         assert_eq!(steps_to_an_ending(&guide, index("support")), 0);
+    }
+}
+
+#[cfg(test)]
+mod compare_tests {
+    use super::*;
+    use crate::config::{Config, Support};
+    use crate::guide::{Source, parse_guide};
+    use crate::prompt::scripted::Scripted;
+
+    const GUIDE: &str = r#"
+schema = 1
+id = "compare-test"
+group = "other"
+start = "given"
+title = { en = "Compare test", zh = "比对测试" }
+summary = { en = "Engine test", zh = "引擎测试" }
+
+[[steps]]
+id = "given"
+kind = "input"
+type = "text"
+required = false
+question = { en = "What number did they give?", zh = "对方给的号码是?" }
+label = { en = "Number given", zh = "对方号码" }
+next = "is-official"
+
+[[steps]]
+id = "is-official"
+kind = "check"
+compare = "given"
+label = { en = "Compared with the official numbers", zh = "已与官方号码比对" }
+text = { en = "Comparing…", zh = "正在比对…" }
+fixed = "official"
+next = "unofficial"
+unconfigured = "unknown"
+
+[[steps]]
+id = "official"
+kind = "end"
+outcome = "resolved"
+text = { en = "Official.", zh = "官方。" }
+
+[[steps]]
+id = "unofficial"
+kind = "end"
+outcome = "resolved"
+text = { en = "Not official.", zh = "非官方。" }
+
+[[steps]]
+id = "unknown"
+kind = "end"
+outcome = "resolved"
+text = { en = "Unknown.", zh = "未知。" }
+"#;
+
+    fn ending(given: Option<&str>, phones: &[&str]) -> String {
+        let guide = parse_guide("compare-test.toml", GUIDE, Source::Bundled).unwrap();
+        let parse = ParseContext {
+            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
+        };
+        let config = Config {
+            provider: None,
+            support: Support {
+                phones: phones.iter().map(ToString::to_string).collect(),
+                ..Support::default()
+            },
+        };
+        let official = Official::from_config(&config);
+        let mut given_answers = crate::answers::GivenAnswers::default();
+        let sets: Vec<String> = given.map(|g| format!("given={g}")).into_iter().collect();
+        given_answers.add_sets(&sets).unwrap();
+        let presets = given_answers.resolve(&guide, &parse).unwrap();
+        let walk = Context {
+            lang: Lang::En,
+            parse: &parse,
+            official: &official,
+        };
+        let transcript = drive(&guide, &walk, &mut Scripted::new(presets)).unwrap();
+        guide.steps[transcript.ending].id.clone()
+    }
+
+    #[test]
+    fn the_tool_compares_without_asking_and_branches_three_ways() {
+        assert_eq!(
+            ending(Some("+86 400 000 0000"), &["+86 400 000 0000"]),
+            "official"
+        );
+        assert_eq!(
+            ending(Some("+86 171 0000 1234"), &["+86 400 000 0000"]),
+            "unofficial"
+        );
+        assert_eq!(ending(Some("+86 171 0000 1234"), &[]), "unknown");
+        assert_eq!(ending(None, &["+86 400 000 0000"]), "unknown");
+    }
+
+    #[test]
+    fn a_compare_check_cannot_be_answered_by_a_script() {
+        let guide = parse_guide("compare-test.toml", GUIDE, Source::Bundled).unwrap();
+        let parse = ParseContext {
+            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
+        };
+        let mut given = crate::answers::GivenAnswers::default();
+        given.add_sets(&["is-official=yes".to_string()]).unwrap();
+        let err = given.resolve(&guide, &parse).unwrap_err();
+        assert!(
+            matches!(err, Error::UnknownQuestion { ref key, .. } if key == "is-official"),
+            "{err:?}"
+        );
+        assert_eq!(guide.question_ids(), ["given"]);
     }
 }

@@ -128,13 +128,22 @@ pub struct InfoStep {
     pub next: usize,
 }
 
-/// Something the user tries; "did that fix it?" decides where the flow goes.
+/// Something the user tries; "did that fix it?" decides where the flow goes. With
+/// `compare`, the tool checks instead: `fixed` is where an official contact leads.
 #[derive(Clone, Debug)]
 pub struct CheckStep {
     pub label: Text,
     pub text: Text,
     pub fixed: usize,
     pub next: usize,
+    pub compare: Option<Compare>,
+}
+
+/// A check the tool does itself: the answer of `input` against the official contacts.
+#[derive(Clone, Debug)]
+pub struct Compare {
+    pub input: usize,
+    pub unconfigured: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -173,13 +182,27 @@ impl StepKind {
         }
     }
 
+    /// Whether an answers file or `--set` may answer this step: choices, inputs and the
+    /// checks a person does (not the ones the tool does itself).
+    pub fn is_question(&self) -> bool {
+        match self {
+            StepKind::Choice(_) | StepKind::Input(_) => true,
+            StepKind::Check(c) => c.compare.is_none(),
+            StepKind::Info(_) | StepKind::End(_) => false,
+        }
+    }
+
     /// Every step this one can lead to.
     pub fn targets(&self) -> Vec<usize> {
         match self {
             StepKind::Choice(c) => c.choices.iter().map(|c| c.next).collect(),
             StepKind::Input(i) => vec![i.next],
             StepKind::Info(i) => vec![i.next],
-            StepKind::Check(c) => vec![c.fixed, c.next],
+            StepKind::Check(c) => {
+                let mut targets = vec![c.fixed, c.next];
+                targets.extend(c.compare.as_ref().map(|cmp| cmp.unconfigured));
+                targets
+            }
             StepKind::End(_) => Vec::new(),
         }
     }
@@ -194,7 +217,7 @@ impl Guide {
     pub fn question_ids(&self) -> Vec<String> {
         self.steps
             .iter()
-            .filter(|s| !matches!(s.kind, StepKind::Info(_) | StepKind::End(_)))
+            .filter(|s| s.kind.is_question())
             .map(|s| s.id.clone())
             .collect()
     }

@@ -68,6 +68,8 @@ pub(crate) struct RawStep {
     pub urgent: Option<S<bool>>,
     pub needs: Option<S<Vec<S<String>>>>,
     pub summary: Option<S<RawText>>,
+    pub compare: Option<S<String>>,
+    pub unconfigured: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -101,6 +103,11 @@ impl RawStep {
         add("urgent", self.urgent.as_ref().map(Spanned::span));
         add("needs", self.needs.as_ref().map(Spanned::span));
         add("summary", self.summary.as_ref().map(Spanned::span));
+        add("compare", self.compare.as_ref().map(Spanned::span));
+        add(
+            "unconfigured",
+            self.unconfigured.as_ref().map(Spanned::span),
+        );
         keys
     }
 }

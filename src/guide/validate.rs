@@ -11,7 +11,7 @@ use toml::Spanned;
 use super::raw::{RawChoice, RawGuide, RawStep, RawText, RawWords, S};
 use super::secrets::{secret_type, secret_wording};
 use super::{
-    CheckStep, Choice, ChoiceStep, Ending, Group, Guide, GuideIssue, InfoStep, InputStep,
+    CheckStep, Choice, ChoiceStep, Compare, Ending, Group, Guide, GuideIssue, InfoStep, InputStep,
     IssueKind, Outcome, Source, Step, StepKind,
 };
 use crate::input::InputType;
@@ -63,7 +63,7 @@ fn allowed_keys(kind: &str) -> &'static [&'static str] {
             "question", "help", "label", "type", "required", "linkable", "next",
         ],
         "info" => &["text", "next"],
-        "check" => &["label", "text", "fixed", "next"],
+        "check" => &["label", "text", "fixed", "next", "compare", "unconfigured"],
         _ => &["outcome", "text", "urgent", "needs", "summary"],
     }
 }
@@ -135,6 +135,7 @@ impl Checker<'_> {
                 }
             }
         }
+        self.compared_inputs(&guide, raw);
         self.placeholders(&guide, raw);
         if !ends_ok || !self.issues.is_empty() {
             return None;
@@ -569,11 +570,30 @@ impl Checker<'_> {
         let text = self.text(step.text.as_ref(), "text", ctx);
         let fixed = self.target(step.fixed.as_ref(), "fixed", ctx, index);
         let next = self.target(step.next.as_ref(), "next", ctx, index);
+        let compare = match (&step.compare, &step.unconfigured) {
+            (None, None) => Some(None),
+            (Some(_), _) => {
+                let input = self.target(step.compare.as_ref(), "compare", ctx, index);
+                let unconfigured =
+                    self.target(step.unconfigured.as_ref(), "unconfigured", ctx, index);
+                input.zip(unconfigured).map(|(input, unconfigured)| {
+                    Some(Compare {
+                        input,
+                        unconfigured,
+                    })
+                })
+            }
+            (None, Some(_)) => {
+                self.missing("compare", ctx);
+                None
+            }
+        };
         Some(CheckStep {
             label: label?,
             text: text?,
             fixed: fixed?,
             next: next?,
+            compare: compare?,
         })
     }
 
@@ -638,6 +658,26 @@ impl Checker<'_> {
             }
         }
         ok.then_some(out)
+    }
+
+    /// A compare check compares an input's answer, so `compare` must name an input step.
+    fn compared_inputs(&mut self, guide: &Guide, raw: &RawGuide) {
+        for (step, raw_step) in guide.steps.iter().zip(&raw.steps) {
+            let StepKind::Check(CheckStep {
+                compare: Some(cmp), ..
+            }) = &step.kind
+            else {
+                continue;
+            };
+            if !matches!(guide.steps[cmp.input].kind, StepKind::Input(_)) {
+                let span = raw_step.get_ref().compare.as_ref().map(Spanned::span);
+                let kind = IssueKind::NotAnInput {
+                    key: "compare",
+                    step: guide.steps[cmp.input].id.clone(),
+                };
+                self.push(span, kind);
+            }
+        }
     }
 
     fn placeholders(&mut self, guide: &Guide, raw: &RawGuide) {

@@ -13,6 +13,7 @@ use jiff::Zoned;
 use serde::Serialize;
 
 use crate::checks::device::Device;
+use crate::checks::official::Verdict;
 use crate::config::Config;
 use crate::flow::{Answer, Transcript};
 use crate::guide::{Guide, Outcome, StepKind};
@@ -186,6 +187,18 @@ fn trail(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<TrailItem> {
                         c.question.get(lang),
                         choice.id.clone(),
                         choice.label.get(lang).to_string(),
+                    )
+                }
+                (StepKind::Check(c), Answer::Compared(verdict)) => {
+                    let label = match verdict {
+                        Verdict::Official => labels::OFFICIAL,
+                        Verdict::Unofficial => labels::UNOFFICIAL,
+                        Verdict::Unconfigured => labels::UNCONFIGURED,
+                    };
+                    (
+                        c.label.get(lang),
+                        verdict.name().to_string(),
+                        label.get(lang).to_string(),
                     )
                 }
                 (StepKind::Check(c), Answer::Check(fixed)) => {
@@ -425,6 +438,18 @@ pub(crate) mod labels {
     pub(crate) const NOT_FIXED: L = L {
         en: "did not fix it",
         zh: "未解决",
+    };
+    pub(crate) const OFFICIAL: L = L {
+        en: "matches an official contact",
+        zh: "与官方联系方式一致",
+    };
+    pub(crate) const UNOFFICIAL: L = L {
+        en: "matches no official contact",
+        zh: "与官方联系方式都不一致",
+    };
+    pub(crate) const UNCONFIGURED: L = L {
+        en: "no official contacts to compare with",
+        zh: "没有可比对的官方联系方式",
     };
     pub(crate) const DETAIL: L = L {
         en: "Detail",

@@ -61,7 +61,7 @@ fn an_unknown_key_is_reported_with_the_keys_that_are_known() {
         &[
             "guides/broken/unknown-key.toml:14:1: unknown field `nxt`, expected one of `id`, `kind`, \
              `question`, `help`, `text`, `label`, `choices`, `type`, `required`, `linkable`, `next`, \
-             `fixed`, `outcome`, `urgent`, `needs`, `summary`",
+             `fixed`, `outcome`, `urgent`, `needs`, `summary`, `compare`, `unconfigured`",
         ],
     );
 }
@@ -399,5 +399,20 @@ fn help_text_may_warn_about_passwords() {
         .file("mine/a.toml", &small_guide("mine", "my-alias", "Mine"))
         .args(&["guides", "check", "mine/a.toml"])
         .stdout("1 guide valid\n")
+        .run();
+}
+
+#[test]
+fn a_compare_check_must_compare_an_input_and_say_where_unconfigured_goes() {
+    let guide = small_guide("mine", "my-alias", "Mine").replace(
+        "[[steps]]\nid = \"done\"",
+        "[[steps]]\nid = \"cmp\"\nkind = \"check\"\ncompare = \"done\"\nlabel = { en = \"Compared\", zh = \"已比对\" }\ntext = { en = \"Comparing\", zh = \"比对中\" }\nfixed = \"done\"\nnext = \"done\"\n\n[[steps]]\nid = \"lonely\"\nkind = \"check\"\nunconfigured = \"done\"\nlabel = { en = \"L\", zh = \"L\" }\ntext = { en = \"T\", zh = \"T\" }\nfixed = \"done\"\nnext = \"done\"\n\n[[steps]]\nid = \"done\"",
+    );
+    Test::new()
+        .file("mine/a.toml", &guide)
+        .args(&["guides", "check", "mine/a.toml"])
+        .status(3)
+        .stderr_contains("step `cmp` has no `unconfigured`")
+        .stderr_contains("step `lonely` has no `compare`")
         .run();
 }

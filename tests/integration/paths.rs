@@ -2,7 +2,8 @@
 //! checks that each one ends in a valid report. This keeps the catalog honest as it grows.
 
 use wallet_help::checks::device::Device;
-use wallet_help::config::Config;
+use wallet_help::checks::official::Official;
+use wallet_help::config::{Config, Support};
 use wallet_help::error::Result;
 use wallet_help::flow::{self, Transcript};
 use wallet_help::guide::catalog::Catalog;
@@ -32,6 +33,9 @@ struct Walker {
     decisions: Vec<usize>,
     branching: Vec<usize>,
     skip_optional: bool,
+    /// What free-text questions get: with or without a phone number in it, so that compare
+    /// checks see something to compare.
+    text: &'static str,
 }
 
 impl Walker {
@@ -50,6 +54,8 @@ impl Prompter for Walker {
     fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
         let raw = if self.skip_optional && !q.required {
             ""
+        } else if q.input_type == InputType::Text {
+            self.text
         } else {
             sample(q.input_type)
         };
@@ -68,7 +74,7 @@ impl Prompter for Walker {
 }
 
 /// Every distinct path through `guide`, as transcripts.
-fn every_path(guide: &Guide, lang: Lang, skip_optional: bool) -> Vec<Transcript> {
+fn every_path(guide: &Guide, lang: Lang, skip_optional: bool, world: &World) -> Vec<Transcript> {
     let ctx = ParseContext { now: now() };
     let mut decisions: Vec<usize> = Vec::new();
     let mut paths = Vec::new();
@@ -77,9 +83,15 @@ fn every_path(guide: &Guide, lang: Lang, skip_optional: bool) -> Vec<Transcript>
             decisions: decisions.clone(),
             branching: Vec::new(),
             skip_optional,
+            text: world.text,
         };
-        let transcript = flow::drive(guide, lang, &ctx, &mut walker)
-            .unwrap_or_else(|e| panic!("{}: {e}", guide.id));
+        let walk = flow::Context {
+            lang,
+            parse: &ctx,
+            official: &world.official,
+        };
+        let transcript =
+            flow::drive(guide, &walk, &mut walker).unwrap_or_else(|e| panic!("{}: {e}", guide.id));
         paths.push(transcript);
         assert!(
             paths.len() < 10_000,
@@ -164,32 +176,70 @@ fn check_report(guide: &Guide, transcript: &Transcript, lang: Lang) {
     }
 }
 
+/// The settings a walk runs in: the provider's official contacts, and the free text typed.
+struct World {
+    official: Official,
+    text: &'static str,
+}
+
+/// Three worlds that between them reach every branch of a compare check: nothing configured,
+/// a contact that matches the official number, and one that does not.
+fn worlds() -> Vec<World> {
+    let with_phone = |phone: &str| {
+        Official::from_config(&Config {
+            provider: None,
+            support: Support {
+                phones: vec![phone.to_string()],
+                ..Support::default()
+            },
+        })
+    };
+    let plain = sample(InputType::Text);
+    let given = "They called from +86 400 000 0000";
+    vec![
+        World {
+            official: Official::default(),
+            text: plain,
+        },
+        World {
+            official: with_phone("+86 400 000 0000"),
+            text: given,
+        },
+        World {
+            official: with_phone("+86 95188"),
+            text: given,
+        },
+    ]
+}
+
 #[test]
 fn every_path_of_every_bundled_guide_ends_in_a_valid_report() {
     let catalog = Catalog::load(&[]).unwrap();
     let mut walked = 0;
     for guide in catalog.guides().unwrap() {
         for lang in Lang::ALL {
-            for skip_optional in [false, true] {
-                let paths = every_path(guide, lang, skip_optional);
-                let endings: std::collections::HashSet<usize> =
-                    paths.iter().map(|t| t.ending).collect();
-                for transcript in &paths {
-                    check_report(guide, transcript, lang);
+            let mut endings = std::collections::HashSet::new();
+            for world in worlds() {
+                for skip_optional in [false, true] {
+                    let paths = every_path(guide, lang, skip_optional, &world);
+                    for transcript in &paths {
+                        check_report(guide, transcript, lang);
+                        endings.insert(transcript.ending);
+                    }
+                    walked += paths.len();
                 }
-                let reachable_endings = guide
-                    .steps
-                    .iter()
-                    .filter(|s| matches!(s.kind, StepKind::End(_)))
-                    .count();
-                assert_eq!(
-                    endings.len(),
-                    reachable_endings,
-                    "{}: some ending is never reached",
-                    guide.id
-                );
-                walked += paths.len();
             }
+            let all_endings = guide
+                .steps
+                .iter()
+                .filter(|s| matches!(s.kind, StepKind::End(_)))
+                .count();
+            assert_eq!(
+                endings.len(),
+                all_endings,
+                "{}: some ending is never reached",
+                guide.id
+            );
         }
     }
     assert!(
