@@ -158,6 +158,8 @@ fn details(guide: &Guide, transcript: &Transcript, lang: Lang) -> (Vec<Detail>, 
                 kind: kind.name().to_string(),
             }));
             redacted.text
+        } else if input.input_type == InputType::Phone {
+            mask_phone(value)
         } else {
             value.clone()
         };
@@ -170,6 +172,20 @@ fn details(guide: &Guide, transcript: &Transcript, lang: Lang) -> (Vec<Detail>, 
         });
     }
     (details, redactions)
+}
+
+/// A phone number with its middle hidden (SPEC "Privacy"): `138****8000`, or
+/// `+8613*****8000` with a country code. Support matches the account by what is left.
+fn mask_phone(normalised: &str) -> String {
+    let keep_front = if normalised.starts_with('+') { 5 } else { 3 };
+    let chars: Vec<char> = normalised.chars().collect();
+    if chars.len() <= keep_front + 4 {
+        return normalised.to_string();
+    }
+    let hidden = chars.len() - keep_front - 4;
+    let front: String = chars[..keep_front].iter().collect();
+    let back: String = chars[chars.len() - 4..].iter().collect();
+    format!("{front}{}{back}", "*".repeat(hidden))
 }
 
 /// Choices made and checks tried, in order.
@@ -517,5 +533,18 @@ pub fn render(report: &Report, format: Format) -> String {
         Format::Text => text::render(report),
         Format::Markdown => markdown::render(report),
         Format::Json => json::render(report),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_keep_only_their_ends() {
+        assert_eq!(mask_phone("13800138000"), "138****8000");
+        assert_eq!(mask_phone("+8613800138000"), "+8613*****8000");
+        assert_eq!(mask_phone("+442079460958"), "+4420****0958");
+        assert_eq!(mask_phone("1234567"), "1234567");
     }
 }
