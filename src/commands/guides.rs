@@ -79,6 +79,9 @@ pub fn graph(guide: &Guide, lang: Lang) -> Value {
                     "id": step.id, "kind": "check", "label": c.label.get(lang), "text": c.text.get(lang),
                     "fixed": id(c.fixed), "next": id(c.next),
                 });
+                if let Some(question) = &c.question {
+                    check["question"] = json!(question.get(lang));
+                }
                 if let Some(cmp) = &c.compare {
                     check["compare"] = json!(id(cmp.input));
                     check["unconfigured"] = json!(id(cmp.unconfigured));

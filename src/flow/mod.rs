@@ -232,7 +232,10 @@ fn ask(
         StepKind::Check(c) => Answer::Check(prompter.check(&CheckQuestion {
             step: id,
             text: c.text.get(lang),
-            question: lang.pick("Did that fix it?", "问题解决了吗?"),
+            question: c.question.as_ref().map_or_else(
+                || lang.pick("Did that fix it?", "问题解决了吗?"),
+                |q| q.get(lang),
+            ),
         })?),
         StepKind::Info(i) => {
             prompter.info(id, i.text.get(lang))?;

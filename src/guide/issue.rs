@@ -131,7 +131,10 @@ impl fmt::Display for IssueKind {
                 write!(f, "`{key}` names `{step}`, which is not an input step")
             }
             IssueKind::UnknownPlaceholder { name } => {
-                write!(f, "placeholder `{{{name}}}` does not name an input step")
+                write!(
+                    f,
+                    "placeholder `{{{name}}}` does not name an input or choice step"
+                )
             }
             IssueKind::DuplicateName { name, other } => {
                 write!(f, "`{name}` is already used by guide `{other}`")

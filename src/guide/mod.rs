@@ -134,6 +134,8 @@ pub struct InfoStep {
 pub struct CheckStep {
     pub label: Text,
     pub text: Text,
+    /// Replaces "Did that fix it?" where another question reads better.
+    pub question: Option<Text>,
     pub fixed: usize,
     pub next: usize,
     pub compare: Option<Compare>,

@@ -63,7 +63,15 @@ fn allowed_keys(kind: &str) -> &'static [&'static str] {
             "question", "help", "label", "type", "required", "linkable", "next",
         ],
         "info" => &["text", "next"],
-        "check" => &["label", "text", "fixed", "next", "compare", "unconfigured"],
+        "check" => &[
+            "label",
+            "text",
+            "question",
+            "fixed",
+            "next",
+            "compare",
+            "unconfigured",
+        ],
         _ => &["outcome", "text", "urgent", "needs", "summary"],
     }
 }
@@ -568,6 +576,10 @@ impl Checker<'_> {
     ) -> Option<CheckStep> {
         let label = self.text(step.label.as_ref(), "label", ctx);
         let text = self.text(step.text.as_ref(), "text", ctx);
+        let question = step
+            .question
+            .as_ref()
+            .and_then(|q| self.text(Some(q), "question", ctx));
         let fixed = self.target(step.fixed.as_ref(), "fixed", ctx, index);
         let next = self.target(step.next.as_ref(), "next", ctx, index);
         let compare = match (&step.compare, &step.unconfigured) {
@@ -591,6 +603,7 @@ impl Checker<'_> {
         Some(CheckStep {
             label: label?,
             text: text?,
+            question,
             fixed: fixed?,
             next: next?,
             compare: compare?,
@@ -702,10 +715,13 @@ impl Checker<'_> {
         for (text, span) in templates {
             for lang in Lang::ALL {
                 for name in placeholder_names(text.get(lang)) {
-                    let is_input = guide
-                        .step_index(name)
-                        .is_some_and(|i| matches!(guide.steps[i].kind, StepKind::Input(_)));
-                    if !is_input {
+                    let fillable = guide.step_index(name).is_some_and(|i| {
+                        matches!(
+                            guide.steps[i].kind,
+                            StepKind::Input(_) | StepKind::Choice(_)
+                        )
+                    });
+                    if !fillable {
                         let kind = IssueKind::UnknownPlaceholder {
                             name: name.to_string(),
                         };

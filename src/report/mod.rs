@@ -251,7 +251,7 @@ fn summary(
 ) -> String {
     let template = ending.or(guide.report_summary.as_ref());
     let mut summary = match template {
-        Some(t) => fill(t.get(lang), details, lang),
+        Some(t) => fill(t.get(lang), details, trail, lang),
         None => format!("{}: {}", guide.title.get(lang), guide.summary.get(lang)),
     };
     let tried: Vec<String> = trail
@@ -286,14 +286,22 @@ fn sentence_case(label: &str, lang: Lang) -> String {
     }
 }
 
-/// Fills `{step-id}` placeholders. A `[…]` segment holding placeholders is dropped when any
-/// of them has no value, so optional details vanish instead of reading "not given".
-fn fill(template: &str, details: &[Detail], lang: Lang) -> String {
+/// Fills `{step-id}` placeholders: an input's (redacted) answer, or the label of the choice
+/// made. A `[…]` segment holding placeholders is dropped when any of them has no value, so
+/// optional details vanish instead of reading "not given".
+fn fill(template: &str, details: &[Detail], trail: &[TrailItem], lang: Lang) -> String {
     let value = |name: &str| {
-        details
+        let detail = details
             .iter()
             .find(|d| d.id == name)
-            .map(|d| d.value.as_str())
+            .map(|d| d.value.as_str());
+        detail.or_else(|| {
+            trail
+                .iter()
+                .rev()
+                .find(|t| t.step == name)
+                .map(|t| t.answer_label.as_str())
+        })
     };
     let mut out = String::new();
     let mut rest = template;

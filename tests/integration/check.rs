@@ -200,7 +200,7 @@ fn a_report_placeholder_that_names_no_input_is_reported() {
         "guides/broken/bad-placeholder.toml",
         &[
             "guides/broken/bad-placeholder.toml:11:11: placeholder `{order-number}` does not name \
-             an input step",
+             an input or choice step",
         ],
     );
 }
@@ -266,7 +266,7 @@ fn clashing_aliases_across_files_are_reported() {
         .status(3)
         .stdout("")
         .stderr(
-            "guides/clash/b.toml:3:6: `charged-twice` is already used by guide `double-charge`\n\
+            "guides/clash/b.toml:3:6: `fixture-shared-alias` is already used by guide `fixture-clash-a`\n\
              error: 1 problem in guide files\n",
         )
         .run();

@@ -29,7 +29,10 @@ fn payment_run() -> Test {
 /// The line of `list` output that shows guide `id`.
 fn list_line<'a>(stdout: &'a str, id: &str) -> &'a str {
     let prefix = format!("  {id} ");
-    stdout.lines().find(|l| l.starts_with(&prefix)).unwrap_or_else(|| panic!("no line for {id}:\n{stdout}"))
+    stdout
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("no line for {id}:\n{stdout}"))
 }
 
 #[test]
@@ -39,16 +42,27 @@ fn list_groups_every_symptom_in_english() {
     let money = out.stdout.find("\nMoney in and out\n").unwrap();
     let account = out.stdout.find("\nAccount and security\n").unwrap();
     let other = out.stdout.find("\nOther\n").unwrap();
-    assert!(payments < money && money < account && account < other, "{}", out.stdout);
+    assert!(
+        payments < money && money < account && account < other,
+        "{}",
+        out.stdout
+    );
     let line = list_line(&out.stdout, "payment-failed");
     assert!(line.contains(" Payment failed — "), "{line}");
-    assert!(out.stdout.find(line).unwrap() < money, "payment-failed is not under Payments");
+    assert!(
+        out.stdout.find(line).unwrap() < money,
+        "payment-failed is not under Payments"
+    );
     assert!(out.stdout.find(list_line(&out.stdout, "contact")).unwrap() > other);
 }
 
 #[test]
 fn list_follows_the_locale_and_fits_80_columns() {
-    let out = Test::new().env("LANG", "zh_CN.UTF-8").args(&["list"]).stdout_contains("付款\n").run();
+    let out = Test::new()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(&["list"])
+        .stdout_contains("付款\n")
+        .run();
     assert!(list_line(&out.stdout, "payment-failed").contains(" 支付失败 — "));
     for line in out.stdout.lines() {
         assert!(console::measure_text_width(line) <= 80, "too wide: {line}");
@@ -59,7 +73,12 @@ fn list_follows_the_locale_and_fits_80_columns() {
 fn list_json_has_id_title_summary_and_group() {
     let out = Test::new().args(&["list", "--json", "--lang", "zh"]).run();
     let list: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    let first = list.as_array().unwrap().iter().find(|g| g["id"] == "payment-failed").unwrap();
+    let first = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == "payment-failed")
+        .unwrap();
     assert_eq!(first["id"], "payment-failed");
     assert_eq!(first["title"], "支付失败");
     assert_eq!(first["group"], "payments");
