@@ -21,7 +21,7 @@ pub fn command(catalog: &Catalog, lang: Lang) -> Command {
         .version(env!("CARGO_PKG_VERSION"))
         .about(lang.pick(
             "Fix a stuck wallet payment, or write a support report that gets it fixed",
-            "排查钱包支付问题;解决不了时,生成一份可直接发给客服的报告",
+            "排查钱包支付问题；解决不了时，生成一份可直接发给客服的报告",
         ))
         .after_help(EXIT_CODES)
         .args(global_args())
@@ -50,7 +50,7 @@ fn guides_command(lang: Lang) -> Command {
             Command::new("check")
                 .about(lang.pick(
                     "Validate guide files (default: the loaded catalog); every problem, with file, line and column",
-                    "校验指南文件(默认:当前加载的全部指南),列出所有问题及其文件、行、列",
+                    "校验指南文件（默认：当前加载的全部指南），列出所有问题及其文件、行、列",
                 ))
                 .arg(Arg::new("paths").value_name("PATH").num_args(0..).value_parser(value_parser!(PathBuf))),
         )

@@ -98,6 +98,6 @@ fn as_text(catalog: &Catalog, settings: &Settings) -> String {
 fn lang_hint(settings: &Settings) -> &'static str {
     settings.lang.pick(
         "Run one with: wallet-help <id>   (add --lang zh for Chinese)",
-        "运行方法:wallet-help <id>   (加 --lang en 显示英文)",
+        "运行方法：wallet-help <id>   （加 --lang en 显示英文）",
     )
 }

@@ -18,7 +18,7 @@ pub(super) fn run(catalog: &Catalog, settings: &Settings) -> Result<u8> {
         }
         print_stderr(lang.pick(
             "\nerror: no symptom given and prompting is off\nhint: run `wallet-help <id>` with one of the ids above",
-            "\nerror: 没有指定问题,且当前无法交互提问\nhint: 请运行 `wallet-help <id>`,id 见上方列表",
+            "\nerror: 没有指定问题，且当前无法交互提问\nhint: 请运行 `wallet-help <id>`，id 见上方列表",
         ));
         return Ok(exit::USAGE);
     }
@@ -32,7 +32,7 @@ pub(super) fn run(catalog: &Catalog, settings: &Settings) -> Result<u8> {
         })
         .collect();
     let picked = Select::with_theme(&ColorfulTheme::default())
-        .with_prompt(lang.pick("What happened?", "遇到了什么问题?"))
+        .with_prompt(lang.pick("What happened?", "遇到了什么问题？"))
         .items(&items)
         .default(0)
         .max_length(12)

@@ -60,7 +60,7 @@ fn introduce(guide: &Guide, lang: Lang) {
     let title = ui::bold().apply_to(guide.title.get(lang));
     let how = lang.pick(
         "Ctrl-C stops at any time (Esc too, in a menu).",
-        "随时按 Ctrl-C 退出(在选项菜单里也可以按 Esc)。",
+        "随时按 Ctrl-C 退出（在选项菜单里也可以按 Esc）。",
     );
     print_stderr(&format!("{title}\n{}\n", ui::dim().apply_to(how)));
 }

@@ -233,7 +233,7 @@ fn ask(
             step: id,
             text: c.text.get(lang),
             question: c.question.as_ref().map_or_else(
-                || lang.pick("Did that fix it?", "问题解决了吗?"),
+                || lang.pick("Did that fix it?", "问题解决了吗？"),
                 |q| q.get(lang),
             ),
         })?),
@@ -271,7 +271,7 @@ next = "online"
 [[steps]]
 id = "online"
 kind = "choice"
-question = { en = "Online?", zh = "联网了吗?" }
+question = { en = "Online?", zh = "联网了吗？" }
 choices = [
   { id = "yes", label = { en = "Yes", zh = "是" }, next = "restart" },
   { id = "no", label = { en = "No", zh = "否" }, next = "offline" },
@@ -290,7 +290,7 @@ next = "amount"
 id = "amount"
 kind = "input"
 type = "amount"
-question = { en = "How much?", zh = "多少钱?" }
+question = { en = "How much?", zh = "多少钱？" }
 label = { en = "Amount", zh = "金额" }
 next = "note"
 
@@ -299,7 +299,7 @@ id = "note"
 kind = "input"
 type = "text"
 required = false
-question = { en = "Anything else?", zh = "还有别的吗?" }
+question = { en = "Anything else?", zh = "还有别的吗？" }
 label = { en = "Note", zh = "备注" }
 next = "support"
 
@@ -492,7 +492,7 @@ id = "given"
 kind = "input"
 type = "text"
 required = false
-question = { en = "What number did they give?", zh = "对方给的号码是?" }
+question = { en = "What number did they give?", zh = "对方给的号码是？" }
 label = { en = "Number given", zh = "对方号码" }
 next = "is-official"
 

@@ -34,6 +34,31 @@ pub(crate) struct BundledHeader {
 
 include!(concat!(env!("OUT_DIR"), "/bundled_guides.rs"));
 
+/// The bundled ids in SPEC's catalog order: roughly how often users hit them.
+const SPEC_ORDER: [&str; 21] = [
+    "payment-failed",
+    "payment-pending",
+    "top-up-missing",
+    "withdrawal-problem",
+    "transfer-problem",
+    "refund-missing",
+    "unauthorized-activity",
+    "lost-device",
+    "account-locked",
+    "code-not-received",
+    "verify-identity",
+    "card-link-failed",
+    "repayment-problem",
+    "international-payment",
+    "fee-question",
+    "close-account",
+    "update-info",
+    "app-problem",
+    "support-unresponsive",
+    "scam-check",
+    "contact",
+];
+
 /// Built-in command names; a guide id or alias may not take one.
 pub const RESERVED: [&str; 9] = [
     "list",
@@ -169,8 +194,16 @@ impl Catalog {
         Catalog::ordered(guides.into_iter().map(Entry::from_guide).collect())
     }
 
+    /// By group, then in SPEC's catalog order (the common problems first), then a provider's
+    /// own guides by id.
     fn ordered(mut entries: Vec<Entry>) -> Catalog {
-        entries.sort_by(|a, b| (a.group, &a.id).cmp(&(b.group, &b.id)));
+        let rank = |id: &str| {
+            SPEC_ORDER
+                .iter()
+                .position(|known| *known == id)
+                .unwrap_or(usize::MAX)
+        };
+        entries.sort_by(|a, b| (a.group, rank(&a.id), &a.id).cmp(&(b.group, rank(&b.id), &b.id)));
         Catalog { entries }
     }
 

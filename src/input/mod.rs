@@ -64,22 +64,22 @@ impl InputType {
             ),
             InputType::Datetime => lang.pick(
                 "a date and time, e.g. 2026-11-21 14:03, yesterday 9:30 or 14:03",
-                "日期和时间,例如 2026-11-21 14:03、昨天 9:30 或 14:03",
+                "日期和时间，例如 2026-11-21 14:03、昨天 9:30 或 14:03",
             ),
             InputType::Amount => lang.pick(
                 "an amount with its currency, e.g. 59.90 CNY, ¥59.9, $12.50 or €5",
-                "金额和币种,例如 59.90 CNY、¥59.9、59.9元 或 $12.50",
+                "金额和币种，例如 59.90 CNY、¥59.9、59.9元 或 $12.50",
             ),
             InputType::Phone => lang.pick(
                 "a phone number, e.g. +86 138 0013 8000",
-                "手机号码,例如 +86 138 0013 8000",
+                "手机号码，例如 +86 138 0013 8000",
             ),
             InputType::Email => lang.pick("an email address", "电子邮箱地址"),
             InputType::CardLast4 => lang.pick(
                 "the last 4 digits of the card, e.g. 1234",
-                "银行卡尾号后 4 位,例如 1234",
+                "银行卡尾号后 4 位，例如 1234",
             ),
-            InputType::Number => lang.pick("a whole number, e.g. 3", "整数,例如 3"),
+            InputType::Number => lang.pick("a whole number, e.g. 3", "整数，例如 3"),
         }
     }
 }
@@ -116,30 +116,30 @@ impl Invalid {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Invalid::Empty, Lang::En) => "is empty; an answer is needed".into(),
-            (Invalid::Empty, Lang::Zh) => "不能为空,请填写".into(),
+            (Invalid::Empty, Lang::Zh) => "不能为空，请填写".into(),
             (Invalid::TooLong { max }, Lang::En) => format!("is longer than {max} characters"),
-            (Invalid::TooLong { max }, Lang::Zh) => format!("内容超过 {max} 个字符,请精简一些"),
+            (Invalid::TooLong { max }, Lang::Zh) => format!("内容超过 {max} 个字符，请精简一些"),
             (Invalid::Malformed { input_type }, Lang::En) => {
                 format!("is not valid; expected {}", input_type.expected(lang))
             }
             (Invalid::Malformed { input_type }, Lang::Zh) => {
-                format!("格式不对,应为{}", input_type.expected(lang))
+                format!("格式不对，应为{}", input_type.expected(lang))
             }
             (Invalid::InFuture, Lang::En) => "is in the future".into(),
-            (Invalid::InFuture, Lang::Zh) => "这个时间还没到,请填已经发生的时间".into(),
+            (Invalid::InFuture, Lang::Zh) => "这个时间还没到，请填已经发生的时间".into(),
             (Invalid::NoCurrency, Lang::En) => "has no currency; add one, e.g. 59.90 CNY".into(),
-            (Invalid::NoCurrency, Lang::Zh) => "没有币种,请加上,例如 59.90 CNY 或 59.9元".into(),
+            (Invalid::NoCurrency, Lang::Zh) => "没有币种，请加上，例如 59.90 CNY 或 59.9元".into(),
             (Invalid::UnknownCurrency { code }, Lang::En) => {
                 format!("has `{code}`, which is not an ISO 4217 currency code")
             }
             (Invalid::UnknownCurrency { code }, Lang::Zh) => {
-                format!("`{code}` 不是有效的币种代码(ISO 4217),例如 CNY、USD")
+                format!("`{code}` 不是有效的币种代码（ISO 4217），例如 CNY、USD")
             }
             (Invalid::TooManyDecimals { currency, digits }, Lang::En) => {
                 format!("has more than {digits} decimals, which {currency} does not use")
             }
             (Invalid::TooManyDecimals { currency, digits }, Lang::Zh) => {
-                format!("小数位太多:{currency} 最多 {digits} 位小数")
+                format!("小数位太多：{currency} 最多 {digits} 位小数")
             }
             (Invalid::NotPositive, Lang::En) => "must be more than zero".into(),
             (Invalid::NotPositive, Lang::Zh) => "金额必须大于零".into(),

@@ -175,7 +175,7 @@ impl Prompter for Terminal {
     fn progress(&mut self, done: usize, total: usize) {
         let label = match self.lang {
             Lang::En => format!("step {} of about {total}", done + 1),
-            Lang::Zh => format!("第 {} 步,约 {total} 步", done + 1),
+            Lang::Zh => format!("第 {} 步，约 {total} 步", done + 1),
         };
         ui::show_progress(done, total, &label);
     }

@@ -268,7 +268,7 @@ fn summary(
     if !tried.is_empty() {
         let (lead, sep, end) = match lang {
             Lang::En => (" Already tried without success: ", "; ", "."),
-            Lang::Zh => ("已尝试但未解决:", ";", "。"),
+            Lang::Zh => ("已尝试但未解决：", "；", "。"),
         };
         let _ = write!(summary, "{lead}{}{end}", tried.join(sep));
     }
@@ -485,7 +485,7 @@ pub(crate) mod labels {
     };
     pub(crate) const PRIVACY: L = L {
         en: "This report contains no password, PIN, code or full card number; support will never ask for them.",
-        zh: "本报告不含密码、支付密码、验证码或完整卡号;客服绝不会向您索要这些信息。",
+        zh: "本报告不含密码、支付密码、验证码或完整卡号；客服绝不会向您索要这些信息。",
     };
 }
 
@@ -504,7 +504,7 @@ pub fn receipt(redactions: &[Redaction], lang: Lang) -> String {
             items.join(", ")
         ),
         Lang::Zh => format!(
-            "隐私保护:已从报告中删除或遮盖{}。客服不需要这些信息。",
+            "隐私保护：已从报告中删除或遮盖{}。客服不需要这些信息。",
             items.join("、")
         ),
     }
@@ -513,11 +513,11 @@ pub fn receipt(redactions: &[Redaction], lang: Lang) -> String {
 fn kind_words(kind: &str, lang: Lang) -> &'static str {
     let (en, zh) = match kind {
         "card-number" => ("a card number", "银行卡号"),
-        "iban" => ("an IBAN", "银行账号(IBAN)"),
+        "iban" => ("an IBAN", "银行账号（IBAN）"),
         "id-number" => ("an ID number", "身份证号"),
         "password" => ("a password", "密码"),
         "pin" => ("a PIN", "支付密码"),
-        "cvv" => ("a CVV", "安全码(CVV)"),
+        "cvv" => ("a CVV", "安全码（CVV）"),
         "verification-code" => ("a verification code", "验证码"),
         "seed-phrase" => ("a seed phrase", "助记词"),
         _ => ("a secret", "敏感信息"),

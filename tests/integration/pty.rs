@@ -441,7 +441,9 @@ fn esc_at_an_input_cancels_with_130() {
 #[test]
 fn no_command_in_a_terminal_shows_the_picker() {
     let mut pty = Pty::spawn(&[]);
-    pty.expect("? What happened? ›\n❯ ");
+    // With many guides the menu pages: `? What happened? › [Page 1/2]`.
+    pty.expect("? What happened? ›");
+    pty.expect("\n❯ ");
     // The highlighted first item, as drawn: `Title — summary`.
     let first = pty.expect("\n").trim_end().to_string();
     let (title, _summary) = first
