@@ -24,7 +24,7 @@ pub fn command(catalog: &Catalog, lang: Lang) -> Command {
             "排查钱包支付问题；解决不了时，生成一份可直接发给客服的报告",
         ))
         .after_help(EXIT_CODES)
-        .args(global_args())
+        .args(global_args(lang))
         .subcommand(
             Command::new("list")
                 .about(lang.pick("List every symptom, grouped", "按类别列出所有问题"))
@@ -69,7 +69,7 @@ fn json_flag() -> Arg {
         .help("Print JSON")
 }
 
-fn global_args() -> Vec<Arg> {
+fn global_args(lang: Lang) -> Vec<Arg> {
     let flag = |name: &'static str, help: &'static str| {
         Arg::new(name)
             .long(name)
@@ -80,25 +80,26 @@ fn global_args() -> Vec<Arg> {
     let lang_values = ["en", "zh"];
     vec![
         Arg::new("lang").long("lang").value_name("LANG").value_parser(lang_values).global(true)
-            .help("Language of prompts and guide text [default: WALLET_HELP_LANG, LC_ALL, LC_MESSAGES, LANG]"),
+            .help(lang.pick("Language of prompts and guide text [default: WALLET_HELP_LANG, LC_ALL, LC_MESSAGES, LANG]", "提示和指南的语言 [默认：WALLET_HELP_LANG、LC_ALL、LC_MESSAGES、LANG]")),
         Arg::new("answers").long("answers").value_name("FILE").value_parser(value_parser!(PathBuf)).global(true)
-            .help("Answers from a TOML file; questions it answers are not asked"),
+            .help(lang.pick("Answers from a TOML file; questions it answers are not asked", "从 TOML 文件读取回答；文件里已回答的问题不再提问")),
         Arg::new("set").long("set").value_name("ID=VALUE").action(ArgAction::Append).global(true)
-            .help("Answer one question; repeatable; wins over --answers"),
-        flag("no-input", "Never prompt; a question with no answer is an error"),
+            .help(lang.pick("Answer one question; repeatable; wins over --answers", "回答一个问题；可重复；优先于 --answers")),
+        flag("no-input", lang.pick("Never prompt; a question with no answer is an error", "从不提问；没有回答的问题视为错误")),
         Arg::new("format").long("format").value_name("FORMAT").value_parser(["text", "markdown", "json"]).global(true)
-            .help("Report format [default: text]"),
+            .help(lang.pick("Report format [default: text]", "报告格式 [默认：text]")),
         Arg::new("output").short('o').long("output").value_name("FILE").value_parser(value_parser!(PathBuf)).global(true)
-            .help("Write the report to FILE atomically"),
-        flag("force", "Replace an existing --output file"),
+            .help(lang.pick("Write the report to FILE atomically", "把报告完整写入 FILE")),
+        flag("force", lang.pick("Replace an existing --output file", "覆盖已存在的 --output 文件")),
         Arg::new("guides").long("guides").value_name("DIR").action(ArgAction::Append).value_parser(value_parser!(PathBuf)).global(true)
-            .help("Load guides from DIR too; repeatable [env: WALLET_HELP_GUIDES, ':'-separated]"),
-        Arg::new("config").long("config").value_name("FILE").value_parser(value_parser!(PathBuf)).env("WALLET_HELP_CONFIG").global(true)
-            .help("Provider settings file"),
+            .help(lang.pick("Load guides from DIR too; repeatable [env: WALLET_HELP_GUIDES, ':'-separated]", "也从 DIR 加载指南；可重复 [环境变量：WALLET_HELP_GUIDES，用冒号分隔]")),
+        Arg::new("config").long("config").value_name("FILE").value_parser(value_parser!(PathBuf)).env("WALLET_HELP_CONFIG")
+            .hide_env_values(true).global(true)
+            .help(lang.pick("Provider settings file", "服务商设置文件")),
         Arg::new("report-lang").long("report-lang").value_name("LANG").value_parser(lang_values).global(true)
-            .help("Language of the report's labels and summary [default: the interface language]"),
-        flag("yes", "Skip the review step (scripts); secrets are still removed"),
-        flag("no-color", "No colour (also: NO_COLOR)"),
+            .help(lang.pick("Language of the report's labels and summary [default: the interface language]", "报告标签和概述的语言 [默认：界面语言]")),
+        flag("yes", lang.pick("Skip the review step (scripts); secrets are still removed", "跳过检查步骤（用于脚本）；敏感信息仍会删除")),
+        flag("no-color", lang.pick("No colour (also: NO_COLOR)", "不使用颜色（也可设置 NO_COLOR）")),
     ]
 }
 

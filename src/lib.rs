@@ -35,7 +35,8 @@ pub fn run(args: &[OsString]) -> u8 {
     match try_run(args, &env) {
         Ok(code) => code,
         Err(error) => {
-            print_error(&error, &env);
+            let lang = settings::prescan(args, &env).lang;
+            print_error(&error, &env, lang);
             error.exit_code()
         }
     }
@@ -70,7 +71,7 @@ fn is_checking_paths(matches: &clap::ArgMatches) -> bool {
 }
 
 /// Prints an error once: `error: …`, any details, then `hint: …`. Colour only on a terminal.
-fn print_error(error: &Error, env: &Environment) {
+fn print_error(error: &Error, env: &Environment, lang: lang::Lang) {
     if let Error::Cli(e) = error {
         let _ = e.print();
         return;
@@ -86,7 +87,7 @@ fn print_error(error: &Error, env: &Environment) {
     if let Error::Cancelled = error {
         // Stopping is the user's choice, not a failure: no "error:" label.
         let _ = console::Term::stderr().show_cursor();
-        eprintln!("\n{error}");
+        eprintln!("\n{}", lang.pick("cancelled", "已取消"));
         return;
     }
     if let Error::InvalidGuides { issues } = error {

@@ -24,6 +24,7 @@ pub fn width() -> usize {
 /// Wraps `text` to `width` columns with `indent`, counting wide characters as two columns.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let options = textwrap::Options::new(width)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .initial_indent(indent)
         .subsequent_indent(indent);
     textwrap::fill(text, options)

@@ -18,6 +18,24 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The result as one line for the user, after the step's own text.
+    pub fn describe(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            Verdict::Official => lang.pick(
+                "Result: it matches an official contact.",
+                "结果\u{ff1a}与官方联系方式一致。",
+            ),
+            Verdict::Unofficial => lang.pick(
+                "Result: it matches none of the official contacts.",
+                "结果\u{ff1a}与官方联系方式都不一致。",
+            ),
+            Verdict::Unconfigured => lang.pick(
+                "Result: there is nothing the tool can compare it with.",
+                "结果\u{ff1a}没有可以比对的官方联系方式。",
+            ),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Verdict::Official => "official",

@@ -102,7 +102,7 @@ fn deliver(
     };
     let report = report::build(guide, transcript, ctx);
     if !report.redactions.is_empty() {
-        print_stderr(&report::receipt(&report.redactions, settings.lang));
+        print_stderr(&report::receipt(&report, settings.lang));
     }
     let rendered = report::render(&report, settings.format);
     match &settings.output {

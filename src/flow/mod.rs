@@ -162,8 +162,10 @@ pub fn drive(guide: &Guide, ctx: &Context<'_>, prompter: &mut dyn Prompter) -> R
         }) = &step.kind
         {
             // The tool's own check: nothing to ask, only something to say.
-            prompter.info(&step.id, text.get(ctx.lang))?;
-            Answer::Compared(ctx.official.judge(flow.input_value(cmp.input)))
+            let verdict = ctx.official.judge(flow.input_value(cmp.input));
+            let said = format!("{}\n{}", text.get(ctx.lang), verdict.describe(ctx.lang));
+            prompter.info(&step.id, &said)?;
+            Answer::Compared(verdict)
         } else {
             let done = flow.steps_taken();
             prompter.progress(done, done + steps_to_an_ending(guide, flow.current()));
@@ -175,16 +177,25 @@ pub fn drive(guide: &Guide, ctx: &Context<'_>, prompter: &mut dyn Prompter) -> R
     Ok(flow.finish())
 }
 
-/// The fewest steps from `from` to an ending when no check fixes the problem: the "about N
-/// steps" a person is shown. Following only "not fixed" keeps the estimate from growing
-/// each time a check does not help.
+/// The fewest steps from `from` to a report when no check fixes the problem: the "about N
+/// steps" a person is shown. Following only "not fixed", and aiming at a contact-support
+/// ending (any ending when none is reachable), keeps the estimate from jumping each time a
+/// check does not help.
 pub fn steps_to_an_ending(guide: &Guide, from: usize) -> usize {
+    let is_report = |i: usize| matches!(&guide.steps[i].kind, StepKind::End(e) if e.outcome == crate::guide::Outcome::ContactSupport);
+    let is_end = |i: usize| matches!(guide.steps[i].kind, StepKind::End(_));
+    shortest_distance(guide, from, is_report)
+        .or_else(|| shortest_distance(guide, from, is_end))
+        .unwrap_or(0)
+}
+
+fn shortest_distance(guide: &Guide, from: usize, is_goal: impl Fn(usize) -> bool) -> Option<usize> {
     let mut distance = vec![usize::MAX; guide.steps.len()];
     let mut queue = std::collections::VecDeque::from([from]);
     distance[from] = 0;
     while let Some(i) = queue.pop_front() {
-        if matches!(guide.steps[i].kind, StepKind::End(_)) {
-            return distance[i];
+        if is_goal(i) {
+            return Some(distance[i]);
         }
         let targets = match &guide.steps[i].kind {
             StepKind::Check(c) => vec![c.next],
@@ -197,7 +208,7 @@ pub fn steps_to_an_ending(guide: &Guide, from: usize) -> usize {
             }
         }
     }
-    0
+    None
 }
 
 fn ask(
@@ -466,8 +477,13 @@ text = { en = "Report follows.", zh = "报告如下。" }
     fn progress_counts_the_way_to_the_report_not_the_shortcut_through_a_fix() {
         let guide = guide();
         let index = |id: &str| guide.step_index(id).unwrap();
-        assert_eq!(steps_to_an_ending(&guide, index("intro")), 2);
+        assert_eq!(steps_to_an_ending(&guide, index("intro")), 5);
         assert_eq!(steps_to_an_ending(&guide, index("restart")), 3);
+        assert_eq!(
+            steps_to_an_ending(&guide, index("offline")),
+            0,
+            "an ending is the end"
+        );
         assert_eq!(steps_to_an_ending(&guide, index("support")), 0);
     }
 }

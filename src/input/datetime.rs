@@ -42,8 +42,23 @@ fn parse_civil(s: &str, today: Date) -> Option<DateTime> {
     if let Some(time) = parse_time(s) {
         return Some(today.to_datetime(time));
     }
-    let (date, rest) = split_date(s)?;
+    let (date, rest) = split_date(s).or_else(|| split_month_day(s, today))?;
     Some(date.to_datetime(parse_time(rest.trim())?))
+}
+
+/// `11月20日 08:15`: no year, as people often write it. The year is this one, or last
+/// year when that day has not come yet.
+fn split_month_day(s: &str, today: Date) -> Option<(Date, &str)> {
+    let (month, rest) = s.split_once('月')?;
+    let (day, rest) = rest.split_once('日').or_else(|| rest.split_once('号'))?;
+    let year = today.year().to_string();
+    let date = make_date(&year, month, day)?;
+    let date = if date > today {
+        make_date(&(today.year() - 1).to_string(), month, day)?
+    } else {
+        date
+    };
+    Some((date, rest))
 }
 
 fn relative_day(s: &str, today: Date) -> Option<(Date, &str)> {
@@ -127,6 +142,9 @@ mod tests {
             ("Yesterday 23:59:59", "2026-11-20T23:59:59+08:00"),
             ("14:03", "2026-11-21T14:03:00+08:00"),
             ("２０２６-１１-２１ １４：０３", "2026-11-21T14:03:00+08:00"),
+            ("11月20日 08:15", "2026-11-20T08:15:00+08:00"),
+            ("11月20号8:15", "2026-11-20T08:15:00+08:00"),
+            ("12月31日 23:00", "2025-12-31T23:00:00+08:00"),
         ];
         for (raw, expected) in cases {
             assert_eq!(parse(raw, &now()).as_deref(), Ok(expected), "{raw}");

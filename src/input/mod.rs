@@ -60,7 +60,7 @@ impl InputType {
             InputType::Text => lang.pick("any text", "任意文字"),
             InputType::TransactionId => lang.pick(
                 "6–64 letters, digits, '-' or '_', e.g. 2026112122001400000000001234",
-                "6–64 位字母、数字、- 或 _,例如 2026112122001400000000001234",
+                "6–64 位字母、数字、- 或 _\u{ff0c}例如 2026112122001400000000001234",
             ),
             InputType::Datetime => lang.pick(
                 "a date and time, e.g. 2026-11-21 14:03, yesterday 9:30 or 14:03",
@@ -77,7 +77,7 @@ impl InputType {
             InputType::Email => lang.pick("an email address", "电子邮箱地址"),
             InputType::CardLast4 => lang.pick(
                 "the last 4 digits of the card, e.g. 1234",
-                "银行卡尾号后 4 位，例如 1234",
+                "卡号最后 4 位数字，例如 1234",
             ),
             InputType::Number => lang.pick("a whole number, e.g. 3", "整数，例如 3"),
         }
@@ -107,9 +107,13 @@ impl Invalid {
     /// What is wrong, in `lang`. English reads after the value ("`abc` is not valid; …");
     /// Chinese stands alone. `at_prompt` gives the form shown under a prompt.
     pub fn at_prompt(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!("This answer {}", self.message(lang)),
-            Lang::Zh => self.message(lang),
+        match (self, lang) {
+            // Short enough for one line: dialoguer clears only one line of error.
+            (Invalid::Malformed { input_type }, Lang::En) => {
+                format!("Expected {}", input_type.expected(lang))
+            }
+            (_, Lang::En) => format!("This answer {}", self.message(lang)),
+            (_, Lang::Zh) => self.message(lang),
         }
     }
 
@@ -125,8 +129,12 @@ impl Invalid {
             (Invalid::Malformed { input_type }, Lang::Zh) => {
                 format!("格式不对，应为{}", input_type.expected(lang))
             }
-            (Invalid::InFuture, Lang::En) => "is in the future".into(),
-            (Invalid::InFuture, Lang::Zh) => "这个时间还没到，请填已经发生的时间".into(),
+            (Invalid::InFuture, Lang::En) => {
+                "is in the future; for an earlier day, add the date or “yesterday”".into()
+            }
+            (Invalid::InFuture, Lang::Zh) => {
+                "这个时间还没到；如果是之前某天，请加上日期或写“昨天”".into()
+            }
             (Invalid::NoCurrency, Lang::En) => "has no currency; add one, e.g. 59.90 CNY".into(),
             (Invalid::NoCurrency, Lang::Zh) => "没有币种，请加上，例如 59.90 CNY 或 59.9元".into(),
             (Invalid::UnknownCurrency { code }, Lang::En) => {

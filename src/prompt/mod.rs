@@ -3,6 +3,7 @@
 
 pub mod scripted;
 pub mod terminal;
+pub mod theme;
 
 use crate::error::Result;
 use crate::input::{InputType, ParseContext};

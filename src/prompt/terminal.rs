@@ -5,9 +5,9 @@ use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use console::Term;
-use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, Select};
 
+use super::theme::LocalTheme;
 use super::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
 use crate::error::{Error, Result};
 use crate::input::{self, InputType};
@@ -26,16 +26,18 @@ pub fn catch_interrupts() {
 
 pub struct Terminal {
     term: Term,
-    theme: ColorfulTheme,
+    theme: LocalTheme,
     lang: Lang,
+    shown_total: usize,
 }
 
 impl Terminal {
     pub fn new(lang: Lang) -> Terminal {
         Terminal {
             term: Term::stderr(),
-            theme: ColorfulTheme::default(),
+            theme: LocalTheme::new(lang),
             lang,
+            shown_total: 0,
         }
     }
 
@@ -69,6 +71,11 @@ impl Terminal {
         if console::measure_text_width(question) + room_for_answer <= ui::width() {
             return Ok(question);
         }
+        self.question_above(question)
+    }
+
+    /// Prints the question wrapped, and gives dialoguer a short prompt.
+    fn question_above(&self, question: &str) -> Result<&'static str> {
         let wrapped = ui::bold().apply_to(ui::wrap(question, ui::width(), ""));
         self.term
             .write_line(&wrapped.to_string())
@@ -78,15 +85,17 @@ impl Terminal {
 
     /// What a valid answer looks like, and whether Enter skips; free text needs no hint.
     fn say_hint(&self, q: &InputQuestion<'_>) -> Result<()> {
-        let expected = q.input_type.expected(q.lang);
-        let hint = match (q.input_type, q.required, q.lang) {
-            (InputType::Text, true, _) => return Ok(()),
-            (InputType::Text, false, lang) => {
-                lang.pick("Enter to skip", "可直接回车跳过").to_string()
-            }
-            (_, true, _) => expected.to_string(),
-            (_, false, Lang::En) => format!("{expected}; Enter to skip"),
-            (_, false, Lang::Zh) => format!("{expected};可直接回车跳过"),
+        // The guide's own help already shows examples; the type's hint would repeat them.
+        let expected = match (q.help, q.input_type) {
+            (Some(_), _) | (None, InputType::Text) => None,
+            (None, t) => Some(t.expected(q.lang)),
+        };
+        let skip = (!q.required).then(|| q.lang.pick("Enter to skip", "可直接回车跳过"));
+        let hint = match (expected, skip) {
+            (Some(e), Some(s)) => format!("{e}\n{s}"),
+            (Some(e), None) => e.to_string(),
+            (None, Some(s)) => s.to_string(),
+            (None, None) => return Ok(()),
         };
         let styled = ui::dim().apply_to(ui::wrap(&hint, ui::width(), "  "));
         self.term
@@ -131,17 +140,25 @@ impl Prompter for Terminal {
 
     fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
         cancelled_if_interrupted()?;
-        let prompt = self.prompt_for(q.question)?;
+        // Free text runs long: give it the whole line, with the question above.
+        let prompt = if q.input_type == InputType::Text {
+            self.question_above(q.question)?
+        } else {
+            self.prompt_for(q.question)?
+        };
         self.say_help(q.help)?;
         self.say_hint(q)?;
         let (ty, required, lang, ctx) = (q.input_type, q.required, q.lang, q.ctx);
+        // dialoguer clears one line of error: a message that wraps would stay on screen.
+        let error_width = ui::width().saturating_sub(3);
         let typed: String = Input::with_theme(&self.theme)
             .with_prompt(prompt)
-            .allow_empty(!required)
+            // Empty is allowed through so that Enter on a required question says why.
+            .allow_empty(true)
             .validate_with(|s: &String| -> Result<(), String> {
-                input::parse(ty, s, required, ctx)
-                    .map(|_| ())
-                    .map_err(|e| e.at_prompt(lang))
+                input::parse(ty, s, required, ctx).map(|_| ()).map_err(|e| {
+                    console::truncate_str(&e.at_prompt(lang), error_width, "…").into_owned()
+                })
             })
             .interact_text_on(&self.term)
             .map_err(prompt_error)?;
@@ -161,6 +178,7 @@ impl Prompter for Terminal {
         let fixed = Confirm::with_theme(&self.theme)
             .with_prompt(q.question)
             .default(false)
+            .show_default(false)
             .interact_on_opt(&self.term)
             .map_err(prompt_error)?;
         cancelled_if_interrupted()?;
@@ -173,6 +191,9 @@ impl Prompter for Terminal {
     }
 
     fn progress(&mut self, done: usize, total: usize) {
+        // The bar may grow when a branch turns out longer, but never shrinks back.
+        let total = total.max(self.shown_total);
+        self.shown_total = total;
         let label = match self.lang {
             Lang::En => format!("step {} of about {total}", done + 1),
             Lang::Zh => format!("第 {} 步，约 {total} 步", done + 1),

@@ -157,7 +157,10 @@ fn details(guide: &Guide, transcript: &Transcript, lang: Lang) -> (Vec<Detail>, 
                 question: id.clone(),
                 kind: kind.name().to_string(),
             }));
-            redacted.text
+            match lang {
+                Lang::En => redacted.text,
+                Lang::Zh => redacted.text.replace("[removed]", "[已删除]"),
+            }
         } else if input.input_type == InputType::Phone {
             mask_phone(value)
         } else {
@@ -320,6 +323,17 @@ fn fill(template: &str, details: &[Detail], trail: &[TrailItem], lang: Lang) -> 
         rest = &rest[close + 1..];
     }
     out.push_str(&fill_placeholders(rest, &value, lang));
+    // A quoted answer that ends its own sentence needs no second full stop after the quote.
+    for (doubled, single) in [
+        (".”.", ".”"),
+        ("!”.", "!”"),
+        ("?”.", "?”"),
+        ("。”。", "。”"),
+        ("！”。", "！”"),
+        ("？”。", "？”"),
+    ] {
+        out = out.replace(doubled, single);
+    }
     out
 }
 
@@ -485,26 +499,34 @@ pub(crate) mod labels {
     };
     pub(crate) const PRIVACY: L = L {
         en: "This report contains no password, PIN, code or full card number; support will never ask for them.",
-        zh: "本报告不含密码、支付密码、验证码或完整卡号；客服绝不会向您索要这些信息。",
+        zh: "本报告不含密码、支付密码、验证码或完整卡号；客服不需要、也不会索要这些信息。",
     };
 }
 
-/// The line the user sees when free text lost a secret: what, and where.
-pub fn receipt(redactions: &[Redaction], lang: Lang) -> String {
-    let items: Vec<String> = redactions
+/// The line the user sees when free text lost a secret: what, and in which answer.
+pub fn receipt(report: &Report, lang: Lang) -> String {
+    let label = |id: &str| {
+        report
+            .details
+            .iter()
+            .find(|d| d.id == id)
+            .map_or(id.to_string(), |d| d.label.clone())
+    };
+    let items: Vec<String> = report
+        .redactions
         .iter()
         .map(|r| match lang {
-            Lang::En => format!("{} in `{}`", kind_words(&r.kind, lang), r.question),
-            Lang::Zh => format!("`{}` 中的{}", r.question, kind_words(&r.kind, lang)),
+            Lang::En => format!("{} in “{}”", kind_words(&r.kind, lang), label(&r.question)),
+            Lang::Zh => format!("“{}”中的{}", label(&r.question), kind_words(&r.kind, lang)),
         })
         .collect();
     match lang {
         Lang::En => format!(
-            "Privacy: removed or masked {} from the report. Support never needs them.",
+            "Privacy: removed or masked {} from the report. Support never needs them.\n",
             items.join(", ")
         ),
         Lang::Zh => format!(
-            "隐私保护：已从报告中删除或遮盖{}。客服不需要这些信息。",
+            "隐私保护\u{ff1a}已从报告中删除或遮盖{}。客服不需要这些信息。\n",
             items.join("、")
         ),
     }

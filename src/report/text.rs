@@ -17,10 +17,12 @@ pub(super) fn render(report: &Report) -> String {
         .email
         .clone()
         .unwrap_or_else(|| labels::NO_ADDRESS.get(lang).to_string());
-    line(&mut out, &format!("{}: {to}", labels::TO.get(lang)));
+    let colon = lang.pick(": ", "\u{ff1a}");
+    line(&mut out, &format!("{}{colon}{to}", labels::TO.get(lang)));
+    let subject = super::subject(report);
     line(
         &mut out,
-        &format!("{}: {}", labels::SUBJECT.get(lang), super::subject(report)),
+        &format!("{}{colon}{subject}", labels::SUBJECT.get(lang)),
     );
     out.push('\n');
     if report.urgent {
@@ -41,8 +43,17 @@ pub(super) fn render(report: &Report) -> String {
         report.created_at
     );
     line(&mut out, &footer);
-    line(&mut out, &textwrap::fill(labels::PRIVACY.get(lang), WIDTH));
+    line(
+        &mut out,
+        &textwrap::fill(labels::PRIVACY.get(lang), options(WIDTH)),
+    );
     out
+}
+
+/// Wrapping that never breaks inside a word: ids, times and phone numbers contain `-`, and
+/// an agent copying `FP-` / `99887766` from two lines gets the wrong value.
+fn options(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
 fn line(out: &mut String, s: &str) {
@@ -57,7 +68,7 @@ fn section(out: &mut String, title: &L, lang: Lang) {
 }
 
 fn wrap(text: &str) -> String {
-    textwrap::fill(text, WIDTH)
+    textwrap::fill(text, options(WIDTH))
 }
 
 fn details(out: &mut String, report: &Report) {
@@ -82,9 +93,7 @@ fn tried(out: &mut String, report: &Report) {
     section(out, &labels::TRIED, report.language);
     for item in &report.trail {
         let entry = format!("{} → {}", item.question, item.answer_label);
-        let options = textwrap::Options::new(WIDTH)
-            .initial_indent("- ")
-            .subsequent_indent("  ");
+        let options = options(WIDTH).initial_indent("- ").subsequent_indent("  ");
         line(out, &textwrap::fill(&entry, options));
     }
 }
@@ -114,7 +123,7 @@ fn table(out: &mut String, rows: &[(&str, &str)]) {
         .unwrap_or(0);
     let indent = " ".repeat(label_width + 2);
     for (label, value) in rows {
-        let options = textwrap::Options::new(WIDTH).subsequent_indent(&indent);
+        let options = options(WIDTH).subsequent_indent(&indent);
         let first = format!("{}  {value}", crate::ui::pad(label, label_width));
         let _ = writeln!(out, "{}", textwrap::fill(&first, options));
     }

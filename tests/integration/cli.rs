@@ -153,7 +153,7 @@ fn a_chinese_alias_runs_the_guide() {
     Test::new()
         .fixture_as(PAYMENT_ANSWERS, "answers.toml")
         .args(&["支付失败", "--answers", "answers.toml", "--lang", "zh"])
-        .stdout_contains("主题: [WH-20261121-")
+        .stdout_contains("主题：[WH-20261121-")
         .run();
 }
 
@@ -394,7 +394,10 @@ fn secrets_typed_into_free_text_never_reach_the_report() {
             "--set",
             "transaction-id=1217752501201407033233368018",
         ])
-        .stderr_contains("Privacy: removed or masked a card number in `what-happened`, a verification code in `what-happened`")
+        .stderr_contains(
+            "Privacy: removed or masked a card number in “What happened”, \
+             a verification code in “What happened” from the report.",
+        )
         .run();
     assert!(
         !out.stdout.contains("4111 1111 1111 1111") && !out.stdout.contains("482913"),

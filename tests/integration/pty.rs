@@ -136,6 +136,16 @@ impl Pty {
         self.expect(&format!("✔ {prompt} · {typed}\n"));
     }
 
+    /// Answers a free-text question: it is always printed above a short "Your answer" prompt,
+    /// so the answer has the whole line.
+    fn answer_text(&mut self, question: &str, typed: &str) {
+        let start: String = question.chars().take(30).collect();
+        self.expect(&start);
+        self.expect("? Your answer › ");
+        self.send(&format!("{typed}{ENTER}"));
+        self.expect(&format!("✔ Your answer · {typed}\n"));
+    }
+
     /// The prompt line dialoguer shows for `question`: a question too long to share an
     /// 80-column line with its answer is printed above, and the prompt says "Your answer".
     fn prompt_for<'q>(&mut self, question: &'q str) -> &'q str {
@@ -160,7 +170,7 @@ impl Pty {
     /// Waits for a check step's text, then answers "Did that fix it?" with a single `n`.
     fn check_did_not_fix(&mut self, text: &str) {
         self.expect(text);
-        self.expect("? Did that fix it? (y/n) › ");
+        self.expect("? Did that fix it? (y/n) ›");
         self.send("n");
         self.expect("✔ Did that fix it? · no\n");
     }
@@ -248,7 +258,7 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
     pty.expect("Payment failed\nCtrl-C stops at any time (Esc too, in a menu).\n");
     pty.expect("please stop retrying for now");
 
-    pty.answer(
+    pty.answer_text(
         "What exactly did the failure message say?",
         "Card declined (51)",
     );
@@ -257,7 +267,7 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
     // An invalid amount is refused inline, the question is asked again, a valid one passes.
     pty.expect("? How much was the payment? › ");
     pty.send(&format!("abc{ENTER}"));
-    pty.expect("✘ This answer ");
+    pty.expect("✘ Expected ");
     let why = pty.expect("\n");
     assert!(
         why.contains("amount") && why.contains("59.90 CNY"),
@@ -286,7 +296,7 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
         "What is the transaction ID of the failed payment?",
         "2026112122001400000000001234",
     );
-    pty.answer("Which shop or website were you paying?", "Example Mart");
+    pty.answer_text("Which shop or website were you paying?", "Example Mart");
     pty.answer(
         "What are the last four digits of the card you paid with?",
         "4321",
@@ -333,7 +343,8 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
 #[test]
 fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
     let mut pty = Pty::spawn(&["payment-failed"]);
-    pty.expect("? What exactly did the failure message say? › ");
+    pty.expect("What exactly did the failure message say?");
+    pty.expect("? Your answer › ");
     let before = pty.raw.len();
     pty.press_ctrl_c();
     let code = pty.finish();
@@ -357,7 +368,7 @@ fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
 #[test]
 fn ctrl_c_at_a_choice_shows_the_hidden_cursor_again() {
     let mut pty = Pty::spawn(&["payment-failed"]);
-    pty.answer(
+    pty.answer_text(
         "What exactly did the failure message say?",
         "Card declined (51)",
     );
@@ -392,7 +403,7 @@ fn ctrl_c_at_a_choice_shows_the_hidden_cursor_again() {
 #[test]
 fn esc_at_a_choice_cancels_with_130() {
     let mut pty = Pty::spawn(&["payment-failed"]);
-    pty.answer(
+    pty.answer_text(
         "What exactly did the failure message say?",
         "Card declined (51)",
     );
@@ -426,7 +437,8 @@ fn esc_at_a_choice_cancels_with_130() {
 #[ignore = "dialoguer 0.12's Input has no Esc handling; Ctrl-C cancels a text prompt"]
 fn esc_at_an_input_cancels_with_130() {
     let mut pty = Pty::spawn(&["payment-failed"]);
-    pty.expect("? What exactly did the failure message say? › ");
+    pty.expect("What exactly did the failure message say?");
+    pty.expect("? Your answer › ");
     thread::sleep(Duration::from_millis(200));
     pty.send(ESC);
     let code = pty.finish();
