@@ -224,6 +224,7 @@ fn ask(
                 step: id,
                 question: c.question.get(lang),
                 help: c.help.as_ref().map(|h| h.get(lang)),
+                label: c.label.as_ref().map(|l| l.get(lang)),
                 choices: c
                     .choices
                     .iter()

@@ -101,6 +101,9 @@ pub enum StepKind {
 pub struct ChoiceStep {
     pub question: Text,
     pub help: Option<Text>,
+    /// A short name for the question: the report's trail, and the prompt when the question
+    /// is too long for one line.
+    pub label: Option<Text>,
     pub choices: Vec<Choice>,
 }
 

@@ -58,7 +58,7 @@ struct Checker<'a> {
 /// Keys each step kind may carry (besides `id` and `kind`).
 fn allowed_keys(kind: &str) -> &'static [&'static str] {
     match kind {
-        "choice" => &["question", "help", "choices"],
+        "choice" => &["question", "help", "label", "choices"],
         "input" => &[
             "question", "help", "label", "type", "required", "linkable", "next",
         ],
@@ -413,9 +413,14 @@ impl Checker<'_> {
             }
             Some(list) => self.choice_list(list.get_ref(), &step_id, index),
         };
+        let label = step
+            .label
+            .as_ref()
+            .and_then(|l| self.text(Some(l), "label", ctx));
         Some(ChoiceStep {
             question: question?,
             help: help.flatten(),
+            label,
             choices: choices?,
         })
     }

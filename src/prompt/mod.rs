@@ -13,6 +13,8 @@ use crate::lang::Lang;
 pub struct ChoiceQuestion<'a> {
     pub step: &'a str,
     pub question: &'a str,
+    /// A short name for the question, when the guide gives one.
+    pub label: Option<&'a str>,
     pub help: Option<&'a str>,
     /// `(id, label)` for each choice, in order.
     pub choices: Vec<(&'a str, &'a str)>,

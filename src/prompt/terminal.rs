@@ -66,12 +66,13 @@ impl Terminal {
     /// The text dialoguer shows as the prompt. A question too long for one line with room
     /// for the answer is printed wrapped above, and the prompt shortened: dialoguer redraws
     /// one line, and a wrapped prompt would leave a stale copy on screen.
-    fn prompt_for<'q>(&self, question: &'q str) -> Result<&'q str> {
+    fn prompt_for<'q>(&self, question: &'q str, label: Option<&'q str>) -> Result<&'q str> {
         let room_for_answer = 36;
         if console::measure_text_width(question) + room_for_answer <= ui::width() {
             return Ok(question);
         }
-        self.question_above(question)
+        let short = self.question_above(question)?;
+        Ok(label.unwrap_or(short))
     }
 
     /// Prints the question wrapped, and gives dialoguer a short prompt.
@@ -125,7 +126,7 @@ fn cancelled_if_interrupted() -> Result<()> {
 impl Prompter for Terminal {
     fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
         cancelled_if_interrupted()?;
-        let prompt = self.prompt_for(q.question)?;
+        let prompt = self.prompt_for(q.question, q.label)?;
         self.say_help(q.help)?;
         let labels: Vec<&str> = q.choices.iter().map(|(_, label)| *label).collect();
         let picked = Select::with_theme(&self.theme)
@@ -144,7 +145,7 @@ impl Prompter for Terminal {
         let prompt = if q.input_type == InputType::Text {
             self.question_above(q.question)?
         } else {
-            self.prompt_for(q.question)?
+            self.prompt_for(q.question, None)?
         };
         self.say_help(q.help)?;
         self.say_hint(q)?;

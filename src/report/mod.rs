@@ -203,7 +203,7 @@ fn trail(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<TrailItem> {
                 (StepKind::Choice(c), Answer::Choice(i)) => {
                     let choice = &c.choices[*i];
                     (
-                        c.question.get(lang),
+                        c.label.as_ref().unwrap_or(&c.question).get(lang),
                         choice.id.clone(),
                         choice.label.get(lang).to_string(),
                     )
