@@ -16,7 +16,7 @@ use crate::checks::device::Device;
 use crate::checks::official::Verdict;
 use crate::config::Config;
 use crate::flow::{Answer, Transcript};
-use crate::guide::{Guide, Outcome, StepKind};
+use crate::guide::{CheckStep, Guide, Outcome, StepKind};
 use crate::input::InputType;
 use crate::lang::{Lang, Text};
 
@@ -221,16 +221,17 @@ fn trail(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<TrailItem> {
                     )
                 }
                 (StepKind::Check(c), Answer::Check(fixed)) => {
-                    let label = if *fixed {
-                        labels::FIXED
-                    } else {
-                        labels::NOT_FIXED
+                    // A check with its own question ("Does that explain it?") is answered
+                    // yes or no; only "Did that fix it?" is answered "fixed it" or not.
+                    let label = match (c.question.as_ref(), *fixed) {
+                        (None, true) => labels::FIXED.get(lang).to_string(),
+                        (None, false) => labels::NOT_FIXED.get(lang).to_string(),
+                        (Some(q), fixed) => {
+                            let answer = if fixed { labels::YES } else { labels::NO };
+                            format!("{} {}", q.get(lang), answer.get(lang))
+                        }
                     };
-                    (
-                        c.label.get(lang),
-                        yes_no(*fixed).to_string(),
-                        label.get(lang).to_string(),
-                    )
+                    (c.label.get(lang), yes_no(*fixed).to_string(), label)
                 }
                 _ => return None,
             };
@@ -263,15 +264,15 @@ fn summary(
             t.answer == "no"
                 && matches!(
                     guide.step_index(&t.step).map(|i| &guide.steps[i].kind),
-                    Some(StepKind::Check(_))
+                    Some(StepKind::Check(CheckStep { compare: None, .. }))
                 )
         })
         .map(|t| sentence_case(&t.question, lang))
         .collect();
     if !tried.is_empty() {
         let (lead, sep, end) = match lang {
-            Lang::En => (" Already tried without success: ", "; ", "."),
-            Lang::Zh => ("已尝试但未解决：", "；", "。"),
+            Lang::En => (" Already checked, without finding a fix: ", "; ", "."),
+            Lang::Zh => ("已自行排查，问题仍未解决：", "；", "。"),
         };
         let _ = write!(summary, "{lead}{}{end}", tried.join(sep));
     }
@@ -488,6 +489,14 @@ pub(crate) mod labels {
     pub(crate) const UNCONFIGURED: L = L {
         en: "no official contacts to compare with",
         zh: "没有可比对的官方联系方式",
+    };
+    pub(crate) const YES: L = L {
+        en: "Yes.",
+        zh: "是。",
+    };
+    pub(crate) const NO: L = L {
+        en: "No.",
+        zh: "否。",
     };
     pub(crate) const DETAIL: L = L {
         en: "Detail",
