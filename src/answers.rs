@@ -1,5 +1,6 @@
-//! Answers given ahead of time: an `--answers` file, `--set ID=VALUE` (which wins), and later
-//! links. Each is checked against the guide with the same parsers as a typed answer.
+//! Answers given ahead of time: a support link, an `--answers` file, `--set ID=VALUE`, each
+//! winning over the one before. Each is checked against the guide with the same parsers as a
+//! typed answer.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -18,6 +19,7 @@ use crate::location::Location;
 pub enum Origin {
     File(PathBuf),
     Set,
+    Link,
 }
 
 impl fmt::Display for Origin {
@@ -25,6 +27,7 @@ impl fmt::Display for Origin {
         match self {
             Origin::File(p) => write!(f, "`{}`", p.display()),
             Origin::Set => write!(f, "`--set`"),
+            Origin::Link => write!(f, "the link"),
         }
     }
 }
@@ -79,16 +82,20 @@ impl GivenAnswers {
     /// Adds `ID=VALUE` pairs from `--set`.
     pub fn add_sets<'a>(&mut self, sets: impl IntoIterator<Item = &'a String>) -> Result<()> {
         for set in sets {
-            let (id, value) = set
-                .split_once('=')
-                .ok_or_else(|| Error::BadSet { arg: set.clone() })?;
-            if id.trim().is_empty() {
-                return Err(Error::BadSet { arg: set.clone() });
-            }
+            let (id, value) = split_set(set)?;
             self.answers
-                .insert(id.trim().to_string(), (value.to_string(), Origin::Set));
+                .insert(id.to_string(), (value.to_string(), Origin::Set));
         }
         Ok(())
+    }
+
+    /// Adds a support link's answers. Add them first: an `--answers` file and `--set`, added
+    /// after, replace them.
+    pub fn add_link(&mut self, answers: &[(String, String)]) {
+        for (id, value) in answers {
+            self.answers
+                .insert(id.clone(), (value.clone(), Origin::Link));
+        }
     }
 
     /// Checks every answer against `guide`: the question exists and the value is valid.
@@ -117,6 +124,16 @@ impl GivenAnswers {
             answers.insert(key.clone(), answer);
         }
         Ok(Presets { answers })
+    }
+}
+
+/// `ID=VALUE` from `--set`, split at the first `=`; the id is trimmed and may not be empty.
+pub fn split_set(set: &str) -> Result<(&str, &str)> {
+    match set.split_once('=') {
+        Some((id, value)) if !id.trim().is_empty() => Ok((id.trim(), value)),
+        _ => Err(Error::BadSet {
+            arg: set.to_string(),
+        }),
     }
 }
 
@@ -171,4 +188,62 @@ fn key_location(file: &str, source: &str, key: &str) -> Location {
             start + line.len() - line.trim_start().len()
         });
     Location::at(file, source, offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::catalog::Catalog;
+
+    #[test]
+    fn a_link_loses_to_the_answers_file_which_loses_to_set() {
+        let catalog = Catalog::load(&[]).unwrap();
+        let guide = catalog.find("payment-failed").unwrap().guide().unwrap();
+        let ctx = ParseContext {
+            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("answers.toml");
+        fs::write(&file, "amount = \"2 CNY\"\noccurred-at = \"10:00\"\n").unwrap();
+        let mut given = GivenAnswers::default();
+        let link = |k: &str, v: &str| (k.to_string(), v.to_string());
+        given.add_link(&[
+            link("amount", "1 CNY"),
+            link("occurred-at", "9:00"),
+            link("transaction-id", "2026112122001400000000001234"),
+        ]);
+        given.read_file(&file).unwrap();
+        given.add_sets(&["amount=3 CNY".to_string()]).unwrap();
+        let presets = given.resolve(guide, &ctx).unwrap();
+        let value = |step: &str| match presets.get(step) {
+            Some(Answer::Input(Some(v))) => v.clone(),
+            other => panic!("{step}: {other:?}"),
+        };
+        assert_eq!(value("amount"), "3.00 CNY");
+        assert_eq!(value("occurred-at"), "2026-11-21T10:00:00+08:00");
+        assert_eq!(value("transaction-id"), "2026112122001400000000001234");
+    }
+
+    #[test]
+    fn an_invalid_link_value_names_the_link() {
+        let catalog = Catalog::load(&[]).unwrap();
+        let guide = catalog.find("payment-failed").unwrap().guide().unwrap();
+        let ctx = ParseContext {
+            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
+        };
+        let mut given = GivenAnswers::default();
+        given.add_link(&[("amount".into(), "abc".into())]);
+        let error = given.resolve(guide, &ctx).unwrap_err().to_string();
+        assert!(
+            error.starts_with("invalid answer for `amount` in the link: `abc` is not valid"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn set_splits_at_the_first_equals_sign() {
+        assert_eq!(split_set(" a =b=c").unwrap(), ("a", "b=c"));
+        assert!(split_set("a").is_err());
+        assert!(split_set(" =b").is_err());
+    }
 }

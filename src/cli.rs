@@ -31,6 +31,8 @@ pub fn command(catalog: &Catalog, lang: Lang) -> Command {
                 .arg(json_flag()),
         )
         .subcommand(guides_command(lang))
+        .subcommands(link_commands(lang))
+        .subcommands(shell_commands(lang))
         .subcommands(catalog.entries().iter().map(|g| symptom_command(g, lang)))
 }
 
@@ -60,6 +62,39 @@ fn guides_command(lang: Lang) -> Command {
                 .arg(Arg::new("symptom").value_name("SYMPTOM").required(true))
                 .arg(json_flag()),
         )
+}
+
+/// `completions <SHELL>` and `man`.
+fn shell_commands(lang: Lang) -> [Command; 2] {
+    let shell = Arg::new("shell").value_name("SHELL").required(true);
+    [
+        Command::new("completions")
+            .about(lang.pick(
+                "Print shell completions (symptom ids and aliases included)",
+                "输出 shell 补全脚本（含问题 id 和别名）",
+            ))
+            .arg(shell.value_parser(["bash", "zsh", "fish", "powershell", "elvish"])),
+        Command::new("man").about(lang.pick("Print the man page", "输出 man 手册页")),
+    ]
+}
+
+/// `open <LINK>` and `link <SYMPTOM>` (SPEC "Links"); `link` takes the global `--set`.
+fn link_commands(lang: Lang) -> [Command; 2] {
+    [
+        Command::new("open")
+            .about(lang.pick(
+                "Run a guide from a support link, with the answers it fills in",
+                "打开客服发来的链接：运行对应指南，并填好链接里的回答",
+            ))
+            .arg(Arg::new("link").value_name("LINK").required(true)),
+        Command::new("link")
+            .about(lang.pick(
+                "Print a support link and the equivalent command line",
+                "生成客服链接，以及效果相同的命令",
+            ))
+            .override_usage("wallet-help link <SYMPTOM> [--set ID=VALUE]...")
+            .arg(Arg::new("symptom").value_name("SYMPTOM").required(true)),
+    ]
 }
 
 fn json_flag() -> Arg {

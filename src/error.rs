@@ -53,6 +53,22 @@ pub enum Error {
     #[error("`--set {arg}` is not of the form ID=VALUE")]
     BadSet { arg: String },
 
+    #[error("invalid link `{link}`: {reason}")]
+    BadLink { link: String, reason: String },
+
+    #[error("the link is {len} characters long; a link may have at most {max}")]
+    LinkTooLong { len: usize, max: usize },
+
+    #[error("guide `{guide}` does not let a link set `{key}`")]
+    NotLinkable {
+        key: String,
+        guide: String,
+        linkable: Vec<String>,
+    },
+
+    #[error("`{key}` is an option, and a link cannot set options")]
+    LinkSetsOption { key: String },
+
     #[error("{location}: answers file is not valid: {message}")]
     AnswersFile { location: Location, message: String },
 
@@ -92,6 +108,10 @@ impl Error {
             | Error::InvalidAnswer { .. }
             | Error::UnknownQuestion { .. }
             | Error::BadSet { .. }
+            | Error::BadLink { .. }
+            | Error::LinkTooLong { .. }
+            | Error::NotLinkable { .. }
+            | Error::LinkSetsOption { .. }
             | Error::AnswersFile { .. }
             | Error::AnswerLoop { .. }
             | Error::OutputExists { .. } => exit::USAGE,
@@ -115,6 +135,25 @@ impl Error {
                 "questions of `{guide}`: {} (see `wallet-help guides show {guide} --json`)",
                 known.join(", ")
             )),
+            Error::BadLink { .. } => {
+                Some("a link looks like wallet-help://payment-failed?amount=59.90%20CNY".into())
+            }
+            Error::LinkTooLong { .. } => {
+                Some("leave long answers out of the link; the guide asks for them".into())
+            }
+            Error::NotLinkable {
+                guide, linkable, ..
+            } if linkable.is_empty() => Some(format!(
+                "no question of `{guide}` can be set by a link; answer it when the guide asks"
+            )),
+            Error::NotLinkable { linkable, .. } => Some(format!(
+                "a link may set only: {}; the guide asks the rest itself",
+                linkable.join(", ")
+            )),
+            Error::LinkSetsOption { .. } => Some(
+                "options such as `--output`, `--guides` or `--config` go on the command line"
+                    .into(),
+            ),
             Error::AnswerLoop { .. } => {
                 Some("answer the loop differently, or run in a terminal to answer by hand".into())
             }

@@ -17,6 +17,7 @@ pub mod flow;
 pub mod guide;
 pub mod input;
 pub mod lang;
+pub mod links;
 pub mod location;
 pub mod prompt;
 pub mod report;
@@ -48,7 +49,15 @@ fn try_run(args: &[OsString], env: &Environment) -> Result<u8> {
         Ok(catalog) => (catalog, None),
         Err(e) => (Catalog::from_guides(Vec::new()), Some(e)),
     };
-    let matches = cli::command(&catalog, pre.lang).try_get_matches_from(args)?;
+    let matches = match cli::command(&catalog, pre.lang).try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(e) if e.kind() == clap::error::ErrorKind::InvalidSubcommand => {
+            // With guides that did not load, the symptom may well exist: say why instead.
+            let unknown = || unknown_symptom(&catalog, pre.lang, args);
+            return Err(load_error.or_else(unknown).unwrap_or(Error::Cli(e)));
+        }
+        Err(e) => return Err(e.into()),
+    };
     let settings = Settings::new(&matches, env)?;
     ui::set_colors(settings.color_stdout, settings.color_stderr);
     if let Some(error) = load_error {
@@ -58,6 +67,30 @@ fn try_run(args: &[OsString], env: &Environment) -> Result<u8> {
         }
     }
     commands::dispatch(&matches, &settings, &catalog)
+}
+
+/// An unknown first-level command is a symptom the catalog does not have: the project's
+/// "did you mean" instead of clap's. `None` when clap complained about a nested command
+/// (`guides chek`, `help …`), which its own message explains.
+fn unknown_symptom(catalog: &Catalog, lang: lang::Lang, args: &[OsString]) -> Option<Error> {
+    // Parsed again, accepting any command, to find the name as clap sees it, after options.
+    let cmd = cli::command(catalog, lang).allow_external_subcommands(true);
+    let matches = cmd.clone().try_get_matches_from(args).ok()?;
+    let id = matches.subcommand_name()?;
+    if cmd.find_subcommand(id).is_some() {
+        return None;
+    }
+    // A misspelt built-in command (`lsit`) competes with the symptoms.
+    let commands: Vec<&str> = cmd
+        .get_subcommands()
+        .map(clap::Command::get_name)
+        .filter(|name| catalog.find(name).is_none())
+        .collect();
+    let suggestions = catalog.suggest_with(id, &commands);
+    Some(Error::UnknownSymptom {
+        id: id.to_string(),
+        suggestions,
+    })
 }
 
 fn is_checking_paths(matches: &clap::ArgMatches) -> bool {

@@ -1,7 +1,10 @@
 //! One function per command; `dispatch` picks it from the parsed command line.
 
+mod completions;
 mod guides;
+mod link;
 mod list;
+mod open;
 mod pick;
 mod run;
 
@@ -21,6 +24,13 @@ pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) ->
             Some(("show", m)) => guides::show(catalog, settings, m),
             _ => Ok(exit::USAGE),
         },
+        Some(("completions", m)) => completions::completions(
+            crate::cli::command(catalog, settings.lang),
+            m.get_one::<String>("shell").map_or("", String::as_str),
+        ),
+        Some(("man", _)) => completions::man(crate::cli::command(catalog, settings.lang)),
+        Some(("open", m)) => open::open(catalog, settings, m),
+        Some(("link", m)) => link::link(catalog, settings, m),
         Some((id, _)) => match catalog.find(id) {
             Some(entry) => run::run(entry.guide()?, settings),
             None => Err(Error::UnknownSymptom {

@@ -20,6 +20,12 @@ use crate::settings::{Mode, Settings};
 use crate::ui;
 
 pub(super) fn run(guide: &Guide, settings: &Settings) -> Result<u8> {
+    run_with(guide, settings, GivenAnswers::default())
+}
+
+/// Runs `guide` with answers given before the command line's: a support link's. The
+/// `--answers` file and `--set` are added after them, so they win.
+pub(super) fn run_with(guide: &Guide, settings: &Settings, mut given: GivenAnswers) -> Result<u8> {
     let config = Config::load(settings.config.as_deref())?;
     if let Some(path) = &settings.output {
         // Before any question: nobody should answer everything and then lose it.
@@ -27,7 +33,6 @@ pub(super) fn run(guide: &Guide, settings: &Settings) -> Result<u8> {
     }
     let now = settings.clock.now();
     let ctx = ParseContext { now: now.clone() };
-    let mut given = GivenAnswers::default();
     if let Some(path) = &settings.answers {
         given.read_file(path)?;
     }

@@ -239,27 +239,68 @@ impl Catalog {
         })
     }
 
-    /// Ids whose names are close to `name`, best first, for "did you mean".
+    /// Ids whose names (id or alias) are close to `name`, best first and at most three, for
+    /// "did you mean". Only ids nearly as close as the closest are offered, so a plain typo
+    /// gets one answer and an ambiguous start (`payment`) several.
     pub fn suggest(&self, name: &str) -> Vec<String> {
-        let mut scored: Vec<(f64, &str)> = self
-            .entries
-            .iter()
-            .flat_map(|g| {
-                g.names()
-                    .map(move |n| (strsim::jaro_winkler(name, n), g.id.as_str()))
-            })
-            .filter(|(score, _)| *score > 0.8)
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut ids: Vec<String> = Vec::new();
-        for (_, id) in scored {
-            if !ids.iter().any(|i| i == id) {
-                ids.push(id.to_string());
-            }
-        }
-        ids.truncate(3);
-        ids
+        self.suggest_with(name, &[])
     }
+
+    /// Like `suggest`, with built-in `commands` competing by their own names.
+    pub fn suggest_with(&self, name: &str, commands: &[&str]) -> Vec<String> {
+        /// Below this, a name is not worth offering.
+        const CLOSE: f64 = 0.8;
+        /// How far behind the closest another may be and still be offered.
+        const NEARLY: f64 = 0.1;
+        let typed = name.to_lowercase();
+        let guides = self.entries.iter().map(|g| {
+            let best = g.names().map(|n| closeness(&typed, n)).fold(0.0, f64::max);
+            (best, g.id.as_str())
+        });
+        let commands = commands.iter().map(|c| (closeness(&typed, c), *c));
+        let mut scored: Vec<(f64, &str)> = guides
+            .chain(commands)
+            .filter(|(score, _)| *score >= CLOSE)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0)); // stable: catalog order on ties
+        let best = scored.first().map_or(0.0, |s| s.0);
+        scored
+            .into_iter()
+            .take_while(|(score, _)| *score >= best - NEARLY)
+            .take(3)
+            .map(|(_, id)| id.to_string())
+            .collect()
+    }
+}
+
+/// How close `typed` is to `name`, from 0 to 1: Jaro-Winkler, and for Chinese (any
+/// non-ASCII name) also the characters they share, since a Chinese character is a whole
+/// syllable and word order varies: `失败支付` is as close to `支付失败` as it gets.
+fn closeness(typed: &str, name: &str) -> f64 {
+    let jaro_winkler = strsim::jaro_winkler(typed, name);
+    if typed.is_ascii() && name.is_ascii() {
+        jaro_winkler
+    } else {
+        jaro_winkler.max(shared_chars(typed, name))
+    }
+}
+
+/// The Sørensen–Dice coefficient of the two names' characters, counted with repeats: twice
+/// the characters in common over all characters.
+fn shared_chars(a: &str, b: &str) -> f64 {
+    let total = a.chars().chain(b.chars()).fold(0.0, |n, _| n + 1.0);
+    if total == 0.0 {
+        return 0.0;
+    }
+    let mut rest: Vec<char> = b.chars().collect();
+    let mut common = 0.0;
+    for c in a.chars() {
+        if let Some(i) = rest.iter().position(|r| *r == c) {
+            rest.swap_remove(i);
+            common += 1.0;
+        }
+    }
+    2.0 * common / total
 }
 
 /// The bundled guides as catalog entries, and the problems of any whose header did not read.
@@ -434,6 +475,33 @@ fn name_clashes(entries: &[Entry]) -> Vec<GuideIssue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typo_gets_the_one_close_id_and_an_ambiguous_start_several() {
+        let catalog = Catalog::load(&[]).unwrap();
+        assert_eq!(catalog.suggest("payment-faild"), ["payment-failed"]);
+        assert_eq!(catalog.suggest("Payment-Failed"), ["payment-failed"]);
+        assert_eq!(catalog.suggest("top-up-mising"), ["top-up-missing"]);
+        assert_eq!(catalog.suggest("declind"), ["payment-failed"]); // an alias
+        let payment = catalog.suggest("payment");
+        assert!(payment.len() > 1 && payment.len() <= 3, "{payment:?}");
+        assert_eq!(payment[..2], ["payment-failed", "payment-pending"]);
+        assert!(catalog.suggest("zzzz").is_empty());
+        assert!(catalog.suggest("").is_empty());
+    }
+
+    #[test]
+    fn chinese_names_match_by_the_characters_they_share() {
+        let catalog = Catalog::load(&[]).unwrap();
+        for typed in ["支付失败了", "支付失敗", "失败支付", "微信支付失败"] {
+            assert_eq!(catalog.suggest(typed), ["payment-failed"], "{typed}");
+        }
+        assert_eq!(catalog.suggest("手机丢失了"), ["lost-device"]);
+        assert_eq!(catalog.suggest("账号被锁"), ["account-locked"]);
+        assert!(catalog.suggest("你好").is_empty());
+        assert!((shared_chars("支付失败", "失败支付") - 1.0).abs() < f64::EPSILON);
+        assert!(shared_chars("", "").abs() < f64::EPSILON);
+    }
 
     #[test]
     fn every_bundled_guide_has_a_header_and_validates() {

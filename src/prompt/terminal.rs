@@ -115,6 +115,18 @@ pub(crate) fn prompt_error(e: dialoguer::Error) -> Error {
     }
 }
 
+/// Asks one yes/no question on stderr, outside a guide's flow; Esc and Ctrl-C cancel.
+pub fn confirm(lang: Lang, prompt: &str, default: bool) -> Result<bool> {
+    cancelled_if_interrupted()?;
+    let answer = Confirm::with_theme(&LocalTheme::new(lang))
+        .with_prompt(prompt)
+        .default(default)
+        .interact_on_opt(&Term::stderr())
+        .map_err(prompt_error)?;
+    cancelled_if_interrupted()?;
+    answer.ok_or(Error::Cancelled)
+}
+
 fn cancelled_if_interrupted() -> Result<()> {
     if INTERRUPTED.load(Ordering::SeqCst) {
         Err(Error::Cancelled)

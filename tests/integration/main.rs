@@ -7,6 +7,8 @@ mod catalog; // every bundled guide: a golden report for its main contact-suppor
 mod check; // guides check: a good fixture and one broken fixture per rule
 mod cli; // list, guides show, exit codes, options
 mod golden; // rendered reports against tests/expected
+mod links; // support links: open and link
 mod paths; // every path of every bundled guide ends in a valid report
 #[cfg(unix)]
-mod pty; // real prompts in a pseudo-terminal: arrow keys, Enter, Ctrl-C
+mod pty;
+mod shell; // completions, man page and suggestions for misspelt symptoms // real prompts in a pseudo-terminal: arrow keys, Enter, Ctrl-C

@@ -479,3 +479,63 @@ fn no_command_in_a_terminal_shows_the_picker() {
     );
     assert_eq!(code, 130, "exit code; output:\n{}", pty.text());
 }
+
+const LINK: &str = "wallet-help://payment-failed?transaction-id=2026112122001400000000001234\
+                    &amount=59.9%E5%85%83&occurred-at=2026-11-21%2014:03";
+
+/// A support link's answers are shown, normalised, before anything is asked; Enter takes the
+/// default "yes" and the guide skips those questions.
+#[test]
+fn a_link_shows_its_answers_and_enter_uses_them() {
+    let mut pty = Pty::spawn(&["open", LINK]);
+    pty.expect(
+        "This link opens “Payment failed” and fills in:\n\
+         \x20 Transaction ID: 2026112122001400000000001234\n\
+         \x20 Amount: 59.90 CNY\n\
+         \x20 Failed at: 2026-11-21T14:03:00+08:00\n",
+    );
+    pty.expect("? Use these answers? (y/n) › yes");
+    pty.send(ENTER);
+    pty.expect("✔ Use these answers? · yes\n");
+    pty.expect("Payment failed\nCtrl-C stops at any time");
+    pty.answer_text(
+        "What exactly did the failure message say?",
+        "Card declined (51)",
+    );
+    // Time and amount came from the link: the next question is the one after them.
+    let prompt = pty.prompt_for(ACCOUNT_SIGNS);
+    let skipped = pty.expect(&format!("? {prompt} ›\n❯ "));
+    assert!(
+        !skipped.contains("When did the payment fail?") && !skipped.contains("How much"),
+        "a question the link answered was asked:\n{skipped}"
+    );
+    pty.press_ctrl_c();
+    assert_eq!(pty.finish(), 130, "exit code; output:\n{}", pty.text());
+}
+
+/// "No" keeps nothing from the link: the guide asks those questions itself.
+#[test]
+fn a_declined_link_runs_the_guide_without_its_answers() {
+    let mut pty = Pty::spawn(&["open", LINK, "--lang", "zh"]);
+    pty.expect("这个链接会打开“支付失败”，并填好以下回答：\n");
+    pty.expect("  金额：59.90 CNY\n");
+    pty.expect("使用这些回答吗？");
+    pty.send("n");
+    pty.expect("好的，稍后会逐一询问。");
+    pty.expect("? 你的回答 › ");
+    pty.send(&format!("银行卡被拒绝{ENTER}"));
+    pty.expect("付款是什么时候失败的？");
+    pty.press_ctrl_c();
+    assert_eq!(pty.finish(), 130, "exit code; output:\n{}", pty.text());
+}
+
+/// Esc at the question stops, like anywhere else.
+#[test]
+fn esc_at_the_links_question_cancels() {
+    let mut pty = Pty::spawn(&["open", LINK]);
+    pty.expect("? Use these answers? (y/n) › yes");
+    thread::sleep(Duration::from_millis(200));
+    pty.send(ESC);
+    pty.expect("cancelled");
+    assert_eq!(pty.finish(), 130, "exit code; output:\n{}", pty.text());
+}
