@@ -9,6 +9,14 @@ use std::{env, fs};
 
 use serde::Deserialize;
 
+// Search's bundled phrases and model (src/search/model.rs), tokenized by the same code as a
+// query at run time.
+#[path = "src/search/model.rs"]
+mod search_model;
+#[allow(dead_code)] // the build uses only part of it
+#[path = "src/search/tokens.rs"]
+mod tokens;
+
 /// The part of a guide the catalog needs up front. Unknown keys are ignored here; the
 /// full validation at run time (and in the tests) is strict.
 #[derive(Deserialize)]
@@ -70,6 +78,10 @@ fn main() {
     let out =
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_guides.rs");
     fs::write(out, code).expect("write bundled_guides.rs");
+
+    println!("cargo:rerun-if-changed=data/search");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    search_model::generate(Path::new(&root), Path::new(&out_dir));
 }
 
 fn header_code(h: &Header) -> String {

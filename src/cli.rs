@@ -30,6 +30,7 @@ pub fn command(catalog: &Catalog, lang: Lang) -> Command {
                 .about(lang.pick("List every symptom, grouped", "按类别列出所有问题"))
                 .arg(json_flag()),
         )
+        .subcommand(search_command(lang))
         .subcommand(guides_command(lang))
         .subcommands(link_commands(lang))
         .subcommands(shell_commands(lang))
@@ -41,6 +42,30 @@ fn symptom_command(guide: &Entry, lang: Lang) -> Command {
     Command::new(guide.id.clone())
         .about(about)
         .visible_aliases(guide.aliases.all().cloned().collect::<Vec<_>>())
+}
+
+fn search_command(lang: Lang) -> Command {
+    Command::new("search")
+        .about(lang.pick(
+            "Find the guide for a problem described in your own words (English or Chinese)",
+            "用自己的话描述问题，找到对应的指南（中文或英文均可）",
+        ))
+        .arg(
+            Arg::new("words")
+                .value_name("WORDS")
+                .required(true)
+                .num_args(1..)
+                .value_parser(clap::builder::NonEmptyStringValueParser::new()),
+        )
+        .arg(json_flag())
+        .arg(
+            Arg::new("limit")
+                .long("limit")
+                .value_name("N")
+                .default_value("5")
+                .value_parser(value_parser!(u16).range(1..))
+                .help(lang.pick("Show at most N guides", "最多显示 N 个指南")),
+        )
 }
 
 fn guides_command(lang: Lang) -> Command {

@@ -21,6 +21,7 @@ pub mod links;
 pub mod location;
 pub mod prompt;
 pub mod report;
+pub mod search;
 pub mod settings;
 pub mod ui;
 

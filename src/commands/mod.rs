@@ -7,6 +7,7 @@ mod list;
 mod open;
 mod pick;
 mod run;
+mod search;
 
 use std::io::{self, Write};
 
@@ -19,6 +20,14 @@ use crate::settings::Settings;
 pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) -> Result<u8> {
     match matches.subcommand() {
         Some(("list", m)) => list::run(catalog, settings, m.get_flag("json")),
+        Some(("search", m)) => search::run(
+            catalog,
+            settings,
+            &m.get_many::<String>("words")
+                .map_or_else(Vec::new, |w| w.cloned().collect()),
+            m.get_flag("json"),
+            m.get_one::<u16>("limit").map_or(5, |n| usize::from(*n)),
+        ),
         Some(("guides", m)) => match m.subcommand() {
             Some(("check", m)) => guides::check(catalog, m),
             Some(("show", m)) => guides::show(catalog, settings, m),

@@ -11,4 +11,5 @@ mod links; // support links: open and link
 mod paths; // every path of every bundled guide ends in a valid report
 #[cfg(unix)]
 mod pty;
+mod search; // search: top-1 and top-3 on held-out phrasings, text and --json output
 mod shell; // completions, man page and suggestions for misspelt symptoms // real prompts in a pseudo-terminal: arrow keys, Enter, Ctrl-C

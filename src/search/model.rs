@@ -1,0 +1,343 @@
+//! Build time only: `build.rs` includes this file to turn the bundled phrases into static
+//! data for search, so that a search reads no file and tokenizes nothing but the query.
+//!
+//! The phrases are each bundled guide's titles, summaries, id, aliases and keywords, and the
+//! example phrases in `data/search/examples-*.tsv`. For them it writes `search_model.rs`:
+//!
+//! - the vocabulary (sorted) and each term's weight: how rare it is among the phrases of its
+//!   script, times a factor for its kind; the English words among them by length, for typos;
+//! - every phrase (its guide, where it comes from, its text and length), and for each term
+//!   the phrases that hold it: the nearest-phrase part of the score and the "why" line;
+//! - a softmax regression over the same terms, trained here on the same phrases, one class
+//!   per bundled guide: the part of the score that weighs all the words of a query together.
+//!
+//! Everything is deterministic: sorted inputs, a fixed-seed shuffle, no threads.
+
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss,
+    clippy::cast_sign_loss
+)]
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::tokens::{self, Kind};
+
+/// Training: passes over the phrases, the first step size and its decay per pass, and the
+/// smallest weight kept (smaller ones change no ranking and would only fill the binary).
+const EPOCHS: usize = 15;
+const STEP: f32 = 0.5;
+const STEP_DECAY: f32 = 0.85;
+const KEEP: f32 = 0.1;
+
+#[derive(Deserialize)]
+struct Guide {
+    id: String,
+    title: Texts,
+    summary: Texts,
+    #[serde(default)]
+    aliases: Words,
+    #[serde(default)]
+    keywords: Words,
+}
+
+#[derive(Deserialize)]
+struct Texts {
+    en: String,
+    zh: String,
+}
+
+#[derive(Deserialize, Default)]
+struct Words {
+    #[serde(default)]
+    en: Vec<String>,
+    #[serde(default)]
+    zh: Vec<String>,
+}
+
+struct Phrase {
+    guide: usize,
+    source: &'static str,
+    text: String,
+    terms: Vec<usize>,
+}
+
+/// Reads the guides and example files under `root` and writes `search_model.rs` to `out`.
+pub fn generate(root: &Path, out: &Path) {
+    let mut guides: Vec<Guide> = Vec::new();
+    let mut names: Vec<_> = fs::read_dir(root.join("guides"))
+        .expect("guides/ exists")
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    names.sort();
+    for path in names {
+        // A guide that does not read is reported at run time; search just leaves it out.
+        let text = fs::read_to_string(&path).unwrap_or_default();
+        if let Ok(guide) = toml::from_str::<Guide>(&text) {
+            guides.push(guide);
+        }
+    }
+    guides.sort_by(|a, b| a.id.cmp(&b.id));
+    let ids: HashMap<&str, usize> = guides
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.id.as_str(), i))
+        .collect();
+
+    let mut texts: Vec<(usize, &'static str, String)> = Vec::new();
+    for (i, g) in guides.iter().enumerate() {
+        for t in [&g.title.en, &g.title.zh] {
+            texts.push((i, "Title", t.clone()));
+        }
+        texts.push((i, "Alias", g.id.clone()));
+        for a in g.aliases.en.iter().chain(&g.aliases.zh) {
+            texts.push((i, "Alias", a.clone()));
+        }
+        for t in [&g.summary.en, &g.summary.zh] {
+            texts.push((i, "Summary", t.clone()));
+        }
+        for k in g.keywords.en.iter().chain(&g.keywords.zh) {
+            texts.push((i, "Keyword", k.clone()));
+        }
+    }
+    for name in ["examples-en.tsv", "examples-zh.tsv"] {
+        let path = root.join("data/search").join(name);
+        let text = fs::read_to_string(&path).expect("read data/search examples");
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let (id, phrase) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{name}: not `id TAB phrase`: {line}"));
+            let guide = *ids
+                .get(id)
+                .unwrap_or_else(|| panic!("{name}: `{id}` is not a bundled guide that parses"));
+            texts.push((guide, "Example", phrase.to_string()));
+        }
+    }
+
+    // The vocabulary, sorted, so that run time finds a term by binary search.
+    let mut vocab: BTreeMap<String, usize> = BTreeMap::new();
+    let tokenized: Vec<Vec<String>> = texts.iter().map(|t| tokens::terms(&t.2)).collect();
+    for term in tokenized.iter().flatten() {
+        vocab.entry(term.clone()).or_default();
+    }
+    for (i, id) in vocab.values_mut().enumerate() {
+        *id = i;
+    }
+    let phrases: Vec<Phrase> = texts
+        .into_iter()
+        .zip(tokenized)
+        .filter(|(_, terms)| !terms.is_empty())
+        .map(|((guide, source, text), terms)| Phrase {
+            guide,
+            source,
+            text,
+            terms: terms.iter().map(|t| vocab[t]).collect(),
+        })
+        .collect();
+    let terms: Vec<&String> = vocab.keys().collect();
+    let weight = term_weights(&terms, &phrases);
+    let norms: Vec<f32> = phrases
+        .iter()
+        .map(|p| {
+            p.terms
+                .iter()
+                .map(|t| weight[*t].powi(2))
+                .sum::<f32>()
+                .sqrt()
+        })
+        .collect();
+    let (model, bias) = train(&phrases, &weight, &norms, guides.len(), terms.len());
+
+    let mut code = String::from(
+        "// @generated by build.rs (src/search/model.rs) from guides/ and data/search/.\n",
+    );
+    let mut emit = |name: &str, ty: &str, items: Vec<String>| {
+        // One item per line: a compiler message quotes its line.
+        let _ = writeln!(
+            code,
+            "pub(super) static {name}: &[{ty}] = &[\n{}\n];",
+            items.join(",\n")
+        );
+    };
+    // Sorted by id, like the terms: run time finds both by binary search.
+    emit(
+        "GUIDES",
+        "&str",
+        guides.iter().map(|g| format!("{:?}", g.id)).collect(),
+    );
+    emit(
+        "TERMS",
+        "&str",
+        terms.iter().map(|t| format!("{t:?}")).collect(),
+    );
+    emit(
+        "WEIGHT",
+        "f32",
+        weight.iter().map(|w| format!("{w:?}")).collect(),
+    );
+    // The English words and their term ids by length, for typo correction.
+    let mut words: Vec<(&String, usize)> = terms
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| Kind::of(t) == Kind::Word)
+        .map(|(id, t)| (*t, id))
+        .collect();
+    words.sort_by_key(|(t, _)| (t.len(), t.as_str()));
+    emit(
+        "WORDS",
+        "(&str, u32)",
+        words
+            .iter()
+            .map(|(t, id)| format!("({t:?}, {id})"))
+            .collect(),
+    );
+    let phrase = |(p, norm): (&Phrase, &f32)| {
+        format!(
+            "StaticPhrase {{ guide: {}, source: Source::{}, text: {:?}, norm: {norm:?} }}",
+            p.guide, p.source, p.text
+        )
+    };
+    emit(
+        "PHRASES",
+        "StaticPhrase",
+        phrases.iter().zip(&norms).map(phrase).collect(),
+    );
+    // By term, the phrases that hold it: POSTINGS[POSTINGS_START[t]..POSTINGS_START[t + 1]].
+    let mut postings = vec![Vec::new(); terms.len()];
+    for (i, p) in phrases.iter().enumerate() {
+        for t in &p.terms {
+            postings[*t].push(i);
+        }
+    }
+    let (start, items) = by_term(
+        postings
+            .iter()
+            .map(|list| list.iter().map(ToString::to_string)),
+    );
+    emit("POSTINGS_START", "u32", start);
+    emit("POSTINGS", "u32", items);
+    // The model by term: MODEL[MODEL_START[t]..MODEL_START[t + 1]] are (guide, weight).
+    emit(
+        "BIAS",
+        "f32",
+        bias.iter().map(|b| format!("{b:?}")).collect(),
+    );
+    let (start, items) = by_term(
+        model
+            .iter()
+            .map(|per_term| per_term.iter().map(|(g, w)| format!("({g}, {w:?})"))),
+    );
+    emit("MODEL_START", "u32", start);
+    emit("MODEL", "(u16, f32)", items);
+    fs::write(out.join("search_model.rs"), code).expect("write search_model.rs");
+}
+
+/// Lists per term flattened: the start of each term's items (and the end of the last), and
+/// the items.
+fn by_term<I: Iterator<Item = String>>(
+    lists: impl Iterator<Item = I>,
+) -> (Vec<String>, Vec<String>) {
+    let mut start = vec!["0".to_string()];
+    let mut items = Vec::new();
+    for list in lists {
+        items.extend(list);
+        start.push(items.len().to_string());
+    }
+    (start, items)
+}
+
+/// Each term's weight: its inverse phrase frequency within its script (English and Chinese
+/// phrases are counted apart, so a Chinese term is not rare just because most phrases are
+/// English), times its kind's weight.
+fn term_weights(terms: &[&String], phrases: &[Phrase]) -> Vec<f32> {
+    let kinds: Vec<Kind> = terms.iter().map(|t| Kind::of(t)).collect();
+    let mut df = vec![0f32; terms.len()];
+    let (mut han, mut latin) = (0f32, 0f32);
+    for p in phrases {
+        let mut has_han = false;
+        for t in &p.terms {
+            df[*t] += 1.0;
+            has_han |= kinds[*t].is_han();
+        }
+        if has_han {
+            han += 1.0;
+        }
+        if p.terms.iter().any(|t| !kinds[*t].is_han()) {
+            latin += 1.0;
+        }
+    }
+    (0..terms.len())
+        .map(|t| {
+            let n = if kinds[t].is_han() { han } else { latin };
+            (1.0 + n / df[t]).ln() * kinds[t].weight()
+        })
+        .collect()
+}
+
+/// Softmax regression by stochastic gradient descent on unit-length phrase vectors.
+/// Returns, per term, the (guide, weight) pairs worth keeping, and the biases.
+fn train(
+    phrases: &[Phrase],
+    weight: &[f32],
+    norms: &[f32],
+    guides: usize,
+    terms: usize,
+) -> (Vec<Vec<(usize, f32)>>, Vec<f32>) {
+    let mut w = vec![0f32; terms * guides];
+    let mut bias = vec![0f32; guides];
+    let mut order: Vec<usize> = (0..phrases.len()).collect();
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut step = STEP;
+    let mut logits = vec![0f32; guides];
+    for _ in 0..EPOCHS {
+        // Fisher–Yates with xorshift: the same order on every build.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &i in &order {
+            let p = &phrases[i];
+            let x = |t: usize| weight[t] / norms[i];
+            for (g, logit) in logits.iter_mut().enumerate() {
+                *logit = bias[g]
+                    + p.terms
+                        .iter()
+                        .map(|&t| w[t * guides + g] * x(t))
+                        .sum::<f32>();
+            }
+            let max = logits.iter().copied().fold(f32::MIN, f32::max);
+            let sum: f32 = logits.iter().map(|l| (l - max).exp()).sum();
+            for g in 0..guides {
+                let gradient = (logits[g] - max).exp() / sum - if g == p.guide { 1.0 } else { 0.0 };
+                if gradient.abs() < 1e-4 {
+                    continue;
+                }
+                for &t in &p.terms {
+                    w[t * guides + g] -= step * gradient * x(t);
+                }
+                bias[g] -= step * gradient;
+            }
+        }
+        step *= STEP_DECAY;
+    }
+    let model = (0..terms)
+        .map(|t| {
+            (0..guides)
+                .map(|g| (g, w[t * guides + g]))
+                .filter(|(_, v)| v.abs() >= KEEP)
+                .collect()
+        })
+        .collect();
+    (model, bias)
+}
