@@ -19,6 +19,7 @@ pub mod input;
 pub mod lang;
 pub mod links;
 pub mod location;
+pub mod parallel;
 pub mod prompt;
 pub mod report;
 pub mod search;

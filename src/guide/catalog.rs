@@ -1,14 +1,17 @@
 //! The guides the tool knows: those bundled in the binary, plus a provider's own from
 //! `--guides` folders, where a guide with a bundled id replaces the bundled one.
 //!
-//! A bundled guide's header comes from `build.rs` as static data; the guide itself is parsed
-//! and validated the first time it is needed, so listing or building the command line
-//! costs nothing per guide.
+//! A bundled guide's header comes from `build.rs` as static data; a provider's is read from
+//! the part of its file before and between the steps. Either way the guide itself is parsed
+//! and validated the first time it is needed, so listing, searching or building the command
+//! line costs little per guide, even with a thousand of them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+
+use serde::Deserialize;
 
 use super::{Group, Guide, GuideIssue, IssueKind, Source, parse_guide};
 use crate::error::{Error, Result};
@@ -81,9 +84,12 @@ pub struct Entry {
     pub title: Text,
     pub summary: Text,
     pub aliases: Words,
+    /// A provider guide's keywords, for search (the bundled ones are in its static data).
+    pub keywords: Words,
     pub urgent: bool,
     pub source: Source,
     pub location: Location,
+    /// A bundled guide's text; a provider's is read again from its file when needed.
     text: Option<&'static str>,
     loaded: OnceLock<Result<Guide, Vec<GuideIssue>>>,
 }
@@ -96,6 +102,7 @@ impl Entry {
             title: guide.title.clone(),
             summary: guide.summary.clone(),
             aliases: guide.aliases.clone(),
+            keywords: guide.keywords.clone(),
             urgent: guide.urgent,
             source: guide.source.clone(),
             location: guide.location.clone(),
@@ -112,6 +119,7 @@ impl Entry {
             title: guide.title.clone(),
             summary: Text::default(),
             aliases: guide.aliases.clone(),
+            keywords: Words::default(),
             urgent: guide.urgent,
             source: guide.source.clone(),
             location: guide.location.clone(),
@@ -138,6 +146,7 @@ impl Entry {
                 en: h.aliases_en.iter().map(ToString::to_string).collect(),
                 zh: h.aliases_zh.iter().map(ToString::to_string).collect(),
             },
+            keywords: Words::default(),
             urgent: h.urgent,
             source: Source::Bundled,
             location,
@@ -146,12 +155,41 @@ impl Entry {
         })
     }
 
+    /// A provider's guide from its header alone; `None` when the header does not read
+    /// cleanly, so the caller parses the whole file and reports its problems.
+    fn from_header(path: &Path, source: &[u8]) -> Option<Entry> {
+        let header: FileHeader = toml::from_str(&header_text(source)?).ok()?;
+        Some(Entry {
+            id: header.id,
+            group: Group::from_name(&header.group)?,
+            title: header.title.into(),
+            summary: header.summary.into(),
+            aliases: header.aliases.into(),
+            keywords: header.keywords.into(),
+            urgent: header.urgent,
+            source: Source::File(path.to_path_buf()),
+            location: Location {
+                file: path.display().to_string(),
+                line: 1,
+                column: 1,
+            },
+            text: None,
+            loaded: OnceLock::new(),
+        })
+    }
+
     /// The whole guide, parsed and validated on first use.
     pub fn guide(&self) -> Result<&Guide> {
-        let loaded = self.loaded.get_or_init(|| {
-            let source = self.text.unwrap_or_default();
-            parse_guide(&self.location.file, source, self.source.clone())
-        });
+        let loaded = self
+            .loaded
+            .get_or_init(|| match (&self.text, &self.source) {
+                (None, Source::File(path)) => load_file(path),
+                (text, source) => parse_guide(
+                    &self.location.file,
+                    text.unwrap_or_default(),
+                    source.clone(),
+                ),
+            });
         loaded.as_ref().map_err(|issues| Error::InvalidGuides {
             issues: issues.clone(),
         })
@@ -173,9 +211,10 @@ impl Catalog {
     pub fn load(dirs: &[PathBuf]) -> Result<Catalog> {
         let (mut entries, mut issues) = bundled_entries();
         for dir in dirs {
-            for path in guide_files(dir)? {
-                match load_file(&path) {
-                    Ok(guide) => entries.push(Entry::from_guide(guide)),
+            let files = guide_files(dir)?;
+            for result in crate::parallel::map(&files, 64, |path| load_header(path)) {
+                match result {
+                    Ok(entry) => entries.push(entry),
                     Err(found) => issues.extend(found),
                 }
             }
@@ -203,7 +242,7 @@ impl Catalog {
                 .position(|known| *known == id)
                 .unwrap_or(usize::MAX)
         };
-        entries.sort_by(|a, b| (a.group, rank(&a.id), &a.id).cmp(&(b.group, rank(&b.id), &b.id)));
+        entries.sort_by_cached_key(|e| (e.group, rank(&e.id), e.id.clone()));
         Catalog { entries }
     }
 
@@ -367,25 +406,82 @@ pub fn check_files(paths: &[PathBuf]) -> (usize, Vec<GuideIssue>) {
 /// Validates files on every core, keeping each file's result in order. Only the names of a
 /// valid guide are kept: a thousand whole guides need not sit in memory.
 fn check_in_parallel(files: &[PathBuf]) -> Vec<Result<Entry, Vec<GuideIssue>>> {
-    let check = |file: &PathBuf| load_file(file).map(|guide| Entry::names_of(&guide));
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if cores < 2 || files.len() < 32 {
-        return files.iter().map(check).collect();
-    }
-    let chunk = files.len().div_ceil(cores);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(check).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+    crate::parallel::map(files, 16, |file| {
+        load_file(file).map(|guide| Entry::names_of(&guide))
     })
+}
+
+/// The catalog entry of a provider's guide file: from its header when that reads cleanly,
+/// else from the whole guide, with all its problems when it is not valid.
+fn load_header(path: &Path) -> Result<Entry, Vec<GuideIssue>> {
+    if let Ok(source) = fs::read(path)
+        && let Some(entry) = Entry::from_header(path, &source)
+    {
+        return Ok(entry);
+    }
+    load_file(path).map(Entry::from_guide)
+}
+
+/// The top-level keys of a guide, without its steps. Unknown keys are ignored here; the
+/// full parse is strict.
+#[derive(Deserialize)]
+struct FileHeader {
+    id: String,
+    group: String,
+    #[serde(default)]
+    urgent: bool,
+    title: HeaderText,
+    summary: HeaderText,
+    #[serde(default)]
+    aliases: HeaderWords,
+    #[serde(default)]
+    keywords: HeaderWords,
+}
+
+#[derive(Deserialize)]
+struct HeaderText {
+    en: String,
+    zh: String,
+}
+
+impl From<HeaderText> for Text {
+    fn from(t: HeaderText) -> Text {
+        Text::new(t.en, t.zh)
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct HeaderWords {
+    #[serde(default)]
+    en: Vec<String>,
+    #[serde(default)]
+    zh: Vec<String>,
+}
+
+impl From<HeaderWords> for Words {
+    fn from(w: HeaderWords) -> Words {
+        Words { en: w.en, zh: w.zh }
+    }
+}
+
+/// A guide's text without its `[[steps]]` tables, which make up most of it: each runs from
+/// its `[[steps]]` line to the next table line that is not one. A step's text that holds a
+/// line like a table header can make what is left unreadable, never wrong in a way that
+/// matters: the caller then reads the whole file. Works on bytes, so the steps are not even
+/// checked for UTF-8 here; `None` when what is kept is not UTF-8.
+fn header_text(source: &[u8]) -> Option<String> {
+    let mut kept = Vec::with_capacity(source.len() / 4);
+    let mut in_steps = false;
+    for line in source.split_inclusive(|b| *b == b'\n') {
+        let trimmed = line.trim_ascii();
+        if trimmed.first() == Some(&b'[') {
+            in_steps = trimmed == b"[[steps]]";
+        }
+        if !in_steps {
+            kept.extend_from_slice(line);
+        }
+    }
+    String::from_utf8(kept).ok()
 }
 
 /// Reads one guide file from disk.
@@ -422,7 +518,7 @@ pub fn guide_files(path: &Path) -> Result<Vec<PathBuf>> {
 
 /// A provider's guide replaces the bundled guide with the same id.
 fn replace_bundled(entries: Vec<Entry>) -> Vec<Entry> {
-    let provided: Vec<String> = entries
+    let provided: HashSet<String> = entries
         .iter()
         .filter(|g| g.source != Source::Bundled)
         .map(|g| g.id.clone())

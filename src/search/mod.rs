@@ -56,7 +56,6 @@ enum Source {
 struct StaticPhrase {
     guide: u16,
     source: Source,
-    text: &'static str,
     norm: f32,
 }
 
@@ -65,6 +64,35 @@ struct StaticPhrase {
 mod bundled {
     use super::{Source, StaticPhrase};
     include!(concat!(env!("OUT_DIR"), "/search_model.rs"));
+
+    static TERMS_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/search_terms.txt"));
+    static PHRASES_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/search_phrases.txt"));
+
+    pub(super) fn term_count() -> usize {
+        TERM_START.len() - 1
+    }
+
+    pub(super) fn term(id: usize) -> &'static str {
+        &TERMS_TEXT[TERM_START[id] as usize..TERM_START[id + 1] as usize]
+    }
+
+    /// The id of `text` among the sorted terms, or where it would go.
+    pub(super) fn find_term(text: &str) -> Result<usize, usize> {
+        let (mut low, mut high) = (0, term_count());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match term(middle).cmp(text) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return Ok(middle),
+            }
+        }
+        Err(low)
+    }
+
+    pub(super) fn phrase_text(id: usize) -> &'static str {
+        &PHRASES_TEXT[PHRASE_START[id] as usize..PHRASE_START[id + 1] as usize]
+    }
 }
 
 /// A phrase of a guide that is not bundled (a provider's), tokenized when the index is built.
@@ -117,11 +145,8 @@ impl Index {
             for name in entry.names() {
                 texts.push((guide, Source::Alias, name.clone()));
             }
-            // A provider's guide was parsed when it was loaded: its keywords cost nothing.
-            if let Ok(parsed) = entry.guide() {
-                for keyword in parsed.keywords.all() {
-                    texts.push((guide, Source::Keyword, keyword.clone()));
-                }
+            for keyword in entry.keywords.all() {
+                texts.push((guide, Source::Keyword, keyword.clone()));
             }
         }
         index.add_phrases(texts);
@@ -135,19 +160,25 @@ impl Index {
         let mut local: FastMap<String, u32> = FastMap::default();
         let mut df: Vec<f32> = Vec::new();
         let mut phrase_terms: Vec<Vec<u32>> = Vec::with_capacity(texts.len());
-        for (_, _, text) in &texts {
+        // Tokenizing is most of the work for a thousand guides: it runs on every core.
+        let tokenized = crate::parallel::map(&texts, 512, |(_, _, text)| {
             let mut terms = Vec::new();
-            tokens::each_term(&tokens::pieces(text), |term| {
-                let id = if let Some(id) = local.get(term) {
+            tokens::each_term(&tokens::pieces(text), |term| terms.push(term.to_string()));
+            terms
+        });
+        for phrase in tokenized {
+            let mut terms = Vec::with_capacity(phrase.len());
+            for term in phrase {
+                let id = if let Some(id) = local.get(&term) {
                     *id
                 } else {
                     let id = to_id(df.len());
-                    local.insert(term.to_string(), id);
+                    local.insert(term, id);
                     df.push(0.0);
                     id
                 };
                 terms.push(id);
-            });
+            }
             terms.sort_unstable();
             terms.dedup();
             for t in &terms {
@@ -160,10 +191,10 @@ impl Index {
         let mut global = vec![0u32; df.len()];
         for (term, id) in local {
             let count = df[id as usize];
-            global[id as usize] = if let Ok(known) = bundled::TERMS.binary_search(&term.as_str()) {
+            global[id as usize] = if let Ok(known) = bundled::find_term(term.as_str()) {
                 to_id(known)
             } else {
-                let new = to_id(bundled::TERMS.len() + self.extra.len());
+                let new = to_id(bundled::term_count() + self.extra.len());
                 self.extra_weight
                     .push((1.0 + n / count).ln() * Kind::of(&term).weight());
                 self.extra.insert(term, new);
@@ -190,7 +221,7 @@ impl Index {
     }
 
     fn term(&self, term: &str) -> Option<u32> {
-        match bundled::TERMS.binary_search(&term) {
+        match bundled::find_term(term) {
             Ok(id) => u32::try_from(id).ok(),
             Err(_) => self.extra.get(term).copied(),
         }
@@ -222,7 +253,7 @@ impl Index {
         let mut dot = vec![0f32; bundled::PHRASES.len()];
         for (t, w) in query
             .iter()
-            .filter(|(t, _)| (*t as usize) < bundled::TERMS.len())
+            .filter(|(t, _)| (*t as usize) < bundled::term_count())
         {
             let t = *t as usize;
             let postings =
@@ -231,13 +262,18 @@ impl Index {
                 dot[*p as usize] += w * bundled::WEIGHT[t];
             }
         }
-        for (p, dot) in bundled::PHRASES.iter().zip(&dot) {
+        for (id, (p, dot)) in bundled::PHRASES.iter().zip(&dot).enumerate() {
             let class = usize::from(p.guide);
             let Some(guide) = self.bundled[class] else {
                 continue;
             };
             if *dot > 0.0 && (p.source == Source::Example || self.bundled_header[class]) {
-                keep(&mut nearest[guide], dot / p.norm, p.text, p.source);
+                keep(
+                    &mut nearest[guide],
+                    dot / p.norm,
+                    bundled::phrase_text(id),
+                    p.source,
+                );
             }
         }
         for p in &self.phrases {
@@ -321,8 +357,9 @@ impl Index {
                 && strsim::osa_distance(word, term) == 1
         };
         let lengths = word.len().saturating_sub(1)..=word.len() + 1;
-        let from = bundled::WORDS.partition_point(|(t, _)| t.len() < *lengths.start());
-        let to = bundled::WORDS.partition_point(|(t, _)| t.len() <= *lengths.end());
+        let length = |id: &u32| bundled::term(*id as usize).len();
+        let from = bundled::WORDS.partition_point(|id| length(id) < *lengths.start());
+        let to = bundled::WORDS.partition_point(|id| length(id) <= *lengths.end());
         let provider = self
             .extra
             .iter()
@@ -330,7 +367,7 @@ impl Index {
             .map(|(t, id)| (t.as_str(), *id));
         bundled::WORDS[from..to]
             .iter()
-            .copied()
+            .map(|id| (bundled::term(*id as usize), *id))
             .chain(provider)
             .filter(|(term, _)| close(term))
             // The lowest weight is the most common word.
@@ -344,7 +381,7 @@ impl Index {
         let mut logits: Vec<f32> = bundled::BIAS.to_vec();
         for (t, x) in query
             .iter()
-            .filter(|(t, _)| (*t as usize) < bundled::TERMS.len())
+            .filter(|(t, _)| (*t as usize) < bundled::term_count())
         {
             let t = *t as usize;
             let range = bundled::MODEL_START[t] as usize..bundled::MODEL_START[t + 1] as usize;

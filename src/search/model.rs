@@ -174,11 +174,11 @@ pub fn generate(root: &Path, out: &Path) {
         "&str",
         guides.iter().map(|g| format!("{:?}", g.id)).collect(),
     );
-    emit(
-        "TERMS",
-        "&str",
-        terms.iter().map(|t| format!("{t:?}")).collect(),
-    );
+    // Texts as one string and where each starts: a table of `&str` would cost the loader a
+    // relocation per item on every run.
+    let (text, start) = joined(terms.iter().map(|t| t.as_str()));
+    fs::write(out.join("search_terms.txt"), text).expect("write search_terms.txt");
+    emit("TERM_START", "u32", start);
     emit(
         "WEIGHT",
         "f32",
@@ -194,16 +194,16 @@ pub fn generate(root: &Path, out: &Path) {
     words.sort_by_key(|(t, _)| (t.len(), t.as_str()));
     emit(
         "WORDS",
-        "(&str, u32)",
-        words
-            .iter()
-            .map(|(t, id)| format!("({t:?}, {id})"))
-            .collect(),
+        "u32",
+        words.iter().map(|(_, id)| id.to_string()).collect(),
     );
+    let (text, start) = joined(phrases.iter().map(|p| p.text.as_str()));
+    fs::write(out.join("search_phrases.txt"), text).expect("write search_phrases.txt");
+    emit("PHRASE_START", "u32", start);
     let phrase = |(p, norm): (&Phrase, &f32)| {
         format!(
-            "StaticPhrase {{ guide: {}, source: Source::{}, text: {:?}, norm: {norm:?} }}",
-            p.guide, p.source, p.text
+            "StaticPhrase {{ guide: {}, source: Source::{}, norm: {norm:?} }}",
+            p.guide, p.source
         )
     };
     emit(
@@ -239,6 +239,17 @@ pub fn generate(root: &Path, out: &Path) {
     emit("MODEL_START", "u32", start);
     emit("MODEL", "(u16, f32)", items);
     fs::write(out.join("search_model.rs"), code).expect("write search_model.rs");
+}
+
+/// Texts joined into one, and the byte offset where each starts (and the end of the last).
+fn joined<'a>(texts: impl Iterator<Item = &'a str>) -> (String, Vec<String>) {
+    let mut text = String::new();
+    let mut start = vec!["0".to_string()];
+    for t in texts {
+        text.push_str(t);
+        start.push(text.len().to_string());
+    }
+    (text, start)
 }
 
 /// Lists per term flattened: the start of each term's items (and the end of the last), and

@@ -367,6 +367,40 @@ fn with_no_paths_a_broken_provider_folder_fails_the_check() {
 }
 
 #[test]
+fn a_provider_guide_with_broken_steps_is_listed_and_fails_with_its_location_when_run() {
+    // Only a guide's header is read to list it; its steps are checked when it runs.
+    let broken =
+        small_guide("mine", "my-alias", "Mine").replace("next = \"done\"", "next = \"gone\"");
+    Test::new()
+        .file("mine/a.toml", &broken)
+        .args(&["--guides", "mine", "list"])
+        .stdout_contains("mine")
+        .run();
+    Test::new()
+        .file("mine/a.toml", &broken)
+        .args(&["--guides", "mine", "mine", "--no-input"])
+        .status(3)
+        .stderr_contains("mine/a.toml:16:8: `next` points to `gone`, which is not a step")
+        .run();
+}
+
+#[test]
+fn a_step_text_that_looks_like_a_table_still_reads() {
+    // A line starting with `[` inside a step's multi-line string ends the header scan
+    // early; the whole file is then read, and the guide still works.
+    let guide = small_guide("mine", "my-alias", "Mine").replace(
+        "help = { en = \"Never include your password.\", zh = \"不要写密码。\" }",
+        "help.en = \"\"\"\n[Note] copy the message as shown\n\"\"\"\nhelp.zh = \"照原样抄下提示。\"",
+    );
+    assert!(guide.contains("\n[Note]"));
+    Test::new()
+        .file("mine/a.toml", &guide)
+        .args(&["--guides", "mine", "guides", "show", "mine", "--json"])
+        .stdout_contains("\"id\": \"ask\"")
+        .run();
+}
+
+#[test]
 fn checked_files_may_not_take_a_bundled_alias() {
     Test::new()
         .file("mine/a.toml", &small_guide("mine", "declined", "Mine"))
