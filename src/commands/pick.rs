@@ -1,14 +1,18 @@
-//! `wallet-help` with no command: in a terminal, pick the symptom from a menu; in a pipe,
-//! print the list and how to pick, and exit 2, never waiting on input that will not come.
-
-use dialoguer::Select;
-use dialoguer::theme::ColorfulTheme;
+//! `wallet-help` with no command: in a terminal, the user describes the problem and picks
+//! from the guides that search ranks for it, as they type; in a pipe, print the list and how
+//! to pick, and exit 2, never waiting on input that will not come.
 
 use super::print_stderr;
 use crate::error::{Result, exit};
-use crate::guide::catalog::Catalog;
+use crate::guide::catalog::{Catalog, Entry};
+use crate::lang::Lang;
+use crate::prompt::picker::{self, Item};
 use crate::prompt::terminal;
+use crate::search::Index;
 use crate::settings::{Mode, Settings};
+
+/// How many of search's matches the picker lists.
+const MATCHES: usize = 8;
 
 pub(super) fn run(catalog: &Catalog, settings: &Settings) -> Result<u8> {
     let lang = settings.lang;
@@ -23,23 +27,43 @@ pub(super) fn run(catalog: &Catalog, settings: &Settings) -> Result<u8> {
         return Ok(exit::USAGE);
     }
     terminal::catch_interrupts();
-    let items: Vec<String> = catalog
-        .entries()
+    let entries = catalog.entries();
+    let items: Vec<Item> = entries
         .iter()
-        .map(|g| {
-            let item = format!("{} — {}", g.title.get(lang), g.summary.get(lang));
-            console::truncate_str(&item, crate::ui::width().saturating_sub(4), "…").into_owned()
+        .map(|g| Item {
+            title: g.title.get(lang).to_string(),
+            summary: g.summary.get(lang).to_string(),
         })
         .collect();
-    let picked = Select::with_theme(&ColorfulTheme::default())
-        .with_prompt(lang.pick("What happened?", "遇到了什么问题？"))
-        .items(&items)
-        .default(0)
-        .max_length(12)
-        .interact_opt()
-        .map_err(terminal::prompt_error)?;
-    match picked {
-        Some(i) => super::run::run(catalog.entries()[i].guide()?, settings),
-        None => Err(crate::error::Error::Cancelled),
-    }
+    let index = Index::new(catalog);
+    let search = |query: &str| {
+        let ranked: Vec<usize> = index
+            .search(query, MATCHES, lang)
+            .iter()
+            .filter_map(|m| entries.iter().position(|e| e.id == m.id))
+            .collect();
+        if ranked.is_empty() {
+            by_name(entries, query)
+        } else {
+            ranked
+        }
+    };
+    let picked = picker::pick(&items, &search, lang)?;
+    super::run::run(entries[picked].guide()?, settings)
+}
+
+/// Guides whose id, alias or title holds the query: a word still being typed, which search
+/// does not know yet ("refu").
+fn by_name(entries: &[Entry], query: &str) -> Vec<usize> {
+    let query = query.trim().to_lowercase();
+    (0..entries.len())
+        .filter(|i| {
+            let e = &entries[*i];
+            e.names()
+                .map(String::as_str)
+                .chain(Lang::ALL.map(|lang| e.title.get(lang)))
+                .any(|name| name.to_lowercase().contains(&query))
+        })
+        .take(MATCHES)
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! The seam between the flow and whoever answers it: a person at a terminal (`terminal`) or a
 //! script (`scripted`). The flow only sees this trait, so it never touches a terminal.
 
+pub mod picker;
 pub mod scripted;
 pub mod terminal;
 pub mod theme;

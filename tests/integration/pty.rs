@@ -451,30 +451,49 @@ fn esc_at_an_input_cancels_with_130() {
 }
 
 #[test]
-fn no_command_in_a_terminal_shows_the_picker() {
+fn no_command_in_a_terminal_searches_as_the_user_types() {
     let mut pty = Pty::spawn(&[]);
-    // With many guides the menu pages: `? What happened? › [Page 1/2]`.
-    pty.expect("? What happened? ›");
-    pty.expect("\n❯ ");
-    // The highlighted first item, as drawn: `Title — summary`.
-    let first = pty.expect("\n").trim_end().to_string();
-    let (title, _summary) = first
-        .split_once(" — ")
-        .unwrap_or_else(|| panic!("not a `title — summary` item: {first:?}"));
-    let title = title.to_string();
+    pty.expect("What happened? Describe it in a few words");
+    // Before anything is typed, every guide is listed, the first highlighted.
+    pty.expect("❯ Payment failed — ");
+    pty.send("refund never arrived");
+    pty.expect("› refund never arrived");
     pty.send(ENTER);
-    pty.expect(&format!("✔ What happened? · {first}\n"));
-    // The chosen guide starts: its title, how to stop, then its first prompt (only prompt
-    // lines carry the `›` suffix).
-    pty.expect(&format!(
-        "{title}\nCtrl-C stops at any time (Esc too, in a menu).\n"
-    ));
+    pty.expect("✔ What happened? · Refund not received\n");
+    // The chosen guide starts: its title, how to stop, then its first prompt.
+    pty.expect("Refund not received\nCtrl-C stops at any time");
     pty.expect("›");
     pty.press_ctrl_c();
+    assert_eq!(pty.finish(), 130, "exit code; output:\n{}", pty.text());
+}
+
+#[test]
+fn the_picker_understands_chinese_without_spaces() {
+    let mut pty = Pty::spawn(&["--lang", "zh"]);
+    pty.expect("遇到了什么问题？");
+    pty.send("钱扣了但是订单显示未支付");
+    pty.expect("❯ 扣款异常 — ");
+    pty.send(ENTER);
+    pty.expect("✔ 遇到了什么问题？ · 扣款异常\n");
+    pty.expect("›");
+    pty.press_ctrl_c();
+    assert_eq!(pty.finish(), 130, "exit code; output:\n{}", pty.text());
+}
+
+#[test]
+fn arrows_choose_among_the_matches_and_esc_quits_the_picker() {
+    let mut pty = Pty::spawn(&[]);
+    pty.expect("❯ Payment failed — ");
+    pty.send("lost");
+    pty.expect("› lost");
+    pty.send(DOWN);
+    // A lone ESC counts as Esc only when no byte follows at once (see above).
+    thread::sleep(Duration::from_millis(200));
+    pty.send(ESC);
     let code = pty.finish();
     assert!(
         pty.text()[pty.seen..].contains("cancelled"),
-        "no cancel message:\n{}",
+        "{}",
         pty.text()
     );
     assert_eq!(code, 130, "exit code; output:\n{}", pty.text());
