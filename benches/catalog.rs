@@ -361,6 +361,7 @@ fn scripted_run(
             now: &ctx.now,
             device,
             config,
+            review: &report::Review::default(),
         },
     );
     report::render(&report, Format::Json)

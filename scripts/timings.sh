@@ -4,6 +4,8 @@
 #   wallet-help list                                        < 3 ms
 #   scripted payment-failed run to a JSON report            < 5 ms
 #   guides check on 1,000 generated guides                  < 200 ms
+#   search on the bundled catalog                           < 5 ms
+#   search with 1,000 generated guides as well              < 50 ms
 #   peak memory (max RSS) of each of the above              < 10 MB
 #
 # For developers, not CI: it uses `hyperfine` when installed (else a `date +%s%N` loop) and
@@ -240,18 +242,20 @@ EOF
 
 # ── The commands, each checked once before it is timed ──────────────────────────────────────
 
-names=(list scripted-json guides-check-1000)
-budgets_ms=(3 5 200)
+names=(list scripted-json guides-check-1000 search search-1000)
+budgets_ms=(3 5 200 5 50)
 # Sets `argv` to command i's arguments.
 argv_of() {
     case $1 in
         0) argv=("$bin" list) ;;
         1) argv=("$bin" payment-failed --no-input --format json --answers "$answers") ;;
         2) argv=("$bin" guides check "$guides") ;;
+        3) argv=("$bin" search my card got declined at the shop) ;;
+        4) argv=("$bin" --guides "$guides" search my card got declined at the shop) ;;
     esac
 }
-count=(0 0 0)
-count[0]=$runs count[1]=$runs count[2]=$check_runs
+count=(0 0 0 0 0)
+count[0]=$runs count[1]=$runs count[2]=$check_runs count[3]=$runs count[4]=$check_runs
 
 "$bin" list >/dev/null
 "$bin" payment-failed --no-input --format json --answers "$answers" 2>/dev/null |

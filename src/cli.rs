@@ -1,6 +1,8 @@
 //! The command line as data: the built-in commands plus one subcommand per guide in the
 //! catalog (clap's builder, since the guides are only known at run time). No logic here.
 
+use std::ffi::OsString;
+
 use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, Command, value_parser};
@@ -17,6 +19,29 @@ Exit codes:
   130  cancelled (Ctrl-C, Esc)";
 
 pub fn command(catalog: &Catalog, lang: Lang) -> Command {
+    built_ins(lang).subcommands(catalog.entries().iter().map(|g| symptom_command(g, lang)))
+}
+
+/// The command line for `args`: without a subcommand per guide when `args` run a built-in
+/// command that names no guide (`list`, `search …`). With a thousand provider guides, their
+/// subcommands are most of the start-up time and memory, and these commands never use them.
+pub fn command_for(catalog: &Catalog, lang: Lang, args: &[OsString]) -> Command {
+    const NO_GUIDES: [&str; 3] = ["list", "search", "guides"];
+    let words: Vec<String> = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let built_in = words.iter().any(|w| NO_GUIDES.contains(&w.as_str()));
+    let names_a_guide = || words.iter().any(|w| catalog.find(w).is_some());
+    if built_in && !names_a_guide() {
+        built_ins(lang)
+    } else {
+        command(catalog, lang)
+    }
+}
+
+fn built_ins(lang: Lang) -> Command {
     Command::new("wallet-help")
         .version(env!("CARGO_PKG_VERSION"))
         .about(lang.pick(
@@ -34,7 +59,6 @@ pub fn command(catalog: &Catalog, lang: Lang) -> Command {
         .subcommand(guides_command(lang))
         .subcommands(link_commands(lang))
         .subcommands(shell_commands(lang))
-        .subcommands(catalog.entries().iter().map(|g| symptom_command(g, lang)))
 }
 
 fn symptom_command(guide: &Entry, lang: Lang) -> Command {

@@ -51,7 +51,7 @@ fn try_run(args: &[OsString], env: &Environment) -> Result<u8> {
         Ok(catalog) => (catalog, None),
         Err(e) => (Catalog::from_guides(Vec::new()), Some(e)),
     };
-    let matches = match cli::command(&catalog, pre.lang).try_get_matches_from(args) {
+    let matches = match cli::command_for(&catalog, pre.lang, args).try_get_matches_from(args) {
         Ok(matches) => matches,
         Err(e) if e.kind() == clap::error::ErrorKind::InvalidSubcommand => {
             // With guides that did not load, the symptom may well exist: say why instead.

@@ -42,8 +42,18 @@ pub fn error_style() -> Style {
     Style::new().for_stderr().red().bold()
 }
 
+pub fn warning_style() -> Style {
+    Style::new().for_stderr().yellow().bold()
+}
+
 pub fn hint_style() -> Style {
     Style::new().for_stderr().cyan().bold()
+}
+
+/// A warning on stderr, `warning:` coloured when stderr is a terminal that wants colour.
+pub fn warn(message: &str) {
+    let label = warning_style().apply_to("warning:");
+    eprintln!("{label} {message}");
 }
 
 /// Pads `s` with spaces to `width` display columns (CJK characters count as two).

@@ -6,8 +6,10 @@ mod link;
 mod list;
 mod open;
 mod pick;
+mod review;
 mod run;
 mod search;
+mod send;
 
 use std::io::{self, Write};
 

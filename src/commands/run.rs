@@ -1,8 +1,6 @@
 //! Running one symptom's guide: answers given ahead, the flow, the ending, and the report.
 
-use jiff::Zoned;
-
-use super::{print_stderr, print_stdout};
+use super::{print_stderr, print_stdout, review, send};
 use crate::answers::GivenAnswers;
 use crate::checks::device;
 use crate::checks::official::Official;
@@ -15,7 +13,7 @@ use crate::lang::Lang;
 use crate::prompt::Prompter;
 use crate::prompt::scripted::Scripted;
 use crate::prompt::terminal::{self, Terminal};
-use crate::report::{self, write};
+use crate::report::{self, Review, write};
 use crate::settings::{Mode, Settings};
 use crate::ui;
 
@@ -56,7 +54,8 @@ pub(super) fn run_with(guide: &Guide, settings: &Settings, mut given: GivenAnswe
     }?;
     let outcome = show_ending(guide, &transcript, settings);
     if outcome == Outcome::ContactSupport || settings.output.is_some() {
-        deliver(guide, &transcript, settings, &config, &now)?;
+        let mut transcript = transcript;
+        deliver(guide, &mut transcript, settings, &config, &ctx)?;
     }
     Ok(exit::OK)
 }
@@ -80,13 +79,16 @@ fn show_ending(guide: &Guide, transcript: &Transcript, settings: &Settings) -> O
     ending.outcome
 }
 
+/// Builds the report, lets the user review it (in a terminal, without `--yes`), then sends
+/// it where they choose: `-o`'s file, the menu's choice, or stdout.
 fn deliver(
     guide: &Guide,
-    transcript: &Transcript,
+    transcript: &mut Transcript,
     settings: &Settings,
     config: &Config,
-    now: &Zoned,
+    parse: &ParseContext,
 ) -> Result<()> {
+    let now = &parse.now;
     let device = if settings.mode == Mode::Interactive {
         let spinner = ui::spinner(
             settings
@@ -99,30 +101,33 @@ fn deliver(
     } else {
         device::collect(now)
     };
-    let ctx = report::Context {
-        lang: settings.report_lang,
-        now,
-        device,
-        config,
+    let reviewing = settings.mode == Mode::Interactive && !settings.yes;
+    let mut choices = Review::default();
+    let (report, rendered) = loop {
+        let ctx = report::Context {
+            lang: settings.report_lang,
+            now,
+            device: device.clone(),
+            config,
+            review: &choices,
+        };
+        let report = report::build(guide, transcript, ctx);
+        let rendered = report::render(&report, settings.format);
+        if !reviewing {
+            break (report, rendered);
+        }
+        let lang = settings.lang;
+        match review::review(guide, transcript, &mut choices, &rendered, lang, parse)? {
+            review::Next::Send => break (report, rendered),
+            review::Next::Again => {}
+        }
     };
-    let report = report::build(guide, transcript, ctx);
     if !report.redactions.is_empty() {
         print_stderr(&report::receipt(&report, settings.lang));
     }
-    let rendered = report::render(&report, settings.format);
     match &settings.output {
+        Some(path) => send::save(path, &rendered, settings),
+        None if reviewing => send::choose(&report, &rendered, settings),
         None => print_stdout(&rendered),
-        Some(path) => match write::atomic_write(path, &rendered, settings.force) {
-            Ok(()) => {
-                let saved = settings.lang.pick("Report saved to", "报告已保存到");
-                print_stderr(&format!("{saved} {}", path.display()));
-                Ok(())
-            }
-            Err(e) => {
-                // The answers must not be lost: print the report, then fail.
-                let _ = print_stdout(&rendered);
-                Err(e)
-            }
-        },
     }
 }

@@ -238,6 +238,8 @@ fn ask(
             help: i.help.as_ref().map(|h| h.get(lang)),
             input_type: i.input_type,
             required: i.required,
+            privacy: i.privacy,
+            initial: "",
             lang,
             ctx,
         })?),

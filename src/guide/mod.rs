@@ -122,7 +122,48 @@ pub struct InputStep {
     pub input_type: InputType,
     pub required: bool,
     pub linkable: bool,
+    pub privacy: Privacy,
     pub next: usize,
+}
+
+/// How a report treats an input's answer, beyond the scan for secrets every answer gets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Privacy {
+    /// Scanned for secrets; card, IBAN and ID numbers masked.
+    Normal,
+    /// Personal contact details (a phone number, an email address, a name): hidden or masked
+    /// unless the user chooses, at the review, to show them to support.
+    Personal,
+    /// An order or transaction number: long numbers in it are ids, never masked as cards.
+    Reference,
+    /// An error message: numbers after "code" or "error" are error codes and stay.
+    ErrorMessage,
+}
+
+impl Privacy {
+    pub const NAMES: &'static str = "normal, personal, reference or error-message";
+
+    pub fn from_name(name: &str) -> Option<Privacy> {
+        match name {
+            "normal" => Some(Privacy::Normal),
+            "personal" => Some(Privacy::Personal),
+            "reference" => Some(Privacy::Reference),
+            "error-message" => Some(Privacy::ErrorMessage),
+            _ => None,
+        }
+    }
+
+    /// What an input of `input_type` gets when its guide says nothing: phone numbers and
+    /// email addresses are personal.
+    pub fn default_for(input_type: crate::input::InputType) -> Privacy {
+        use crate::input::InputType;
+        match input_type {
+            InputType::Phone | InputType::Email => Privacy::Personal,
+            InputType::TransactionId => Privacy::Reference,
+            _ => Privacy::Normal,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

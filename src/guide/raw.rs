@@ -62,6 +62,7 @@ pub(crate) struct RawStep {
     pub input_type: Option<S<String>>,
     pub required: Option<S<bool>>,
     pub linkable: Option<S<bool>>,
+    pub privacy: Option<S<String>>,
     pub next: Option<S<String>>,
     pub fixed: Option<S<String>>,
     pub outcome: Option<S<String>>,
@@ -97,6 +98,7 @@ impl RawStep {
         add("type", self.input_type.as_ref().map(Spanned::span));
         add("required", self.required.as_ref().map(Spanned::span));
         add("linkable", self.linkable.as_ref().map(Spanned::span));
+        add("privacy", self.privacy.as_ref().map(Spanned::span));
         add("next", self.next.as_ref().map(Spanned::span));
         add("fixed", self.fixed.as_ref().map(Spanned::span));
         add("outcome", self.outcome.as_ref().map(Spanned::span));

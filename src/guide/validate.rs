@@ -12,7 +12,7 @@ use super::raw::{RawChoice, RawGuide, RawStep, RawText, RawWords, S};
 use super::secrets::{secret_type, secret_wording};
 use super::{
     CheckStep, Choice, ChoiceStep, Compare, Ending, Group, Guide, GuideIssue, InfoStep, InputStep,
-    IssueKind, Outcome, Source, Step, StepKind,
+    IssueKind, Outcome, Privacy, Source, Step, StepKind,
 };
 use crate::input::InputType;
 use crate::lang::{Lang, Text, Words};
@@ -60,7 +60,7 @@ fn allowed_keys(kind: &str) -> &'static [&'static str] {
     match kind {
         "choice" => &["question", "help", "label", "choices"],
         "input" => &[
-            "question", "help", "label", "type", "required", "linkable", "next",
+            "question", "help", "label", "type", "required", "linkable", "privacy", "next",
         ],
         "info" => &["text", "next"],
         "check" => &[
@@ -499,15 +499,37 @@ impl Checker<'_> {
         for (text, raw) in [(&question, &step.question), (&label, &step.label)] {
             self.secret_wording(text.as_ref(), raw.as_ref(), input_type, id.unwrap_or("?"));
         }
+        let privacy = self.privacy(step, input_type);
+        let input_type = input_type?;
         Some(InputStep {
             question: question?,
             help,
             label: label?,
-            input_type: input_type?,
+            input_type,
             required: step.required.as_ref().is_none_or(|r| *r.get_ref()),
             linkable: step.linkable.as_ref().is_some_and(|l| *l.get_ref()),
+            privacy: privacy?,
             next: next?,
         })
+    }
+
+    /// The step's `privacy`, or its type's default; `None` when it is not a known one.
+    fn privacy(&mut self, step: &RawStep, input_type: Option<InputType>) -> Option<Privacy> {
+        let Some(raw) = &step.privacy else {
+            return input_type.map(Privacy::default_for);
+        };
+        let found = Privacy::from_name(raw.get_ref());
+        if found.is_none() {
+            self.push(
+                Some(raw.span()),
+                IssueKind::BadValue {
+                    key: "privacy",
+                    value: raw.get_ref().clone(),
+                    expected: Privacy::NAMES,
+                },
+            );
+        }
+        found
     }
 
     fn input_type(&mut self, step: &RawStep, ctx: &str, id: &str) -> Option<InputType> {

@@ -7,8 +7,10 @@ pub mod terminal;
 pub mod theme;
 
 use crate::error::Result;
+use crate::guide::Privacy;
 use crate::input::{InputType, ParseContext};
 use crate::lang::Lang;
+use crate::report;
 
 /// A choice question, in the interface language.
 pub struct ChoiceQuestion<'a> {
@@ -28,8 +30,54 @@ pub struct InputQuestion<'a> {
     pub help: Option<&'a str>,
     pub input_type: InputType,
     pub required: bool,
+    pub privacy: Privacy,
+    /// The answer to start from when the question is asked again (empty the first time).
+    pub initial: &'a str,
     pub lang: Lang,
     pub ctx: &'a ParseContext,
+}
+
+/// A secret caught in an answer before it is stored anywhere: the answer without it, and
+/// what to tell the user.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Caught {
+    pub cleaned: String,
+    pub warning: String,
+}
+
+/// Scans a free-text answer the way its report will, so a secret is caught at the prompt,
+/// not only in the report; `None` when the answer holds none (or is not free text).
+pub fn tripwire(q: &InputQuestion<'_>, answer: &str) -> Option<Caught> {
+    if q.input_type != InputType::Text {
+        return None;
+    }
+    let scanned = report::redact::redact_with(answer, report::policy(q.privacy));
+    // "password: [removed]" is flagged again, but there is nothing left to take out.
+    if scanned.changes.is_empty() || scanned.text == answer {
+        return None;
+    }
+    let mut kinds: Vec<&str> = Vec::new();
+    for kind in &scanned.changes {
+        let words = report::kind_words(kind.name(), q.lang);
+        if !kinds.contains(&words) {
+            kinds.push(words);
+        }
+    }
+    let warning = match q.lang {
+        Lang::En => format!(
+            "That answer holds {}. Support never needs it, and nobody from support will ask \
+             for it; it has been taken out.",
+            kinds.join(" and ")
+        ),
+        Lang::Zh => format!(
+            "这个回答里有{}。客服不需要、也不会向你索要这类信息，已经帮你去掉了。",
+            kinds.join("和")
+        ),
+    };
+    Some(Caught {
+        cleaned: scanned.text,
+        warning,
+    })
 }
 
 /// A self-check: the instruction, then "did that fix it?".

@@ -69,6 +69,11 @@ impl Prompter for Scripted<'_> {
 
     fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
         if let Some(Answer::Input(v)) = self.preset(q.step)? {
+            // Nobody is there to retype a scripted answer: warn now; the report removes the
+            // secret and lists it under its redactions.
+            if let Some(caught) = v.as_deref().and_then(|v| super::tripwire(q, v)) {
+                crate::ui::warn(&format!("`{}`: {}", q.step, caught.warning));
+            }
             return Ok(v);
         }
         match &mut self.fallback {

@@ -135,6 +135,40 @@ fn cancelled_if_interrupted() -> Result<()> {
     }
 }
 
+impl Terminal {
+    /// One answer to an input question, checked by its type's parser as it is typed.
+    fn read_answer(
+        &self,
+        q: &InputQuestion<'_>,
+        prompt: &str,
+        initial: &str,
+    ) -> Result<Option<String>> {
+        let (ty, required, lang, ctx) = (q.input_type, q.required, q.lang, q.ctx);
+        // dialoguer clears one line of error: a message that wraps would stay on screen.
+        let error_width = ui::width().saturating_sub(3);
+        let typed: String = Input::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .with_initial_text(initial)
+            // Empty is allowed through so that Enter on a required question says why.
+            .allow_empty(true)
+            .validate_with(|s: &String| -> Result<(), String> {
+                input::parse(ty, s, required, ctx).map(|_| ()).map_err(|e| {
+                    console::truncate_str(&e.at_prompt(lang), error_width, "…").into_owned()
+                })
+            })
+            .interact_text_on(&self.term)
+            .map_err(prompt_error)?;
+        cancelled_if_interrupted()?;
+        // The validator accepted it, so this parses; the error path is only a safeguard.
+        input::parse(ty, &typed, required, ctx).map_err(|e| Error::InvalidAnswer {
+            step: q.step.to_string(),
+            value: typed.clone(),
+            origin: "the prompt".into(),
+            reason: e.message(Lang::En),
+        })
+    }
+}
+
 impl Prompter for Terminal {
     fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
         cancelled_if_interrupted()?;
@@ -161,28 +195,31 @@ impl Prompter for Terminal {
         };
         self.say_help(q.help)?;
         self.say_hint(q)?;
-        let (ty, required, lang, ctx) = (q.input_type, q.required, q.lang, q.ctx);
-        // dialoguer clears one line of error: a message that wraps would stay on screen.
-        let error_width = ui::width().saturating_sub(3);
-        let typed: String = Input::with_theme(&self.theme)
-            .with_prompt(prompt)
-            // Empty is allowed through so that Enter on a required question says why.
-            .allow_empty(true)
-            .validate_with(|s: &String| -> Result<(), String> {
-                input::parse(ty, s, required, ctx).map(|_| ()).map_err(|e| {
-                    console::truncate_str(&e.at_prompt(lang), error_width, "…").into_owned()
-                })
-            })
-            .interact_text_on(&self.term)
-            .map_err(prompt_error)?;
-        cancelled_if_interrupted()?;
-        // The validator accepted it, so this parses; the error path is only a safeguard.
-        input::parse(ty, &typed, required, ctx).map_err(|e| Error::InvalidAnswer {
-            step: q.step.to_string(),
-            value: typed.clone(),
-            origin: "the prompt".into(),
-            reason: e.message(Lang::En),
-        })
+        let mut initial = q.initial.to_string();
+        let mut offered = None;
+        loop {
+            let answer = self.read_answer(q, prompt, &initial)?;
+            // The cleaned answer we offered, taken as it is, is kept: the report's scan
+            // still runs on it.
+            if answer.is_some() && answer == offered {
+                return Ok(answer);
+            }
+            // A secret is caught here, before it is stored anywhere: the user sees why and
+            // edits the answer, which comes back without it.
+            let Some(caught) = answer.as_deref().and_then(|a| super::tripwire(q, a)) else {
+                return Ok(answer);
+            };
+            offered = Some(caught.cleaned.clone());
+            let warning = ui::wrap(&format!("⚠ {}", caught.warning), ui::width(), "  ");
+            self.term
+                .write_line(&ui::warning_style().apply_to(warning).to_string())
+                .map_err(Error::Terminal)?;
+            self.say_help(Some(q.lang.pick(
+                "Check the answer below and press Enter, or change it first.",
+                "请检查下面的回答，确认无误后按回车，也可以先修改。",
+            )))?;
+            initial = caught.cleaned;
+        }
     }
 
     fn check(&mut self, q: &CheckQuestion<'_>) -> Result<bool> {

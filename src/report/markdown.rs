@@ -76,11 +76,13 @@ pub(super) fn render(report: &Report) -> String {
     let _ = writeln!(out, "---\n");
     let _ = writeln!(
         out,
-        "_{} {} · {} {}_  \n_{}_",
+        "_{} {} · {} {} · {} {}_  \n_{}_",
         labels::REPORT.get(lang),
         report.report_id,
         labels::CREATED.get(lang),
         report.created_at,
+        labels::VERIFICATION.get(lang),
+        report.verification_code,
         labels::PRIVACY.get(lang)
     );
     out

@@ -7,6 +7,7 @@ pub mod redact;
 mod text;
 pub mod write;
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use jiff::Zoned;
@@ -16,7 +17,7 @@ use crate::checks::device::Device;
 use crate::checks::official::Verdict;
 use crate::config::Config;
 use crate::flow::{Answer, Transcript};
-use crate::guide::{CheckStep, Guide, Outcome, StepKind};
+use crate::guide::{CheckStep, Guide, InputStep, Outcome, Privacy, StepKind};
 use crate::input::InputType;
 use crate::lang::{Lang, Text};
 
@@ -45,6 +46,9 @@ impl Format {
 pub struct Report {
     pub schema: &'static str,
     pub report_id: String,
+    /// Six characters from the report's content, grouped `ABC-123`: an agent reads them back
+    /// to confirm they have the same report, in whichever language or format.
+    pub verification_code: String,
     pub created_at: String,
     pub language: Lang,
     pub guide: GuideRef,
@@ -100,6 +104,16 @@ pub struct Context<'a> {
     pub now: &'a Zoned,
     pub device: Device,
     pub config: &'a Config,
+    pub review: &'a Review,
+}
+
+/// What the user decided at the review, by question id.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Review {
+    /// Details left out of the report.
+    pub dropped: BTreeSet<String>,
+    /// Personal details shown to support in full instead of masked.
+    pub shown: BTreeSet<String>,
 }
 
 pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report {
@@ -107,13 +121,14 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
     let StepKind::End(ending) = &guide.steps[transcript.ending].kind else {
         unreachable!("a transcript always stops at an ending")
     };
-    let (details, redactions) = details(guide, transcript, lang);
+    let (details, redactions) = details(guide, transcript, lang, ctx.review);
     let trail = trail(guide, transcript, lang);
     let summary = summary(guide, &details, ending.summary.as_ref(), &trail, lang);
     let created_at = ctx.now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
     let mut report = Report {
         schema: SCHEMA,
         report_id: String::new(),
+        verification_code: String::new(),
         created_at,
         language: lang,
         guide: GuideRef {
@@ -134,13 +149,20 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
         },
     };
     report.report_id = report_id(&report, ctx.now);
+    report.verification_code = verification_code(&report);
     report
 }
 
 /// Input answers in the order they were given; a step answered twice keeps its last answer.
 /// Free text is redacted here, before anything else reads it: the summary is filled from
-/// these details, never from the raw answers.
-fn details(guide: &Guide, transcript: &Transcript, lang: Lang) -> (Vec<Detail>, Vec<Redaction>) {
+/// these details, never from the raw answers. Details the user dropped at the review are
+/// left out, and personal ones are masked unless the user chose to show them.
+fn details(
+    guide: &Guide,
+    transcript: &Transcript,
+    lang: Lang,
+    review: &Review,
+) -> (Vec<Detail>, Vec<Redaction>) {
     let mut details: Vec<Detail> = Vec::new();
     let mut redactions = Vec::new();
     for entry in &transcript.entries {
@@ -150,31 +172,60 @@ fn details(guide: &Guide, transcript: &Transcript, lang: Lang) -> (Vec<Detail>, 
             continue;
         };
         let id = &guide.steps[entry.step].id;
-        let value = if input.input_type == InputType::Text {
-            let redacted = redact::redact(value);
-            redactions.retain(|r: &Redaction| &r.question != id);
-            redactions.extend(redacted.changes.iter().map(|kind| Redaction {
-                question: id.clone(),
-                kind: kind.name().to_string(),
-            }));
-            match lang {
-                Lang::En => redacted.text,
-                Lang::Zh => redacted.text.replace("[removed]", "[已删除]"),
-            }
-        } else if input.input_type == InputType::Phone {
-            mask_phone(value)
-        } else {
-            value.clone()
-        };
         details.retain(|d| &d.id != id);
-        let label = input.label.get(lang).to_string();
+        redactions.retain(|r: &Redaction| &r.question != id);
+        if review.dropped.contains(id) {
+            continue;
+        }
+        let (value, changes) = screen(input, value, lang);
+        redactions.extend(changes.iter().map(|kind| Redaction {
+            question: id.clone(),
+            kind: kind.name().to_string(),
+        }));
+        let value = if input.privacy == Privacy::Personal && !review.shown.contains(id) {
+            mask_personal(input, &value, lang)
+        } else {
+            value
+        };
         details.push(Detail {
             id: id.clone(),
-            label,
+            label: input.label.get(lang).to_string(),
             value,
         });
     }
     (details, redactions)
+}
+
+/// An answer after the scan for secrets its question calls for, and what the scan changed.
+/// Only free text is scanned: every other type is checked by its parser and holds no secret.
+pub fn screen(input: &InputStep, value: &str, lang: Lang) -> (String, Vec<redact::Kind>) {
+    if input.input_type != InputType::Text {
+        return (value.to_string(), Vec::new());
+    }
+    let redacted = redact::redact_with(value, policy(input.privacy));
+    let text = match lang {
+        Lang::En => redacted.text,
+        Lang::Zh => redacted.text.replace("[removed]", "[已删除]"),
+    };
+    (text, redacted.changes)
+}
+
+/// What the redactor may keep for a question with this privacy.
+pub fn policy(privacy: Privacy) -> redact::Policy {
+    redact::Policy {
+        keep_error_codes: privacy == Privacy::ErrorMessage,
+        keep_references: privacy == Privacy::Reference,
+    }
+}
+
+/// A personal detail as support sees it unless the user shows it: a phone number or email
+/// address with its middle hidden (support can still match the account), other text hidden.
+pub fn mask_personal(input: &InputStep, value: &str, lang: Lang) -> String {
+    match input.input_type {
+        InputType::Phone => mask_phone(value),
+        InputType::Email => redact::mask_email(value),
+        _ => lang.pick("[hidden]", "[已隐藏]").to_string(),
+    }
 }
 
 /// A phone number with its middle hidden (SPEC "Privacy"): `138****8000`, or
@@ -360,7 +411,6 @@ fn fill_placeholders<'a>(
 
 /// `WH-YYYYMMDD-XXXXXX`: the date, then six characters derived from the content.
 fn report_id(report: &Report, now: &Zoned) -> String {
-    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     // What the user said, not the machine it was said on: the same answers give the same id.
     let content = serde_json::to_string(&(
         &report.guide.id,
@@ -377,13 +427,52 @@ fn report_id(report: &Report, now: &Zoned) -> String {
             .collect::<Vec<_>>(),
     ))
     .unwrap_or_default();
-    let mut hash = crc32fast::hash(content.as_bytes());
+    let code = base32(crc32fast::hash(content.as_bytes()));
+    format!("WH-{}-{code}", now.strftime("%Y%m%d"))
+}
+
+/// Six characters over everything the report says that does not depend on its language:
+/// the same report in English and Chinese, as text or JSON, has the same code.
+fn verification_code(report: &Report) -> String {
+    let content = serde_json::to_string(&(
+        &report.report_id,
+        &report.created_at,
+        &report.outcome,
+        report.urgent,
+        &report
+            .details
+            .iter()
+            .map(|d| (&d.id, language_neutral(&d.value)))
+            .collect::<Vec<_>>(),
+        &report
+            .trail
+            .iter()
+            .map(|t| (&t.step, &t.answer))
+            .collect::<Vec<_>>(),
+        &report.redactions,
+        &report.device,
+    ))
+    .unwrap_or_default();
+    let code = base32(crc32fast::hash(content.as_bytes()));
+    format!("{}-{}", &code[..3], &code[3..])
+}
+
+/// A detail's value with the report language's own words put back in one language.
+fn language_neutral(value: &str) -> String {
+    value
+        .replace("[已删除]", "[removed]")
+        .replace("[已隐藏]", "[hidden]")
+}
+
+/// Six characters of Crockford's base 32 (no I, L, O or U), easy to read aloud.
+fn base32(mut hash: u32) -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     let mut code = String::new();
     for _ in 0..6 {
         code.push(char::from(ALPHABET[(hash % 32) as usize]));
         hash /= 32;
     }
-    format!("WH-{}-{code}", now.strftime("%Y%m%d"))
+    code
 }
 
 /// Labels of the report itself, in both languages.
@@ -461,6 +550,14 @@ pub(crate) mod labels {
     pub(crate) const REPORT: L = L {
         en: "Report",
         zh: "报告编号",
+    };
+    pub(crate) const VERIFICATION: L = L {
+        en: "Verification code",
+        zh: "核对码",
+    };
+    pub(crate) const VERIFICATION_HOW: L = L {
+        en: "(support can read it back to you to confirm they have this report)",
+        zh: "（客服可以向你念出这个码，确认收到的就是这份报告）",
     };
     pub(crate) const CREATED: L = L {
         en: "created",
@@ -541,7 +638,8 @@ pub fn receipt(report: &Report, lang: Lang) -> String {
     }
 }
 
-fn kind_words(kind: &str, lang: Lang) -> &'static str {
+/// A redaction kind in words: "a card number", "银行卡号".
+pub fn kind_words(kind: &str, lang: Lang) -> &'static str {
     let (en, zh) = match kind {
         "card-number" => ("a card number", "银行卡号"),
         "iban" => ("an IBAN", "银行账号（IBAN）"),

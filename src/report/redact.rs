@@ -7,14 +7,17 @@
 //!
 //! - a secret label (`password`, `PIN`, `CVV`, `code`, `验证码`, `seed phrase`, …) followed by a
 //!   value that looks like that secret loses the value; the label stays so the text still reads;
+//!   a value never takes just the start of a card, ID number or IBAN, which is masked whole;
 //! - a run of digits (ASCII or full-width, groups joined by single spaces or dashes) is checked
-//!   for card numbers (Luhn, or `62…` of 16–19 digits) and China ID numbers (check character
-//!   and birth date); a contiguous run of digits is all or nothing, so a 28-digit transaction id
-//!   is never partly masked;
-//! - a word shaped like an IBAN is checked with mod 97.
+//!   for card numbers (Luhn, or `62…` of 16–19 digits) and China ID numbers (check character,
+//!   `X` included, and birth date); a contiguous run of digits is all or nothing, so a 28-digit
+//!   transaction id is never partly masked;
+//! - a word shaped like an IBAN, alone or followed by groups (spaces or dashes, full-width
+//!   characters too), is checked with mod 97 and its country's length.
 //!
 //! Amounts, dates, times, transaction ids, order numbers and error codes fail those checks and
-//! stay as typed.
+//! stay as typed. Where a question says what its answer is, a [`Policy`] keeps more: the codes
+//! of an error message, the digits of an order or transaction number.
 
 use serde::Serialize;
 
@@ -55,11 +58,33 @@ pub struct Redacted {
     pub changes: Vec<Kind>,
 }
 
-/// Scans free text typed by a user.
+/// What one question's answer may keep that a plain scan would change.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Policy {
+    /// The answer is an error message: a number after a label such as "code", "error", "错误码",
+    /// "错误代码" is an error code and stays — unless the label names a one-time or security
+    /// code (verification code, OTP, SMS code, security code, CVV, 验证码, 动态码, 校验码, 短信码,
+    /// 安全码…), which is still removed. A card or ID number is still masked: no error code is
+    /// 13 or more digits long.
+    pub keep_error_codes: bool,
+    /// The answer is a reference (an order or transaction number): runs of digits are ids and
+    /// are never masked as card or ID numbers. Labelled secrets (password, PIN, codes) are still
+    /// removed, and IBANs still masked.
+    pub keep_references: bool,
+}
+
+/// Scans free text typed by a user, as an answer that says nothing of what it is.
 ///
 /// Never panics; the work is linear in the length of the text.
 pub fn redact(text: &str) -> Redacted {
-    let scan = Scan::new(text);
+    redact_with(text, Policy::default())
+}
+
+/// Scans free text typed by a user, keeping what `policy` allows.
+///
+/// Never panics; the work is linear in the length of the text.
+pub fn redact_with(text: &str, policy: Policy) -> Redacted {
+    let scan = Scan::new(text, policy);
     let hits = scan.hits();
     let mut out = String::with_capacity(text.len());
     let mut changes = Vec::with_capacity(hits.len());
@@ -72,6 +97,22 @@ pub fn redact(text: &str) -> Redacted {
     }
     out.push_str(scan.slice(from, scan.chars.len()));
     Redacted { text: out, changes }
+}
+
+/// An email address with most of its local part hidden: `j***@example.com` (keeps the first
+/// character and the domain). Input is a normalised address.
+///
+/// Always three stars, so the mask does not tell how long the local part is.
+pub fn mask_email(address: &str) -> String {
+    let (local, domain) = match address.rsplit_once('@') {
+        Some((local, domain)) => (local, Some(domain)),
+        None => (address, None),
+    };
+    let first: String = local.chars().take(1).collect();
+    match domain {
+        Some(domain) => format!("{first}***@{domain}"),
+        None => format!("{first}***"),
+    }
 }
 
 /// What a removed value becomes.
@@ -90,7 +131,8 @@ enum Rule {
     SecurityCode,
     /// 4–8 digits.
     Code,
-    /// 4–8 digits, unless the label reads `error code`, `promo code`, ….
+    /// 4–8 digits, unless the label reads `error code`, `promo code`, …, or the answer is an
+    /// error message and the label does not read `2FA code`, `login code`, `短信code`, ….
     BareCode,
     /// Words to the end of the sentence, or one long key.
     Seed,
@@ -195,6 +237,39 @@ const PUBLIC_CODES: &[&str] = &[
     "order",
     "transaction",
 ];
+
+/// Words before `code` that make it a one-time or security code (`2FA code 482913`), even in
+/// an error message.
+const SECRET_CODES: &[&str] = &[
+    "2fa",
+    "mfa",
+    "auth",
+    "authentication",
+    "authenticator",
+    "authorization",
+    "login",
+    "logon",
+    "signin",
+    "access",
+    "confirmation",
+    "security",
+    "secret",
+    "sms",
+    "text",
+    "email",
+    "verify",
+    "backup",
+    "recovery",
+    "unlock",
+    "activation",
+    "pin",
+    "cvv",
+    "cvc",
+    "otp",
+];
+
+/// Chinese words right before `code` that make it a one-time or security code (`短信code`).
+const SECRET_CODES_ZH: &[&str] = &["验证", "短信", "动态", "安全", "校验", "登录", "授权"];
 
 /// Ordinary words that follow a label in a description, not a secret (`password is wrong`).
 const PLAIN_WORDS: &[&str] = &[
@@ -316,43 +391,98 @@ const PLAIN_ZH: &[&str] = &[
     "没", "未", "一直", "还是", "是", "在",
 ];
 
-/// IBAN lengths by country (SWIFT registry, research §7.5); others may be 15–34 characters.
+/// IBAN lengths by country: the SWIFT IBAN registry (research §7.5 lists the common ones).
+/// Codes outside it (partly adopted IBANs) may be 15–34 characters.
 const IBAN_LENGTHS: &[(&str, usize)] = &[
     ("NO", 15),
     ("BE", 16),
     ("DK", 18),
     ("FI", 18),
+    ("FK", 18),
+    ("FO", 18),
+    ("GL", 18),
     ("NL", 18),
+    ("SD", 18),
+    ("MK", 19),
     ("SI", 19),
     ("AT", 20),
+    ("BA", 20),
     ("EE", 20),
+    ("KZ", 20),
     ("LT", 20),
     ("LU", 20),
+    ("MN", 20),
+    ("XK", 20),
     ("CH", 21),
     ("HR", 21),
     ("LI", 21),
     ("LV", 21),
     ("BG", 22),
+    ("BH", 22),
+    ("CR", 22),
     ("DE", 22),
     ("GB", 22),
+    ("GE", 22),
     ("IE", 22),
+    ("ME", 22),
+    ("RS", 22),
+    ("VA", 22),
     ("AE", 23),
+    ("GI", 23),
+    ("IL", 23),
+    ("IQ", 23),
+    ("OM", 23),
+    ("SO", 23),
+    ("TL", 23),
+    ("AD", 24),
     ("CZ", 24),
     ("ES", 24),
+    ("MD", 24),
+    ("PK", 24),
     ("RO", 24),
     ("SA", 24),
     ("SE", 24),
     ("SK", 24),
+    ("TN", 24),
+    ("VG", 24),
+    ("LY", 25),
     ("PT", 25),
+    ("ST", 25),
     ("IS", 26),
     ("TR", 26),
+    ("BI", 27),
+    ("DJ", 27),
     ("FR", 27),
     ("GR", 27),
     ("IT", 27),
+    ("MC", 27),
+    ("MR", 27),
+    ("SM", 27),
+    ("AL", 28),
+    ("AZ", 28),
+    ("BY", 28),
     ("CY", 28),
+    ("DO", 28),
+    ("GT", 28),
+    ("HN", 28),
     ("HU", 28),
+    ("LB", 28),
+    ("NI", 28),
     ("PL", 28),
+    ("SV", 28),
+    ("BR", 29),
+    ("EG", 29),
+    ("PS", 29),
+    ("QA", 29),
+    ("UA", 29),
+    ("JO", 30),
+    ("KW", 30),
+    ("MU", 30),
+    ("YE", 30),
     ("MT", 31),
+    ("SC", 31),
+    ("LC", 32),
+    ("RU", 33),
 ];
 
 /// GB 11643-1999 (ISO 7064 MOD 11-2) weights and check characters.
@@ -385,6 +515,7 @@ enum Link {
 }
 
 struct Scan<'a> {
+    policy: Policy,
     text: &'a str,
     chars: Vec<char>,
     /// The byte offset of each char, then the text's length.
@@ -392,10 +523,11 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
-    fn new(text: &'a str) -> Scan<'a> {
+    fn new(text: &'a str, policy: Policy) -> Scan<'a> {
         let (mut offsets, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
         offsets.push(text.len());
         Scan {
+            policy,
             text,
             chars,
             offsets,
@@ -470,9 +602,14 @@ impl<'a> Scan<'a> {
                     None => i = end,
                 }
             } else if digit(c).is_some() {
-                i = self.number_at(i, &mut hits);
-            } else if c.is_ascii_alphabetic() {
-                if !self.before(i).is_some_and(|p| p.is_ascii_alphanumeric())
+                i = if self.policy.keep_references {
+                    // A reference: its digits are an id, whatever they would pass.
+                    self.run_end(i, |c| digit(c).is_some())
+                } else {
+                    self.number_at(i, &mut hits)
+                };
+            } else if is_letter(c) {
+                if !self.before(i).is_some_and(is_alphanumeric)
                     && let Some(hit) = self.iban_at(i)
                 {
                     i = hit.end;
@@ -480,7 +617,7 @@ impl<'a> Scan<'a> {
                     continue;
                 }
                 // Words are skipped whole: nothing starts inside `E1002` or `TX4111…`.
-                i = self.run_end(i, |c| c.is_ascii_alphanumeric());
+                i = self.run_end(i, is_alphanumeric);
             } else {
                 i += 1;
             }
@@ -533,6 +670,11 @@ impl<'a> Scan<'a> {
     /// The value after the label `start..end`, if it looks like the secret the label names.
     fn value(&self, start: usize, end: usize, rule: Rule) -> Option<Hit> {
         let (p, link) = self.connector(end);
+        // A value already taken out (`password: [removed]`, a report's answer scanned
+        // again) is no secret, and scanning it again must change nothing.
+        if self.starts_with_marker(p) {
+            return None;
+        }
         // Without a colon or verb a value must be set apart by a space, except after Chinese
         // (`密码abc123`), which is written without spaces.
         let apart = p > end || self.before(end).is_some_and(is_cjk);
@@ -560,19 +702,71 @@ impl<'a> Scan<'a> {
             }
             Rule::Code => (p, self.digits_value(p, 4, 8)?.0, Kind::VerificationCode),
             Rule::BareCode => {
-                if self.after_public_word(start) {
+                if self.after_public_word(start) || self.is_error_code(start) {
                     return None;
                 }
                 (p, self.digits_value(p, 4, 8)?.0, Kind::VerificationCode)
             }
             Rule::Seed => (p, self.seed(p, link, apart)?, Kind::SeedPhrase),
         };
+        let to = self.before_cut_number(from, to)?;
         Some(Hit {
             start: from,
             end: to,
             replacement: REMOVED.to_string(),
             kind,
         })
+    }
+
+    /// Whether the text at `at` is the mark left where a secret was removed, in either
+    /// language, quoted or not.
+    fn starts_with_marker(&self, at: usize) -> bool {
+        let at = if self.at(at).is_some_and(|c| closing_quote(c).is_some()) {
+            at + 1
+        } else {
+            at
+        };
+        [REMOVED, "[已删除]"].iter().any(|marker| {
+            marker
+                .chars()
+                .enumerate()
+                .all(|(i, m)| self.at(at + i) == Some(m))
+        })
+    }
+
+    /// Where a card number, ID number or IBAN starts in the last word of the value `from..to`
+    /// and runs on past it (`PIN 4111 1111 1111 1111`, `密码 GB82 WEST 1234 …`): removing the
+    /// value would leave the rest of the number. Digits are never a number to mask in a
+    /// reference.
+    fn number_cut_at(&self, from: usize, to: usize) -> Option<usize> {
+        let mut k = to;
+        while k > from && self.is_before(k, |c| is_alphanumeric(c) || c == '-') {
+            k -= 1;
+        }
+        k = self.run_end(k, |c| c == '-').min(to);
+        let number_end = match self.at(k)? {
+            c if digit(c).is_some() && !self.policy.keep_references => {
+                let mut probe = Vec::new();
+                self.number_at(k, &mut probe);
+                probe.first().filter(|hit| hit.start == k)?.end
+            }
+            c if is_letter(c) => self.iban_at(k)?.end,
+            _ => return None,
+        };
+        (number_end > to).then_some(k)
+    }
+
+    /// The value `from..to` without a number it cuts (see `number_cut_at`), which is masked
+    /// whole instead. Where it ends, if anything worth removing is left.
+    fn before_cut_number(&self, from: usize, to: usize) -> Option<usize> {
+        let Some(cut) = self.number_cut_at(from, to) else {
+            return Some(to);
+        };
+        let mut to = cut;
+        while to > from && !self.is_before(to, |c| is_alphanumeric(c) || is_cjk(c)) {
+            to -= 1;
+        }
+        (to > from && !self.is_plain(from, to)).then_some(to)
     }
 
     /// Skips what joins a label to its value: spaces, `:`, `=`, `is`, `was`, `是`, `为`.
@@ -641,16 +835,45 @@ impl<'a> Scan<'a> {
 
     /// Whether the word before the label at `start` makes `code` a public one (`error code`).
     fn after_public_word(&self, start: usize) -> bool {
+        PUBLIC_CODES.contains(&self.word_before(start).as_str())
+    }
+
+    /// Whether `code` at `start` is an error code: the answer is an error message, and no word
+    /// before it names a one-time or security code (`2FA code`, `短信code`).
+    fn is_error_code(&self, start: usize) -> bool {
+        if !self.policy.keep_error_codes {
+            return false;
+        }
+        let secret = SECRET_CODES.contains(&self.word_before(start).as_str())
+            || SECRET_CODES_ZH
+                .iter()
+                .any(|w| self.ends_with(self.skip_spaces_back(start), w));
+        !secret
+    }
+
+    /// The ASCII word before `start`, lowercase, across up to 3 spaces or tabs.
+    fn word_before(&self, start: usize) -> String {
+        let mut j = self.skip_spaces_back(start);
+        let mut word = String::new();
+        while word.len() <= 14 && self.is_before(j, |c| c.is_ascii_alphanumeric()) {
+            j -= 1;
+            word.insert(0, self.at(j).unwrap_or(' ').to_ascii_lowercase());
+        }
+        word
+    }
+
+    /// Back from `start` over up to 3 spaces or tabs.
+    fn skip_spaces_back(&self, start: usize) -> usize {
         let mut j = start;
         while start - j < 3 && self.is_before(j, |c| c == ' ' || c == '\t') {
             j -= 1;
         }
-        let mut word = String::new();
-        while word.len() <= 12 && self.is_before(j, |c| c.is_ascii_alphabetic()) {
-            j -= 1;
-            word.insert(0, self.at(j).unwrap_or(' ').to_ascii_lowercase());
-        }
-        PUBLIC_CODES.contains(&word.as_str())
+        j
+    }
+
+    fn ends_with(&self, end: usize, s: &str) -> bool {
+        end.checked_sub(s.chars().count())
+            .is_some_and(|from| self.starts_with(from, s))
     }
 
     fn is_before(&self, i: usize, f: impl Fn(char) -> bool) -> bool {
@@ -816,11 +1039,18 @@ impl<'a> Scan<'a> {
         let right_joined =
             self.is(end, is_letter) || (self.at(end) == Some('.') && self.digit(end + 1).is_some());
         let first = usize::from(left_joined);
-        let mut usable = groups.len();
-        let mut id = None;
-        if right_joined {
-            usable -= 1;
-            id = self.id_with_x(&groups, first, end);
+        let mut usable = if right_joined {
+            groups.len() - 1
+        } else {
+            groups.len()
+        };
+        // Only an ID number's check `X` may follow the last group, joined or apart (`002X`,
+        // `002 X`).
+        let id = self
+            .check_x_after(end)
+            .and_then(|x| self.id_with_x(&groups, first, x));
+        if let Some((from, _)) = &id {
+            usable = *from;
         }
         let mut a = first;
         while a < usable {
@@ -833,7 +1063,7 @@ impl<'a> Scan<'a> {
             }
         }
         match id {
-            Some(hit) => {
+            Some((_, hit)) => {
                 let end = hit.end;
                 hits.push(hit);
                 end
@@ -842,19 +1072,33 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// `…002X`: an ID number whose check character is X, as the run's last group.
-    fn id_with_x(&self, groups: &[(usize, usize)], first: usize, end: usize) -> Option<Hit> {
-        let (s, e) = *groups.last()?;
-        let ok = groups.len() > first
-            && e - s == 17
-            && self.is(end, |c| matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ'))
-            && !self.is(end + 1, |c| is_letter(c) || digit(c).is_some());
-        let digits = self.digits(s, e);
-        (ok && id18_valid(&digits, 'X')).then(|| Hit {
-            start: s,
-            end: end + 1,
-            replacement: id_mask(&digits, 'X'),
-            kind: Kind::IdNumber,
+    /// Where an ID number's check `X` is after a run of digits ending at `end`: right there or
+    /// after a space or dash, and not starting a word.
+    fn check_x_after(&self, end: usize) -> Option<usize> {
+        let x = if self.is(end, |c| c == ' ' || c == '-') {
+            end + 1
+        } else {
+            end
+        };
+        let ok = self.is(x, |c| matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ'))
+            && !self.is(x + 1, is_alphanumeric);
+        ok.then_some(x)
+    }
+
+    /// `…002X`: an ID number whose check character, at `x`, is X, and whose 17 digits are the
+    /// run's last groups (`110105 19491231 002X`). The first of its groups, and the hit.
+    fn id_with_x(&self, groups: &[(usize, usize)], first: usize, x: usize) -> Option<(usize, Hit)> {
+        let from = id_groups_from(groups, first)?;
+        let start = groups[from].0;
+        let digits = self.digits(start, x);
+        id18_valid(&digits, 'X').then(|| {
+            let hit = Hit {
+                start,
+                end: x + 1,
+                replacement: id_mask(&digits, 'X'),
+                kind: Kind::IdNumber,
+            };
+            (from, hit)
         })
     }
 
@@ -889,10 +1133,8 @@ impl<'a> Scan<'a> {
             .iter()
             .flat_map(|&(s, e)| self.digits(s, e))
             .collect();
-        let single = groups.len() == 1;
         let n = digits.len();
-        let id18 = single
-            && n == 18
+        let id18 = n == 18
             && digits.split_last().is_some_and(|(&check, body)| {
                 char::from_digit(u32::from(check), 10).is_some_and(|c| id18_valid(body, c))
             });
@@ -900,7 +1142,7 @@ impl<'a> Scan<'a> {
             (Kind::IdNumber, id_mask(&digits, ' '))
         } else if luhn(&digits) || (n >= 16 && digits.starts_with(&[6, 2])) {
             (Kind::CardNumber, format!("•••• {}", last4(&digits)))
-        } else if single && n == 15 && id15_valid(&digits) {
+        } else if n == 15 && id15_valid(&digits) {
             (Kind::IdNumber, id_mask(&digits, ' '))
         } else {
             return None;
@@ -915,43 +1157,39 @@ impl<'a> Scan<'a> {
 
     // IBANs.
 
-    /// An IBAN at `i`, contiguous or in groups of 4 (`GB82 WEST 1234 5698 7654 32`).
+    /// An IBAN at `i`, contiguous or in groups joined by single spaces or dashes: as printed
+    /// (`GB82 WEST 1234 5698 7654 32`), or as bank code and account (`DE89 37040044
+    /// 0532013000`). Full-width characters count as their ASCII forms.
     fn iban_at(&self, i: usize) -> Option<Hit> {
-        let shaped = self.is(i, |c| c.is_ascii_alphabetic())
-            && self.is(i + 1, |c| c.is_ascii_alphabetic())
-            && self.is(i + 2, |c| c.is_ascii_digit())
-            && self.is(i + 3, |c| c.is_ascii_digit());
+        let wide_is = |k: usize, f: fn(&char) -> bool| self.is(k, |c| f(&half_width(c)));
+        let shaped = wide_is(i, char::is_ascii_alphabetic)
+            && wide_is(i + 1, char::is_ascii_alphabetic)
+            && wide_is(i + 2, char::is_ascii_digit)
+            && wide_is(i + 3, char::is_ascii_digit);
         if !shaped {
             return None;
         }
+        let country: String = self.iban_chars(i, i + 2).into_iter().collect();
+        // Groups past the country's length are the words after it.
+        let longest = iban_length(&country).unwrap_or(34);
         let mut ends = Vec::new();
         let (mut s, mut total) = (i, 0);
         loop {
-            let e = self.run_end_capped(s, 35, |c| c.is_ascii_alphanumeric());
+            let e = self.run_end_capped(s, longest + 1, is_alphanumeric);
             total += e - s;
-            if total > 34 || self.is(e, |c| c.is_ascii_alphanumeric()) {
+            if total > longest || self.is(e, is_alphanumeric) {
                 break;
             }
             ends.push(e);
-            if e - s == 4
-                && self.at(e) == Some(' ')
-                && self.is(e + 1, |c| c.is_ascii_alphanumeric())
-            {
+            if self.is(e, |c| c == ' ' || c == '-') && self.is(e + 1, is_alphanumeric) {
                 s = e + 1;
             } else {
                 break;
             }
         }
         ends.into_iter().rev().find_map(|end| {
-            let compact: Vec<char> = self
-                .chars
-                .get(i..end)?
-                .iter()
-                .filter(|c| **c != ' ')
-                .map(char::to_ascii_uppercase)
-                .collect();
+            let compact = self.iban_chars(i, end);
             iban_valid(&compact).then(|| {
-                let country: String = compact.iter().take(2).collect();
                 let last: String = compact[compact.len().saturating_sub(4)..].iter().collect();
                 Hit {
                     start: i,
@@ -962,6 +1200,33 @@ impl<'a> Scan<'a> {
             })
         })
     }
+
+    /// The letters and digits of `from..to`, in ASCII upper case.
+    fn iban_chars(&self, from: usize, to: usize) -> Vec<char> {
+        self.chars
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&c| is_alphanumeric(c))
+            .map(|&c| half_width(c).to_ascii_uppercase())
+            .collect()
+    }
+}
+
+/// The first of the last groups that hold the 17 digits before an ID number's check `X`; as in
+/// `card_or_id`, every group but the last has 3+ digits.
+fn id_groups_from(groups: &[(usize, usize)], first: usize) -> Option<usize> {
+    let mut total = 0;
+    for (k, &(s, e)) in groups.iter().enumerate().skip(first).rev() {
+        if total > 0 && e - s < 3 {
+            return None;
+        }
+        total += e - s;
+        if total >= 17 {
+            return (total == 17).then_some(k);
+        }
+    }
+    None
 }
 
 /// An ASCII or full-width digit's value.
@@ -977,6 +1242,22 @@ fn digit(c: char) -> Option<u8> {
 /// An ASCII or full-width Latin letter.
 fn is_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+}
+
+/// An ASCII or full-width Latin letter or digit.
+fn is_alphanumeric(c: char) -> bool {
+    is_letter(c) || digit(c).is_some()
+}
+
+/// A full-width Latin letter or digit as its ASCII form; anything else as it is.
+fn half_width(c: char) -> char {
+    match c {
+        'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '０'..='９' => {
+            // Full-width forms are ASCII shifted by 0xFEE0.
+            char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
 }
 
 /// A quick test before trying every label: the first chars of `LABELS`.
@@ -1118,6 +1399,14 @@ fn date_valid(year: u32, month: u32, day: u32) -> bool {
     (1..=days).contains(&day)
 }
 
+/// The length of an IBAN of `country`, if the registry lists it.
+fn iban_length(country: &str) -> Option<usize> {
+    IBAN_LENGTHS
+        .iter()
+        .find(|(cc, _)| *cc == country)
+        .map(|&(_, len)| len)
+}
+
 fn iban_valid(compact: &[char]) -> bool {
     let [first, second, third, fourth, ..] = *compact else {
         return false;
@@ -1130,8 +1419,8 @@ fn iban_valid(compact: &[char]) -> bool {
             .iter()
             .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
     let country: String = [first, second].iter().collect();
-    let length_ok = match IBAN_LENGTHS.iter().find(|(cc, _)| *cc == country) {
-        Some(&(_, len)) => compact.len() == len,
+    let length_ok = match iban_length(&country) {
+        Some(len) => compact.len() == len,
         None => (15..=34).contains(&compact.len()),
     };
     if !shaped || !length_ok {
@@ -1404,6 +1693,15 @@ mod tests {
     #[test]
     fn english_password_labels_remove_the_value() {
         changed("password: hunter2", "password: [removed]", &[Password]);
+        for done in [
+            "password: [removed]",
+            "my password is [removed].",
+            "密码[已删除]",
+            "password “[removed]”",
+        ] {
+            assert_eq!(redact(done).text, done, "scanned twice: {done}");
+            assert!(redact(done).changes.is_empty(), "{done}");
+        }
         changed(
             "my password is hunter2",
             "my password is [removed]",
@@ -1604,6 +1902,74 @@ mod tests {
     }
 
     #[test]
+    fn id_numbers_in_groups_are_masked() {
+        for (text, masked) in [
+            ("身份证 110105 19491231 002X", "身份证 ••••••••••••••002X"),
+            ("ID 1101 0519 4912 3100 2X.", "ID ••••••••••••••002X."),
+            ("ID 110105-19491231-002x", "ID ••••••••••••••002X"),
+            ("110105 19491231 002 X，谢谢", "••••••••••••••002X，谢谢"),
+            ("ID 440524 18800101 0014", "ID ••••••••••••••0014"),
+            ("旧身份证 110105 491231 002", "旧身份证 •••••••••••1002"),
+        ] {
+            changed(text, masked, &[IdNumber]);
+        }
+        // An `X` that starts a word is not a check character.
+        same("ID 110105 19491231 002 XL");
+    }
+
+    #[test]
+    fn ibans_with_dashes_irregular_groups_or_full_width_characters_are_masked() {
+        for (iban, masked) in [
+            ("DE89-3704-0044-0532-0130-00", "DE•• •••• 3000"),
+            ("DE89 37040044 0532013000", "DE•• •••• 3000"),
+            ("GB82 WEST 123456 98765432", "GB•• •••• 5432"),
+            (
+                "ＧＢ８２ＷＥＳＴ１２３４５６９８７６５４３２",
+                "GB•• •••• 5432",
+            ),
+            (
+                "GB８２ WEST １２３４ ５６９８ ７６５４ ３２",
+                "GB•• •••• 5432",
+            ),
+            ("SC18 SSCB 1101 0000 0000 0000 1497 USD", "SC•• •••• 7USD"),
+            // The country's length ends it: `and` is not taken for a last group.
+            ("BR97 0036 0305 0000 1000 9795 493P 1", "BR•• •••• 93P1"),
+            ("XK05 1212 0123 4567 8906", "XK•• •••• 8906"),
+        ] {
+            changed(
+                &format!("IBAN {iban} and more"),
+                &format!("IBAN {masked} and more"),
+                &[Iban],
+            );
+        }
+    }
+
+    #[test]
+    fn a_label_value_never_takes_just_the_start_of_a_number() {
+        changed("PIN 4111 1111 1111 1111", "PIN •••• 1111", &[CardNumber]);
+        changed("PIN: 4111-1111 1111 1111", "PIN: •••• 1111", &[CardNumber]);
+        changed("密码6200 0000 0000 0000", "密码•••• 0000", &[CardNumber]);
+        changed("密码(4000 0000 0000 6", "密码(•••• 0006", &[CardNumber]);
+        changed(
+            "密码 hunter2(4111 1111 1111 1111",
+            "密码 [removed](•••• 1111",
+            &[Password, CardNumber],
+        );
+        changed(
+            "password GB82 WEST 1234 5698 7654 32",
+            "password GB•• •••• 5432",
+            &[Iban],
+        );
+        changed(
+            "密码 the(GB82 WEST 1234 5698 7654 32",
+            "密码 the(GB•• •••• 5432",
+            &[Iban],
+        );
+        // A whole number stays a value.
+        changed("PIN 4111111111111111", "PIN [removed]", &[Pin]);
+    }
+
+    #[test]
     fn changes_are_listed_in_order_of_appearance() {
         changed(
             "card 4111111111111111, CVV 123, code 482913, ID 11010519491231002X, \
@@ -1643,6 +2009,7 @@ mod tests {
             "seed phrase: 1. 2. 3.",
             "６",
             "Ｘ",
+            "PIN 4111 1111 1111 1111 密码(ＧＢ８２-WEST-1234 ID 110105 19491231 002 X 62 x",
         ];
         for sample in samples {
             // Every prefix, so labels, numbers and IBANs are cut at every point.
@@ -1661,6 +2028,213 @@ mod tests {
         same(&digits);
         let full_width = "９".repeat(10_000);
         same(&full_width);
+    }
+
+    const ERROR_MESSAGE: Policy = Policy {
+        keep_error_codes: true,
+        keep_references: false,
+    };
+
+    const REFERENCE: Policy = Policy {
+        keep_error_codes: false,
+        keep_references: true,
+    };
+
+    fn r_with(text: &str, policy: Policy) -> (String, Vec<Kind>) {
+        let Redacted { text, changes } = redact_with(text, policy);
+        (text, changes)
+    }
+
+    #[track_caller]
+    fn same_with(text: &str, policy: Policy) {
+        assert_eq!(
+            r_with(text, policy),
+            (text.to_string(), vec![]),
+            "{text:?} should be kept under {policy:?}"
+        );
+    }
+
+    #[track_caller]
+    fn changed_with(text: &str, policy: Policy, expected: &str, kinds: &[Kind]) {
+        assert_eq!(
+            r_with(text, policy),
+            (expected.to_string(), kinds.to_vec()),
+            "{text:?} under {policy:?}"
+        );
+    }
+
+    #[test]
+    fn the_default_policy_is_a_plain_scan() {
+        for text in [
+            "Payment failed (code 4012)",
+            "card 4111111111111111, password: hunter2, 验证码 482913",
+            "order 2026112122001400000000001234",
+        ] {
+            assert_eq!(
+                redact_with(text, Policy::default()),
+                redact(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_plain_scan_takes_a_bare_code_for_a_one_time_code() {
+        // Why error messages need their policy.
+        changed(
+            "Payment failed (code 4012)",
+            "Payment failed (code [removed])",
+            &[VerificationCode],
+        );
+    }
+
+    #[test]
+    fn error_messages_keep_their_codes() {
+        for text in [
+            "Payment failed (code 4012)",
+            "Payment failed (code: 4012)",
+            "code 4012: do not honor",
+            "Declined, code is 100512",
+            "error 4012",
+            "错误码 4012",
+            "错误代码：100512",
+            "支付失败，code 4012",
+            "Error code 1002, please retry",
+            "the code was 4829.",
+        ] {
+            same_with(text, ERROR_MESSAGE);
+        }
+    }
+
+    #[test]
+    fn error_messages_still_lose_one_time_and_security_codes() {
+        for (text, expected, kind) in [
+            ("验证码 123456", "验证码 [removed]", VerificationCode),
+            (
+                "verification code 123456",
+                "verification code [removed]",
+                VerificationCode,
+            ),
+            ("OTP 123456", "OTP [removed]", VerificationCode),
+            ("SMS code 123456", "SMS code [removed]", VerificationCode),
+            ("2FA code 482913", "2FA code [removed]", VerificationCode),
+            (
+                "login code: 482913",
+                "login code: [removed]",
+                VerificationCode,
+            ),
+            ("短信code 482913", "短信code [removed]", VerificationCode),
+            ("动态码 5678", "动态码 [removed]", VerificationCode),
+            ("短信码为482913", "短信码为[removed]", VerificationCode),
+            (
+                "security code 482913",
+                "security code [removed]",
+                VerificationCode,
+            ),
+            ("security code 123", "security code [removed]", Cvv),
+            ("CVV 123", "CVV [removed]", Cvv),
+            ("校验码 123", "校验码 [removed]", Cvv),
+            ("安全码是123", "安全码是[removed]", Cvv),
+            ("PIN 1234", "PIN [removed]", Pin),
+            ("password: hunter2", "password: [removed]", Password),
+        ] {
+            changed_with(
+                &format!("Payment failed (code 51), {text}"),
+                ERROR_MESSAGE,
+                &format!("Payment failed (code 51), {expected}"),
+                &[kind],
+            );
+        }
+    }
+
+    #[test]
+    fn error_messages_still_mask_cards_and_id_numbers() {
+        changed_with(
+            "error 4111111111111111",
+            ERROR_MESSAGE,
+            "error •••• 1111",
+            &[CardNumber],
+        );
+        changed_with(
+            "错误码 11010519491231002X",
+            ERROR_MESSAGE,
+            "错误码 ••••••••••••••002X",
+            &[IdNumber],
+        );
+    }
+
+    #[test]
+    fn references_keep_their_digits() {
+        for text in [
+            // 18 digits that pass Luhn: an order number, not a card.
+            "order 100000000000000008",
+            "4111111111111111",
+            "4111 1111 1111 1111",
+            "6222021234567890123",
+            "11010519491231002X",
+            "440524188001010014",
+            "110105491231002",
+            "１１０１０５１９４９１２３１００２Ｘ",
+            "订单号4111111111111111，谢谢",
+        ] {
+            same_with(text, REFERENCE);
+        }
+        changed("order 100000000000000008", "order •••• 0008", &[CardNumber]);
+    }
+
+    #[test]
+    fn references_still_lose_labelled_secrets_and_ibans() {
+        changed_with(
+            "order 4111111111111111, password: hunter2",
+            REFERENCE,
+            "order 4111111111111111, password: [removed]",
+            &[Password],
+        );
+        changed_with(
+            "PIN 1234 验证码 482913 code 482913",
+            REFERENCE,
+            "PIN [removed] 验证码 [removed] code [removed]",
+            &[Pin, VerificationCode, VerificationCode],
+        );
+        changed_with(
+            "GB82WEST12345698765432",
+            REFERENCE,
+            "GB•• •••• 5432",
+            &[Iban],
+        );
+    }
+
+    #[test]
+    fn both_policies_together() {
+        let both = Policy {
+            keep_error_codes: true,
+            keep_references: true,
+        };
+        changed_with(
+            "order 4111111111111111 failed (code 4012), OTP 482913",
+            both,
+            "order 4111111111111111 failed (code 4012), OTP [removed]",
+            &[VerificationCode],
+        );
+    }
+
+    #[test]
+    fn emails_keep_their_first_character_and_domain() {
+        assert_eq!(mask_email("jane.doe@example.com"), "j***@example.com");
+        assert_eq!(
+            mask_email("li.lei+wallet@mail.example.cn"),
+            "l***@mail.example.cn"
+        );
+        // The mask does not tell the length, so one character is shown the same way.
+        assert_eq!(mask_email("j@example.com"), "j***@example.com");
+        assert_eq!(mask_email("张伟@例子.中国"), "张***@例子.中国");
+        assert_eq!(mask_email("émile@exemple.fr"), "é***@exemple.fr");
+        assert_eq!(mask_email("😀x@example.com"), "😀***@example.com");
+        // A quoted local part may hold an `@`; the domain is after the last one.
+        assert_eq!(mask_email("\"a@b\"@example.com"), "\"***@example.com");
+        // Not expected, but never revealing.
+        assert_eq!(mask_email("@example.com"), "***@example.com");
+        assert_eq!(mask_email("nobody"), "n***");
     }
 
     #[test]

@@ -43,6 +43,14 @@ pub(super) fn render(report: &Report) -> String {
         report.created_at
     );
     line(&mut out, &footer);
+    let verification = format!(
+        "{} {}{}{}",
+        labels::VERIFICATION.get(lang),
+        report.verification_code,
+        lang.pick(" ", ""),
+        labels::VERIFICATION_HOW.get(lang)
+    );
+    line(&mut out, &wrap(&verification));
     line(
         &mut out,
         &textwrap::fill(labels::PRIVACY.get(lang), options(WIDTH)),

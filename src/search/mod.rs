@@ -161,19 +161,24 @@ impl Index {
         let mut df: Vec<f32> = Vec::new();
         let mut phrase_terms: Vec<Vec<u32>> = Vec::with_capacity(texts.len());
         // Tokenizing is most of the work for a thousand guides: it runs on every core.
+        // Each phrase's terms as one string, separated by NUL (no term holds one): a
+        // thousand guides' phrases would otherwise be a hundred thousand small strings.
         let tokenized = crate::parallel::map(&texts, 512, |(_, _, text)| {
-            let mut terms = Vec::new();
-            tokens::each_term(&tokens::pieces(text), |term| terms.push(term.to_string()));
+            let mut terms = String::new();
+            tokens::each_term(&tokens::pieces(text), |term| {
+                terms.push_str(term);
+                terms.push('\0');
+            });
             terms
         });
-        for phrase in tokenized {
-            let mut terms = Vec::with_capacity(phrase.len());
-            for term in phrase {
-                let id = if let Some(id) = local.get(&term) {
+        for phrase in &tokenized {
+            let mut terms = Vec::new();
+            for term in phrase.split_terminator('\0') {
+                let id = if let Some(id) = local.get(term) {
                     *id
                 } else {
                     let id = to_id(df.len());
-                    local.insert(term, id);
+                    local.insert(term.to_string(), id);
                     df.push(0.0);
                     id
                 };

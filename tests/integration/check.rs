@@ -60,8 +60,8 @@ fn an_unknown_key_is_reported_with_the_keys_that_are_known() {
         "guides/broken/unknown-key.toml",
         &[
             "guides/broken/unknown-key.toml:14:1: unknown field `nxt`, expected one of `id`, `kind`, \
-             `question`, `help`, `text`, `label`, `choices`, `type`, `required`, `linkable`, `next`, \
-             `fixed`, `outcome`, `urgent`, `needs`, `summary`, `compare`, `unconfigured`",
+             `question`, `help`, `text`, `label`, `choices`, `type`, `required`, `linkable`, \
+             `privacy`, `next`, `fixed`, `outcome`, `urgent`, `needs`, `summary`, `compare`, `unconfigured`",
         ],
     );
 }
@@ -397,6 +397,21 @@ fn a_step_text_that_looks_like_a_table_still_reads() {
         .file("mine/a.toml", &guide)
         .args(&["--guides", "mine", "guides", "show", "mine", "--json"])
         .stdout_contains("\"id\": \"ask\"")
+        .run();
+}
+
+#[test]
+fn an_unknown_privacy_is_reported_with_the_known_ones() {
+    let guide = small_guide("mine", "my-alias", "Mine")
+        .replace("type = \"text\"", "type = \"text\"\nprivacy = \"secret\"");
+    Test::new()
+        .file("mine/a.toml", &guide)
+        .args(&["guides", "check", "mine"])
+        .status(3)
+        .stderr_contains(
+            "mine/a.toml:13:11: `privacy` is `secret`; expected normal, personal, reference or \
+             error-message",
+        )
         .run();
 }
 

@@ -9,7 +9,9 @@ mod cli; // list, guides show, exit codes, options
 mod golden; // rendered reports against tests/expected
 mod links; // support links: open and link
 mod paths; // every path of every bundled guide ends in a valid report
+mod privacy; // no card, IBAN or ID number gets through; ids, amounts and dates always do
 #[cfg(unix)]
-mod pty;
+mod pty; // real prompts in a pseudo-terminal: the picker, arrow keys, Enter, Ctrl-C, the review
+mod reports; // what each question keeps or hides, and the verification code
 mod search; // search: top-1 and top-3 on held-out phrasings, text and --json output
-mod shell; // completions, man page and suggestions for misspelt symptoms // real prompts in a pseudo-terminal: arrow keys, Enter, Ctrl-C
+mod shell; // completions, man page and suggestions for misspelt symptoms

@@ -144,6 +144,7 @@ fn check_report(guide: &Guide, transcript: &Transcript, lang: Lang) {
         now: &now,
         device: device(),
         config: &config,
+        review: &report::Review::default(),
     };
     let report = report::build(guide, transcript, ctx);
     let at = format!("{} → {}", guide.id, guide.steps[transcript.ending].id);

@@ -302,8 +302,12 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
         "4321",
     );
 
-    // The contact-support ending, then the report on stdout (same pty).
+    // The contact-support ending, the review of the whole report, then how to send it:
+    // Enter sends it, and Enter again prints it on stdout (same pty).
     pty.expect("Thanks, that's everything support needs.");
+    pty.expect("Your report, as support will get it");
+    pty.choose("Is this report right?", 0, "Yes, it's right: send it");
+    pty.choose("How do you want to send it?", 0, "Show it here, to copy");
     pty.expect("To: ");
     pty.expect("\nSubject: [WH-20261121-");
     let subject = pty.expect("\n");
@@ -338,6 +342,76 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
         "prompt text mixed into the report:\n{report}"
     );
     assert_eq!(code, 0, "exit code; output:\n{}", pty.text());
+}
+
+/// The review shows the whole report before anything leaves; leaving out a detail takes it
+/// out of the details and out of the summary, and the report is shown again to confirm.
+#[test]
+fn the_review_leaves_out_a_detail_then_sends_the_report() {
+    let answers = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/answers/contact.toml"
+    );
+    let mut pty = Pty::spawn(&[
+        "contact",
+        "--answers",
+        answers,
+        "--set",
+        "transaction-id=2026112122001400000000001234",
+        "--set",
+        "amount=59.90 CNY",
+    ]);
+    pty.expect("Your report, as support will get it (nothing is sent yet)");
+    pty.expect("Time: 2026-11-20T20:15:00+08:00");
+    // Send, then Change and Leave out for each detail: What happened, Transaction ID, When…
+    pty.choose("Is this report right?", 6, "Leave out “When”");
+    pty.expect("Your report, as support will get it");
+    let shown_again = pty.expect("? Is this report right?");
+    assert!(
+        !shown_again.contains("2026-11-20T20:15") && shown_again.contains("My balance shows 0"),
+        "the detail is still in the report shown again:\n{shown_again}"
+    );
+    // The menu now offers to put it back, in place of changing or leaving it out.
+    pty.expect("Put “When” back in");
+    pty.send(ENTER);
+    pty.expect("✔ Is this report right? · Yes, it's right: send it\n");
+    pty.choose("How do you want to send it?", 0, "Show it here, to copy");
+    pty.expect("Subject: [WH-");
+    let code = pty.finish();
+    let report = pty.text()[pty.seen..].to_string();
+    assert!(report.contains("Verification code "), "{report}");
+    assert!(!report.contains("2026-11-20T20:15"), "{report}");
+    assert_eq!(code, 0, "exit code; output:\n{}", pty.text());
+}
+
+/// A secret typed at a free-text prompt is caught right there: a warning, and the answer
+/// comes back without it for the user to check; what is kept has no secret.
+#[test]
+fn a_secret_typed_at_a_prompt_is_caught_there_and_the_answer_comes_back_without_it() {
+    let mut pty = Pty::spawn(&[
+        "contact",
+        "--yes",
+        "--set",
+        "occurred-at=yesterday 20:15",
+        "--set",
+        "transaction-id=2026112122001400000000001234",
+        "--set",
+        "amount=59.90 CNY",
+    ]);
+    pty.answer_text(
+        "What happened, and what would you like support to do?",
+        "Locked out, my password is hunter22",
+    );
+    pty.expect("⚠ That answer holds a password. Support never needs it");
+    pty.expect("? Your answer › ");
+    // The answer comes back with the secret taken out; Enter keeps it.
+    pty.expect("Locked out, my password is [removed]");
+    pty.send(ENTER);
+    pty.expect("Subject: [WH-");
+    let code = pty.finish();
+    let all = pty.text();
+    assert!(!all[all.find("⚠").unwrap()..].contains("hunter22"), "{all}");
+    assert_eq!(code, 0, "exit code; output:\n{all}");
 }
 
 #[test]

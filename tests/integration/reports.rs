@@ -1,0 +1,123 @@
+//! What a report keeps and what it hides, question by question, when nobody reviews it
+//! (scripted runs and `--yes`), and the verification code an agent reads back.
+
+use crate::test::Test;
+
+/// `payment-failed` answered from the fixture, with `sets` on top, as JSON.
+fn payment_failed(sets: &[&str], extra: &[&str]) -> (serde_json::Value, String) {
+    let mut args = vec![
+        "payment-failed",
+        "--answers",
+        "answers.toml",
+        "--format",
+        "json",
+    ];
+    for set in sets {
+        args.extend(["--set", set]);
+    }
+    args.extend(extra);
+    let out = Test::new()
+        .fixture_as("answers/payment-failed.toml", "answers.toml")
+        .args(&args)
+        .run();
+    (serde_json::from_str(&out.stdout).unwrap(), out.stderr)
+}
+
+fn detail<'a>(report: &'a serde_json::Value, id: &str) -> &'a str {
+    report["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == id)
+        .and_then(|d| d["value"].as_str())
+        .unwrap_or_else(|| panic!("no detail {id} in {report:#}"))
+}
+
+#[test]
+fn an_error_message_keeps_its_error_code() {
+    let (report, _) = payment_failed(&["error-message=Payment failed (code 4012)"], &[]);
+    assert_eq!(
+        detail(&report, "error-message"),
+        "Payment failed (code 4012)"
+    );
+    assert_eq!(report["redactions"], serde_json::json!([]));
+}
+
+#[test]
+fn an_error_message_still_loses_a_verification_code() {
+    let (report, stderr) = payment_failed(
+        &["error-message=Declined, then SMS 验证码 483920 arrived"],
+        &[],
+    );
+    assert!(!detail(&report, "error-message").contains("483920"));
+    assert_eq!(
+        report["redactions"],
+        serde_json::json!([{ "question": "error-message", "kind": "verification-code" }])
+    );
+    // Nobody can retype a scripted answer: the warning comes when it is read.
+    assert!(
+        stderr.contains("warning: `error-message`: That answer holds a verification code."),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Privacy: removed or masked"), "{stderr}");
+}
+
+#[test]
+fn a_card_number_in_free_text_is_masked_to_its_last_four() {
+    let (report, _) = payment_failed(&["merchant=Shop, I paid with 4111 1111 1111 1111"], &[]);
+    let merchant = detail(&report, "merchant");
+    assert!(!merchant.contains("4111 1111 1111 1111"), "{merchant}");
+    assert!(merchant.contains("1111"), "{merchant}");
+}
+
+#[test]
+fn the_verification_code_is_the_same_in_every_format_and_language() {
+    let (json, _) = payment_failed(&[], &[]);
+    let code = json["verification_code"].as_str().unwrap().to_string();
+    assert_eq!(code.len(), 7, "{code}");
+    assert_eq!(code.as_bytes()[3], b'-', "{code}");
+    let out = Test::new()
+        .fixture_as("answers/payment-failed.toml", "answers.toml")
+        .args(&[
+            "payment-failed",
+            "--answers",
+            "answers.toml",
+            "--report-lang",
+            "zh",
+        ])
+        .run();
+    assert!(
+        out.stdout.contains(&format!("核对码 {code}")),
+        "{}",
+        out.stdout
+    );
+    // A different answer gives a different code.
+    let (other, _) = payment_failed(&["merchant=Another shop"], &[]);
+    assert_ne!(other["verification_code"], json["verification_code"]);
+}
+
+#[test]
+fn phone_and_email_are_masked_unless_the_user_shows_them_at_the_review() {
+    let out = Test::new()
+        .fixture_as("answers/close-account.toml", "answers.toml")
+        .args(&[
+            "close-account",
+            "--answers",
+            "answers.toml",
+            "--format",
+            "json",
+        ])
+        .run();
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let values: Vec<&str> = report["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["value"].as_str())
+        .collect();
+    assert!(values.contains(&"w***@example.com"), "{values:?}");
+    assert!(
+        values.iter().any(|v| v.starts_with("+8613*****")),
+        "{values:?}"
+    );
+}
