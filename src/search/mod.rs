@@ -160,10 +160,23 @@ impl Index {
         let mut local: FastMap<String, u32> = FastMap::default();
         let mut df: Vec<f32> = Vec::new();
         let mut phrase_terms: Vec<Vec<u32>> = Vec::with_capacity(texts.len());
+        // Guides share phrases (a provider's keywords, aliases that are titles): each text
+        // is tokenized once.
+        let mut first: FastMap<&str, usize> = FastMap::default();
+        let mut unique: Vec<&str> = Vec::new();
+        let slots: Vec<usize> = texts
+            .iter()
+            .map(|(_, _, text)| {
+                *first.entry(text.as_str()).or_insert_with(|| {
+                    unique.push(text);
+                    unique.len() - 1
+                })
+            })
+            .collect();
         // Tokenizing is most of the work for a thousand guides: it runs on every core.
         // Each phrase's terms as one string, separated by NUL (no term holds one): a
         // thousand guides' phrases would otherwise be a hundred thousand small strings.
-        let tokenized = crate::parallel::map(&texts, 512, |(_, _, text)| {
+        let tokenized = crate::parallel::map(&unique, 512, |text| {
             let mut terms = String::new();
             tokens::each_term(&tokens::pieces(text), |term| {
                 terms.push_str(term);
@@ -171,6 +184,7 @@ impl Index {
             });
             terms
         });
+        let mut unique_terms: Vec<Vec<u32>> = Vec::with_capacity(tokenized.len());
         for phrase in &tokenized {
             let mut terms = Vec::new();
             for term in phrase.split_terminator('\0') {
@@ -186,6 +200,10 @@ impl Index {
             }
             terms.sort_unstable();
             terms.dedup();
+            unique_terms.push(terms);
+        }
+        for slot in slots {
+            let terms = unique_terms[slot].clone();
             for t in &terms {
                 df[*t as usize] += 1.0;
             }
