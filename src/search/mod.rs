@@ -96,30 +96,30 @@ mod bundled {
 }
 
 /// A phrase of a guide that is not bundled (a provider's), tokenized when the index is built.
-struct Phrase {
+struct Phrase<'a> {
     guide: usize,
     source: Source,
-    text: String,
+    text: &'a str,
     norm: f32,
     terms: Vec<u32>,
 }
 
 /// The searchable phrases of every guide in a catalog.
-pub struct Index {
+pub struct Index<'a> {
     ids: Vec<String>,
     /// For each bundled guide, its place in the catalog, if it is there.
     bundled: Vec<Option<usize>>,
     /// For each bundled guide, whether the catalog's guide is the bundled one, whose titles,
     /// names and keywords the static phrases hold (a provider's guide may replace it).
     bundled_header: Vec<bool>,
-    phrases: Vec<Phrase>,
+    phrases: Vec<Phrase<'a>>,
     /// Terms of provider guides that the bundled vocabulary lacks: ids from `TERMS.len()`.
     extra: FastMap<String, u32>,
     extra_weight: Vec<f32>,
 }
 
-impl Index {
-    pub fn new(catalog: &Catalog) -> Index {
+impl<'a> Index<'a> {
+    pub fn new(catalog: &'a Catalog) -> Index<'a> {
         let entries = catalog.entries();
         let mut index = Index {
             ids: entries.iter().map(|e| e.id.clone()).collect(),
@@ -139,14 +139,14 @@ impl Index {
                 }
             }
             for lang in Lang::ALL {
-                texts.push((guide, Source::Title, entry.title.get(lang).to_string()));
-                texts.push((guide, Source::Summary, entry.summary.get(lang).to_string()));
+                texts.push((guide, Source::Title, entry.title.get(lang)));
+                texts.push((guide, Source::Summary, entry.summary.get(lang)));
             }
             for name in entry.names() {
-                texts.push((guide, Source::Alias, name.clone()));
+                texts.push((guide, Source::Alias, name.as_str()));
             }
             for keyword in entry.keywords.all() {
-                texts.push((guide, Source::Keyword, keyword.clone()));
+                texts.push((guide, Source::Keyword, keyword.as_str()));
             }
         }
         index.add_phrases(texts);
@@ -155,7 +155,7 @@ impl Index {
 
     /// Tokenizes provider phrases; terms new to the vocabulary get a weight from how many
     /// of these phrases hold them.
-    fn add_phrases(&mut self, texts: Vec<(usize, Source, String)>) {
+    fn add_phrases(&mut self, texts: Vec<(usize, Source, &'a str)>) {
         // Terms of these phrases by a local number, and how many phrases hold each.
         let mut local: FastMap<String, u32> = FastMap::default();
         let mut df: Vec<f32> = Vec::new();
@@ -167,7 +167,7 @@ impl Index {
         let slots: Vec<usize> = texts
             .iter()
             .map(|(_, _, text)| {
-                *first.entry(text.as_str()).or_insert_with(|| {
+                *first.entry(*text).or_insert_with(|| {
                     unique.push(text);
                     unique.len() - 1
                 })
@@ -308,7 +308,7 @@ impl Index {
                     Some(query[at].1 * self.weight(*t))
                 })
                 .sum();
-            keep(&mut nearest[p.guide], dot / p.norm, &p.text, p.source);
+            keep(&mut nearest[p.guide], dot / p.norm, p.text, p.source);
         }
         let probability = self.model(&query);
         let mut ranked: Vec<(f32, usize)> = nearest
@@ -505,8 +505,13 @@ mod tests {
 
     use super::*;
 
-    fn bundled() -> Index {
-        Index::new(&Catalog::load(&[]).unwrap())
+    /// An index borrows its catalog; a test's catalog lives as long as the test process.
+    fn leaked(catalog: Catalog) -> &'static Catalog {
+        Box::leak(Box::new(catalog))
+    }
+
+    fn bundled() -> Index<'static> {
+        Index::new(leaked(Catalog::load(&[]).unwrap()))
     }
 
     fn top(index: &Index, query: &str) -> String {
@@ -536,7 +541,7 @@ text = { en = "Points arrive within a day.", zh = "积分一天内到账。" }
 
     /// A catalog of the bundled guides plus provider guides written from `(id, title,
     /// keyword)`.
-    fn with_provider(guides: &[(&str, &str, &str)]) -> Index {
+    fn with_provider(guides: &[(&str, &str, &str)]) -> Index<'static> {
         let dir = tempfile::tempdir().unwrap();
         for (id, title, keyword) in guides {
             let text = PROVIDER_GUIDE
@@ -545,7 +550,7 @@ text = { en = "Points arrive within a day.", zh = "积分一天内到账。" }
                 .replace("KEYWORD", keyword);
             fs::write(dir.path().join(format!("{id}.toml")), text).unwrap();
         }
-        Index::new(&Catalog::load(&[dir.path().to_path_buf()]).unwrap())
+        Index::new(leaked(Catalog::load(&[dir.path().to_path_buf()]).unwrap()))
     }
 
     #[test]
