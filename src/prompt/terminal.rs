@@ -196,20 +196,13 @@ impl Prompter for Terminal {
         self.say_help(q.help)?;
         self.say_hint(q)?;
         let mut initial = q.initial.to_string();
-        let mut offered = None;
         loop {
             let answer = self.read_answer(q, prompt, &initial)?;
-            // The cleaned answer we offered, taken as it is, is kept: the report's scan
-            // still runs on it.
-            if answer.is_some() && answer == offered {
-                return Ok(answer);
-            }
             // A secret is caught here, before it is stored anywhere: the user sees why and
             // edits the answer, which comes back without it.
             let Some(caught) = answer.as_deref().and_then(|a| super::tripwire(q, a)) else {
                 return Ok(answer);
             };
-            offered = Some(caught.cleaned.clone());
             let warning = ui::wrap(&format!("⚠ {}", caught.warning), ui::width(), "  ");
             self.term
                 .write_line(&ui::warning_style().apply_to(warning).to_string())

@@ -198,7 +198,7 @@ fn details(
 
 /// An answer after the scan for secrets its question calls for, and what the scan changed.
 /// Only free text is scanned: every other type is checked by its parser and holds no secret.
-pub fn screen(input: &InputStep, value: &str, lang: Lang) -> (String, Vec<redact::Kind>) {
+fn screen(input: &InputStep, value: &str, lang: Lang) -> (String, Vec<redact::Kind>) {
     if input.input_type != InputType::Text {
         return (value.to_string(), Vec::new());
     }
@@ -220,7 +220,7 @@ pub fn policy(privacy: Privacy) -> redact::Policy {
 
 /// A personal detail as support sees it unless the user shows it: a phone number or email
 /// address with its middle hidden (support can still match the account), other text hidden.
-pub fn mask_personal(input: &InputStep, value: &str, lang: Lang) -> String {
+fn mask_personal(input: &InputStep, value: &str, lang: Lang) -> String {
     match input.input_type {
         InputType::Phone => mask_phone(value),
         InputType::Email => redact::mask_email(value),

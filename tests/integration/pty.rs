@@ -344,6 +344,15 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
     assert_eq!(code, 0, "exit code; output:\n{}", pty.text());
 }
 
+/// `contact`'s optional transaction id and amount, so only the questions a test is about
+/// are asked.
+const CONTACT_IDS: &[&str] = &[
+    "--set",
+    "transaction-id=2026112122001400000000001234",
+    "--set",
+    "amount=59.90 CNY",
+];
+
 /// The review shows the whole report before anything leaves; leaving out a detail takes it
 /// out of the details and out of the summary, and the report is shown again to confirm.
 #[test]
@@ -352,15 +361,7 @@ fn the_review_leaves_out_a_detail_then_sends_the_report() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/answers/contact.toml"
     );
-    let mut pty = Pty::spawn(&[
-        "contact",
-        "--answers",
-        answers,
-        "--set",
-        "transaction-id=2026112122001400000000001234",
-        "--set",
-        "amount=59.90 CNY",
-    ]);
+    let mut pty = Pty::spawn(&[&["contact", "--answers", answers], CONTACT_IDS].concat());
     pty.expect("Your report, as support will get it (nothing is sent yet)");
     pty.expect("Time: 2026-11-20T20:15:00+08:00");
     // Send, then Change and Leave out for each detail: What happened, Transaction ID, When…
@@ -388,16 +389,13 @@ fn the_review_leaves_out_a_detail_then_sends_the_report() {
 /// comes back without it for the user to check; what is kept has no secret.
 #[test]
 fn a_secret_typed_at_a_prompt_is_caught_there_and_the_answer_comes_back_without_it() {
-    let mut pty = Pty::spawn(&[
-        "contact",
-        "--yes",
-        "--set",
-        "occurred-at=yesterday 20:15",
-        "--set",
-        "transaction-id=2026112122001400000000001234",
-        "--set",
-        "amount=59.90 CNY",
-    ]);
+    let mut pty = Pty::spawn(
+        &[
+            &["contact", "--yes", "--set", "occurred-at=yesterday 20:15"],
+            CONTACT_IDS,
+        ]
+        .concat(),
+    );
     pty.answer_text(
         "What happened, and what would you like support to do?",
         "Locked out, my password is hunter22",
