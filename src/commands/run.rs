@@ -1,29 +1,61 @@
 //! Running one symptom's guide: answers given ahead, the flow, the ending, and the report.
+//!
+//! The draft seam: a run started with a [`DraftSink`] hands it the answers so far (redacted)
+//! when the person stops before the report is sent (Esc or Ctrl-C, then "yes" to "Stop
+//! here?"), or when the terminal goes away; `Begin::resume` starts a run from such a draft.
 
 use super::{print_stderr, print_stdout, review, send};
 use crate::answers::GivenAnswers;
 use crate::checks::device;
 use crate::checks::official::Official;
 use crate::config::Config;
-use crate::error::{Result, exit};
-use crate::flow::{self, Transcript};
-use crate::guide::{Guide, Outcome, StepKind};
-use crate::input::ParseContext;
+use crate::error::{Error, Result, exit};
+use crate::flow::{self, DraftSink, Flow, Replay, Snapshot, Transcript};
+use crate::guide::{Guide, InputStep, Outcome, StepKind};
+use crate::input::{InputType, ParseContext};
 use crate::lang::Lang;
-use crate::prompt::Prompter;
 use crate::prompt::scripted::Scripted;
+use crate::prompt::stop::Kept;
 use crate::prompt::terminal::{self, Terminal};
-use crate::report::{self, Review, write};
+use crate::report::{self, Review, redact, write};
 use crate::settings::{Mode, Settings};
 use crate::ui;
 
-pub(super) fn run(guide: &Guide, settings: &Settings) -> Result<u8> {
-    run_with(guide, settings, GivenAnswers::default())
+/// How a run begins, besides the command line's answers.
+#[derive(Default)]
+pub(super) struct Begin<'a> {
+    /// Answers given before the command line's: a support link's. The `--answers` file and
+    /// `--set` are added after them, so they win.
+    pub given: GivenAnswers,
+    /// A draft to carry on from: its answers are replayed where they still fit the guide.
+    pub resume: Option<&'a Snapshot>,
+    /// Where the answers go when the person stops before the end (interactive runs only).
+    pub drafts: Option<&'a mut dyn DraftSink>,
 }
 
-/// Runs `guide` with answers given before the command line's: a support link's. The
-/// `--answers` file and `--set` are added after them, so they win.
-pub(super) fn run_with(guide: &Guide, settings: &Settings, mut given: GivenAnswers) -> Result<u8> {
+pub(super) fn run(guide: &Guide, settings: &Settings) -> Result<u8> {
+    run_from(guide, settings, Begin::default())
+}
+
+/// Runs `guide` with answers given before the command line's: a support link's.
+pub(super) fn run_with(guide: &Guide, settings: &Settings, given: GivenAnswers) -> Result<u8> {
+    run_from(
+        guide,
+        settings,
+        Begin {
+            given,
+            ..Begin::default()
+        },
+    )
+}
+
+/// Runs `guide` as `begin` says.
+pub(super) fn run_from(guide: &Guide, settings: &Settings, begin: Begin<'_>) -> Result<u8> {
+    let Begin {
+        mut given,
+        resume,
+        drafts,
+    } = begin;
     let config = Config::load(settings.config.as_deref())?;
     if let Some(path) = &settings.output {
         // Before any question: nobody should answer everything and then lose it.
@@ -42,52 +74,149 @@ pub(super) fn run_with(guide: &Guide, settings: &Settings, mut given: GivenAnswe
         parse: &ctx,
         official: &official,
     };
-    let transcript = match settings.mode {
-        Mode::Interactive => {
-            terminal::catch_interrupts();
-            introduce(guide, settings.lang);
-            let mut person = Terminal::new(settings.lang);
-            let mut prompter = Scripted::with_fallback(presets, &mut person);
-            flow::drive(guide, &walk, &mut prompter as &mut dyn Prompter)
-        }
-        Mode::Scripted => flow::drive(guide, &walk, &mut Scripted::new(presets)),
-    }?;
-    let outcome = show_ending(guide, &transcript, settings);
+    let mut replay = match resume {
+        Some(draft) => resumed(guide, draft, &ctx, settings.lang),
+        None => Replay::default(),
+    };
+    let interactive = settings.mode == Mode::Interactive;
+    let mut person = Terminal::new(settings.lang).keeping_drafts(drafts.is_some());
+    let mut prompter = if interactive {
+        terminal::catch_interrupts();
+        introduce(guide, settings.lang);
+        Scripted::with_fallback(presets, &mut person)
+    } else {
+        Scripted::new(presets)
+    };
+    let mut flow = Flow::new(guide);
+    let walked = flow::walk(&mut flow, &walk, &mut prompter, &mut replay);
+    let mut session = Session {
+        guide,
+        settings,
+        drafts: if interactive { drafts } else { None },
+    };
+    if let Err(error) = walked {
+        return Err(session.stopped(error, &flow.snapshot()));
+    }
+    let mut transcript = flow.finish();
+    let outcome = show_ending(guide, &transcript, settings.lang);
     if outcome == Outcome::ContactSupport || settings.output.is_some() {
-        let mut transcript = transcript;
-        deliver(guide, &mut transcript, settings, &config, &ctx)?;
+        let kept = if session.drafts.is_some() {
+            Kept::AsDraft
+        } else {
+            Kept::Nothing
+        };
+        let mut reviewer = review::Reviewer::new(guide, &walk, &mut prompter, kept);
+        let delivered = deliver(&mut transcript, &config, &ctx, &mut reviewer, settings);
+        if let Err(error) = delivered {
+            return Err(session.stopped(error, &Snapshot::of(guide, &transcript.entries)));
+        }
     }
     Ok(exit::OK)
+}
+
+/// What a run needs when it stops early.
+struct Session<'s, 'd> {
+    guide: &'s Guide,
+    settings: &'s Settings,
+    drafts: Option<&'d mut dyn DraftSink>,
+}
+
+impl Session<'_, '_> {
+    /// The person stopped, or the terminal went away: the answers so far go to the draft
+    /// sink, redacted, and the error goes on (the sink's own failure is only reported).
+    fn stopped(&mut self, error: Error, snapshot: &Snapshot) -> Error {
+        let keep = matches!(error, Error::Cancelled | Error::Terminal(_));
+        if let (true, Some(sink)) = (keep, self.drafts.as_deref_mut())
+            && !snapshot.entries.is_empty()
+        {
+            let draft = redacted(self.guide, snapshot);
+            match sink.keep(self.guide, &draft) {
+                Ok(()) => print_stderr(&format!(
+                    "\n{}",
+                    self.settings.lang.pick(
+                        "Your answers are kept as a draft: `wallet-help resume` carries on.",
+                        "已填的回答已保存为草稿：运行 `wallet-help resume` 可以接着填。",
+                    )
+                )),
+                Err(e) => ui::warn(&format!("the draft was not kept: {e}")),
+            }
+        }
+        error
+    }
+}
+
+/// A draft as it may be stored: free text scanned for secrets as a report is, and an id that
+/// is a card number masked (so it is asked again on resume); nothing a report would not hold.
+pub(super) fn redacted(guide: &Guide, snapshot: &Snapshot) -> Snapshot {
+    let mut draft = snapshot.clone();
+    for entry in &mut draft.entries {
+        let Some(StepKind::Input(input)) = guide
+            .step_index(&entry.step)
+            .and_then(|i| guide.steps.get(i))
+            .map(|s| &s.kind)
+        else {
+            continue;
+        };
+        entry.value = redact_value(input, &entry.value);
+    }
+    draft
+}
+
+fn redact_value(input: &InputStep, value: &str) -> String {
+    match input.input_type {
+        InputType::Text => redact::redact_with(value, report::policy(input.privacy)).text,
+        InputType::TransactionId => redact::redact(value).text,
+        _ => value.to_string(),
+    }
+}
+
+/// The replay of a draft, saying which answers no longer fit and will be asked again.
+fn resumed(guide: &Guide, draft: &Snapshot, ctx: &ParseContext, lang: Lang) -> Replay {
+    let (replay, rejected) = draft.replay(guide, ctx);
+    if !rejected.is_empty() {
+        let ids: Vec<&str> = rejected.iter().map(|r| r.step.as_str()).collect();
+        print_stderr(&match lang {
+            Lang::En => format!(
+                "Some answers of the draft no longer fit and will be asked again: {}.",
+                ids.join(", ")
+            ),
+            Lang::Zh => format!("草稿中有些回答已不适用，稍后会重新询问：{}。", ids.join("、")),
+        });
+    }
+    replay
 }
 
 fn introduce(guide: &Guide, lang: Lang) {
     let title = ui::bold().apply_to(guide.title.get(lang));
     let how = lang.pick(
-        "Ctrl-C stops at any time (Esc too, in a menu).",
-        "随时按 Ctrl-C 退出（在选项菜单里也可以按 Esc）。",
+        "Esc or Ctrl-C stops. To go back: “← Back” in a menu, or type < at a question.",
+        "按 Esc 或 Ctrl-C 可停下。返回上一题：在菜单中选“← 返回上一题”，或在填写时输入 <。",
     );
+    let how = ui::wrap(how, ui::width(), "");
     print_stderr(&format!("{title}\n{}\n", ui::dim().apply_to(how)));
 }
 
 /// Prints the ending's text on stderr and returns its outcome.
-fn show_ending(guide: &Guide, transcript: &Transcript, settings: &Settings) -> Outcome {
-    let StepKind::End(ending) = &guide.steps[transcript.ending].kind else {
-        unreachable!("a transcript always stops at an ending")
+fn show_ending(guide: &Guide, transcript: &Transcript, lang: Lang) -> Outcome {
+    let Some(StepKind::End(ending)) = guide.steps.get(transcript.ending).map(|s| &s.kind) else {
+        return Outcome::ContactSupport;
     };
-    let text = ui::wrap(ending.text.get(settings.lang), ui::width(), "");
+    let text = ui::wrap(ending.text.get(lang), ui::width(), "");
     print_stderr(&format!("\n{}\n", ui::bold().apply_to(text)));
     ending.outcome
 }
 
 /// Builds the report, lets the user review it (in a terminal, without `--yes`), then sends
-/// it where they choose: `-o`'s file, the menu's choice, or stdout.
+/// it where they choose: `-o`'s file, the menu's choice, or stdout. A change at the review
+/// that reaches another ending shows it; a resolved one needs no report (unless `-o`).
 fn deliver(
-    guide: &Guide,
     transcript: &mut Transcript,
-    settings: &Settings,
     config: &Config,
     parse: &ParseContext,
+    reviewer: &mut review::Reviewer<'_>,
+    settings: &Settings,
 ) -> Result<()> {
+    let guide = reviewer.guide;
     let now = &parse.now;
     let device = if settings.mode == Mode::Interactive {
         let spinner = ui::spinner(
@@ -116,10 +245,15 @@ fn deliver(
         if !reviewing {
             break (report, rendered);
         }
-        let lang = settings.lang;
-        match review::review(guide, transcript, &mut choices, &rendered, lang, parse)? {
+        match reviewer.review(transcript, &mut choices, &rendered)? {
             review::Next::Send => break (report, rendered),
             review::Next::Again => {}
+            review::Next::NewEnding => {
+                let outcome = show_ending(guide, transcript, settings.lang);
+                if outcome == Outcome::Resolved && settings.output.is_none() {
+                    return Ok(());
+                }
+            }
         }
     };
     if !report.redactions.is_empty() {
@@ -129,5 +263,35 @@ fn deliver(
         Some(path) => send::save(path, &rendered, settings),
         None if reviewing => send::choose(&report, &rendered, settings),
         None => print_stdout(&rendered),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::SnapshotEntry;
+    use crate::guide::catalog::Catalog;
+
+    #[test]
+    fn a_draft_holds_no_secret_and_no_card_number_given_as_an_id() {
+        let catalog = Catalog::load(&[]).unwrap();
+        let guide = catalog.find("payment-failed").unwrap().guide().unwrap();
+        let entry = |step: &str, value: &str| SnapshotEntry {
+            step: step.into(),
+            value: value.into(),
+        };
+        let snapshot = Snapshot {
+            guide: guide.id.clone(),
+            entries: vec![
+                entry("error-message", "Declined, my password is hunter22"),
+                entry("transaction-id", "4111111111111111"),
+                entry("amount", "59.90 CNY"),
+            ],
+        };
+        let draft = redacted(guide, &snapshot);
+        let text = serde_json::to_string(&draft).unwrap();
+        assert!(!text.contains("hunter22"), "{text}");
+        assert!(!text.contains("4111111111111111"), "{text}");
+        assert!(text.contains("59.90 CNY"), "{text}");
     }
 }

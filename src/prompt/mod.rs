@@ -1,16 +1,30 @@
 //! The seam between the flow and whoever answers it: a person at a terminal (`terminal`) or a
 //! script (`scripted`). The flow only sees this trait, so it never touches a terminal.
 
+pub mod field;
+pub mod findings;
+pub mod menu;
+pub mod pager;
 pub mod picker;
+mod screen;
 pub mod scripted;
+pub mod stop;
 pub mod terminal;
 pub mod theme;
+pub mod yesno;
 
 use crate::error::Result;
 use crate::guide::Privacy;
 use crate::input::{InputType, ParseContext};
 use crate::lang::Lang;
 use crate::report;
+
+/// What a person did at a question: answered it, or asked to go back to the one before.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reply<T> {
+    Answer(T),
+    Back,
+}
 
 /// A choice question, in the interface language.
 pub struct ChoiceQuestion<'a> {
@@ -21,6 +35,10 @@ pub struct ChoiceQuestion<'a> {
     pub help: Option<&'a str>,
     /// `(id, label)` for each choice, in order.
     pub choices: Vec<(&'a str, &'a str)>,
+    /// The choice to start on: the one made before going back (the first one otherwise).
+    pub default: Option<usize>,
+    /// Whether there is a question before this one to go back to.
+    pub back: bool,
 }
 
 /// An input question, with what the shared parser needs to check an answer.
@@ -35,6 +53,8 @@ pub struct InputQuestion<'a> {
     pub initial: &'a str,
     pub lang: Lang,
     pub ctx: &'a ParseContext,
+    /// Whether there is a question before this one to go back to.
+    pub back: bool,
 }
 
 /// A secret caught in an answer before it is stored anywhere: the answer without it, and
@@ -84,15 +104,22 @@ pub struct CheckQuestion<'a> {
     pub step: &'a str,
     pub text: &'a str,
     pub question: &'a str,
+    /// The answer given before going back, if any.
+    pub default: Option<bool>,
+    /// Whether there is a question before this one to go back to.
+    pub back: bool,
 }
 
+/// Whoever answers the questions. Each question may be answered, or (where the question
+/// says `back`) sent back to the one before; an error stops the walk (`Error::Cancelled` when
+/// the person chose to stop).
 pub trait Prompter {
     /// The index of the chosen choice.
-    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize>;
+    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<Reply<usize>>;
     /// The normalised answer, or `None` for an optional question left empty.
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>>;
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<String>>>;
     /// Whether the check fixed the problem.
-    fn check(&mut self, q: &CheckQuestion<'_>) -> Result<bool>;
+    fn check(&mut self, q: &CheckQuestion<'_>) -> Result<Reply<bool>>;
     /// Shows something to read.
     fn info(&mut self, step: &str, text: &str) -> Result<()>;
     /// `done` steps answered of about `total` on the shortest way to an ending.

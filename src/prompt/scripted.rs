@@ -1,9 +1,11 @@
-//! Answers from a script: presets from `--answers` and `--set`. With a fallback (a terminal),
-//! questions the presets do not answer are asked; without one, they are an error, never a wait.
+//! Answers from a script: presets from `--answers`, `--set` and links. With a fallback (a
+//! terminal), questions the presets do not answer are asked; without one, they are an error,
+//! never a wait. A preset answers its question once: when the walk comes back to it (a loop,
+//! or the person went back), the person is asked, or, without one, the script loops.
 
 use std::collections::HashSet;
 
-use super::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
+use super::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter, Reply};
 use crate::answers::Presets;
 use crate::error::{Error, Result};
 use crate::flow::Answer;
@@ -34,17 +36,21 @@ impl<'p> Scripted<'p> {
         }
     }
 
-    /// The preset for `step`; the same preset twice means the script loops.
+    /// The preset for `step`, the first time it is asked. The second time, a person (the
+    /// fallback) answers; without one, the script loops.
     fn preset(&mut self, step: &str) -> Result<Option<Answer>> {
         let Some(answer) = self.presets.get(step).cloned() else {
             return Ok(None);
         };
-        if !self.used.insert(step.to_string()) {
-            return Err(Error::AnswerLoop {
-                step: step.to_string(),
-            });
+        if self.used.insert(step.to_string()) {
+            return Ok(Some(answer));
         }
-        Ok(Some(answer))
+        if self.fallback.is_some() {
+            return Ok(None);
+        }
+        Err(Error::AnswerLoop {
+            step: step.to_string(),
+        })
     }
 
     fn missing(step: &str, expected: String) -> Error {
@@ -56,9 +62,9 @@ impl<'p> Scripted<'p> {
 }
 
 impl Prompter for Scripted<'_> {
-    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
+    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<Reply<usize>> {
         if let Some(Answer::Choice(i)) = self.preset(q.step)? {
-            return Ok(i);
+            return Ok(Reply::Answer(i));
         }
         if let Some(p) = &mut self.fallback {
             return p.choose(q);
@@ -67,18 +73,18 @@ impl Prompter for Scripted<'_> {
         Err(Self::missing(q.step, format!("one of: {}", ids.join(", "))))
     }
 
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<String>>> {
         if let Some(Answer::Input(v)) = self.preset(q.step)? {
             // Nobody is there to retype a scripted answer: warn now; the report removes the
             // secret and lists it under its redactions.
             if let Some(caught) = v.as_deref().and_then(|v| super::tripwire(q, v)) {
                 crate::ui::warn(&format!("`{}`: {}", q.step, caught.warning));
             }
-            return Ok(v);
+            return Ok(Reply::Answer(v));
         }
         match &mut self.fallback {
             Some(p) => p.input(q),
-            None if !q.required => Ok(None),
+            None if !q.required => Ok(Reply::Answer(None)),
             None => Err(Self::missing(
                 q.step,
                 q.input_type.expected(Lang::En).to_string(),
@@ -86,9 +92,9 @@ impl Prompter for Scripted<'_> {
         }
     }
 
-    fn check(&mut self, q: &CheckQuestion<'_>) -> Result<bool> {
+    fn check(&mut self, q: &CheckQuestion<'_>) -> Result<Reply<bool>> {
         if let Some(Answer::Check(fixed)) = self.preset(q.step)? {
-            return Ok(fixed);
+            return Ok(Reply::Answer(fixed));
         }
         match &mut self.fallback {
             Some(p) => p.check(q),

@@ -1,44 +1,47 @@
-//! The prompts a person sees: dialoguer's Select, Input (with the type's validation shown
-//! inline) and Confirm on stderr, styled with console. Only built in interactive mode.
+//! The prompts a person sees, on stderr: a menu for choices, a one-key yes/no for checks and
+//! a text field for inputs (the type's parser checks it as it is entered), each with a way
+//! back to the question before and a question before stopping. Only built in interactive mode.
 
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use console::Term;
-use dialoguer::{Confirm, Input, Select};
+use dialoguer::Confirm;
 
+use super::field::{self, Field};
+use super::menu::{self, Menu};
+use super::screen::Screen;
+use super::stop::{self, Kept};
 use super::theme::LocalTheme;
-use super::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
+use super::yesno::{self, Mode, YesNo};
+use super::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter, Reply};
 use crate::error::{Error, Result};
 use crate::input::{self, InputType};
 use crate::lang::Lang;
 use crate::ui;
 
-/// Set by the Ctrl-C handler; console raises SIGINT itself when Ctrl-C is read at a prompt.
-pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
-
-/// Catches Ctrl-C so it cancels the prompt (exit 130, cursor restored) instead of killing
-/// the process with the cursor hidden.
-pub fn catch_interrupts() {
-    // If a handler is already set (tests, embedding), keep it.
-    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
-}
+pub use super::stop::catch_interrupts;
 
 pub struct Terminal {
     term: Term,
-    theme: LocalTheme,
     lang: Lang,
-    shown_total: usize,
+    kept: Kept,
 }
 
 impl Terminal {
     pub fn new(lang: Lang) -> Terminal {
         Terminal {
             term: Term::stderr(),
-            theme: LocalTheme::new(lang),
             lang,
-            shown_total: 0,
+            kept: Kept::Nothing,
         }
+    }
+
+    /// Says, when the person asks to stop, that their answers are kept as a draft: only for
+    /// a caller that keeps them.
+    #[must_use]
+    pub fn keeping_drafts(mut self, kept: bool) -> Terminal {
+        self.kept = if kept { Kept::AsDraft } else { Kept::Nothing };
+        self
     }
 
     fn say(&self, text: &str) -> Result<()> {
@@ -60,12 +63,9 @@ impl Terminal {
             None => Ok(()),
         }
     }
-}
 
-impl Terminal {
-    /// The text dialoguer shows as the prompt. A question too long for one line with room
-    /// for the answer is printed wrapped above, and the prompt shortened: dialoguer redraws
-    /// one line, and a wrapped prompt would leave a stale copy on screen.
+    /// The text shown as the prompt. A question too long for one line with room for the
+    /// answer is printed wrapped above, and the prompt shortened to its label.
     fn prompt_for<'q>(&self, question: &'q str, label: Option<&'q str>) -> Result<&'q str> {
         let room_for_answer = 36;
         if console::measure_text_width(question) + room_for_answer <= ui::width() {
@@ -75,7 +75,7 @@ impl Terminal {
         Ok(label.unwrap_or(short))
     }
 
-    /// Prints the question wrapped, and gives dialoguer a short prompt.
+    /// Prints the question wrapped, and gives a short prompt.
     fn question_above(&self, question: &str) -> Result<&'static str> {
         let wrapped = ui::bold().apply_to(ui::wrap(question, ui::width(), ""));
         self.term
@@ -103,12 +103,33 @@ impl Terminal {
             .write_line(&styled.to_string())
             .map_err(Error::Terminal)
     }
+
+    fn back_label(&self) -> &'static str {
+        self.lang.pick("← Back", "← 返回上一题")
+    }
+
+    /// Esc or Ctrl-C was pressed: stop (`Err(Cancelled)`) or carry on (`Ok`).
+    fn stop_or_carry_on(&self) -> Result<()> {
+        stop::ask_to_stop(self.lang, self.kept)
+    }
+
+    /// Shows what the tripwire caught, above the field it puts the cleaned answer back in.
+    fn warn_caught(&self, warning: &str) -> Result<()> {
+        let warning = ui::wrap_hanging(&format!("⚠ {warning}"), ui::width(), "", "  ");
+        self.term
+            .write_line(&ui::warning_style().apply_to(warning).to_string())
+            .map_err(Error::Terminal)?;
+        self.say_help(Some(self.lang.pick(
+            "Check the answer below and press Enter, or change it first.",
+            "请检查下面的回答，确认无误后按回车，也可以先修改。",
+        )))
+    }
 }
 
 /// Maps dialoguer's failures: Ctrl-C and Esc cancel, anything else is a terminal failure.
 pub(crate) fn prompt_error(e: dialoguer::Error) -> Error {
     let dialoguer::Error::IO(e) = e;
-    if e.kind() == io::ErrorKind::Interrupted || INTERRUPTED.load(Ordering::SeqCst) {
+    if e.kind() == io::ErrorKind::Interrupted || stop::interrupted() {
         Error::Cancelled
     } else {
         Error::Terminal(e)
@@ -128,65 +149,46 @@ pub fn confirm(lang: Lang, prompt: &str, default: bool) -> Result<bool> {
 }
 
 fn cancelled_if_interrupted() -> Result<()> {
-    if INTERRUPTED.load(Ordering::SeqCst) {
+    if stop::interrupted() {
         Err(Error::Cancelled)
     } else {
         Ok(())
     }
 }
 
-impl Terminal {
-    /// One answer to an input question, checked by its type's parser as it is typed.
-    fn read_answer(
-        &self,
-        q: &InputQuestion<'_>,
-        prompt: &str,
-        initial: &str,
-    ) -> Result<Option<String>> {
-        let (ty, required, lang, ctx) = (q.input_type, q.required, q.lang, q.ctx);
-        // dialoguer clears one line of error: a message that wraps would stay on screen.
-        let error_width = ui::width().saturating_sub(3);
-        let typed: String = Input::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .with_initial_text(initial)
-            // Empty is allowed through so that Enter on a required question says why.
-            .allow_empty(true)
-            .validate_with(|s: &String| -> Result<(), String> {
-                input::parse(ty, s, required, ctx).map(|_| ()).map_err(|e| {
-                    console::truncate_str(&e.at_prompt(lang), error_width, "…").into_owned()
-                })
-            })
-            .interact_text_on(&self.term)
-            .map_err(prompt_error)?;
-        cancelled_if_interrupted()?;
-        // The validator accepted it, so this parses; the error path is only a safeguard.
-        input::parse(ty, &typed, required, ctx).map_err(|e| Error::InvalidAnswer {
-            step: q.step.to_string(),
-            value: typed.clone(),
-            origin: "the prompt".into(),
-            reason: e.message(Lang::En),
-        })
-    }
+/// An answer typed at `q`, checked by its type's parser: the normalised value, or the reason
+/// it is refused, as shown under the field.
+fn check_typed(q: &InputQuestion<'_>, typed: &str) -> Result<Option<String>, String> {
+    input::parse(q.input_type, typed, q.required, q.ctx).map_err(|e| e.at_prompt(q.lang))
 }
 
 impl Prompter for Terminal {
-    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
-        cancelled_if_interrupted()?;
+    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<Reply<usize>> {
+        if stop::interrupted() {
+            self.stop_or_carry_on()?;
+        }
         let prompt = self.prompt_for(q.question, q.label)?;
         self.say_help(q.help)?;
         let labels: Vec<&str> = q.choices.iter().map(|(_, label)| *label).collect();
-        let picked = Select::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .items(&labels)
-            .default(0)
-            .interact_on_opt(&self.term)
-            .map_err(prompt_error)?;
-        cancelled_if_interrupted()?;
-        picked.ok_or(Error::Cancelled)
+        let back = q.back.then(|| self.back_label());
+        let mut default = q.default.unwrap_or(0);
+        loop {
+            let mut menu = Menu::new(prompt, &labels, default, back);
+            match menu::choose(&self.term, &mut menu, self.lang)? {
+                menu::Event::Picked(i) => return Ok(Reply::Answer(i)),
+                menu::Event::Back => return Ok(Reply::Back),
+                menu::Event::Stop | menu::Event::Continue => {
+                    self.stop_or_carry_on()?;
+                    default = menu.selected();
+                }
+            }
+        }
     }
 
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
-        cancelled_if_interrupted()?;
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<String>>> {
+        if stop::interrupted() {
+            self.stop_or_carry_on()?;
+        }
         // Free text runs long: give it the whole line, with the question above.
         let prompt = if q.input_type == InputType::Text {
             self.question_above(q.question)?
@@ -195,37 +197,74 @@ impl Prompter for Terminal {
         };
         self.say_help(q.help)?;
         self.say_hint(q)?;
-        let mut initial = q.initial.to_string();
+        let mut field = Field::new(q.initial);
+        let mut screen = Screen::new(&self.term);
         loop {
-            let answer = self.read_answer(q, prompt, &initial)?;
-            // A secret is caught here, before it is stored anywhere: the user sees why and
-            // edits the answer, which comes back without it.
-            let Some(caught) = answer.as_deref().and_then(|a| super::tripwire(q, a)) else {
-                return Ok(answer);
-            };
-            let warning = ui::wrap(&format!("⚠ {}", caught.warning), ui::width(), "  ");
-            self.term
-                .write_line(&ui::warning_style().apply_to(warning).to_string())
-                .map_err(Error::Terminal)?;
-            self.say_help(Some(q.lang.pick(
-                "Check the answer below and press Enter, or change it first.",
-                "请检查下面的回答，确认无误后按回车，也可以先修改。",
-            )))?;
-            initial = caught.cleaned;
+            match field::edit(&mut screen, prompt, &mut field)? {
+                field::Outcome::Submit(typed) => match check_typed(q, &typed) {
+                    Err(reason) => field.refuse(reason),
+                    Ok(answer) => {
+                        // A secret is caught here, before it is stored or echoed: the field
+                        // is drawn again without it, under a warning, for the user to check.
+                        if let Some(caught) = answer.as_deref().and_then(|a| super::tripwire(q, a))
+                        {
+                            screen.clear()?;
+                            self.warn_caught(&caught.warning)?;
+                            field.replace(&caught.cleaned);
+                            continue;
+                        }
+                        let echo = match &answer {
+                            Some(_) => typed.trim().to_string(),
+                            None => ui::dim()
+                                .apply_to(self.lang.pick("skipped", "已跳过"))
+                                .to_string(),
+                        };
+                        screen.finish(&ui::answered(prompt, &echo))?;
+                        return Ok(Reply::Answer(answer));
+                    }
+                },
+                field::Outcome::Back if q.back => {
+                    screen.clear()?;
+                    return Ok(Reply::Back);
+                }
+                field::Outcome::Back => field.refuse(
+                    self.lang
+                        .pick(
+                            "This is the first question: there is none before it.",
+                            "这是第一个问题，前面没有可以返回的问题。",
+                        )
+                        .to_string(),
+                ),
+                field::Outcome::Stop => {
+                    screen.clear()?;
+                    self.stop_or_carry_on()?;
+                }
+            }
         }
     }
 
-    fn check(&mut self, q: &CheckQuestion<'_>) -> Result<bool> {
-        cancelled_if_interrupted()?;
+    fn check(&mut self, q: &CheckQuestion<'_>) -> Result<Reply<bool>> {
+        if stop::interrupted() {
+            self.stop_or_carry_on()?;
+        }
         self.say(q.text)?;
-        let fixed = Confirm::with_theme(&self.theme)
-            .with_prompt(q.question)
-            .default(false)
-            .show_default(false)
-            .interact_on_opt(&self.term)
-            .map_err(prompt_error)?;
-        cancelled_if_interrupted()?;
-        fixed.ok_or(Error::Cancelled)
+        let question = if yesno::fits(q.question, ui::width()) {
+            q.question
+        } else {
+            self.question_above(q.question)?
+        };
+        // Enter means "no" unless the person answered before going back.
+        let default = Some(q.default.unwrap_or(false));
+        let mut screen = Screen::new(&self.term);
+        loop {
+            let mode = Mode::Step { back: q.back };
+            match yesno::ask(&mut screen, self.lang, question, default, mode)? {
+                YesNo::Yes => return Ok(Reply::Answer(true)),
+                YesNo::No => return Ok(Reply::Answer(false)),
+                YesNo::Back => return Ok(Reply::Back),
+                YesNo::Stop | YesNo::Continue => self.stop_or_carry_on()?,
+            }
+        }
     }
 
     fn info(&mut self, _step: &str, text: &str) -> Result<()> {
@@ -234,9 +273,7 @@ impl Prompter for Terminal {
     }
 
     fn progress(&mut self, done: usize, total: usize) {
-        // The bar may grow when a branch turns out longer, but never shrinks back.
-        let total = total.max(self.shown_total);
-        self.shown_total = total;
+        let total = total.max(done + 1);
         let label = match self.lang {
             Lang::En => format!("step {} of about {total}", done + 1),
             Lang::Zh => format!("第 {} 步，约 {total} 步", done + 1),

@@ -10,7 +10,7 @@ use wallet_help::guide::catalog::Catalog;
 use wallet_help::guide::{Guide, Outcome, StepKind};
 use wallet_help::input::{self, InputType, ParseContext};
 use wallet_help::lang::Lang;
-use wallet_help::prompt::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
+use wallet_help::prompt::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter, Reply};
 use wallet_help::report::{self, Format};
 
 /// A valid answer of each type, as a user might type it.
@@ -47,11 +47,11 @@ impl Walker {
 }
 
 impl Prompter for Walker {
-    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
-        Ok(self.decide(q.choices.len()))
+    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<Reply<usize>> {
+        Ok(Reply::Answer(self.decide(q.choices.len())))
     }
 
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<String>>> {
         let raw = if self.skip_optional && !q.required {
             ""
         } else if q.input_type == InputType::Text {
@@ -60,11 +60,12 @@ impl Prompter for Walker {
             sample(q.input_type)
         };
         let parsed = input::parse(q.input_type, raw, q.required, q.ctx);
-        Ok(parsed.unwrap_or_else(|e| panic!("sample for {} refused: {e:?}", q.step)))
+        let parsed = parsed.unwrap_or_else(|e| panic!("sample for {} refused: {e:?}", q.step));
+        Ok(Reply::Answer(parsed))
     }
 
-    fn check(&mut self, _q: &CheckQuestion<'_>) -> Result<bool> {
-        Ok(self.decide(2) == 1)
+    fn check(&mut self, _q: &CheckQuestion<'_>) -> Result<Reply<bool>> {
+        Ok(Reply::Answer(self.decide(2) == 1))
     }
 
     fn info(&mut self, _step: &str, text: &str) -> Result<()> {

@@ -1,0 +1,186 @@
+//! Showing a long text (the report at the review) so it can all be read: on the screen when
+//! it fits, else in the user's `$PAGER`, else in `less -R`, else printed to scroll back
+//! through. Lines are wrapped to the terminal's width first, never inside an id, an amount or
+//! a time, so the terminal never folds them itself.
+
+use std::io;
+use std::os::fd::AsFd;
+use std::process::{Command, Stdio};
+
+use console::Term;
+
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::ui;
+
+/// How a text was shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// On the screen, all of it.
+    Whole,
+    /// In a pager, now closed: the screen shows what it showed before.
+    Paged,
+    /// Printed, taller than the screen: the top has scrolled away.
+    Scrolled,
+}
+
+/// `text` rewrapped to `width` columns, line by line. A line keeps its indentation, and a
+/// table row (`Label    value`) continues under its value.
+pub fn fit(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if console::measure_text_width(line) <= width {
+            out.push(line.to_string());
+            continue;
+        }
+        let indent = hanging_indent(line, width);
+        let lead: String = line.chars().take_while(|c| *c == ' ').collect();
+        let body = line.get(lead.len()..).unwrap_or(line);
+        let wrapped = ui::wrap_hanging(body, width, &lead, &" ".repeat(indent));
+        out.extend(wrapped.lines().map(str::to_string));
+    }
+    out
+}
+
+/// Where the continuation of a long line starts: under the value of a `Label   value` row
+/// (two spaces or more after the label), under the text of a `- item`, else under the line's
+/// own start.
+fn hanging_indent(line: &str, width: usize) -> usize {
+    let lead = line.len() - line.trim_start_matches(' ').len();
+    let body = line.get(lead..).unwrap_or("");
+    if body.starts_with("- ") {
+        return lead + 2;
+    }
+    if let Some(gap) = body.find("  ") {
+        let label = body.get(..gap).unwrap_or("");
+        let after = body.get(gap..).unwrap_or("");
+        let value_at = lead
+            + console::measure_text_width(label)
+            + (after.len() - after.trim_start_matches(' ').len());
+        if value_at <= width / 2 {
+            return value_at;
+        }
+    }
+    lead
+}
+
+/// Shows `lines`; `below` rows must stay free under them (the menu that follows). A pager
+/// is used only when they would not fit with it.
+pub fn show(lines: &[String], below: usize, lang: Lang) -> Result<Shown> {
+    let term = Term::stderr();
+    let (rows, _) = term.size();
+    if lines.len() + below <= usize::from(rows) {
+        print(&term, lines)?;
+        return Ok(Shown::Whole);
+    }
+    if let Some(command) = pager(lang)
+        && page(command, lines).is_ok()
+    {
+        return Ok(Shown::Paged);
+    }
+    print(&term, lines)?;
+    Ok(Shown::Scrolled)
+}
+
+fn print(term: &Term, lines: &[String]) -> Result<()> {
+    term.write_line(&lines.join("\n"))
+        .map_err(Error::Terminal)
+}
+
+/// The pager to use: `$PAGER` (split at spaces, as `less -R` is often written), else `less`
+/// if it is on `PATH`; `None` with neither, or with `PAGER=cat`, which pages nothing.
+fn pager(lang: Lang) -> Option<Command> {
+    let (program, args) = match std::env::var("PAGER") {
+        Ok(value) if !value.trim().is_empty() => {
+            let mut words = value.split_whitespace().map(str::to_string);
+            let program = words.next()?;
+            (program, words.collect::<Vec<_>>())
+        }
+        _ => ("less".to_string(), Vec::new()),
+    };
+    let name = std::path::Path::new(&program)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    if name == "cat" || !on_path(&program) {
+        return None;
+    }
+    let mut command = Command::new(&program);
+    command.args(&args);
+    if name == "less" {
+        // Colours as they are; a prompt that says how to get back to the menu.
+        command.arg("-R").arg(format!("-Ps{}", less_prompt(lang)));
+    }
+    Some(command)
+}
+
+fn less_prompt(lang: Lang) -> &'static str {
+    // `?`, `%`, `:` and `.` are special in less prompts; none is used.
+    lang.pick(
+        "Your report - arrows scroll, q goes back to the menu",
+        "你的报告 - 方向键滚动，按 q 返回菜单",
+    )
+}
+
+fn on_path(program: &str) -> bool {
+    if program.contains('/') {
+        return std::path::Path::new(program).is_file();
+    }
+    let Some(path) = std::env::var_os("PATH") else {
+        return false;
+    };
+    std::env::split_paths(&path).any(|dir| dir.join(program).is_file())
+}
+
+/// Runs the pager on `lines`, drawing on the terminal (stderr) even when stdout is a file.
+fn page(mut command: Command, lines: &[String]) -> io::Result<()> {
+    let screen = io::stderr().as_fd().try_clone_to_owned()?;
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::from(screen))
+        .spawn()?;
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write as _;
+        // A pager quit before reading everything closes the pipe: not an error.
+        let _ = stdin.write_all(lines.join("\n").as_bytes());
+        let _ = stdin.write_all(b"\n");
+    }
+    let status = child.wait()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(io::Error::other("the pager failed"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lines_are_left_alone() {
+        assert_eq!(fit("Amount  59.90 CNY\n\nDone", 60), ["Amount  59.90 CNY", "", "Done"]);
+    }
+
+    #[test]
+    fn a_table_row_continues_under_its_value_and_never_splits_an_id() {
+        let row = "Transaction ID  2026112122001400000000001234 and a note after it";
+        let lines = fit(row, 46);
+        assert_eq!(lines[0], "Transaction ID  2026112122001400000000001234");
+        assert_eq!(lines[1], "                and a note after it");
+    }
+
+    #[test]
+    fn a_masked_card_and_an_amount_stay_on_one_line() {
+        let lines = fit("Paid 59.90 CNY with the card •••• 7890 yesterday", 32);
+        assert!(lines.iter().any(|l| l.contains("59.90 CNY")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("•••• 7890")), "{lines:?}");
+        assert!(lines.iter().all(|l| console::measure_text_width(l) <= 32));
+    }
+
+    #[test]
+    fn list_items_continue_under_their_text() {
+        let lines = fit("- Checked the connection → No, that did not fix it", 30);
+        assert!(lines[1].starts_with("  ") && !lines[1].starts_with("   "), "{lines:?}");
+    }
+}
