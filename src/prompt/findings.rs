@@ -83,7 +83,7 @@ pub fn confirm(findings: &[Finding], lang: Lang, kept: Kept) -> Result<Vec<Decis
         let mut screen = Screen::new(&term);
         let safe = !yes_keeps;
         let answer = loop {
-            match yesno::ask(&mut screen, lang, &prompt, Some(safe), Mode::Step { back: false })? {
+            match yesno::ask(&mut screen, lang, &prompt, Some(safe), Mode::Step { back: false }, true)? {
                 YesNo::Yes => break true,
                 YesNo::No => break false,
                 YesNo::Back | YesNo::Continue | YesNo::Stop => stop::ask_to_stop(lang, kept)?,

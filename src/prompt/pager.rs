@@ -110,6 +110,10 @@ fn pager(lang: Lang) -> Option<Command> {
     if name == "less" {
         // Colours as they are; a prompt that says how to get back to the menu.
         command.arg("-R").arg(format!("-Ps{}", less_prompt(lang)));
+        // The report is UTF-8 whatever the locale says (`C` would show `<E2><94><80>`).
+        if std::env::var_os("LESSCHARSET").is_none() {
+            command.env("LESSCHARSET", "utf-8");
+        }
     }
     Some(command)
 }

@@ -15,6 +15,9 @@ pub struct Scripted<'p> {
     presets: Presets,
     fallback: Option<&'p mut dyn Prompter>,
     used: HashSet<String>,
+    /// The progress of the question about to be asked, passed on only if the fallback is
+    /// asked it: a question a preset answers shows no progress bar.
+    progress: Option<(usize, usize)>,
 }
 
 impl<'p> Scripted<'p> {
@@ -24,6 +27,7 @@ impl<'p> Scripted<'p> {
             presets,
             fallback: None,
             used: HashSet::new(),
+            progress: None,
         }
     }
 
@@ -33,6 +37,7 @@ impl<'p> Scripted<'p> {
             presets,
             fallback: Some(fallback),
             used: HashSet::new(),
+            progress: None,
         }
     }
 
@@ -53,6 +58,16 @@ impl<'p> Scripted<'p> {
         })
     }
 
+    /// The fallback, told the progress of the question it is about to be asked.
+    fn person(&mut self) -> Option<&mut (dyn Prompter + 'p)> {
+        let progress = self.progress.take();
+        let person = self.fallback.as_deref_mut()?;
+        if let Some((done, total)) = progress {
+            person.progress(done, total);
+        }
+        Some(person)
+    }
+
     fn missing(step: &str, expected: String) -> Error {
         Error::MissingAnswer {
             step: step.to_string(),
@@ -66,7 +81,7 @@ impl Prompter for Scripted<'_> {
         if let Some(Answer::Choice(i)) = self.preset(q.step)? {
             return Ok(Reply::Answer(i));
         }
-        if let Some(p) = &mut self.fallback {
+        if let Some(p) = self.person() {
             return p.choose(q);
         }
         let ids: Vec<&str> = q.choices.iter().map(|(id, _)| *id).collect();
@@ -82,7 +97,7 @@ impl Prompter for Scripted<'_> {
             }
             return Ok(Reply::Answer(v));
         }
-        match &mut self.fallback {
+        match self.person() {
             Some(p) => p.input(q),
             None if !q.required => Ok(Reply::Answer(None)),
             None => Err(Self::missing(
@@ -96,16 +111,14 @@ impl Prompter for Scripted<'_> {
         if let Some(Answer::Check(fixed)) = self.preset(q.step)? {
             return Ok(Reply::Answer(fixed));
         }
-        match &mut self.fallback {
+        match self.person() {
             Some(p) => p.check(q),
             None => Err(Self::missing(q.step, "yes or no".into())),
         }
     }
 
     fn progress(&mut self, done: usize, total: usize) {
-        if let Some(p) = &mut self.fallback {
-            p.progress(done, total);
-        }
+        self.progress = Some((done, total));
     }
 
     fn info(&mut self, step: &str, text: &str) -> Result<()> {
@@ -113,5 +126,88 @@ impl Prompter for Scripted<'_> {
             Some(p) => p.info(step, text),
             None => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::GivenAnswers;
+    use crate::guide::catalog::Catalog;
+    use crate::input::ParseContext;
+
+    /// A person who answers every choice with its second item, and notes what they saw.
+    #[derive(Default)]
+    struct Person {
+        asked: Vec<String>,
+        progress: Vec<(usize, usize)>,
+    }
+
+    impl Prompter for Person {
+        fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<Reply<usize>> {
+            self.asked.push(q.step.to_string());
+            Ok(Reply::Answer(1))
+        }
+        fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<String>>> {
+            self.asked.push(q.step.to_string());
+            Ok(Reply::Answer(None))
+        }
+        fn check(&mut self, q: &CheckQuestion<'_>) -> Result<Reply<bool>> {
+            self.asked.push(q.step.to_string());
+            Ok(Reply::Answer(false))
+        }
+        fn info(&mut self, _: &str, _: &str) -> Result<()> {
+            Ok(())
+        }
+        fn progress(&mut self, done: usize, total: usize) {
+            self.progress.push((done, total));
+        }
+    }
+
+    fn question<'a>(step: &'a str) -> ChoiceQuestion<'a> {
+        ChoiceQuestion {
+            step,
+            question: "?",
+            label: None,
+            help: None,
+            choices: vec![("nothing", "Nothing"), ("limited", "Limited")],
+            default: None,
+            back: false,
+        }
+    }
+
+    fn presets(sets: &[&str]) -> Presets {
+        let catalog = Catalog::load(&[]).unwrap();
+        let guide = catalog.find("payment-failed").unwrap().guide().unwrap();
+        let mut given = GivenAnswers::default();
+        let sets: Vec<String> = sets.iter().map(ToString::to_string).collect();
+        given.add_sets(&sets).unwrap();
+        let ctx = ParseContext {
+            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
+        };
+        given.resolve(guide, &ctx).unwrap()
+    }
+
+    #[test]
+    fn a_preset_answers_once_then_the_person_is_asked() {
+        let mut person = Person::default();
+        let mut scripted =
+            Scripted::with_fallback(presets(&["account-signs=nothing"]), &mut person);
+        let q = question("account-signs");
+        scripted.progress(3, 9);
+        assert_eq!(scripted.choose(&q).unwrap(), Reply::Answer(0));
+        scripted.progress(3, 9);
+        assert_eq!(scripted.choose(&q).unwrap(), Reply::Answer(1), "asked the second time");
+        assert_eq!(person.asked, ["account-signs"]);
+        assert_eq!(person.progress, [(3, 9)], "no progress bar for the preset's answer");
+    }
+
+    #[test]
+    fn without_a_person_a_preset_asked_twice_is_a_loop() {
+        let mut scripted = Scripted::new(presets(&["account-signs=nothing"]));
+        let q = question("account-signs");
+        assert_eq!(scripted.choose(&q).unwrap(), Reply::Answer(0));
+        let err = scripted.choose(&q).unwrap_err();
+        assert!(matches!(err, Error::AnswerLoop { ref step } if step == "account-signs"));
     }
 }

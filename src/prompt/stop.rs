@@ -51,8 +51,7 @@ pub fn ask_to_stop(lang: Lang, kept: Kept) -> Result<()> {
     };
     let term = Term::stderr();
     let mut screen = Screen::new(&term);
-    let answer = yesno::ask(&mut screen, lang, question, Some(false), Mode::Stop)?;
-    screen.clear()?;
+    let answer = yesno::ask(&mut screen, lang, question, Some(false), Mode::Stop, false)?;
     match answer {
         YesNo::Yes | YesNo::Stop => Err(Error::Cancelled),
         YesNo::No | YesNo::Back | YesNo::Continue => Ok(()),

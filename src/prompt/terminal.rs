@@ -2,6 +2,7 @@
 //! a text field for inputs (the type's parser checks it as it is entered), each with a way
 //! back to the question before and a question before stopping. Only built in interactive mode.
 
+use std::cell::Cell;
 use std::io;
 
 use console::Term;
@@ -25,6 +26,9 @@ pub struct Terminal {
     term: Term,
     lang: Lang,
     kept: Kept,
+    /// Rows written for the question being asked (from its progress bar on), erased when
+    /// the person goes back so the question before is asked again in a tidy screen.
+    rows: Cell<usize>,
 }
 
 impl Terminal {
@@ -33,6 +37,7 @@ impl Terminal {
             term: Term::stderr(),
             lang,
             kept: Kept::Nothing,
+            rows: Cell::new(0),
         }
     }
 
@@ -44,21 +49,28 @@ impl Terminal {
         self
     }
 
+    /// Writes lines (each within the width) and counts them in the question's rows.
+    fn write_rows(&self, text: &str) -> Result<()> {
+        self.rows
+            .set(self.rows.get() + text.lines().count().max(1));
+        self.term.write_line(text).map_err(Error::Terminal)
+    }
+
+    /// Erases the question's rows: the person went back.
+    fn erase_question(&self) -> Result<()> {
+        let rows = self.rows.replace(0);
+        self.term.clear_last_lines(rows).map_err(Error::Terminal)
+    }
+
     fn say(&self, text: &str) -> Result<()> {
-        let width = ui::width();
-        self.term
-            .write_line(&ui::wrap(text, width, "  "))
-            .map_err(Error::Terminal)
+        self.write_rows(&ui::wrap(text, ui::width(), "  "))
     }
 
     fn say_help(&self, help: Option<&str>) -> Result<()> {
         match help {
             Some(h) => {
-                let width = ui::width();
-                let styled = ui::dim().apply_to(ui::wrap(h, width, "  "));
-                self.term
-                    .write_line(&styled.to_string())
-                    .map_err(Error::Terminal)
+                let styled = ui::dim().apply_to(ui::wrap(h, ui::width(), "  "));
+                self.write_rows(&styled.to_string())
             }
             None => Ok(()),
         }
@@ -78,9 +90,7 @@ impl Terminal {
     /// Prints the question wrapped, and gives a short prompt.
     fn question_above(&self, question: &str) -> Result<&'static str> {
         let wrapped = ui::bold().apply_to(ui::wrap(question, ui::width(), ""));
-        self.term
-            .write_line(&wrapped.to_string())
-            .map_err(Error::Terminal)?;
+        self.write_rows(&wrapped.to_string())?;
         Ok(self.lang.pick("Your answer", "你的回答"))
     }
 
@@ -99,9 +109,7 @@ impl Terminal {
             (None, None) => return Ok(()),
         };
         let styled = ui::dim().apply_to(ui::wrap(&hint, ui::width(), "  "));
-        self.term
-            .write_line(&styled.to_string())
-            .map_err(Error::Terminal)
+        self.write_rows(&styled.to_string())
     }
 
     fn back_label(&self) -> &'static str {
@@ -116,9 +124,7 @@ impl Terminal {
     /// Shows what the tripwire caught, above the field it puts the cleaned answer back in.
     fn warn_caught(&self, warning: &str) -> Result<()> {
         let warning = ui::wrap_hanging(&format!("⚠ {warning}"), ui::width(), "", "  ");
-        self.term
-            .write_line(&ui::warning_style().apply_to(warning).to_string())
-            .map_err(Error::Terminal)?;
+        self.write_rows(&ui::warning_style().apply_to(warning).to_string())?;
         self.say_help(Some(self.lang.pick(
             "Check the answer below and press Enter, or change it first.",
             "请检查下面的回答，确认无误后按回车，也可以先修改。",
@@ -176,7 +182,10 @@ impl Prompter for Terminal {
             let mut menu = Menu::new(prompt, &labels, default, back);
             match menu::choose(&self.term, &mut menu, self.lang)? {
                 menu::Event::Picked(i) => return Ok(Reply::Answer(i)),
-                menu::Event::Back => return Ok(Reply::Back),
+                menu::Event::Back => {
+                    self.erase_question()?;
+                    return Ok(Reply::Back);
+                }
                 menu::Event::Stop | menu::Event::Continue => {
                     self.stop_or_carry_on()?;
                     default = menu.selected();
@@ -225,6 +234,7 @@ impl Prompter for Terminal {
                 },
                 field::Outcome::Back if q.back => {
                     screen.clear()?;
+                    self.erase_question()?;
                     return Ok(Reply::Back);
                 }
                 field::Outcome::Back => field.refuse(
@@ -258,10 +268,13 @@ impl Prompter for Terminal {
         let mut screen = Screen::new(&self.term);
         loop {
             let mode = Mode::Step { back: q.back };
-            match yesno::ask(&mut screen, self.lang, question, default, mode)? {
+            match yesno::ask(&mut screen, self.lang, question, default, mode, true)? {
                 YesNo::Yes => return Ok(Reply::Answer(true)),
                 YesNo::No => return Ok(Reply::Answer(false)),
-                YesNo::Back => return Ok(Reply::Back),
+                YesNo::Back => {
+                    self.erase_question()?;
+                    return Ok(Reply::Back);
+                }
                 YesNo::Stop | YesNo::Continue => self.stop_or_carry_on()?,
             }
         }
@@ -269,7 +282,7 @@ impl Prompter for Terminal {
 
     fn info(&mut self, _step: &str, text: &str) -> Result<()> {
         self.say(text)?;
-        self.term.write_line("").map_err(Error::Terminal)
+        self.write_rows("")
     }
 
     fn progress(&mut self, done: usize, total: usize) {
@@ -278,6 +291,7 @@ impl Prompter for Terminal {
             Lang::En => format!("step {} of about {total}", done + 1),
             Lang::Zh => format!("第 {} 步，约 {total} 步", done + 1),
         };
+        self.rows.set(1);
         ui::show_progress(done, total, &label);
     }
 }

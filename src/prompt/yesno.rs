@@ -47,14 +47,15 @@ pub fn key(key: &Key, default: Option<bool>, mode: Mode) -> YesNo {
     }
 }
 
-/// Asks `question` until a key answers it. Yes and no leave `✔ question · yes` on screen;
-/// back and stop leave nothing.
+/// Asks `question` until a key answers it. With `echo`, yes and no leave `✔ question · yes`
+/// on screen; otherwise, and after back or stop, nothing is left.
 pub fn ask(
     screen: &mut Screen<'_>,
     lang: Lang,
     question: &str,
     default: Option<bool>,
     mode: Mode,
+    echo: bool,
 ) -> Result<YesNo> {
     let theme = LocalTheme::new(lang);
     let mut prompt = String::new();
@@ -69,7 +70,7 @@ pub fn ask(
         };
         match answer {
             YesNo::Continue => {}
-            YesNo::Yes | YesNo::No => {
+            YesNo::Yes | YesNo::No if echo => {
                 let mut done = String::new();
                 let _ = dialoguer::theme::Theme::format_confirm_prompt_selection(
                     &theme,
@@ -80,7 +81,7 @@ pub fn ask(
                 screen.finish(&done)?;
                 return Ok(answer);
             }
-            YesNo::Back | YesNo::Stop => {
+            YesNo::Yes | YesNo::No | YesNo::Back | YesNo::Stop => {
                 screen.clear()?;
                 return Ok(answer);
             }
