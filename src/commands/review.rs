@@ -371,7 +371,13 @@ fn answers(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<(usize, St
             (StepKind::Choice(c), Answer::Choice(i)) => {
                 let name = c.label.as_ref().unwrap_or(&c.question).get(lang);
                 let choice = c.choices.get(*i).map_or("", |c| c.label.get(lang));
-                format!("{name}{colon}{choice}")
+                // A question reads on into its answer; a label takes a colon.
+                let between = if name.ends_with(['?', '？']) {
+                    lang.pick(" ", "")
+                } else {
+                    colon
+                };
+                format!("{name}{between}{choice}")
             }
             (StepKind::Check(c), Answer::Check(fixed)) if c.compare.is_none() => {
                 let answer = match (c.question.is_some(), *fixed) {
