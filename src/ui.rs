@@ -77,7 +77,8 @@ fn stays_with(a: &str, b: &str) -> bool {
     let number = |w: &str| {
         let w = w.trim_start_matches(['¥', '$', '€', '£', '￥']);
         w.starts_with(|c: char| c.is_ascii_digit())
-            && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
     };
     let month = |w: &str| {
         let w = w.trim_end_matches(['.', ',']);
@@ -154,8 +155,31 @@ fn is_cjk(c: char) -> bool {
 fn is_closing(c: char) -> bool {
     matches!(
         c,
-        '，' | '。' | '、' | '；' | '：' | '！' | '？' | '）' | '」' | '』' | '】' | '》' | '〉'
-            | '”' | '’' | '…' | '·' | '%' | '％' | ',' | '.' | ';' | ':' | '!' | '?' | ')'
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '》'
+            | '〉'
+            | '”'
+            | '’'
+            | '…'
+            | '·'
+            | '%'
+            | '％'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
     )
 }
 

@@ -14,11 +14,11 @@ use crate::flow::{self, Answer, Flow, Replay, Transcript};
 use crate::guide::{Guide, InputStep, Privacy, StepKind};
 use crate::input::InputType;
 use crate::lang::Lang;
+use crate::prompt::Prompter;
 use crate::prompt::findings::{self, Decision, Finding, FindingKind};
 use crate::prompt::menu::{self, Menu};
 use crate::prompt::pager::{self, Shown};
 use crate::prompt::stop::{self, Kept};
-use crate::prompt::Prompter;
 use crate::report::{self, Review, redact};
 use crate::ui;
 
@@ -147,21 +147,31 @@ impl<'a> Reviewer<'a> {
         lines.push("─".repeat(width.saturating_sub(1)));
         let how = pager::show(&lines, MENU_ROWS, lang)?;
         if how == Shown::Paged {
-            print_stderr(&ui::dim().apply_to(lang.pick(
-                "(The report opened in a pager, as it is longer than the screen.)",
-                "（报告比屏幕长，已在分页器中打开。）",
-            )).to_string());
+            print_stderr(
+                &ui::dim()
+                    .apply_to(lang.pick(
+                        "(The report opened in a pager, as it is longer than the screen.)",
+                        "（报告比屏幕长，已在分页器中打开。）",
+                    ))
+                    .to_string(),
+            );
         }
         self.shown = Some((rendered.to_string(), how));
         Ok(how != Shown::Whole)
     }
 
     /// The menu: send first, then what can change, stop last.
-    fn menu(&self, transcript: &Transcript, choices: &Review, paged: bool) -> Vec<(Action, String)> {
+    fn menu(
+        &self,
+        transcript: &Transcript,
+        choices: &Review,
+        paged: bool,
+    ) -> Vec<(Action, String)> {
         let lang = self.lang();
         let mut actions = vec![(
             Action::Send,
-            lang.pick("Yes, it's right: send it", "没问题，发送").to_string(),
+            lang.pick("Yes, it's right: send it", "没问题，发送")
+                .to_string(),
         )];
         actions.push((
             Action::Change,
@@ -200,7 +210,8 @@ impl<'a> Reviewer<'a> {
         if paged {
             actions.push((
                 Action::ReadAgain,
-                lang.pick("Read the report again", "再看一遍报告").to_string(),
+                lang.pick("Read the report again", "再看一遍报告")
+                    .to_string(),
             ));
         }
         actions.push((
@@ -286,7 +297,11 @@ impl<'a> Reviewer<'a> {
 
     /// Asks about what the privacy scan could not decide alone, once per finding, and applies
     /// the answers. Returns whether anything changed.
-    fn ask_about_findings(&mut self, transcript: &mut Transcript, choices: &mut Review) -> Result<bool> {
+    fn ask_about_findings(
+        &mut self,
+        transcript: &mut Transcript,
+        choices: &mut Review,
+    ) -> Result<bool> {
         let lang = self.lang();
         let new: Vec<Finding> = findings_in(self.guide, transcript, lang)
             .into_iter()
@@ -328,7 +343,11 @@ fn key(finding: &Finding) -> (String, String) {
 }
 
 fn step_id(guide: &Guide, step: usize) -> String {
-    guide.steps.get(step).map(|s| s.id.clone()).unwrap_or_default()
+    guide
+        .steps
+        .get(step)
+        .map(|s| s.id.clone())
+        .unwrap_or_default()
 }
 
 /// The personal details that are contacts (phone numbers, email addresses): shown in full
@@ -389,9 +408,10 @@ fn answers(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<(usize, St
                 format!("{}{colon}{answer}", c.label.get(lang))
             }
             (StepKind::Input(i), Answer::Input(value)) => {
-                let value = value
-                    .as_deref()
-                    .map_or_else(|| lang.pick("skipped", "已跳过").to_string(), |v| v.replace('\n', " "));
+                let value = value.as_deref().map_or_else(
+                    || lang.pick("skipped", "已跳过").to_string(),
+                    |v| v.replace('\n', " "),
+                );
                 format!("{}{colon}{value}", i.label.get(lang))
             }
             _ => continue,

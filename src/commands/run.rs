@@ -180,7 +180,10 @@ fn resumed(guide: &Guide, draft: &Snapshot, ctx: &ParseContext, lang: Lang) -> R
                 "Some answers of the draft no longer fit and will be asked again: {}.",
                 ids.join(", ")
             ),
-            Lang::Zh => format!("草稿中有些回答已不适用，稍后会重新询问：{}。", ids.join("、")),
+            Lang::Zh => format!(
+                "草稿中有些回答已不适用，稍后会重新询问：{}。",
+                ids.join("、")
+            ),
         });
     }
     replay

@@ -170,9 +170,13 @@ impl<'g> Flow<'g> {
 
     /// Records the answer to the current step and moves to the step it leads to.
     pub fn answer(&mut self, answer: Answer) -> Result<(), WrongAnswer> {
-        let step = self.guide.steps.get(self.current).ok_or_else(|| WrongAnswer {
-            step: String::new(),
-        })?;
+        let step = self
+            .guide
+            .steps
+            .get(self.current)
+            .ok_or_else(|| WrongAnswer {
+                step: String::new(),
+            })?;
         let next = match (&step.kind, &answer) {
             (StepKind::Choice(c), Answer::Choice(i)) => c.choices.get(*i).map(|c| c.next),
             (StepKind::Input(i), Answer::Input(v)) if v.is_some() || !i.required => Some(i.next),

@@ -49,7 +49,11 @@ pub trait DraftSink {
     fn keep(&mut self, guide: &Guide, draft: &Snapshot) -> crate::error::Result<()>;
 }
 
-const VERDICTS: [Verdict; 3] = [Verdict::Official, Verdict::Unofficial, Verdict::Unconfigured];
+const VERDICTS: [Verdict; 3] = [
+    Verdict::Official,
+    Verdict::Unofficial,
+    Verdict::Unconfigured,
+];
 
 impl Snapshot {
     /// The snapshot of `entries` of a walk through `guide`.

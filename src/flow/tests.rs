@@ -329,7 +329,10 @@ fn the_machine_refuses_an_answer_of_the_wrong_kind() {
         })
     };
     assert_eq!(flow.answer(Answer::Choice(0)), wrong("intro"));
-    assert_eq!(flow.answer(Answer::Compared(Verdict::Official)), wrong("intro"));
+    assert_eq!(
+        flow.answer(Answer::Compared(Verdict::Official)),
+        wrong("intro")
+    );
     flow.answer(Answer::Read).unwrap();
     assert_eq!(flow.answer(Answer::Choice(7)), wrong("online"));
     assert_eq!(flow.answer(Answer::Check(true)), wrong("online"));
@@ -341,7 +344,11 @@ fn the_machine_refuses_an_answer_of_the_wrong_kind() {
         "a check a person does is not compared"
     );
     flow.answer(Answer::Check(false)).unwrap();
-    assert_eq!(flow.answer(Answer::Input(None)), wrong("amount"), "amount is required");
+    assert_eq!(
+        flow.answer(Answer::Input(None)),
+        wrong("amount"),
+        "amount is required"
+    );
     assert_eq!(flow.answer(Answer::Read), wrong("amount"));
     assert!(flow.ending().is_none());
     assert_eq!(flow.steps_taken(), 4, "refused answers are not recorded");
@@ -351,7 +358,7 @@ fn the_machine_refuses_an_answer_of_the_wrong_kind() {
 fn a_flow_knows_its_guide_entries_and_inputs_so_far() {
     let guide = guide();
     let mut flow = Flow::new(&guide);
-    assert!(std::ptr::eq(flow.guide(), &guide));
+    assert!(std::ptr::eq(flow.guide(), &raw const guide));
     for answer in [Answer::Read, Answer::Choice(0), Answer::Choice(1)] {
         flow.answer(answer).unwrap();
     }
@@ -381,13 +388,41 @@ fn back_at_a_choice_asks_the_question_before_again_starting_from_its_answer() {
     assert_eq!(
         person.asked,
         [
-            Seen { step: "online".into(), default: None, back: false },
-            Seen { step: "where".into(), default: None, back: true },
-            Seen { step: "online".into(), default: Some("yes".into()), back: false },
-            Seen { step: "where".into(), default: None, back: true },
-            Seen { step: "receipt".into(), default: None, back: true },
-            Seen { step: "amount".into(), default: None, back: true },
-            Seen { step: "note".into(), default: None, back: true },
+            Seen {
+                step: "online".into(),
+                default: None,
+                back: false
+            },
+            Seen {
+                step: "where".into(),
+                default: None,
+                back: true
+            },
+            Seen {
+                step: "online".into(),
+                default: Some("yes".into()),
+                back: false
+            },
+            Seen {
+                step: "where".into(),
+                default: None,
+                back: true
+            },
+            Seen {
+                step: "receipt".into(),
+                default: None,
+                back: true
+            },
+            Seen {
+                step: "amount".into(),
+                default: None,
+                back: true
+            },
+            Seen {
+                step: "note".into(),
+                default: None,
+                back: true
+            },
         ]
     );
     // The info step before `online` is shown once: going back passes it over.
@@ -451,7 +486,10 @@ fn there_is_no_way_back_from_the_first_question() {
     assert!(!flow.can_go_back());
     assert_eq!(flow.back(), None);
     flow.answer(Answer::Read).unwrap();
-    assert!(!flow.can_go_back(), "an info step is not a question to go back to");
+    assert!(
+        !flow.can_go_back(),
+        "an info step is not a question to go back to"
+    );
     assert_eq!(flow.back(), None);
     assert_eq!(flow.steps_taken(), 1, "a refused back changes nothing");
     assert_eq!(guide.steps[flow.current()].id, "online");
@@ -470,7 +508,10 @@ fn progress_goes_back_with_the_person_and_forward_again() {
     let mut person = Person::doing(&[Do::Pick("yes"), Do::Back, Do::Pick("yes")]);
     let _ = walk_with(&mut flow, &mut person);
     assert_eq!(person.progress.len(), 4);
-    assert_eq!(person.progress[0], person.progress[2], "the same question, the same count");
+    assert_eq!(
+        person.progress[0], person.progress[2],
+        "the same question, the same count"
+    );
     assert_eq!(person.progress[1], person.progress[3]);
     assert_eq!(person.progress[1].0, 1);
 }
@@ -510,7 +551,10 @@ fn a_changed_choice_goes_on_from_there_and_keeps_the_answers_that_still_apply() 
     // Only the changed question and the one new on this branch are asked.
     assert_eq!(person.asked_steps(), ["where", "receipt"]);
     assert_eq!(person.asked[0].default.as_deref(), Some("app"));
-    assert!(person.read.is_empty(), "nothing already read is shown again");
+    assert!(
+        person.read.is_empty(),
+        "nothing already read is shown again"
+    );
     assert_eq!(
         ids(&guide, &after.entries),
         ["intro", "online", "where", "receipt", "amount", "note"]
@@ -528,7 +572,10 @@ fn a_changed_check_can_end_the_guide_elsewhere() {
     let after = change(&guide, &before, "restart", &mut person);
     assert_eq!(person.asked_steps(), ["restart"]);
     assert_eq!(guide.steps[after.ending].id, "fixed");
-    assert_eq!(ids(&guide, &after.entries), ["intro", "online", "where", "restart"]);
+    assert_eq!(
+        ids(&guide, &after.entries),
+        ["intro", "online", "where", "restart"]
+    );
 }
 
 #[test]
@@ -552,7 +599,11 @@ fn reopening_past_the_end_changes_nothing() {
     assert!(later.is_empty());
     assert_eq!(flow.current(), t.ending);
     assert_eq!(flow.entries(), t.entries.as_slice());
-    assert_eq!(flow.progress().0, 5, "the questions answered are counted again");
+    assert_eq!(
+        flow.progress().0,
+        5,
+        "the questions answered are counted again"
+    );
 }
 
 #[test]
@@ -565,7 +616,12 @@ fn a_replayed_answer_that_no_longer_fits_is_asked_instead() {
     }]);
     assert!(!replay.is_empty());
     let mut flow = Flow::new(&guide);
-    for answer in [Answer::Read, Answer::Choice(0), Answer::Choice(0), Answer::Check(false)] {
+    for answer in [
+        Answer::Read,
+        Answer::Choice(0),
+        Answer::Choice(0),
+        Answer::Check(false),
+    ] {
         flow.answer(answer).unwrap();
     }
     let mut person = Person::doing(&[Do::Type("1元"), Do::Type("")]);
@@ -611,7 +667,11 @@ fn a_walk_stopped_half_way_resumes_from_its_snapshot_without_asking_again() {
     walk(&mut resumed, &ctx, &mut person, &mut replay).unwrap();
     assert_eq!(person.asked_steps(), ["amount", "note"]);
     assert!(person.read.is_empty(), "the info step was read before");
-    assert_eq!(person.progress[0], (3, 5), "progress counts the answers kept");
+    assert_eq!(
+        person.progress[0],
+        (3, 5),
+        "progress counts the answers kept"
+    );
 }
 
 #[test]
@@ -684,7 +744,10 @@ fn a_snapshot_keeps_checks_as_yes_or_no_and_skipped_inputs_as_empty() {
             answer: Answer::Choice(0),
         }],
     );
-    assert!(odd.entries.is_empty(), "an answer that does not fit its step is left out");
+    assert!(
+        odd.entries.is_empty(),
+        "an answer that does not fit its step is left out"
+    );
 }
 
 // ── Progress ───────────────────────────────────────────────────────────────────────────────
@@ -711,7 +774,13 @@ fn the_total_shown_only_shrinks_or_holds_as_the_walk_moves_forward() {
     let guide = guide();
     for script in [
         &TO_REPORT[..],
-        &[Do::Pick("yes"), Do::Pick("shop"), Do::Type("x"), Do::Type("1元"), Do::Type("")],
+        &[
+            Do::Pick("yes"),
+            Do::Pick("shop"),
+            Do::Type("x"),
+            Do::Type("1元"),
+            Do::Type(""),
+        ],
         &[Do::Pick("yes"), Do::Pick("app"), Do::Fixed(true)],
     ] {
         let mut person = Person::doing(script);
@@ -814,8 +883,15 @@ fn a_prompter_that_loops_forever_is_stopped_at_the_limit_exactly() {
     };
     let mut flow = Flow::new(&guide);
     let err = walk(&mut flow, &ctx, &mut looping, &mut Replay::default()).unwrap_err();
-    assert!(matches!(err, Error::AnswerLoop { ref step } if step == "intro"), "{err:?}");
-    assert_eq!(flow.steps_taken(), step_limit(&guide), "not one step more or less");
+    assert!(
+        matches!(err, Error::AnswerLoop { ref step } if step == "intro"),
+        "{err:?}"
+    );
+    assert_eq!(
+        flow.steps_taken(),
+        step_limit(&guide),
+        "not one step more or less"
+    );
     // Each round is two steps (intro, online): the last round ends on `intro`.
     assert_eq!(looping.asked, step_limit(&guide) / 2);
 }

@@ -89,7 +89,12 @@ pub fn walk(
         if let Some(answer) = replay.take(index) {
             let answer = match (&step.kind, answer) {
                 // The tool's own check is judged again: the contact compared may have changed.
-                (StepKind::Check(CheckStep { compare: Some(_), .. }), Answer::Compared(was)) => {
+                (
+                    StepKind::Check(CheckStep {
+                        compare: Some(_), ..
+                    }),
+                    Answer::Compared(was),
+                ) => {
                     let verdict = judge(flow, step, ctx);
                     if verdict != Answer::Compared(was) {
                         say_verdict(step, &verdict, ctx, prompter)?;
@@ -102,7 +107,7 @@ pub fn walk(
                 continue;
             }
         }
-        let reply = if let StepKind::Check(CheckStep {
+        let given = if let StepKind::Check(CheckStep {
             compare: Some(_), ..
         }) = &step.kind
         {
@@ -124,7 +129,7 @@ pub fn walk(
             };
             ask(&question, prompter)?
         };
-        match reply {
+        match given {
             Reply::Answer(answer) => flow
                 .answer(answer)
                 .map_err(|e| Error::AnswerLoop { step: e.step })?,

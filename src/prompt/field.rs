@@ -32,9 +32,14 @@ enum Paste {
     Off,
     On,
     /// `ESC [ 2 0` read; `pasting` is the state before it.
-    Marker { pasting: bool },
+    Marker {
+        pasting: bool,
+    },
     /// `ESC [ 2 0 0` (start) or `ESC [ 2 0 1` (end) read; `~` completes it.
-    Tilde { start: bool, pasting: bool },
+    Tilde {
+        start: bool,
+        pasting: bool,
+    },
 }
 
 /// The text typed so far, with the cursor, and the reason the last answer was refused.
@@ -370,7 +375,10 @@ mod tests {
             field.key(&Key::Enter),
             Event::Submit("Payment declined\nError 51\nTry again later".into())
         );
-        assert_eq!(field.view(80).text, "Payment declined⏎Error 51⏎Try again later");
+        assert_eq!(
+            field.view(80).text,
+            "Payment declined⏎Error 51⏎Try again later"
+        );
     }
 
     #[test]
@@ -392,7 +400,10 @@ mod tests {
         assert!(console::measure_text_width(&view.text) < 20);
         field.key(&Key::Home);
         let view = field.view(20);
-        assert!(view.text.starts_with("0123") && view.text.ends_with('…'), "{view:?}");
+        assert!(
+            view.text.starts_with("0123") && view.text.ends_with('…'),
+            "{view:?}"
+        );
         assert_eq!(view.cursor, 0);
     }
 

@@ -41,12 +41,16 @@ pub enum Decision {
 fn question(finding: &Finding, lang: Lang) -> (String, bool) {
     match (&finding.kind, lang) {
         (FindingKind::MaybeCode { number }, Lang::En) => (
-            format!("In “{}”, this might be a code: {number}. Remove it?", finding.label),
+            format!(
+                "In “{}”, this might be a code: {number}. Remove it?",
+                finding.label
+            ),
             false,
         ),
-        (FindingKind::MaybeCode { number }, Lang::Zh) => {
-            (format!("“{}”中的 {number} 可能是验证码。要删除吗？", finding.label), false)
-        }
+        (FindingKind::MaybeCode { number }, Lang::Zh) => (
+            format!("“{}”中的 {number} 可能是验证码。要删除吗？", finding.label),
+            false,
+        ),
         (FindingKind::CardNumber { last4 }, Lang::En) => (
             format!(
                 "“{}” (ending {last4}) looks like a card number. Is it really the transaction ID?",
@@ -83,7 +87,14 @@ pub fn confirm(findings: &[Finding], lang: Lang, kept: Kept) -> Result<Vec<Decis
         let mut screen = Screen::new(&term);
         let safe = !yes_keeps;
         let answer = loop {
-            match yesno::ask(&mut screen, lang, &prompt, Some(safe), Mode::Step { back: false }, true)? {
+            match yesno::ask(
+                &mut screen,
+                lang,
+                &prompt,
+                Some(safe),
+                Mode::Step { back: false },
+                true,
+            )? {
                 YesNo::Yes => break true,
                 YesNo::No => break false,
                 YesNo::Back | YesNo::Continue | YesNo::Stop => stop::ask_to_stop(lang, kept)?,
@@ -125,7 +136,10 @@ mod tests {
             last4: "1111".into(),
         });
         let (text, yes_keeps) = question(&card, Lang::Zh);
-        assert!(text.contains("尾号 1111") && text.ends_with("它确实是交易单号吗？"), "{text}");
+        assert!(
+            text.contains("尾号 1111") && text.ends_with("它确实是交易单号吗？"),
+            "{text}"
+        );
         assert!(yes_keeps);
     }
 }

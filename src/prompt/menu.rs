@@ -155,7 +155,11 @@ impl<'a> Menu<'a> {
                 if !active {
                     line.to_string()
                 } else if let Some(text) = line.strip_prefix("❯ ") {
-                    format!("{} {}", ui::active_prefix(), ui::active_style().apply_to(text))
+                    format!(
+                        "{} {}",
+                        ui::active_prefix(),
+                        ui::active_style().apply_to(text)
+                    )
                 } else {
                     ui::active_style().apply_to(line).to_string()
                 }
@@ -181,7 +185,11 @@ pub fn choose(term: &Term, menu: &mut Menu<'_>, lang: Lang) -> Result<Event> {
     screen.hide_cursor()?;
     let event = loop {
         let (rows, cols) = term.size();
-        let lines = menu.lines(lang, usize::from(cols).min(ui::MAX_WIDTH), usize::from(rows));
+        let lines = menu.lines(
+            lang,
+            usize::from(cols).min(ui::MAX_WIDTH),
+            usize::from(rows),
+        );
         screen.draw(&lines, None)?;
         let event = menu.key(&screen.read_key()?);
         if event != Event::Continue {
@@ -214,9 +222,17 @@ mod tests {
     fn arrows_move_and_wrap_round_and_enter_picks_the_highlighted_item() {
         let mut menu = Menu::new("Online?", &ITEMS, 0, None);
         assert_eq!(menu.key(&Key::ArrowUp), Event::Continue);
-        assert_eq!(menu.key(&Key::Enter), Event::Picked(2), "up from the top wraps");
+        assert_eq!(
+            menu.key(&Key::Enter),
+            Event::Picked(2),
+            "up from the top wraps"
+        );
         menu.key(&Key::ArrowDown);
-        assert_eq!(menu.key(&Key::Enter), Event::Picked(0), "down from the end wraps");
+        assert_eq!(
+            menu.key(&Key::Enter),
+            Event::Picked(0),
+            "down from the end wraps"
+        );
         menu.key(&Key::Char('j'));
         menu.key(&Key::Tab);
         menu.key(&Key::Char('k'));
@@ -247,7 +263,10 @@ mod tests {
         menu.key(&Key::ArrowUp);
         assert_eq!(menu.key(&Key::Enter), Event::Back);
         for key in [Key::ArrowLeft, Key::Backspace, Key::Char('<')] {
-            assert_eq!(Menu::new("Q", &ITEMS, 0, Some("← Back")).key(&key), Event::Back);
+            assert_eq!(
+                Menu::new("Q", &ITEMS, 0, Some("← Back")).key(&key),
+                Event::Back
+            );
         }
     }
 
@@ -272,7 +291,10 @@ mod tests {
 
     #[test]
     fn the_highlighted_item_is_marked_and_long_items_wrap_under_themselves() {
-        let items = ["A notice that my account is limited or needs checking", "No"];
+        let items = [
+            "A notice that my account is limited or needs checking",
+            "No",
+        ];
         let mut menu = Menu::new("Signs?", &items, 0, None);
         let lines = plain(&menu.lines(Lang::En, 30, 24));
         assert_eq!(lines.first().map(String::as_str), Some("? Signs? ›"));

@@ -83,8 +83,7 @@ pub fn show(lines: &[String], below: usize, lang: Lang) -> Result<Shown> {
 }
 
 fn print(term: &Term, lines: &[String]) -> Result<()> {
-    term.write_line(&lines.join("\n"))
-        .map_err(Error::Terminal)
+    term.write_line(&lines.join("\n")).map_err(Error::Terminal)
 }
 
 /// The pager to use: `$PAGER` (split at spaces, as `less -R` is often written), else `less`
@@ -163,7 +162,10 @@ mod tests {
 
     #[test]
     fn short_lines_are_left_alone() {
-        assert_eq!(fit("Amount  59.90 CNY\n\nDone", 60), ["Amount  59.90 CNY", "", "Done"]);
+        assert_eq!(
+            fit("Amount  59.90 CNY\n\nDone", 60),
+            ["Amount  59.90 CNY", "", "Done"]
+        );
     }
 
     #[test]
@@ -185,6 +187,9 @@ mod tests {
     #[test]
     fn list_items_continue_under_their_text() {
         let lines = fit("- Checked the connection → No, that did not fix it", 30);
-        assert!(lines[1].starts_with("  ") && !lines[1].starts_with("   "), "{lines:?}");
+        assert!(
+            lines[1].starts_with("  ") && !lines[1].starts_with("   "),
+            "{lines:?}"
+        );
     }
 }

@@ -164,7 +164,7 @@ mod tests {
         }
     }
 
-    fn question<'a>(step: &'a str) -> ChoiceQuestion<'a> {
+    fn question(step: &str) -> ChoiceQuestion<'_> {
         ChoiceQuestion {
             step,
             question: "?",
@@ -197,9 +197,17 @@ mod tests {
         scripted.progress(3, 9);
         assert_eq!(scripted.choose(&q).unwrap(), Reply::Answer(0));
         scripted.progress(3, 9);
-        assert_eq!(scripted.choose(&q).unwrap(), Reply::Answer(1), "asked the second time");
+        assert_eq!(
+            scripted.choose(&q).unwrap(),
+            Reply::Answer(1),
+            "asked the second time"
+        );
         assert_eq!(person.asked, ["account-signs"]);
-        assert_eq!(person.progress, [(3, 9)], "no progress bar for the preset's answer");
+        assert_eq!(
+            person.progress,
+            [(3, 9)],
+            "no progress bar for the preset's answer"
+        );
     }
 
     #[test]

@@ -51,8 +51,7 @@ impl Terminal {
 
     /// Writes lines (each within the width) and counts them in the question's rows.
     fn write_rows(&self, text: &str) -> Result<()> {
-        self.rows
-            .set(self.rows.get() + text.lines().count().max(1));
+        self.rows.set(self.rows.get() + text.lines().count().max(1));
         self.term.write_line(text).map_err(Error::Terminal)
     }
 

@@ -32,7 +32,7 @@ pub enum Mode {
 pub fn key(key: &Key, default: Option<bool>, mode: Mode) -> YesNo {
     match (key, mode) {
         (Key::Char('y' | 'Y' | '是'), _) => YesNo::Yes,
-        (Key::Char('n' | 'N' | '否'), _) => YesNo::No,
+        (Key::Char('n' | 'N' | '否'), _) | (Key::Escape, Mode::Stop) => YesNo::No,
         (Key::Enter, _) => match default {
             Some(true) => YesNo::Yes,
             Some(false) => YesNo::No,
@@ -42,7 +42,6 @@ pub fn key(key: &Key, default: Option<bool>, mode: Mode) -> YesNo {
             YesNo::Back
         }
         (Key::Escape | Key::CtrlC, Mode::Step { .. }) | (Key::CtrlC, Mode::Stop) => YesNo::Stop,
-        (Key::Escape, Mode::Stop) => YesNo::No,
         _ => YesNo::Continue,
     }
 }
@@ -137,6 +136,9 @@ mod tests {
     fn a_question_fits_when_its_prompt_leaves_room() {
         assert!(fits("Did that fix it?", 60));
         assert!(!fits(&"x".repeat(50), 60));
-        assert!(!fits(&"x".repeat(70), 200), "never wider than the text width");
+        assert!(
+            !fits(&"x".repeat(70), 200),
+            "never wider than the text width"
+        );
     }
 }

@@ -472,7 +472,11 @@ fn a_choice_changed_at_the_review_takes_the_guide_on_from_there() {
     pty.expect("✔ Your answer · Yes, I tapped my phone\n");
     pty.check_did_not_fix("turn NFC on");
     let asked = pty.expect("Your report, as support will get it");
-    for kept in ["Call your card issuer", "What is the transaction ID", "Which shop"] {
+    for kept in [
+        "Call your card issuer",
+        "What is the transaction ID",
+        "Which shop",
+    ] {
         assert!(!asked.contains(kept), "{kept:?} was asked again:\n{asked}");
     }
     let again = pty.expect("? Is this report right?");
@@ -529,7 +533,10 @@ fn the_review_leaves_out_a_detail_then_sends_the_report() {
     pty.expect("← Back to the report");
     pty.send(&format!("{UP}{ENTER}"));
     let menu = pty.expect("? Is this report right? ›");
-    assert!(!menu.contains("Your report, as support"), "shown again unchanged:\n{menu}");
+    assert!(
+        !menu.contains("Your report, as support"),
+        "shown again unchanged:\n{menu}"
+    );
     pty.send(ENTER);
     pty.expect("✔ Is this report right? · Yes, it's right: send it\n");
     pty.choose("How do you want to send it?", 0, "Show it here, to copy");
@@ -583,7 +590,8 @@ fn a_secret_typed_at_a_prompt_is_caught_there_and_the_answer_comes_back_without_
     let all = pty.text();
     assert!(!all[all.find('⚠').unwrap()..].contains("hunter22"), "{all}");
     assert!(
-        !all.lines().any(|l| l.starts_with('✔') && l.contains("hunter22")),
+        !all.lines()
+            .any(|l| l.starts_with('✔') && l.contains("hunter22")),
         "the secret was echoed:\n{all}"
     );
     assert_eq!(code, 0, "exit code; output:\n{all}");
@@ -635,7 +643,13 @@ fn a_pasted_id_with_spaces_stays_one_answer() {
 /// second line.
 #[test]
 fn a_pasted_text_of_several_lines_is_one_answer() {
-    let mut pty = Pty::spawn(&[&["contact", "--yes", "--set", "occurred-at=yesterday 20:15"], CONTACT_IDS].concat());
+    let mut pty = Pty::spawn(
+        &[
+            &["contact", "--yes", "--set", "occurred-at=yesterday 20:15"],
+            CONTACT_IDS,
+        ]
+        .concat(),
+    );
     pty.expect("What happened, and what would you like support to do?");
     pty.expect("? Your answer › ");
     pty.send(&format!(
