@@ -10,7 +10,6 @@ use super::stop::{self, Kept};
 use super::yesno::{self, Mode, YesNo};
 use crate::error::Result;
 use crate::lang::Lang;
-use crate::ui;
 
 /// Something in an answer the scan is not sure about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,22 +74,13 @@ pub fn confirm(findings: &[Finding], lang: Lang, kept: Kept) -> Result<Vec<Decis
     let mut decisions = Vec::with_capacity(findings.len());
     for finding in findings {
         let (text, yes_keeps) = question(finding, lang);
-        let wrapped = ui::wrap(&text, ui::width(), "");
-        let (above, prompt) = match wrapped.rsplit_once('\n') {
-            Some((above, last)) => (Some(above.to_string()), last.to_string()),
-            None => (None, wrapped.clone()),
-        };
-        if let Some(above) = above {
-            term.write_line(&ui::bold().apply_to(above).to_string())
-                .map_err(crate::error::Error::Terminal)?;
-        }
         let mut screen = Screen::new(&term);
         let safe = !yes_keeps;
         let answer = loop {
             match yesno::ask(
                 &mut screen,
                 lang,
-                &prompt,
+                &text,
                 Some(safe),
                 Mode::Step { back: false },
                 true,

@@ -257,17 +257,12 @@ impl Prompter for Terminal {
             self.stop_or_carry_on()?;
         }
         self.say(q.text)?;
-        let question = if yesno::fits(q.question, ui::width()) {
-            q.question
-        } else {
-            self.question_above(q.question)?
-        };
         // Enter means "no" unless the person answered before going back.
         let default = Some(q.default.unwrap_or(false));
         let mut screen = Screen::new(&self.term);
         loop {
             let mode = Mode::Step { back: q.back };
-            match yesno::ask(&mut screen, self.lang, question, default, mode, true)? {
+            match yesno::ask(&mut screen, self.lang, q.question, default, mode, true)? {
                 YesNo::Yes => return Ok(Reply::Answer(true)),
                 YesNo::No => return Ok(Reply::Answer(false)),
                 YesNo::Back => {

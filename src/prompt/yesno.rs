@@ -57,10 +57,10 @@ pub fn ask(
     echo: bool,
 ) -> Result<YesNo> {
     let theme = LocalTheme::new(lang);
-    let mut prompt = String::new();
-    let _ = dialoguer::theme::Theme::format_confirm_prompt(&theme, &mut prompt, question, default);
     loop {
-        screen.draw(std::slice::from_ref(&prompt), None)?;
+        let (_, cols) = console::Term::stderr().size();
+        let width = usize::from(cols).clamp(20, ui::MAX_WIDTH);
+        screen.draw(&lines(&theme, question, default, width), None)?;
         let pressed = screen.read_key()?;
         let answer = if super::stop::interrupted() {
             YesNo::Stop
@@ -88,10 +88,35 @@ pub fn ask(
     }
 }
 
-/// `question`, shortened to fit one line with its `(y/n)`: a longer one is printed above
-/// (wrapped) by the caller, and this gives the short prompt to use.
-pub fn fits(question: &str, width: usize) -> bool {
-    console::measure_text_width(question) + 20 <= width.min(ui::MAX_WIDTH)
+/// `? question (y/n) › no` as dialoguer's theme draws it, wrapped to `width` when it is
+/// longer: every line fits, so the prompt redraws and clears cleanly.
+fn lines(theme: &LocalTheme, question: &str, default: Option<bool>, width: usize) -> Vec<String> {
+    let mut whole = String::new();
+    let _ = dialoguer::theme::Theme::format_confirm_prompt(theme, &mut whole, question, default);
+    if console::measure_text_width(&whole) < width {
+        return vec![whole];
+    }
+    let mut hint = String::new();
+    let _ = dialoguer::theme::Theme::format_confirm_prompt(theme, &mut hint, "", default);
+    let wrapped = ui::wrap_hanging(question, width.saturating_sub(1), "? ", "  ");
+    let mut lines: Vec<String> = wrapped
+        .lines()
+        .map(|l| match l.strip_prefix("? ") {
+            Some(rest) => format!("{} {}", ui::prompt_prefix(), ui::bold().apply_to(rest)),
+            None => ui::bold().apply_to(l).to_string(),
+        })
+        .collect();
+    let room = lines.last().map_or(0, |l| {
+        console::measure_text_width(l) + 1 + console::measure_text_width(&hint)
+    });
+    match lines.last_mut() {
+        Some(last) if room < width => {
+            last.push(' ');
+            last.push_str(&hint);
+        }
+        _ => lines.push(format!("  {hint}")),
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -133,12 +158,32 @@ mod tests {
     }
 
     #[test]
-    fn a_question_fits_when_its_prompt_leaves_room() {
-        assert!(fits("Did that fix it?", 60));
-        assert!(!fits(&"x".repeat(50), 60));
-        assert!(
-            !fits(&"x".repeat(70), 200),
-            "never wider than the text width"
+    fn a_question_wider_than_the_screen_is_wrapped_with_its_hint_at_the_end() {
+        console::set_colors_enabled_stderr(false);
+        let theme = LocalTheme::new(Lang::En);
+        let question = "Stop here? Your answers so far will not be kept.";
+        assert_eq!(
+            lines(&theme, question, Some(false), 80),
+            ["? Stop here? Your answers so far will not be kept. (y/n) › no"]
         );
+        let narrow = lines(&theme, question, Some(false), 40);
+        assert_eq!(
+            narrow,
+            [
+                "? Stop here? Your answers so far will",
+                "  not be kept. (y/n) › no"
+            ]
+        );
+        let zh = lines(
+            &LocalTheme::new(Lang::Zh),
+            "要在这里停下吗？已填的回答会保存为草稿。",
+            None,
+            30,
+        );
+        assert!(
+            zh.iter().all(|l| console::measure_text_width(l) < 30),
+            "{zh:?}"
+        );
+        assert!(zh.last().unwrap().ends_with("(y 是 / n 否) ›"), "{zh:?}");
     }
 }

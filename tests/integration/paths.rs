@@ -36,6 +36,8 @@ struct Walker {
     /// What free-text questions get: with or without a phone number in it, so that compare
     /// checks see something to compare.
     text: &'static str,
+    /// The estimated total shown at each question: it may only shrink or hold.
+    totals: Vec<usize>,
 }
 
 impl Walker {
@@ -72,6 +74,14 @@ impl Prompter for Walker {
         assert!(!text.trim().is_empty());
         Ok(())
     }
+
+    fn progress(&mut self, done: usize, total: usize) {
+        assert!(done < total, "step {} of about {total}", done + 1);
+        if let Some(last) = self.totals.last() {
+            assert!(total <= *last, "the estimate grew from {last} to {total}");
+        }
+        self.totals.push(total);
+    }
 }
 
 /// Every distinct path through `guide`, as transcripts.
@@ -85,6 +95,7 @@ fn every_path(guide: &Guide, lang: Lang, skip_optional: bool, world: &World) -> 
             branching: Vec::new(),
             skip_optional,
             text: world.text,
+            totals: Vec::new(),
         };
         let walk = flow::Context {
             lang,
