@@ -192,8 +192,8 @@ fn resumed(guide: &Guide, draft: &Snapshot, ctx: &ParseContext, lang: Lang) -> R
 fn introduce(guide: &Guide, lang: Lang) {
     let title = ui::bold().apply_to(guide.title.get(lang));
     let how = lang.pick(
-        "Esc or Ctrl-C stops. To go back: “← Back” in a menu, or type < at a question.",
-        "按 Esc 或 Ctrl-C 可停下。返回上一题：在菜单中选“← 返回上一题”，或在填写时输入 <。",
+        "Esc or Ctrl-C stops.\nGoing back: “← Back” in a menu, or type < and press Enter.",
+        "按 Esc 或 Ctrl-C 可停下。\n回到上一题：在菜单里选“← 返回上一题”，填写时输入 < 再回车。",
     );
     let how = ui::wrap(how, ui::width(), "");
     print_stderr(&format!("{title}\n{}\n", ui::dim().apply_to(how)));

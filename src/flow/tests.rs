@@ -675,6 +675,37 @@ fn a_walk_stopped_half_way_resumes_from_its_snapshot_without_asking_again() {
 }
 
 #[test]
+fn a_check_that_fixed_it_resumes_to_its_ending() {
+    let guide = guide();
+    let entry = |step: &str, value: &str| SnapshotEntry {
+        step: step.into(),
+        value: value.into(),
+    };
+    let snapshot = Snapshot {
+        guide: "flow-test".into(),
+        entries: vec![
+            entry("online", "yes"),
+            entry("where", "app"),
+            entry("restart", "yes"),
+        ],
+    };
+    let (mut replay, rejected) = snapshot.replay(&guide, &parse_ctx());
+    assert_eq!(rejected, []);
+    let mut person = Person::default();
+    let mut flow = Flow::new(&guide);
+    let parse = parse_ctx();
+    let official = Official::default();
+    let ctx = Context {
+        lang: Lang::En,
+        parse: &parse,
+        official: &official,
+    };
+    walk(&mut flow, &ctx, &mut person, &mut replay).unwrap();
+    assert!(person.asked.is_empty(), "{:?}", person.asked);
+    assert_eq!(guide.steps[flow.current()].id, "fixed");
+}
+
+#[test]
 fn a_snapshots_answers_are_checked_as_typed_ones_and_the_misfits_asked_again() {
     let guide = guide();
     let entry = |step: &str, value: &str| SnapshotEntry {
@@ -849,6 +880,8 @@ struct AlwaysAgain {
 impl Prompter for AlwaysAgain {
     fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<Reply<usize>> {
         self.asked += 1;
+        // Far past any limit: the guard failed; fail fast rather than hang.
+        assert!(self.asked < 10_000, "the loop guard let the walk go on");
         if self.stop_after.is_some_and(|n| self.asked > n) {
             return Ok(Reply::Answer(1)); // "no": the walk ends
         }
@@ -1062,6 +1095,24 @@ fn a_replayed_comparison_is_judged_again_and_speaks_only_when_its_verdict_change
     walk(&mut flow, &ctx, &mut person, &mut replay).unwrap();
     assert_eq!(person.read, ["is-official"]);
     assert_eq!(guide.steps[flow.current()].id, "unofficial");
+}
+
+#[test]
+fn a_comparison_is_the_tools_to_make_not_a_persons() {
+    let guide = compare_guide();
+    let mut flow = Flow::new(&guide);
+    flow.answer(Answer::Input(None)).unwrap();
+    for answer in [Answer::Check(true), Answer::Check(false), Answer::Read] {
+        assert_eq!(
+            flow.answer(answer),
+            Err(WrongAnswer {
+                step: "is-official".into()
+            })
+        );
+    }
+    flow.answer(Answer::Compared(Verdict::Unconfigured))
+        .unwrap();
+    assert_eq!(guide.steps[flow.current()].id, "unknown");
 }
 
 #[test]

@@ -148,7 +148,7 @@ impl<'a> Menu<'a> {
         let active = i == self.selected;
         let label = self.items.get(i).copied().or(self.back).unwrap_or("");
         let first = if active { "❯ " } else { "  " };
-        let wrapped = ui::wrap_hanging(label, width.saturating_sub(1), first, "  ");
+        let wrapped = ui::wrap_hanging(label, width.saturating_sub(1), first, "    ");
         wrapped
             .lines()
             .map(|line| {
@@ -299,7 +299,10 @@ mod tests {
         let lines = plain(&menu.lines(Lang::En, 30, 24));
         assert_eq!(lines.first().map(String::as_str), Some("? Signs? ›"));
         assert!(lines[1].starts_with("❯ A notice"), "{lines:?}");
-        assert!(lines[2].starts_with("  "), "{lines:?}");
+        assert!(
+            lines[2].starts_with("    "),
+            "a continuation is indented under its entry: {lines:?}"
+        );
         assert!(lines.iter().all(|l| console::measure_text_width(l) <= 30));
     }
 

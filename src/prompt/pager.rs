@@ -73,8 +73,10 @@ pub fn show(lines: &[String], below: usize, lang: Lang) -> Result<Shown> {
         print(&term, lines)?;
         return Ok(Shown::Whole);
     }
+    let mut paged = vec![ui::dim().apply_to(how_to_page(lang)).to_string()];
+    paged.extend(lines.iter().cloned());
     if let Some(command) = pager(lang)
-        && page(command, lines).is_ok()
+        && page(command, &paged).is_ok()
     {
         return Ok(Shown::Paged);
     }
@@ -108,7 +110,10 @@ fn pager(lang: Lang) -> Option<Command> {
     command.args(&args);
     if name == "less" {
         // Colours as they are; a prompt that says how to get back to the menu.
-        command.arg("-R").arg(format!("-Ps{}", less_prompt(lang)));
+        command.arg("-R");
+        if let Some(prompt) = less_prompt(lang) {
+            command.arg(format!("-Ps{prompt}"));
+        }
         // The report is UTF-8 whatever the locale says (`C` would show `<E2><94><80>`).
         if std::env::var_os("LESSCHARSET").is_none() {
             command.env("LESSCHARSET", "utf-8");
@@ -117,12 +122,21 @@ fn pager(lang: Lang) -> Option<Command> {
     Some(command)
 }
 
-fn less_prompt(lang: Lang) -> &'static str {
-    // `?`, `%`, `:` and `.` are special in less prompts; none is used.
+/// The line above the text in the pager, in any pager: how to read it and get back.
+fn how_to_page(lang: Lang) -> &'static str {
     lang.pick(
-        "Your report - arrows scroll, q goes back to the menu",
-        "你的报告 - 方向键滚动，按 q 返回菜单",
+        "↑↓ or Space to read on, q to go back to the menu",
+        "↑↓ 或空格键翻看，按 q 返回菜单",
     )
+}
+
+/// less's own prompt line. `?`, `%`, `:` and `.` are special there; none is used. less 590
+/// garbles a prompt with Chinese in it, so the Chinese interface keeps less's own `:`.
+fn less_prompt(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::En => Some("Your report - arrows scroll, q goes back to the menu"),
+        Lang::Zh => None,
+    }
 }
 
 fn on_path(program: &str) -> bool {

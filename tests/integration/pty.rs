@@ -306,7 +306,7 @@ const ACCOUNT_SIGNS: &str = "Open your wallet app and look at its messages and i
 #[test]
 fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
     let mut pty = Pty::spawn(&["payment-failed"]);
-    pty.expect("Payment failed\nEsc or Ctrl-C stops. To go back: “← Back” in a menu, or type < at");
+    pty.expect("Payment failed\nEsc or Ctrl-C stops.\nGoing back: “← Back” in a menu, or type <");
     pty.expect("please stop retrying for now");
 
     pty.answer_text(
