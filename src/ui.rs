@@ -135,7 +135,9 @@ fn joins_latin(c: char, n: char) -> bool {
     c.is_ascii_digit() && is_cjk(n) && !is_closing(n)
 }
 
-fn is_cjk(c: char) -> bool {
+/// Chinese, Japanese and Korean characters and their full-width punctuation: a line may
+/// break between two of them.
+pub fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{1100}'..='\u{11ff}'
         | '\u{2e80}'..='\u{303f}'
@@ -224,16 +226,29 @@ pub fn active_style() -> Style {
 }
 
 /// `✔ question · answer`: a question answered, as it stays on screen. An answer of several
-/// lines continues under it, indented.
+/// lines continues under it, indented; a line too long for the screen is wrapped (plain,
+/// but for the tick) rather than folded by the terminal.
 pub fn answered(question: &str, answer: &str) -> String {
     let answer = answer.replace('\n', "\n  ");
-    format!(
-        "{} {} {} {}",
-        console::style("✔").for_stderr().green(),
-        bold().apply_to(question),
-        console::style("·").for_stderr().black().bright(),
-        Style::new().for_stderr().green().apply_to(answer)
-    )
+    let tick = console::style("✔").for_stderr().green();
+    let plain = format!("✔ {question} · {answer}");
+    let width = width();
+    if plain
+        .lines()
+        .all(|l| console::measure_text_width(l) < width)
+    {
+        return format!(
+            "{tick} {} {} {}",
+            bold().apply_to(question),
+            console::style("·").for_stderr().black().bright(),
+            Style::new().for_stderr().green().apply_to(answer)
+        );
+    }
+    let wrapped = wrap_hanging(&plain, width.saturating_sub(1), "", "  ");
+    match wrapped.strip_prefix('✔') {
+        Some(rest) => format!("{tick}{rest}"),
+        None => wrapped,
+    }
 }
 
 /// A warning on stderr, `warning:` coloured when stderr is a terminal that wants colour.

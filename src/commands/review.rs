@@ -86,9 +86,14 @@ impl<'a> Reviewer<'a> {
         rendered: &str,
     ) -> Result<Next> {
         if !self.started {
-            // Support needs the phone number and email address to find the account.
+            // Support needs the phone number and email address to find the account: they
+            // are shown in full unless the person masks them.
             self.started = true;
+            let before = choices.shown.len();
             choices.shown.extend(contacts(self.guide, transcript));
+            if choices.shown.len() != before {
+                return Ok(Next::Again);
+            }
         }
         if self.ask_about_findings(transcript, choices)? {
             return Ok(Next::Again);
@@ -143,18 +148,19 @@ impl<'a> Reviewer<'a> {
         let side = width.saturating_sub(console::measure_text_width(title)) / 2;
         let rule = "─".repeat(side);
         let mut lines = vec![String::new(), format!("{rule}{title}{rule}")];
-        lines.extend(pager::fit(rendered.trim_end(), width.saturating_sub(1)));
+        lines.extend(pager::fit(
+            rendered.trim_end(),
+            width.saturating_sub(1),
+            Some(REPORT_WIDTH),
+        ));
         lines.push("─".repeat(width.saturating_sub(1)));
         let how = pager::show(&lines, MENU_ROWS, lang)?;
         if how == Shown::Paged {
-            print_stderr(
-                &ui::dim()
-                    .apply_to(lang.pick(
-                        "(The report opened in a pager, as it is longer than the screen.)",
-                        "（报告比屏幕长，已在分页器中打开。）",
-                    ))
-                    .to_string(),
+            let note = lang.pick(
+                "(The report opened in a pager, as it is longer than the screen.)",
+                "（报告比屏幕长，已在分页器中打开。）",
             );
+            print_stderr(&ui::dim().apply_to(ui::wrap(note, width, "")).to_string());
         }
         self.shown = Some((rendered.to_string(), how));
         Ok(how != Shown::Whole)
@@ -330,6 +336,10 @@ impl<'a> Reviewer<'a> {
         Ok(changed)
     }
 }
+
+/// The width the text report is wrapped at (`report::text`); a narrower screen has its
+/// paragraphs joined and wrapped again.
+const REPORT_WIDTH: usize = 76;
 
 /// Rows a report shown whole must leave free for the menu under it.
 const MENU_ROWS: usize = 9;

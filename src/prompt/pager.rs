@@ -24,22 +24,66 @@ pub enum Shown {
     Scrolled,
 }
 
-/// `text` rewrapped to `width` columns, line by line. A line keeps its indentation, and a
-/// table row (`Label    value`) continues under its value.
-pub fn fit(text: &str, width: usize) -> Vec<String> {
+/// `text` rewrapped to `width` columns. A line keeps its indentation, and a table row
+/// (`Label    value`) continues under its value. A text already wrapped at `wrapped_at`
+/// (wider than the screen) has its wrapped lines joined again first, so a paragraph is
+/// rewrapped as a whole rather than each of its lines broken in two.
+pub fn fit(text: &str, width: usize, wrapped_at: Option<usize>) -> Vec<String> {
+    let logical = match wrapped_at {
+        Some(at) if at > width => unwrap(text, at),
+        _ => text.lines().map(str::to_string).collect(),
+    };
     let mut out = Vec::new();
-    for line in text.lines() {
-        if console::measure_text_width(line) <= width {
-            out.push(line.to_string());
+    for line in logical {
+        if console::measure_text_width(&line) <= width {
+            out.push(line);
             continue;
         }
-        let indent = hanging_indent(line, width);
+        let indent = hanging_indent(&line, width);
         let lead: String = line.chars().take_while(|c| *c == ' ').collect();
-        let body = line.get(lead.len()..).unwrap_or(line);
+        let body = line.get(lead.len()..).unwrap_or(&line);
         let wrapped = ui::wrap_hanging(body, width, &lead, &" ".repeat(indent));
         out.extend(wrapped.lines().map(str::to_string));
     }
     out
+}
+
+/// The lines of `text` as they were before it was wrapped at `at` columns: a line joins the
+/// one before when it starts where that one's continuation would (under its value, its
+/// item, its start) and its first word would not have fitted after it.
+fn unwrap(text: &str, at: usize) -> Vec<String> {
+    // (the line so far, where its continuation starts, the width of its last piece)
+    let mut lines: Vec<(String, usize, usize)> = Vec::new();
+    for line in text.lines() {
+        let lead = line.len() - line.trim_start_matches(' ').len();
+        let body = line.get(lead..).unwrap_or("");
+        if let Some((joined, hang, last)) = lines.last_mut()
+            && *last > 0
+            && !body.is_empty()
+            && lead == *hang
+            && *last + first_piece(body) > at
+        {
+            let cjk = |c: Option<char>| c.is_some_and(ui::is_cjk);
+            if !cjk(joined.chars().last()) && !cjk(body.chars().next()) {
+                joined.push(' ');
+            }
+            joined.push_str(body);
+            *last = console::measure_text_width(line);
+            continue;
+        }
+        let width = console::measure_text_width(line);
+        lines.push((line.to_string(), hanging_indent(line, at), width));
+    }
+    lines.into_iter().map(|(line, _, _)| line).collect()
+}
+
+/// The columns the first word of `body` needs after a line: a CJK character on its own, or a
+/// word and the space before it.
+fn first_piece(body: &str) -> usize {
+    match body.chars().next() {
+        Some(c) if ui::is_cjk(c) => console::measure_text_width(c.encode_utf8(&mut [0; 4])),
+        _ => 1 + console::measure_text_width(body.split(' ').next().unwrap_or("")),
+    }
 }
 
 /// Where the continuation of a long line starts: under the value of a `Label   value` row
@@ -177,22 +221,68 @@ mod tests {
     #[test]
     fn short_lines_are_left_alone() {
         assert_eq!(
-            fit("Amount  59.90 CNY\n\nDone", 60),
+            fit("Amount  59.90 CNY\n\nDone", 60, None),
             ["Amount  59.90 CNY", "", "Done"]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_wrapped_wider_than_the_screen_is_joined_and_wrapped_again() {
+        let text = "Summary\n-------\nMy payment of 59.90 CNY failed with the message “Card declined”.\nTransaction ID: 2026112122001400000000001234.\n\nTo: support";
+        let lines = fit(text, 40, Some(60));
+        assert_eq!(
+            lines,
+            [
+                "Summary",
+                "-------",
+                "My payment of 59.90 CNY failed with the",
+                "message “Card declined”. Transaction ID:",
+                "2026112122001400000000001234.",
+                "",
+                "To: support",
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_wrapped_between_characters_joins_without_a_space() {
+        let text = format!("{}\n{}", "我".repeat(30), "的钱包账户登录不了。");
+        let lines = fit(&text, 50, Some(60));
+        assert_eq!(
+            lines.concat(),
+            format!("{}的钱包账户登录不了。", "我".repeat(30))
+        );
+        assert!(lines.iter().all(|l| console::measure_text_width(l) <= 50));
+    }
+
+    #[test]
+    fn table_rows_and_list_items_join_their_own_continuations_only() {
+        let text = "Error message   Card declined, try again or use\n                another card\nFailed at       today\n- Checked the available balance and pending → did\n  not fix it\n- Next";
+        let lines = fit(text, 40, Some(50));
+        assert_eq!(
+            lines,
+            [
+                "Error message   Card declined, try again",
+                "                or use another card",
+                "Failed at       today",
+                "- Checked the available balance and",
+                "  pending → did not fix it",
+                "- Next",
+            ]
         );
     }
 
     #[test]
     fn a_table_row_continues_under_its_value_and_never_splits_an_id() {
         let row = "Transaction ID  2026112122001400000000001234 and a note after it";
-        let lines = fit(row, 46);
+        let lines = fit(row, 46, None);
         assert_eq!(lines[0], "Transaction ID  2026112122001400000000001234");
         assert_eq!(lines[1], "                and a note after it");
     }
 
     #[test]
     fn a_masked_card_and_an_amount_stay_on_one_line() {
-        let lines = fit("Paid 59.90 CNY with the card •••• 7890 yesterday", 32);
+        let lines = fit("Paid 59.90 CNY with the card •••• 7890 yesterday", 32, None);
         assert!(lines.iter().any(|l| l.contains("59.90 CNY")), "{lines:?}");
         assert!(lines.iter().any(|l| l.contains("•••• 7890")), "{lines:?}");
         assert!(lines.iter().all(|l| console::measure_text_width(l) <= 32));
@@ -200,7 +290,11 @@ mod tests {
 
     #[test]
     fn list_items_continue_under_their_text() {
-        let lines = fit("- Checked the connection → No, that did not fix it", 30);
+        let lines = fit(
+            "- Checked the connection → No, that did not fix it",
+            30,
+            None,
+        );
         assert!(
             lines[1].starts_with("  ") && !lines[1].starts_with("   "),
             "{lines:?}"

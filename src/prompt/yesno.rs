@@ -70,14 +70,11 @@ pub fn ask(
         match answer {
             YesNo::Continue => {}
             YesNo::Yes | YesNo::No if echo => {
-                let mut done = String::new();
-                let _ = dialoguer::theme::Theme::format_confirm_prompt_selection(
-                    &theme,
-                    &mut done,
-                    question,
-                    Some(answer == YesNo::Yes),
-                );
-                screen.finish(&done)?;
+                let word = match answer {
+                    YesNo::Yes => lang.pick("yes", "是"),
+                    _ => lang.pick("no", "否"),
+                };
+                screen.finish(&ui::answered(question, word))?;
                 return Ok(answer);
             }
             YesNo::Yes | YesNo::No | YesNo::Back | YesNo::Stop => {

@@ -461,11 +461,10 @@ fn a_choice_changed_at_the_review_takes_the_guide_on_from_there() {
     pty.expect("Your report, as support will get it");
     pty.choose("Is this report right?", 1, "Change an answer");
     // Error message, time, amount, account signs, three checks, then the shop question.
-    pty.choose(
-        "Which answer?",
-        7,
-        "Were you paying in a shop by holding your phone to the card reader? No: online, in an app or by scanning a QR code",
-    );
+    pty.expect("? Which answer? ›\n❯ ");
+    pty.send(&format!("{}{ENTER}", DOWN.repeat(7)));
+    // Too long for one line, the echo wraps under itself.
+    pty.expect("✔ Which answer? · Were you paying in a shop by holding your phone to the card\n  reader? No: online");
     // Asked again, starting from the answer given ("No", the second entry).
     pty.expect("? Your answer ›\n  Yes, I tapped my phone\n❯ No: online");
     pty.send(&format!("{UP}{ENTER}"));
