@@ -48,42 +48,46 @@ pub fn fit(text: &str, width: usize, wrapped_at: Option<usize>) -> Vec<String> {
     out
 }
 
-/// The lines of `text` as they were before it was wrapped at `at` columns: a line joins the
-/// one before when it starts where that one's continuation would (under its value, its
-/// item, its start) and its first word would not have fitted after it.
+/// The lines of `text` as they were before it was wrapped at `at` columns (as the text
+/// report is): a line indented to where the line before continues (under a table row's
+/// value, under a list item's text) joins it; so does a plain line in the paragraph that
+/// follows a heading's underline (`-------`). Other lines (`To:`, `Subject:`, the footer)
+/// stay as they are.
 fn unwrap(text: &str, at: usize) -> Vec<String> {
-    // (the line so far, where its continuation starts, the width of its last piece)
-    let mut lines: Vec<(String, usize, usize)> = Vec::new();
+    // (the line so far, where its continuation starts)
+    let mut lines: Vec<(String, usize)> = Vec::new();
+    let mut in_paragraph = false;
     for line in text.lines() {
         let lead = line.len() - line.trim_start_matches(' ').len();
         let body = line.get(lead..).unwrap_or("");
-        if let Some((joined, hang, last)) = lines.last_mut()
-            && *last > 0
+        let underline = body.len() >= 3 && body.chars().all(|c| c == '-');
+        let plain = lead == 0 && hanging_indent(line, at) == 0 && !body.starts_with("- ");
+        if let Some((joined, hang)) = lines.last_mut()
             && !body.is_empty()
-            && lead == *hang
-            && *last + first_piece(body) > at
+            && !underline
+            && ((lead > 0 && lead == *hang) || (in_paragraph && plain && *hang == 0))
         {
             let cjk = |c: Option<char>| c.is_some_and(ui::is_cjk);
             if !cjk(joined.chars().last()) && !cjk(body.chars().next()) {
                 joined.push(' ');
             }
             joined.push_str(body);
-            *last = console::measure_text_width(line);
             continue;
         }
-        let width = console::measure_text_width(line);
-        lines.push((line.to_string(), hanging_indent(line, at), width));
+        in_paragraph = if underline {
+            true
+        } else {
+            in_paragraph && plain && !body.is_empty()
+        };
+        // Nothing continues a blank line or an underline.
+        let hang = if underline || body.is_empty() {
+            usize::MAX
+        } else {
+            hanging_indent(line, at)
+        };
+        lines.push((line.to_string(), hang));
     }
-    lines.into_iter().map(|(line, _, _)| line).collect()
-}
-
-/// The columns the first word of `body` needs after a line: a CJK character on its own, or a
-/// word and the space before it.
-fn first_piece(body: &str) -> usize {
-    match body.chars().next() {
-        Some(c) if ui::is_cjk(c) => console::measure_text_width(c.encode_utf8(&mut [0; 4])),
-        _ => 1 + console::measure_text_width(body.split(' ').next().unwrap_or("")),
-    }
+    lines.into_iter().map(|(line, _)| line).collect()
 }
 
 /// Where the continuation of a long line starts: under the value of a `Label   value` row
@@ -246,10 +250,15 @@ mod tests {
 
     #[test]
     fn chinese_wrapped_between_characters_joins_without_a_space() {
-        let text = format!("{}\n{}", "我".repeat(30), "的钱包账户登录不了。");
+        let text = format!(
+            "概述\n----\n{}\n{}",
+            "我".repeat(30),
+            "的钱包账户登录不了。"
+        );
         let lines = fit(&text, 50, Some(60));
+        assert_eq!(lines[..2], ["概述", "----"]);
         assert_eq!(
-            lines.concat(),
+            lines[2..].concat(),
             format!("{}的钱包账户登录不了。", "我".repeat(30))
         );
         assert!(lines.iter().all(|l| console::measure_text_width(l) <= 50));
@@ -257,17 +266,26 @@ mod tests {
 
     #[test]
     fn table_rows_and_list_items_join_their_own_continuations_only() {
-        let text = "Error message   Card declined, try again or use\n                another card\nFailed at       today\n- Checked the available balance and pending → did\n  not fix it\n- Next";
+        let text = "Details\n-------\nError message   Card declined, try again or use\n                another card\nFailed at       today\n\nTried\n-----\n- Checked the available balance and pending → did\n  not fix it\n- Next\n\nReport WH-1 · created 2026-11-21T15:04:05+08:00\nVerification code 3YA-DWK";
         let lines = fit(text, 40, Some(50));
         assert_eq!(
             lines,
             [
+                "Details",
+                "-------",
                 "Error message   Card declined, try again",
                 "                or use another card",
                 "Failed at       today",
+                "",
+                "Tried",
+                "-----",
                 "- Checked the available balance and",
                 "  pending → did not fix it",
                 "- Next",
+                "",
+                "Report WH-1 · created",
+                "2026-11-21T15:04:05+08:00",
+                "Verification code 3YA-DWK",
             ]
         );
     }
