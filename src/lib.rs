@@ -35,13 +35,19 @@ use crate::settings::{Environment, Settings};
 /// Runs the tool on `args` (program name first) and returns the process exit code.
 pub fn run(args: &[OsString]) -> u8 {
     let env = Environment::from_process();
-    match try_run(args, &env) {
+    let code = match try_run(args, &env) {
         Ok(code) => code,
         Err(error) => {
             let lang = settings::prescan(args, &env).lang;
             print_error(&error, &env, lang);
             error.exit_code()
         }
+    };
+    // What the user should have read on stderr never reached them: not a success.
+    if code == error::exit::OK && ui::stderr_failed() {
+        error::exit::FAILURE
+    } else {
+        code
     }
 }
 
@@ -122,16 +128,16 @@ fn print_error(error: &Error, env: &Environment, lang: lang::Lang) {
     if let Error::Cancelled = error {
         // Stopping is the user's choice, not a failure: no "error:" label.
         let _ = console::Term::stderr().show_cursor();
-        eprintln!("\n{}", lang.pick("cancelled", "已取消"));
+        ui::eprint(&format!("\n{}", lang.pick("cancelled", "已取消")));
         return;
     }
     if let Error::InvalidGuides { issues } = error {
         for issue in issues {
-            eprintln!("{issue}");
+            ui::eprint(&issue.to_string());
         }
     }
-    eprintln!("{} {error}", paint(ui::error_style(), "error:"));
+    ui::eprint(&format!("{} {error}", paint(ui::error_style(), "error:")));
     if let Some(hint) = error.hint() {
-        eprintln!("{} {hint}", paint(ui::hint_style(), "hint:"));
+        ui::eprint(&format!("{} {hint}", paint(ui::hint_style(), "hint:")));
     }
 }

@@ -53,8 +53,10 @@ pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) ->
     }
 }
 
-/// Writes to stdout; a reader that went away (`| head`) is not an error.
+/// Writes to stdout; a reader that went away (`| head`) is not an error, but a closed or
+/// full stdout (`>&-`, `>/dev/full`) is: the report did not get anywhere.
 pub(crate) fn print_stdout(text: &str) -> Result<()> {
+    stdout_is_open().map_err(|e| Error::io("write to", "standard output", e))?;
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
@@ -64,7 +66,31 @@ pub(crate) fn print_stdout(text: &str) -> Result<()> {
     }
 }
 
+/// A report sent to a closed stdout (`>&-`) would vanish with exit 0: before `main`, Rust's
+/// runtime puts `/dev/null` where a standard descriptor was closed, opened read-write. A shell's
+/// `>/dev/null` opens it write-only, so that case, chosen by the user, still works.
+fn stdout_is_open() -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd as _;
+        use std::os::unix::fs::MetadataExt as _;
+        let fd = io::stdout().as_fd().try_clone_to_owned()?;
+        let access = rustix::fs::fcntl_getfl(&fd)? & rustix::fs::OFlags::RWMODE;
+        let out = std::fs::File::from(fd).metadata()?;
+        let is_dev_null = std::fs::metadata("/dev/null")
+            .is_ok_and(|null| (null.dev(), null.ino()) == (out.dev(), out.ino()));
+        if is_dev_null && access == rustix::fs::OFlags::RDWR {
+            return Err(io::Error::other("standard output is closed"));
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(())
+    }
+}
+
 /// Writes a line to stderr, where the conversation with the user happens.
 pub(crate) fn print_stderr(text: &str) {
-    let _ = writeln!(io::stderr().lock(), "{text}");
+    crate::ui::eprint(text);
 }

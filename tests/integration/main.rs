@@ -15,3 +15,4 @@ mod pty; // real prompts in a pseudo-terminal: the picker, arrow keys, Enter, Ct
 mod reports; // what each question keeps or hides, and the verification code
 mod search; // search: top-1 and top-3 on held-out phrasings, text and --json output
 mod shell; // completions, man page and suggestions for misspelt symptoms
+mod streams; // a full or closed stdout, a full stderr, a reader that stops early
