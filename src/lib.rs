@@ -114,7 +114,16 @@ fn is_checking_paths(matches: &clap::ArgMatches) -> bool {
 /// Prints an error once: `error: …`, any details, then `hint: …`. Colour only on a terminal.
 fn print_error(error: &Error, env: &Environment, lang: lang::Lang) {
     if let Error::Cli(e) = error {
-        let _ = e.print();
+        match lang {
+            // clap's own text, with its colours.
+            lang::Lang::En => {
+                let _ = e.print();
+            }
+            lang::Lang::Zh if e.use_stderr() => ui::eprint(cli::errors::render(e, lang).trim_end()),
+            lang::Lang::Zh => {
+                let _ = commands::print_stdout(&cli::errors::render(e, lang));
+            }
+        }
         return;
     }
     let color = env.stderr_is_terminal && env.var("NO_COLOR").is_none();

@@ -8,10 +8,15 @@ use super::print_stdout;
 use crate::error::{Error, Result, exit};
 
 /// Prints the completion script for `shell`, a name the command line accepted.
-pub fn completions(mut cmd: Command, shell: &str) -> Result<u8> {
+pub fn completions(cmd: Command, shell: &str) -> Result<u8> {
     let Ok(shell) = shell.parse::<Shell>() else {
         return Ok(exit::USAGE); // `cli` lets only shells clap_complete knows through
     };
+    // Help lists aliases in its own words; completion scripts read them from clap.
+    let mut cmd = cmd.mut_subcommands(|sub| {
+        let aliases: Vec<String> = sub.get_all_aliases().map(str::to_string).collect();
+        sub.alias(None).visible_aliases(aliases)
+    });
     let name = cmd.get_name().to_string();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, &name, &mut script);

@@ -42,6 +42,7 @@ pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) ->
         Some(("man", _)) => completions::man(crate::cli::command(catalog, settings.lang)),
         Some(("open", m)) => open::open(catalog, settings, m),
         Some(("link", m)) => link::link(catalog, settings, m),
+        Some(("help", m)) => help(catalog, settings, m),
         Some((id, _)) => match catalog.find(id) {
             Some(entry) => run::run(entry.guide()?, settings),
             None => Err(Error::UnknownSymptom {
@@ -51,6 +52,26 @@ pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) ->
         },
         None => pick::run(catalog, settings),
     }
+}
+
+/// `help [COMMAND]…`: the help of the root or of the command named, in the interface
+/// language (clap's own `help` subcommand speaks English only).
+fn help(catalog: &Catalog, settings: &Settings, matches: &ArgMatches) -> Result<u8> {
+    let mut cmd = crate::cli::command(catalog, settings.lang);
+    cmd.build();
+    let mut here = &mut cmd;
+    for name in matches.get_many::<String>("command").into_iter().flatten() {
+        let Some(sub) = here.find_subcommand_mut(name) else {
+            return Err(Error::UnknownSymptom {
+                id: name.clone(),
+                suggestions: catalog.suggest(name),
+            });
+        };
+        here = sub;
+    }
+    let text = here.render_long_help().to_string();
+    print_stdout(&crate::cli::help::localize_rendered(&text, settings.lang))?;
+    Ok(exit::OK)
 }
 
 /// Writes to stdout; a reader that went away (`| head`) is not an error, but a closed or

@@ -285,16 +285,27 @@ impl Catalog {
         self.suggest_with(name, &[])
     }
 
-    /// Like `suggest`, with built-in `commands` competing by their own names.
+    /// Like `suggest`, with built-in `commands` competing by their own names. A guide is
+    /// offered by its id, or, when the user typed Chinese, by its closest Chinese name: the
+    /// suggestion is in the script the user writes.
     pub fn suggest_with(&self, name: &str, commands: &[&str]) -> Vec<String> {
         /// Below this, a name is not worth offering.
         const CLOSE: f64 = 0.8;
         /// How far behind the closest another may be and still be offered.
         const NEARLY: f64 = 0.1;
         let typed = name.to_lowercase();
+        let typed_chinese = !typed.is_ascii();
         let guides = self.entries.iter().map(|g| {
-            let best = g.names().map(|n| closeness(&typed, n)).fold(0.0, f64::max);
-            (best, g.id.as_str())
+            let (best, closest) = g
+                .names()
+                .map(|n| (closeness(&typed, n), n.as_str()))
+                .fold((0.0, g.id.as_str()), |a, b| if b.0 > a.0 { b } else { a });
+            let offered = if typed_chinese && !closest.is_ascii() {
+                closest
+            } else {
+                g.id.as_str()
+            };
+            (best, offered)
         });
         let commands = commands.iter().map(|c| (closeness(&typed, c), *c));
         let mut scored: Vec<(f64, &str)> = guides
@@ -589,11 +600,12 @@ mod tests {
     #[test]
     fn chinese_names_match_by_the_characters_they_share() {
         let catalog = Catalog::load(&[]).unwrap();
+        // Offered in the script typed: the guide's closest Chinese name, which runs it too.
         for typed in ["支付失败了", "支付失敗", "失败支付", "微信支付失败"] {
-            assert_eq!(catalog.suggest(typed), ["payment-failed"], "{typed}");
+            assert_eq!(catalog.suggest(typed), ["支付失败"], "{typed}");
         }
-        assert_eq!(catalog.suggest("手机丢失了"), ["lost-device"]);
-        assert_eq!(catalog.suggest("账号被锁"), ["account-locked"]);
+        assert_eq!(catalog.suggest("手机丢失了"), ["手机丢失"]);
+        assert_eq!(catalog.suggest("账号被锁"), ["账户被锁"]);
         assert!(catalog.suggest("你好").is_empty());
         assert!((shared_chars("支付失败", "失败支付") - 1.0).abs() < f64::EPSILON);
         assert!(shared_chars("", "").abs() < f64::EPSILON);

@@ -417,3 +417,63 @@ fn secrets_typed_into_free_text_never_reach_the_report() {
     assert_eq!(report["redactions"][1]["kind"], "verification-code");
     assert!(report["summary"].as_str().unwrap().contains("•••• 1111"));
 }
+
+#[test]
+fn chinese_help_is_chinese_from_top_to_bottom() {
+    for args in [
+        &["--help"][..],
+        &["search", "--help"],
+        &["help", "guides"],
+        &["payment-failed", "-h"],
+    ] {
+        let out = Test::new().env("LANG", "zh_CN.UTF-8").args(args).run();
+        assert!(
+            out.stdout.contains("用法：wallet-help"),
+            "{args:?}\n{}",
+            out.stdout
+        );
+        for english in [
+            "Usage",
+            "Options",
+            "Commands",
+            "Arguments",
+            "Print help",
+            "possible values",
+            "[env",
+            "[default",
+            "[aliases",
+        ] {
+            assert!(
+                !out.stdout.contains(english),
+                "{args:?} has {english:?}\n{}",
+                out.stdout
+            );
+        }
+    }
+}
+
+#[test]
+fn a_command_line_mistake_is_explained_in_chinese() {
+    let out = Test::new()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(&["list", "--jsno"])
+        .status(2)
+        .run();
+    assert!(
+        out.stderr.starts_with("错误：没有 `--jsno` 这个选项"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("`--json`"), "{}", out.stderr);
+    assert!(!out.stderr.contains("error:"), "{}", out.stderr);
+}
+
+#[test]
+fn the_review_flag_is_described_as_what_it_skips() {
+    let out = Test::new()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(&["--help"])
+        .run();
+    let yes = out.stdout.lines().find(|l| l.contains("--yes")).unwrap();
+    assert!(yes.contains("确认报告"), "{yes}");
+}

@@ -153,13 +153,13 @@ fn a_misspelt_symptom_gets_the_closest_id() {
 }
 
 #[test]
-fn a_near_chinese_name_gets_the_id_it_is_close_to() {
+fn a_near_chinese_name_gets_the_chinese_name_it_is_close_to() {
     for typed in ["支付失败了", "支付失敗"] {
         Test::new()
             .args(&[typed])
             .status(2)
             .stderr(&format!(
-                "error: unknown symptom `{typed}`\nhint: did you mean `payment-failed`?\n"
+                "error: unknown symptom `{typed}`\nhint: did you mean `支付失败`?\n"
             ))
             .run();
     }
