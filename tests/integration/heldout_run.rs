@@ -15,11 +15,12 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs `wallet-help` with `args` in a private home folder, under `TZ` (the test default is
-/// `Asia/Shanghai`), at 2026-11-21T15:04:05+08:00, with stdin closed.
-pub fn run(args: &[String], tz: &str) -> Run {
+/// Runs `wallet-help` with `args` in a private home folder at 2026-11-21T15:04:05+08:00,
+/// `TZ=Asia/Shanghai`, `LANG=en_US.UTF-8` (or what `env` sets instead), with stdin closed.
+pub fn run(args: &[String], env: &[(&str, &str)]) -> Run {
     let home = tempfile::tempdir().unwrap();
-    let out = command(home.path(), tz)
+    let out = command(home.path())
+        .envs(env.iter().copied())
         .args(args)
         .stdin(Stdio::null())
         .output()
@@ -31,7 +32,7 @@ pub fn run(args: &[String], tz: &str) -> Run {
     }
 }
 
-fn command(home: &Path, tz: &str) -> Command {
+fn command(home: &Path) -> Command {
     let home = home.display().to_string();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_wallet-help"));
     cmd.current_dir(&home).env_clear();
@@ -41,7 +42,7 @@ fn command(home: &Path, tz: &str) -> Command {
         ("XDG_CONFIG_HOME", format!("{home}/.config")),
         ("XDG_DATA_HOME", format!("{home}/.local/share")),
         ("SOURCE_DATE_EPOCH", NOW_EPOCH.to_string()),
-        ("TZ", tz.to_string()),
+        ("TZ", "Asia/Shanghai".to_string()),
         ("LANG", "en_US.UTF-8".to_string()),
         ("NO_COLOR", "1".to_string()),
         ("TERM", "dumb".to_string()),
