@@ -78,15 +78,20 @@ fn split_glued_code(s: &str) -> Result<(&str, String), Invalid> {
             && t.chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     };
-    if s.len() > 3 && s.is_char_boundary(s.len() - 3) {
-        let (n, c) = s.split_at(s.len() - 3);
-        if is_number(n) && c.chars().all(|c| c.is_ascii_alphabetic()) {
-            return Ok((n, c.to_ascii_uppercase()));
-        }
-        let (c, n) = s.split_at(3);
-        if is_number(n) && c.chars().all(|c| c.is_ascii_alphabetic()) {
-            return Ok((n, c.to_ascii_uppercase()));
-        }
+    // Both ends are split on a char boundary or not at all: `5角` is three bytes of `角`
+    // after the `5`, not a currency code.
+    let letters = |c: &str| c.len() == 3 && c.chars().all(|c| c.is_ascii_alphabetic());
+    if let Some((n, c)) = s.len().checked_sub(3).and_then(|at| s.split_at_checked(at))
+        && is_number(n)
+        && letters(c)
+    {
+        return Ok((n, c.to_ascii_uppercase()));
+    }
+    if let Some((c, n)) = s.split_at_checked(3)
+        && is_number(n)
+        && letters(c)
+    {
+        return Ok((n, c.to_ascii_uppercase()));
     }
     if is_number(s) {
         Err(Invalid::NoCurrency)
@@ -139,6 +144,30 @@ mod tests {
         ];
         for (raw, expected) in cases {
             assert_eq!(parse(raw).as_deref(), Ok(expected), "{raw}");
+        }
+    }
+
+    #[test]
+    fn chinese_units_after_a_digit_never_split_a_character() {
+        // Each of these crashed the tool (a byte split inside `角`, `毛`, `万`…).
+        for raw in [
+            "5角",
+            "8毛",
+            "9角",
+            "1万",
+            "3刀",
+            "60元左右",
+            "5毛钱",
+            "12块钱",
+            "59元9角",
+            "1元2角3分",
+            "角",
+            "角角角角",
+            "1角1",
+            "ab角",
+            "角ab1",
+        ] {
+            let _ = parse(raw);
         }
     }
 
