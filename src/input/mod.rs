@@ -94,12 +94,34 @@ pub struct ParseContext {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Invalid {
     Empty,
-    TooLong { max: usize },
-    Malformed { input_type: InputType },
+    TooLong {
+        max: usize,
+    },
+    Malformed {
+        input_type: InputType,
+    },
     InFuture,
+    /// Before [`datetime::MIN_YEAR`].
+    TooEarly {
+        min_year: i16,
+    },
+    /// A UTC offset beyond ±14:00.
+    OffsetOutOfRange,
+    /// A local time the clocks skipped when daylight saving started.
+    SkippedTime {
+        time: String,
+        zone: String,
+        minutes: i32,
+        clock_showed: String,
+    },
     NoCurrency,
-    UnknownCurrency { code: String },
-    TooManyDecimals { currency: String, digits: u16 },
+    UnknownCurrency {
+        code: String,
+    },
+    TooManyDecimals {
+        currency: String,
+        digits: u16,
+    },
     NotPositive,
 }
 
@@ -135,6 +157,48 @@ impl Invalid {
             (Invalid::InFuture, Lang::Zh) => {
                 "这个时间还没到；如果是之前某天，请加上日期或写“昨天”".into()
             }
+            (Invalid::TooEarly { min_year }, Lang::En) => {
+                format!(
+                    "is too long ago: times before {min_year}, or before your time zone \
+                     kept standard time, are not accepted; check the year"
+                )
+            }
+            (Invalid::TooEarly { min_year }, Lang::Zh) => {
+                format!(
+                    "时间太早：不接受 {min_year} 年以前（或当地尚未采用标准时间时）的时间，请检查年份"
+                )
+            }
+            (Invalid::OffsetOutOfRange, Lang::En) => {
+                "has a UTC offset beyond ±14:00, which no place uses; check it".into()
+            }
+            (Invalid::OffsetOutOfRange, Lang::Zh) => {
+                "时区偏移超出 ±14:00，世上没有这样的时区，请检查".into()
+            }
+            (
+                Invalid::SkippedTime {
+                    time,
+                    zone,
+                    minutes,
+                    clock_showed,
+                },
+                Lang::En,
+            ) => format!(
+                "did not happen: in {zone} the clocks went forward {minutes} minutes at \
+                 that hour, so there was no {time}; if your phone showed {clock_showed}, \
+                 write that"
+            ),
+            (
+                Invalid::SkippedTime {
+                    time,
+                    zone,
+                    minutes,
+                    clock_showed,
+                },
+                Lang::Zh,
+            ) => format!(
+                "这个时间不存在：{zone} 当时调快了 {minutes} 分钟（夏令时开始），\
+                 没有 {time} 这一刻；如果手机上显示的是 {clock_showed}，请填写它"
+            ),
             (Invalid::NoCurrency, Lang::En) => "has no currency; add one, e.g. 59.90 CNY".into(),
             (Invalid::NoCurrency, Lang::Zh) => "没有币种，请加上，例如 59.90 CNY 或 59.9元".into(),
             (Invalid::UnknownCurrency { code }, Lang::En) => {
@@ -337,6 +401,8 @@ mod tests {
             Invalid::InFuture,
             Invalid::NoCurrency,
             Invalid::NotPositive,
+            Invalid::OffsetOutOfRange,
+            Invalid::TooEarly { min_year: 1900 },
             Invalid::Malformed {
                 input_type: InputType::Amount,
             },

@@ -43,3 +43,29 @@ fn chinese_amounts_never_crash_through_set_answers_file_or_link() {
             .run();
     }
 }
+
+#[test]
+fn a_time_the_clocks_skipped_is_refused_with_the_reason() {
+    contact()
+        .env("TZ", "America/New_York")
+        .args(&["--set", "occurred-at=2026-03-08 02:30"])
+        .status(2)
+        .stderr_contains("in America/New_York the clocks went forward 60 minutes")
+        .stderr_contains("if your phone showed 03:30, write that")
+        .run();
+}
+
+#[test]
+fn offsets_beyond_fourteen_hours_and_dates_before_1900_are_refused() {
+    contact()
+        .args(&["--set", "occurred-at=2026-11-21T10:00:00+25:00"])
+        .status(2)
+        .stderr_contains("beyond ±14:00")
+        .run();
+    contact()
+        .env("TZ", "America/New_York")
+        .args(&["--set", "occurred-at=1677-01-01 10:00"])
+        .status(2)
+        .stderr_contains("too long ago")
+        .run();
+}
