@@ -202,9 +202,11 @@ impl Invalid {
             (Invalid::NoCurrency, Lang::En) => "has no currency; add one, e.g. 59.90 CNY".into(),
             (Invalid::NoCurrency, Lang::Zh) => "没有币种，请加上，例如 59.90 CNY 或 59.9元".into(),
             (Invalid::UnknownCurrency { code }, Lang::En) => {
+                let code = quote(code);
                 format!("has `{code}`, which is not an ISO 4217 currency code")
             }
             (Invalid::UnknownCurrency { code }, Lang::Zh) => {
+                let code = quote(code);
                 format!("`{code}` 不是有效的币种代码（ISO 4217），例如 CNY、USD")
             }
             (Invalid::TooManyDecimals { currency, digits }, Lang::En) => {
@@ -217,6 +219,38 @@ impl Invalid {
             (Invalid::NotPositive, Lang::Zh) => "金额必须大于零".into(),
         }
     }
+}
+
+/// The most characters of an answer an error message quotes.
+pub const QUOTE_MAX_CHARS: usize = 80;
+
+/// A value as an error message shows it: at most [`QUOTE_MAX_CHARS`] characters, with
+/// control characters and bidirectional overrides written out (`\u{1b}`), so an answer can
+/// neither rewrite the terminal nor flood it.
+pub fn quote(value: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in value.chars().enumerate() {
+        if i == QUOTE_MAX_CHARS {
+            out.push('…');
+            break;
+        }
+        if is_unprintable(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Characters never shown as they are: controls (C0, DEL, C1) and the bidirectional
+/// formatting characters that make text read differently from what it is.
+pub fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// Parses one answer. `Ok(None)` is an empty answer to an optional question.
@@ -391,6 +425,20 @@ mod tests {
             Invalid::TooLong {
                 max: TEXT_MAX_CHARS
             }
+        );
+    }
+
+    #[test]
+    fn quoted_values_are_short_and_escaped() {
+        assert_eq!(quote("abc"), "abc");
+        assert_eq!(quote("a\u{1b}[2Jb\u{202e}c"), "a\\u{1b}[2Jb\\u{202e}c");
+        let long = "字".repeat(200);
+        let quoted = quote(&long);
+        assert_eq!(quoted.chars().count(), QUOTE_MAX_CHARS + 1);
+        assert!(quoted.ends_with('…'));
+        assert_eq!(
+            quote(&"x".repeat(QUOTE_MAX_CHARS)),
+            "x".repeat(QUOTE_MAX_CHARS)
         );
     }
 

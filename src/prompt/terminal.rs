@@ -162,7 +162,7 @@ impl Terminal {
         // The validator accepted it, so this parses; the error path is only a safeguard.
         input::parse(ty, &typed, required, ctx).map_err(|e| Error::InvalidAnswer {
             step: q.step.to_string(),
-            value: typed.clone(),
+            value: input::quote(&typed),
             origin: "the prompt".into(),
             reason: e.message(Lang::En),
         })
