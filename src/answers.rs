@@ -55,9 +55,15 @@ impl GivenAnswers {
     /// Reads a flat TOML table of `question-id = "value"`.
     pub fn read_file(&mut self, path: &Path) -> Result<()> {
         let source = read_bounded(path)?;
+        self.add_file_text(path, &source)
+    }
+
+    /// Adds the answers of an answers file already read: `source` is its text.
+    pub fn add_file_text(&mut self, path: &Path, source: &str) -> Result<()> {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
         let file = path.display().to_string();
-        let table: toml::Table = toml::from_str(&source).map_err(|e| Error::AnswersFile {
-            location: Location::of_span(&file, &source, e.span()),
+        let table: toml::Table = toml::from_str(source).map_err(|e| Error::AnswersFile {
+            location: Location::of_span(&file, source, e.span()),
             message: e.message().trim().to_string(),
         })?;
         for (key, value) in table {
@@ -68,7 +74,7 @@ impl GivenAnswers {
                 toml::Value::Boolean(b) => if b { "yes" } else { "no" }.to_string(),
                 other => {
                     return Err(Error::AnswersFile {
-                        location: key_location(&file, &source, &key),
+                        location: key_location(&file, source, &key),
                         message: format!(
                             "`{}` is a {}; expected a string",
                             quote(&key),
@@ -247,9 +253,7 @@ mod tests {
     fn a_link_loses_to_the_answers_file_which_loses_to_set() {
         let catalog = Catalog::load(&[]).unwrap();
         let guide = catalog.find("payment-failed").unwrap().guide().unwrap();
-        let ctx = ParseContext {
-            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
-        };
+        let ctx = ParseContext::new("2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap());
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("answers.toml");
         fs::write(&file, "amount = \"2 CNY\"\noccurred-at = \"10:00\"\n").unwrap();
@@ -264,7 +268,7 @@ mod tests {
         given.add_sets(&["amount=3 CNY".to_string()]).unwrap();
         let presets = given.resolve(guide, &ctx).unwrap();
         let value = |step: &str| match presets.get(step) {
-            Some(Answer::Input(Some(v))) => v.clone(),
+            Some(Answer::Input(Some(v))) => v.value.clone(),
             other => panic!("{step}: {other:?}"),
         };
         assert_eq!(value("amount"), "3.00 CNY");
@@ -276,9 +280,7 @@ mod tests {
     fn an_invalid_link_value_names_the_link() {
         let catalog = Catalog::load(&[]).unwrap();
         let guide = catalog.find("payment-failed").unwrap().guide().unwrap();
-        let ctx = ParseContext {
-            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
-        };
+        let ctx = ParseContext::new("2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap());
         let mut given = GivenAnswers::default();
         given.add_link(&[("amount".into(), "abc".into())]);
         let error = given.resolve(guide, &ctx).unwrap_err().to_string();

@@ -3,23 +3,27 @@
 
 use crate::test::Test;
 
-/// The amounts from the new-user audit that crashed the tool (exit 101, every answer lost).
-const CRASHED: [&str; 10] = [
-    "5角",
-    "8毛",
-    "9角",
-    "1万",
-    "3刀",
-    "60元左右",
-    "5毛钱",
-    "12块钱",
-    "59元9角",
-    "1元2角3分",
+/// The amounts from the new-user audit that crashed the tool (exit 101, every answer lost),
+/// and what they are.
+const CRASHED: [(&str, &str); 10] = [
+    ("5角", "0.50 CNY"),
+    ("8毛", "0.80 CNY"),
+    ("9角", "0.90 CNY"),
+    ("1万", "10000.00 CNY"),
+    ("3刀", "3.00 USD"),
+    ("60元左右", "about 60.00 CNY"),
+    ("5毛钱", "0.50 CNY"),
+    ("12块钱", "12.00 CNY"),
+    ("59元9角", "59.90 CNY"),
+    ("1元2角3分", "1.23 CNY"),
 ];
 
+/// `contact` with its one required answer, for a user in China reading English.
 fn contact() -> Test {
-    Test::new().args(&[
+    Test::new().env("LANG", "zh_CN.UTF-8").args(&[
         "contact",
+        "--lang",
+        "en",
         "--no-input",
         "--set",
         "what-happened=the payment failed",
@@ -27,19 +31,29 @@ fn contact() -> Test {
 }
 
 #[test]
-fn chinese_amounts_never_crash_through_set_answers_file_or_link() {
-    for amount in CRASHED {
+fn chinese_amounts_are_read_through_set_answers_file_and_link() {
+    for (amount, shown) in CRASHED {
         let set = format!("amount={amount}");
-        contact().args(&["--set", &set]).status(2).run();
+        let row = format!("Amount         {shown}\n");
+        contact().args(&["--set", &set]).stdout_contains(&row).run();
         contact()
             .file("answers.toml", &format!("amount = \"{amount}\"\n"))
             .args(&["--answers", "answers.toml"])
-            .status(2)
+            .stdout_contains(&row)
             .run();
         let link = format!("wallet-help://contact?amount={amount}");
         Test::new()
-            .args(&["open", &link, "--no-input", "--set", "what-happened=x"])
-            .status(2)
+            .env("LANG", "zh_CN.UTF-8")
+            .args(&[
+                "open",
+                &link,
+                "--lang",
+                "en",
+                "--no-input",
+                "--set",
+                "what-happened=x",
+            ])
+            .stdout_contains(&row)
             .run();
     }
 }
