@@ -44,14 +44,22 @@ const ZONES: [&str; 8] = [
     "America/St_Johns",
 ];
 
-/// A fixed clock in one of [`ZONES`], picked by `selector`.
+/// A fixed clock in one of [`ZONES`], picked by `selector`, with a default currency and a
+/// day-month order that change with it too.
 fn context(selector: u8) -> ParseContext {
     let zone = ZONES[usize::from(selector) % ZONES.len()];
     let now = jiff::Timestamp::from_second(1_795_244_645)
         .expect("a valid instant")
         .in_tz(zone)
         .expect("a bundled zone");
-    ParseContext { now }
+    let mut ctx = ParseContext::new(now);
+    ctx.default_currency = match selector % 3 {
+        0 => Some("CNY".into()),
+        1 => Some("HKD".into()),
+        _ => None,
+    };
+    ctx.day_first = [None, Some(true), Some(false)][usize::from(selector / 3) % 3];
+    ctx
 }
 
 /// The first byte picks a variant; the rest is the text, if it is UTF-8.
@@ -60,32 +68,52 @@ fn split(data: &[u8]) -> Option<(u8, &str)> {
     Some((*first, std::str::from_utf8(rest).ok()?))
 }
 
-/// Parses `text` as `input_type`; what is accepted must parse again to itself.
+/// Parses `text` as `input_type`; what is accepted must read again as itself: its `typed()`
+/// form (what a link, a draft or an edit at the review carries) parses to the same value,
+/// and it says nothing a terminal would render as a control.
 fn round_trip(input_type: InputType, text: &str, ctx: &ParseContext) {
-    let Ok(Some(value)) = input::parse(input_type, text, true, ctx) else {
+    let Ok(Some(parsed)) = input::parse(input_type, text, true, ctx) else {
         return;
     };
-    assert!(!value.trim().is_empty(), "{input_type:?}: empty value from {text:?}");
+    let value = &parsed.value;
+    assert!(
+        !value.trim().is_empty(),
+        "{input_type:?}: empty value from {text:?}"
+    );
+    assert!(
+        !value.chars().any(|c| input::is_unprintable(c) && c != '\n'),
+        "{input_type:?}: {text:?} gave {value:?} with a control character"
+    );
     if input_type == InputType::CardLast4 {
         return; // shown masked (`•••• 1234`), never typed back
     }
-    let again = input::parse(input_type, &value, true, ctx);
+    let again = input::parse(input_type, &parsed.typed(), true, ctx);
+    let again_value = again
+        .as_ref()
+        .ok()
+        .and_then(|p| p.as_ref())
+        .map(|p| &p.value);
     assert_eq!(
-        again,
-        Ok(Some(value.clone())),
-        "{input_type:?}: {text:?} gave {value:?}, which does not parse to itself"
+        again_value,
+        Some(value),
+        "{input_type:?}: {text:?} gave {parsed:?}, which reads back as {again:?}"
     );
 }
 
 pub fn amount(data: &[u8]) {
-    if let Ok(text) = std::str::from_utf8(data) {
-        round_trip(InputType::Amount, text, &context(0));
+    if let Some((selector, text)) = split(data) {
+        round_trip(InputType::Amount, text, &context(selector));
     }
 }
 
 pub fn datetime(data: &[u8]) {
     if let Some((selector, text)) = split(data) {
-        round_trip(InputType::Datetime, text, &context(selector));
+        let input_type = if selector >= 128 {
+            InputType::Date
+        } else {
+            InputType::Datetime
+        };
+        round_trip(input_type, text, &context(selector));
     }
 }
 
@@ -96,7 +124,7 @@ pub fn input(data: &[u8]) {
     };
     let types: Vec<InputType> = InputType::ALL
         .into_iter()
-        .filter(|t| !matches!(t, InputType::Amount | InputType::Datetime))
+        .filter(|t| !matches!(t, InputType::Amount | InputType::Datetime | InputType::Date))
         .collect();
     let input_type = types[usize::from(selector) % types.len()];
     round_trip(input_type, text, &context(selector / 16));
@@ -108,10 +136,17 @@ pub fn answers(data: &[u8]) {
         return;
     };
     let mut given = GivenAnswers::default();
-    if given.add_file_text(Path::new("answers.toml"), text).is_err() {
+    if given
+        .add_file_text(Path::new("answers.toml"), text)
+        .is_err()
+    {
         return;
     }
-    let id = if selector % 2 == 0 { "payment-failed" } else { "contact" };
+    let id = if selector % 2 == 0 {
+        "payment-failed"
+    } else {
+        "contact"
+    };
     let _ = given.resolve(bundled(id), &context(selector / 2));
 }
 
@@ -125,7 +160,11 @@ pub fn set(data: &[u8]) {
     if given.add_sets(&sets).is_err() {
         return;
     }
-    let id = if selector % 2 == 0 { "payment-failed" } else { "contact" };
+    let id = if selector % 2 == 0 {
+        "payment-failed"
+    } else {
+        "contact"
+    };
     let _ = given.resolve(bundled(id), &context(selector / 2));
 }
 

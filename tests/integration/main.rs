@@ -6,7 +6,9 @@ mod test; // the `Test` builder every other module uses
 mod catalog; // every bundled guide: a golden report for its main contact-support path
 mod check; // guides check: a good fixture and one broken fixture per rule
 mod cli; // list, guides show, exit codes, options
+mod fuzz_replay; // every committed fuzz corpus, and proptest: no parser panics or stalls
 mod golden; // rendered reports against tests/expected
+mod input_table; // real-world spellings of times and amounts and what they read as
 mod inputs; // answers as people type them, through --set, answers files and links
 mod links; // support links: open and link
 mod paths; // every path of every bundled guide ends in a valid report
