@@ -121,6 +121,7 @@ fn weekday_date(weekday: Weekday, which: Which, today: Date, direction: Directio
         }
         (Which::LastWeek, _) => in_week - 7,
         (Which::ThisWeek, _) => in_week,
+        (Which::NextWeek, _) => in_week + 7,
     };
     today.checked_add(days.days()).unwrap_or(today)
 }
@@ -192,6 +193,8 @@ mod tests {
             ("20号", "2026-11-20"),
             ("周一", "2026-11-23"),
             ("上周五", "2026-11-13"),
+            ("下周一", "2026-11-23"),
+            ("next Friday", "2026-11-27"),
             ("2026-11-21 14:03", "2026-11-21"),
             ("2026-11-21T23:30:00Z", "2026-11-22"),
             ("31/12/2026", "2026-12-31"),

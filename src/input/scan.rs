@@ -48,6 +48,8 @@ pub(super) enum Which {
     LastWeek,
     /// `这周五`, `this Friday`: in this calendar week.
     ThisWeek,
+    /// `下周一`, `next Monday`: in the calendar week after this one.
+    NextWeek,
 }
 
 /// Everything an answer said about when.
@@ -297,6 +299,9 @@ fn weekday(s: &str) -> Option<(Day, &str)> {
     let (which, rest) = [
         ("last ", Which::Last),
         ("this ", Which::ThisWeek),
+        ("next ", Which::NextWeek),
+        ("下个", Which::NextWeek),
+        ("下", Which::NextWeek),
         ("上个", Which::LastWeek),
         ("上", Which::LastWeek),
         ("这个", Which::ThisWeek),
