@@ -51,16 +51,19 @@ impl Period {
     pub(super) fn hour_24(self, hour: i8) -> Option<(i8, bool)> {
         let same = |h: i8| Some((h, false));
         match (self, hour) {
-            (Period::Am, 12) => same(0),
-            (Period::Am, 0..=11) | (Period::Morning | Period::Forenoon, 0..=12) => same(hour),
-            (Period::SmallHours, 0..=6) => same(hour),
-            (Period::SmallHours, 12) => same(0),
-            (Period::Noon, 11..=14) => same(hour),
-            (Period::Noon, 1..=2) => same(hour + 12),
-            (Period::Pm | Period::Afternoon | Period::Dusk, 1..=11) => same(hour + 12),
-            (Period::Pm, 12) | (Period::Afternoon | Period::Dusk, 12..=23) => same(hour),
-            (Period::Evening, 5..=11) | (Period::Night, 6..=11) => same(hour + 12),
-            (Period::Evening, 17..=23) | (Period::Night, 18..=23) => same(hour),
+            (Period::Am | Period::SmallHours, 12) => same(0),
+            (Period::Am, 0..=11)
+            | (Period::Morning | Period::Forenoon, 0..=12)
+            | (Period::SmallHours, 0..=6)
+            | (Period::Noon, 11..=14)
+            | (Period::Pm, 12)
+            | (Period::Afternoon | Period::Dusk, 12..=23)
+            | (Period::Evening, 17..=23)
+            | (Period::Night, 18..=23) => same(hour),
+            (Period::Noon, 1..=2)
+            | (Period::Pm | Period::Afternoon | Period::Dusk, 1..=11)
+            | (Period::Evening, 5..=11)
+            | (Period::Night, 6..=11) => same(hour + 12),
             (Period::Evening | Period::Night, 12) => Some((0, true)),
             (Period::Evening, 1..=4) | (Period::Night, 0..=5) => Some((hour, true)),
             _ => None,

@@ -109,9 +109,8 @@ fn weekday_date(weekday: Weekday, which: Which, today: Date, direction: Directio
     let monday_offset = i32::from(today.weekday().to_monday_zero_offset());
     let in_week = i32::from(weekday.to_monday_zero_offset()) - monday_offset;
     let days = match (which, direction) {
-        (Which::Nearest, Direction::Past) => -back,
         (Which::Nearest, Direction::Nearest) if ahead <= back => ahead,
-        (Which::Nearest, Direction::Nearest) => -back,
+        (Which::Nearest, _) => -back,
         (Which::Last, _) => {
             if back == 0 {
                 -7

@@ -67,7 +67,7 @@ pub(super) fn parse(raw: &str, ctx: &ParseContext) -> Result<Parsed, Invalid> {
     };
     date::check_range(day, today)?;
     let (zoned, note) = in_zone(day.to_datetime(time), &ctx.now)?;
-    finish(zoned, precision, note, ctx)
+    finish(&zoned, precision, note, ctx)
 }
 
 /// The time of day said, placed by its part of the day, with how exact it is; `None` when
@@ -110,13 +110,13 @@ fn stamped(
     } else {
         Precision::Exact
     };
-    finish(zoned, precision, None, ctx)
+    finish(&zoned, precision, None, ctx)
 }
 
 /// The checks every time passes (not before 1900, an RFC 3339 offset, not in the future),
 /// then the value.
 fn finish(
-    zoned: Zoned,
+    zoned: &Zoned,
     precision: Precision,
     note: Option<Note>,
     ctx: &ParseContext,

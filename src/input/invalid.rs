@@ -121,7 +121,7 @@ impl Invalid {
                 quote(code)
             ),
             Invalid::TwoCurrencies { first, second } => {
-                format!("names two currencies, {first} and {second}; give one",)
+                format!("names two currencies, {first} and {second}; give one")
             }
             Invalid::TooManyDecimals { currency, digits } => {
                 format!("has more than {digits} decimals, which {currency} does not use")

@@ -137,13 +137,11 @@ fn step<'s>(s: &'s str, reading: &mut Reading) -> Option<&'s str> {
 
 /// Fills a part said once; the same part said again is refused.
 fn set<T>(slot: &mut Option<T>, value: T) -> Option<()> {
-    match slot {
-        Some(_) => None,
-        None => {
-            *slot = Some(value);
-            Some(())
-        }
+    if slot.is_some() {
+        return None;
     }
+    *slot = Some(value);
+    Some(())
 }
 
 /// A part of the day may be repeated (`last night` then `at night`), not contradicted.

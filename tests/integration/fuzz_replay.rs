@@ -12,8 +12,11 @@ use proptest::prelude::*;
 #[path = "../../fuzz/targets.rs"]
 mod targets;
 
+/// What a fuzz target calls with its bytes.
+type Target = fn(&[u8]);
+
 /// Every target and the function it calls.
-const TARGETS: [(&str, fn(&[u8])); 8] = [
+const TARGETS: [(&str, Target); 8] = [
     ("amount", targets::amount),
     ("datetime", targets::datetime),
     ("input", targets::input),
@@ -46,7 +49,7 @@ fn every_committed_corpus_file_replays_without_a_panic() {
 }
 
 /// Runs `target` on `text` (with a selector byte first) and checks the time it took.
-fn within_budget(target: &str, run: fn(&[u8]), selector: u8, text: &str) {
+fn within_budget(target: &str, run: Target, selector: u8, text: &str) {
     let mut data = vec![selector];
     data.extend_from_slice(text.as_bytes());
     let started = Instant::now();
