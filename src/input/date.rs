@@ -209,9 +209,12 @@ mod tests {
             Err(Invalid::TooEarly { min_year: 1900 })
         );
         assert_eq!(
-            date("2040-01-01"),
+            date("2037-01-01"),
             Err(Invalid::TooFarAhead { max_year: 2036 })
         );
+        // The limits themselves are accepted.
+        assert_eq!(date("2036-12-31").as_deref(), Ok("2036-12-31"));
+        assert_eq!(date("1900-01-01").as_deref(), Ok("1900-01-01"));
         assert_eq!(
             date("05/12/2026"),
             Err(Invalid::AmbiguousDate {

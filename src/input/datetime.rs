@@ -277,6 +277,13 @@ mod tests {
         assert_eq!(parse_at("2026-11-22 09:00", &now()), Err(Invalid::InFuture));
         assert_eq!(parse_at("16:00", &now()), Err(Invalid::InFuture));
         assert_eq!(parse_at("tomorrow", &now()), Err(Invalid::InFuture));
+        // Two minutes of clock disagreement are allowed, not one second more (now is 15:04:05).
+        assert_eq!(
+            parse_at("15:06:05", &now()).as_deref(),
+            Ok("2026-11-21T15:06:05+08:00")
+        );
+        assert_eq!(parse_at("15:06:06", &now()), Err(Invalid::InFuture));
+        assert_eq!(parse_at("2026-11-21", &now()).as_deref(), Ok("2026-11-21"));
         for raw in [
             "2026-02-30 10:00",
             "25:00",
