@@ -307,7 +307,7 @@ fn scripted_run_to_json(bencher: Bencher) {
         .iter()
         .map(|s| (*s).to_string())
         .collect();
-    let ctx = ParseContext { now: now() };
+    let ctx = ParseContext::new(now());
     let config = Config::default();
     bencher.bench(|| {
         let json = scripted_run(guide, &sets, &ctx, &config, device::collect(&ctx.now));
@@ -324,7 +324,7 @@ fn scripted_run_to_json_fixed_device(bencher: Bencher) {
         .iter()
         .map(|s| (*s).to_string())
         .collect();
-    let ctx = ParseContext { now: now() };
+    let ctx = ParseContext::new(now());
     let config = Config::default();
     let fixed = device::collect(&ctx.now);
     bencher.bench(|| scripted_run(guide, &sets, &ctx, &config, fixed.clone()));

@@ -5,12 +5,13 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::fs;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::flow::Answer;
 use crate::guide::{Guide, StepKind};
-use crate::input::{self, ParseContext};
+use crate::input::{self, ParseContext, quote};
 use crate::lang::Lang;
 use crate::location::Location;
 
@@ -53,11 +54,16 @@ impl Presets {
 impl GivenAnswers {
     /// Reads a flat TOML table of `question-id = "value"`.
     pub fn read_file(&mut self, path: &Path) -> Result<()> {
-        let source =
-            fs::read_to_string(path).map_err(|e| Error::io("read answers file", path, e))?;
+        let source = read_bounded(path)?;
+        self.add_file_text(path, &source)
+    }
+
+    /// Adds the answers of an answers file already read: `source` is its text.
+    pub fn add_file_text(&mut self, path: &Path, source: &str) -> Result<()> {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
         let file = path.display().to_string();
-        let table: toml::Table = toml::from_str(&source).map_err(|e| Error::AnswersFile {
-            location: Location::of_span(&file, &source, e.span()),
+        let table: toml::Table = toml::from_str(source).map_err(|e| Error::AnswersFile {
+            location: Location::of_span(&file, source, e.span()),
             message: e.message().trim().to_string(),
         })?;
         for (key, value) in table {
@@ -68,8 +74,12 @@ impl GivenAnswers {
                 toml::Value::Boolean(b) => if b { "yes" } else { "no" }.to_string(),
                 other => {
                     return Err(Error::AnswersFile {
-                        location: key_location(&file, &source, &key),
-                        message: format!("`{key}` is a {}; expected a string", other.type_str()),
+                        location: key_location(&file, source, &key),
+                        message: format!(
+                            "`{}` is a {}; expected a string",
+                            quote(&key),
+                            other.type_str()
+                        ),
                     });
                 }
             };
@@ -107,7 +117,7 @@ impl GivenAnswers {
                 .filter(|i| is_question(&guide.steps[*i].kind))
             else {
                 return Err(Error::UnknownQuestion {
-                    key: key.clone(),
+                    key: quote(key),
                     origin: origin.to_string(),
                     guide: guide.id.clone(),
                     known: guide.question_ids(),
@@ -116,7 +126,7 @@ impl GivenAnswers {
             let answer = parse_answer(&guide.steps[i].kind, value, ctx).map_err(|reason| {
                 Error::InvalidAnswer {
                     step: key.clone(),
-                    value: value.clone(),
+                    value: quote(value),
                     origin: origin.to_string(),
                     reason,
                 }
@@ -127,13 +137,57 @@ impl GivenAnswers {
     }
 }
 
+/// The largest answers file read: a few hundred answers fit in a few kilobytes.
+pub const ANSWERS_MAX_BYTES: u64 = 1024 * 1024;
+
+/// An answers file's text: a regular file (or a link to one) of at most
+/// [`ANSWERS_MAX_BYTES`], in UTF-8. Checked before it is opened, so a FIFO without a
+/// writer cannot hang the tool and `/dev/zero` cannot fill memory.
+fn read_bounded(path: &Path) -> Result<String> {
+    let refused = |reason: String| Error::AnswersFileRefused {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let meta = fs::metadata(path).map_err(|e| Error::io("read answers file", path, e))?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file"
+        };
+        return Err(refused(format!("it is {what}; expected a TOML file")));
+    }
+    let too_big = || {
+        refused(format!(
+            "it is larger than {} KiB; an answers file holds a few short answers",
+            ANSWERS_MAX_BYTES / 1024
+        ))
+    };
+    if meta.len() > ANSWERS_MAX_BYTES {
+        return Err(too_big());
+    }
+    let file = fs::File::open(path).map_err(|e| Error::io("read answers file", path, e))?;
+    let mut bytes = Vec::new();
+    // The file may grow after the check: read one byte past the limit, never more.
+    file.take(ANSWERS_MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read answers file", path, e))?;
+    if bytes.len() as u64 > ANSWERS_MAX_BYTES {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        refused(format!(
+            "it is not UTF-8 text (byte {} is not valid)",
+            e.utf8_error().valid_up_to() + 1
+        ))
+    })
+}
+
 /// `ID=VALUE` from `--set`, split at the first `=`; the id is trimmed and may not be empty.
 pub fn split_set(set: &str) -> Result<(&str, &str)> {
     match set.split_once('=') {
         Some((id, value)) if !id.trim().is_empty() => Ok((id.trim(), value)),
-        _ => Err(Error::BadSet {
-            arg: set.to_string(),
-        }),
+        _ => Err(Error::BadSet { arg: quote(set) }),
     }
 }
 
@@ -199,9 +253,7 @@ mod tests {
     fn a_link_loses_to_the_answers_file_which_loses_to_set() {
         let catalog = Catalog::load(&[]).unwrap();
         let guide = catalog.find("payment-failed").unwrap().guide().unwrap();
-        let ctx = ParseContext {
-            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
-        };
+        let ctx = ParseContext::new("2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap());
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("answers.toml");
         fs::write(&file, "amount = \"2 CNY\"\noccurred-at = \"10:00\"\n").unwrap();
@@ -216,7 +268,7 @@ mod tests {
         given.add_sets(&["amount=3 CNY".to_string()]).unwrap();
         let presets = given.resolve(guide, &ctx).unwrap();
         let value = |step: &str| match presets.get(step) {
-            Some(Answer::Input(Some(v))) => v.clone(),
+            Some(Answer::Input(Some(v))) => v.value.clone(),
             other => panic!("{step}: {other:?}"),
         };
         assert_eq!(value("amount"), "3.00 CNY");
@@ -228,9 +280,7 @@ mod tests {
     fn an_invalid_link_value_names_the_link() {
         let catalog = Catalog::load(&[]).unwrap();
         let guide = catalog.find("payment-failed").unwrap().guide().unwrap();
-        let ctx = ParseContext {
-            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
-        };
+        let ctx = ParseContext::new("2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap());
         let mut given = GivenAnswers::default();
         given.add_link(&[("amount".into(), "abc".into())]);
         let error = given.resolve(guide, &ctx).unwrap_err().to_string();

@@ -72,6 +72,9 @@ pub enum Error {
     #[error("{location}: answers file is not valid: {message}")]
     AnswersFile { location: Location, message: String },
 
+    #[error("cannot use `{}` as an answers file: {reason}", path.display())]
+    AnswersFileRefused { path: PathBuf, reason: String },
+
     #[error("scripted answers loop back to `{step}`")]
     AnswerLoop { step: String },
 
@@ -113,6 +116,7 @@ impl Error {
             | Error::NotLinkable { .. }
             | Error::LinkSetsOption { .. }
             | Error::AnswersFile { .. }
+            | Error::AnswersFileRefused { .. }
             | Error::AnswerLoop { .. }
             | Error::OutputExists { .. } => exit::USAGE,
             Error::InvalidGuides { .. } | Error::InvalidConfig { .. } => exit::INVALID_FILE,
@@ -138,6 +142,10 @@ impl Error {
             Error::BadLink { .. } => {
                 Some("a link looks like wallet-help://payment-failed?amount=59.90%20CNY".into())
             }
+            Error::AnswersFileRefused { .. } => Some(
+                "an answers file is a small TOML file with one `question-id = \"value\"` a line"
+                    .into(),
+            ),
             Error::LinkTooLong { .. } => {
                 Some("leave long answers out of the link; the guide asks for them".into())
             }

@@ -422,6 +422,31 @@ mod tests {
     }
 
     #[test]
+    fn a_link_of_exactly_the_limit_is_read_and_one_more_character_is_not() {
+        let head = format!("{PREFIX}payment-failed?a=");
+        let at_limit = format!("{head}{}", "9".repeat(MAX_LEN - head.len()));
+        assert_eq!(at_limit.chars().count(), MAX_LEN);
+        assert!(Link::parse(&at_limit).is_ok());
+        assert!(Link::parse(&at_limit).unwrap().check_len().is_ok());
+        let over = format!("{at_limit}9");
+        assert!(matches!(
+            Link::parse(&over),
+            Err(Error::LinkTooLong { len, max: MAX_LEN }) if len == MAX_LEN + 1
+        ));
+        let made = link(
+            "payment-failed",
+            &[("a", &"9".repeat(MAX_LEN - head.len() + 1))],
+        );
+        assert!(matches!(
+            made.check_len(),
+            Err(Error::LinkTooLong { len, .. }) if len == MAX_LEN + 1
+        ));
+        // Characters, not bytes: 2000 Chinese characters fit; the bytes would not.
+        let chinese = format!("{head}{}", "元".repeat(MAX_LEN - head.len()));
+        assert!(Link::parse(&chinese).is_ok());
+    }
+
+    #[test]
     fn errors_show_links_short_and_escaped() {
         let Err(Error::BadLink { link, .. }) = Link::parse(&format!("x\u{1b}{}", "y".repeat(100)))
         else {

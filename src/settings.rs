@@ -67,6 +67,21 @@ pub struct Settings {
     pub answers: Option<PathBuf>,
     pub sets: Vec<String>,
     pub clock: Clock,
+    /// The POSIX locale for money and dates (`LC_ALL`, `LC_MONETARY`, `LANG`).
+    pub locale: Option<String>,
+}
+
+impl Settings {
+    /// What the input parsers need: the clock, the default currency (`currency` from the
+    /// provider's config, else the locale's) and the locale's order of day and month.
+    pub fn parse_context(&self, currency: Option<&str>) -> crate::input::ParseContext {
+        crate::input::ParseContext::for_user(
+            self.clock.now(),
+            self.locale.as_deref(),
+            self.lang,
+            currency,
+        )
+    }
 }
 
 impl Settings {
@@ -108,6 +123,10 @@ impl Settings {
                 .map(|v| v.cloned().collect())
                 .unwrap_or_default(),
             clock: Clock::from_env(env),
+            locale: ["LC_ALL", "LC_MONETARY", "LANG"]
+                .iter()
+                .find_map(|name| env.var(name))
+                .map(str::to_string),
         })
     }
 }

@@ -180,7 +180,7 @@ fn change(
         .iter()
         .rev()
         .find_map(|e| match &e.answer {
-            Answer::Input(Some(value)) if e.step == step => Some(value.clone()),
+            Answer::Input(Some(value)) if e.step == step => Some(value.typed()),
             _ => None,
         })
         .unwrap_or_default();

@@ -30,7 +30,11 @@ pub(super) fn run_with(guide: &Guide, settings: &Settings, mut given: GivenAnswe
         write::ensure_writable(path, settings.force)?;
     }
     let now = settings.clock.now();
-    let ctx = ParseContext { now: now.clone() };
+    // The provider's `provider.currency` goes here once the config has it.
+    let ctx = ParseContext {
+        now: now.clone(),
+        ..settings.parse_context(None)
+    };
     if let Some(path) = &settings.answers {
         given.read_file(path)?;
     }

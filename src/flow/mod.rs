@@ -4,7 +4,7 @@
 use crate::checks::official::{Official, Verdict};
 use crate::error::{Error, Result};
 use crate::guide::{CheckStep, Ending, Guide, StepKind};
-use crate::input::ParseContext;
+use crate::input::{ParseContext, Parsed};
 use crate::lang::Lang;
 use crate::prompt::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
 
@@ -13,8 +13,8 @@ use crate::prompt::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
 pub enum Answer {
     /// Index into the step's choices.
     Choice(usize),
-    /// Normalised value, or `None` when an optional input was skipped.
-    Input(Option<String>),
+    /// The parsed answer, or `None` when an optional input was skipped.
+    Input(Option<Parsed>),
     /// `true` when the check fixed the problem.
     Check(bool),
     /// What the tool found when it compared a contact with the official ones.
@@ -50,7 +50,7 @@ fn input_value(entries: &[Entry], step: usize) -> Option<&str> {
         .rev()
         .find(|e| e.step == step)
         .and_then(|e| match &e.answer {
-            Answer::Input(v) => v.as_deref(),
+            Answer::Input(v) => v.as_ref().map(|p| p.value.as_str()),
             _ => None,
         })
 }
@@ -341,9 +341,7 @@ text = { en = "Report follows.", zh = "报告如下。" }
     }
 
     fn ctx() -> ParseContext {
-        ParseContext {
-            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
-        }
+        ParseContext::new("2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap())
     }
 
     /// Runs the guide with `answers` as `--set` pairs; returns visited step ids and the ending.
@@ -546,9 +544,7 @@ text = { en = "Unknown.", zh = "未知。" }
 
     fn ending(given: Option<&str>, phones: &[&str]) -> String {
         let guide = parse_guide("compare-test.toml", GUIDE, Source::Bundled).unwrap();
-        let parse = ParseContext {
-            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
-        };
+        let parse = ParseContext::new("2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap());
         let config = Config {
             provider: None,
             support: Support {
@@ -587,9 +583,7 @@ text = { en = "Unknown.", zh = "未知。" }
     #[test]
     fn a_compare_check_cannot_be_answered_by_a_script() {
         let guide = parse_guide("compare-test.toml", GUIDE, Source::Bundled).unwrap();
-        let parse = ParseContext {
-            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
-        };
+        let parse = ParseContext::new("2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap());
         let mut given = crate::answers::GivenAnswers::default();
         given.add_sets(&["is-official=yes".to_string()]).unwrap();
         let err = given.resolve(&guide, &parse).unwrap_err();

@@ -548,7 +548,7 @@ impl Checker<'_> {
                 None => IssueKind::BadValue {
                     key: "type",
                     value: name.into(),
-                    expected: "text, transaction-id, datetime, amount, phone, email, card-last4 or number",
+                    expected: "text, transaction-id, datetime, date, amount, phone, email, card-last4 or number",
                 },
             };
             self.push(Some(raw.span()), kind);

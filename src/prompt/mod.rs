@@ -8,7 +8,7 @@ pub mod theme;
 
 use crate::error::Result;
 use crate::guide::Privacy;
-use crate::input::{InputType, ParseContext};
+use crate::input::{InputType, ParseContext, Parsed};
 use crate::lang::Lang;
 use crate::report;
 
@@ -89,8 +89,8 @@ pub struct CheckQuestion<'a> {
 pub trait Prompter {
     /// The index of the chosen choice.
     fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize>;
-    /// The normalised answer, or `None` for an optional question left empty.
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>>;
+    /// The parsed answer, or `None` for an optional question left empty.
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<Parsed>>;
     /// Whether the check fixed the problem.
     fn check(&mut self, q: &CheckQuestion<'_>) -> Result<bool>;
     /// Shows something to read.

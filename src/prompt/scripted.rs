@@ -7,6 +7,7 @@ use super::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
 use crate::answers::Presets;
 use crate::error::{Error, Result};
 use crate::flow::Answer;
+use crate::input::Parsed;
 use crate::lang::Lang;
 
 pub struct Scripted<'p> {
@@ -67,12 +68,15 @@ impl Prompter for Scripted<'_> {
         Err(Self::missing(q.step, format!("one of: {}", ids.join(", "))))
     }
 
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<Parsed>> {
         if let Some(Answer::Input(v)) = self.preset(q.step)? {
             // Nobody is there to retype a scripted answer: warn now; the report removes the
             // secret and lists it under its redactions.
-            if let Some(caught) = v.as_deref().and_then(|v| super::tripwire(q, v)) {
+            if let Some(caught) = v.as_ref().and_then(|v| super::tripwire(q, &v.value)) {
                 crate::ui::warn(&format!("`{}`: {}", q.step, caught.warning));
+            }
+            if let Some(note) = v.as_ref().and_then(|v| v.note.as_ref()) {
+                crate::ui::warn(&format!("`{}`: {}", q.step, note.message(q.lang)));
             }
             return Ok(v);
         }

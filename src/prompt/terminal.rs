@@ -10,7 +10,7 @@ use dialoguer::{Confirm, Input, Select};
 use super::theme::LocalTheme;
 use super::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
 use crate::error::{Error, Result};
-use crate::input::{self, InputType};
+use crate::input::{self, InputType, Parsed};
 use crate::lang::Lang;
 use crate::ui;
 
@@ -142,7 +142,7 @@ impl Terminal {
         q: &InputQuestion<'_>,
         prompt: &str,
         initial: &str,
-    ) -> Result<Option<String>> {
+    ) -> Result<Option<Parsed>> {
         let (ty, required, lang, ctx) = (q.input_type, q.required, q.lang, q.ctx);
         // dialoguer clears one line of error: a message that wraps would stay on screen.
         let error_width = ui::width().saturating_sub(3);
@@ -162,7 +162,7 @@ impl Terminal {
         // The validator accepted it, so this parses; the error path is only a safeguard.
         input::parse(ty, &typed, required, ctx).map_err(|e| Error::InvalidAnswer {
             step: q.step.to_string(),
-            value: typed.clone(),
+            value: input::quote(&typed),
             origin: "the prompt".into(),
             reason: e.message(Lang::En),
         })
@@ -185,7 +185,7 @@ impl Prompter for Terminal {
         picked.ok_or(Error::Cancelled)
     }
 
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<Parsed>> {
         cancelled_if_interrupted()?;
         // Free text runs long: give it the whole line, with the question above.
         let prompt = if q.input_type == InputType::Text {
@@ -200,7 +200,8 @@ impl Prompter for Terminal {
             let answer = self.read_answer(q, prompt, &initial)?;
             // A secret is caught here, before it is stored anywhere: the user sees why and
             // edits the answer, which comes back without it.
-            let Some(caught) = answer.as_deref().and_then(|a| super::tripwire(q, a)) else {
+            let caught = answer.as_ref().and_then(|a| super::tripwire(q, &a.value));
+            let Some(caught) = caught else {
                 return Ok(answer);
             };
             let warning = ui::wrap(&format!("⚠ {}", caught.warning), ui::width(), "  ");

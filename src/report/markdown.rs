@@ -34,7 +34,8 @@ pub(super) fn render(report: &Report) -> String {
             labels::VALUE.get(lang)
         );
         for d in &report.details {
-            let _ = writeln!(out, "| {} | {} |", cell(&d.label), cell(&d.value));
+            let value = d.shown(lang);
+            let _ = writeln!(out, "| {} | {} |", cell(&d.label), cell(&value));
         }
         out.push('\n');
     }

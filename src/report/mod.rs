@@ -18,7 +18,7 @@ use crate::checks::official::Verdict;
 use crate::config::Config;
 use crate::flow::{Answer, Transcript};
 use crate::guide::{CheckStep, Guide, InputStep, Outcome, Privacy, StepKind};
-use crate::input::InputType;
+use crate::input::{self, InputType, Precision};
 use crate::lang::{Lang, Text};
 
 pub const SCHEMA: &str = "wallet-help.report/1";
@@ -73,6 +73,19 @@ pub struct Detail {
     pub id: String,
     pub label: String,
     pub value: String,
+    /// The question's input type (SPEC "The report": `details[].type`).
+    #[serde(rename = "type")]
+    pub input_type: InputType,
+    /// For `datetime` and `amount`: `exact`, `approximate` or `date`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<Precision>,
+}
+
+impl Detail {
+    /// The value as text and Markdown reports show it: "around 15:00", "time unknown".
+    pub fn shown(&self, lang: Lang) -> String {
+        input::show(&self.value, self.precision, lang)
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -177,7 +190,8 @@ fn details(
         if review.dropped.contains(id) {
             continue;
         }
-        let (value, changes) = screen(input, value, lang);
+        let precision = value.precision;
+        let (value, changes) = screen(input, &value.value, lang);
         redactions.extend(changes.iter().map(|kind| Redaction {
             question: id.clone(),
             kind: kind.name().to_string(),
@@ -191,6 +205,8 @@ fn details(
             id: id.clone(),
             label: input.label.get(lang).to_string(),
             value,
+            input_type: input.input_type,
+            precision,
         });
     }
     (details, redactions)

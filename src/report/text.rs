@@ -85,10 +85,16 @@ fn details(out: &mut String, report: &Report) {
     }
     out.push('\n');
     section(out, &labels::DETAILS, report.language);
+    let shown: Vec<String> = report
+        .details
+        .iter()
+        .map(|d| d.shown(report.language))
+        .collect();
     let rows: Vec<(&str, &str)> = report
         .details
         .iter()
-        .map(|d| (d.label.as_str(), d.value.as_str()))
+        .zip(&shown)
+        .map(|(d, value)| (d.label.as_str(), value.as_str()))
         .collect();
     table(out, &rows);
 }

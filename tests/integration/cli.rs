@@ -231,7 +231,7 @@ fn exit_2_for_an_invalid_answer_naming_question_value_and_expectation() {
     payment_run()
         .args(&["--set", "amount=lots"])
         .status(2)
-        .stderr_contains("error: invalid answer for `amount` in `--set`: `lots` is not valid; expected an amount with its currency")
+        .stderr_contains("error: invalid answer for `amount` in `--set`: `lots` is not valid; expected an amount, e.g. 59.90 CNY")
         .run();
     payment_run()
         .args(&["--set", "account-signs=maybe"])

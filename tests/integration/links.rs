@@ -290,7 +290,7 @@ fn an_unknown_symptom_gets_suggestions() {
 fn an_invalid_value_names_the_question_the_value_and_what_is_expected() {
     usage_error(
         &["open", "wallet-help://payment-failed?amount=abc"],
-        "error: invalid answer for `amount` in the link: `abc` is not valid; expected an amount with its currency",
+        "error: invalid answer for `amount` in the link: `abc` is not valid; expected an amount, e.g. 59.90 CNY",
     );
     // Checked even when `--set` would replace it.
     usage_error(

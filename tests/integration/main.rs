@@ -6,11 +6,14 @@ mod test; // the `Test` builder every other module uses
 mod catalog; // every bundled guide: a golden report for its main contact-support path
 mod check; // guides check: a good fixture and one broken fixture per rule
 mod cli; // list, guides show, exit codes, options
+mod fuzz_replay; // every committed fuzz corpus, and proptest: no parser panics or stalls
 mod golden; // rendered reports against tests/expected
 mod heldout_input; // held-out datetime and amount spellings: right, wrong, refused (--nocapture)
 mod heldout_privacy; // held-out privacy set: leaks and damage by kind and format (--nocapture)
 mod heldout_run; // what the held-out harnesses share: the binary in parallel, tables
 mod heldout_search; // held-out search queries: top-1, top-3, out-of-scope rejection (--nocapture)
+mod input_table; // real-world spellings of times and amounts and what they read as
+mod inputs; // answers as people type them, through --set, answers files and links
 mod links; // support links: open and link
 mod paths; // every path of every bundled guide ends in a valid report
 mod privacy; // no card, IBAN or ID number gets through; ids, amounts and dates always do

@@ -19,6 +19,7 @@ fn sample(input_type: InputType) -> &'static str {
         InputType::Text => "The app said: payment failed, try again later",
         InputType::TransactionId => "2026112122001400000000001234",
         InputType::Datetime => "yesterday 9:30",
+        InputType::Date => "2026-11-30",
         InputType::Amount => "¥59.9",
         InputType::Phone => "+86 138 0013 8000",
         InputType::Email => "li.lei@example.com",
@@ -51,7 +52,7 @@ impl Prompter for Walker {
         Ok(self.decide(q.choices.len()))
     }
 
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<String>> {
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<input::Parsed>> {
         let raw = if self.skip_optional && !q.required {
             ""
         } else if q.input_type == InputType::Text {
@@ -75,7 +76,7 @@ impl Prompter for Walker {
 
 /// Every distinct path through `guide`, as transcripts.
 fn every_path(guide: &Guide, lang: Lang, skip_optional: bool, world: &World) -> Vec<Transcript> {
-    let ctx = ParseContext { now: now() };
+    let ctx = ParseContext::new(now());
     let mut decisions: Vec<usize> = Vec::new();
     let mut paths = Vec::new();
     loop {

@@ -1,0 +1,594 @@
+//! Reads a date or time answer into its parts (a day, a time of day, a part of the day,
+//! "about", "don't know the time", or a full RFC 3339 timestamp), in whatever order people
+//! put them: `昨天下午3点左右`, `3pm yesterday`, `11月20日 不记得几点`, `Dec 5, 2026 14:00`.
+//!
+//! Each part may be said once; a word the scanner does not know makes the answer malformed,
+//! so nothing the user wrote is silently ignored.
+
+use jiff::civil::{Date, DateTime, Weekday};
+use jiff::tz::Offset;
+
+use super::clock::{self, Clock, PERIODS, Period};
+use super::{halfwidth, zh_numeral};
+
+/// A day as said, before today's date places it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Day {
+    /// With its year: `2026-11-21`, `2026年11月21日`, `5 Dec 2026`.
+    Absolute(Date),
+    /// `11月20日`, `Dec 5`.
+    YearLess {
+        month: i8,
+        day: i8,
+    },
+    /// `5号`, `the 5th`.
+    OfMonth(i8),
+    /// Days from today: `yesterday` is -1, `明天` is 1.
+    Relative(i32),
+    Weekday {
+        weekday: Weekday,
+        which: Which,
+    },
+    /// `05/12` or `05/12/2026`: which number is the month depends on the locale.
+    Numeric {
+        first: i8,
+        second: i8,
+        year: Option<i16>,
+    },
+}
+
+/// Which of the weekdays with that name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Which {
+    /// `Friday`, `周五`: the nearest one.
+    Nearest,
+    /// `last Friday`: the latest before today.
+    Last,
+    /// `上周五`: in the calendar week before this one.
+    LastWeek,
+    /// `这周五`, `this Friday`: in this calendar week.
+    ThisWeek,
+    /// `下周一`, `next Monday`: in the calendar week after this one.
+    NextWeek,
+}
+
+/// Everything an answer said about when.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Reading {
+    pub day: Option<Day>,
+    pub clock: Option<Clock>,
+    pub period: Option<Period>,
+    pub about: bool,
+    pub unknown_time: bool,
+    /// A complete timestamp with its offset (RFC 3339).
+    pub stamp: Option<(DateTime, Offset)>,
+}
+
+impl Reading {
+    fn says_anything(&self) -> bool {
+        self.day.is_some() || self.clock.is_some() || self.period.is_some() || self.stamp.is_some()
+    }
+}
+
+/// Lowercase ASCII, full-width forms as ASCII, one space between words.
+pub(super) fn normalize(raw: &str) -> String {
+    let halfwidth: String = raw.chars().map(halfwidth).collect();
+    halfwidth
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The parts of `s` (already [`normalize`]d), or `None` when some of it is not a date or
+/// time, or a part is said twice.
+pub(super) fn read(mut s: &str) -> Option<Reading> {
+    let mut reading = Reading::default();
+    // Every step takes at least one character, so this ends; the cap keeps it short.
+    for _ in 0..64 {
+        s = s.trim_start_matches([' ', ',', ';', '.', '。', '、', '/']);
+        if s.is_empty() {
+            return (reading.says_anything() || reading.unknown_time).then_some(reading);
+        }
+        s = step(s, &mut reading)?;
+    }
+    None
+}
+
+/// Reads one part at the start of `s` into `reading`; returns the rest.
+fn step<'s>(s: &'s str, reading: &mut Reading) -> Option<&'s str> {
+    if let Some((stamp, rest)) = take_stamp(s) {
+        set(&mut reading.stamp, stamp)?;
+        return Some(rest);
+    }
+    if let Some(rest) = take_any(s, &UNKNOWN) {
+        reading.unknown_time = true;
+        return Some(rest);
+    }
+    if let Some(rest) = take_any(s, &ABOUT) {
+        reading.about = true;
+        return Some(rest);
+    }
+    if let Some((day, period, rest)) = relative_day(s) {
+        set(&mut reading.day, day)?;
+        if let Some(period) = period {
+            set_period(reading, period)?;
+        }
+        return Some(rest);
+    }
+    if let Some((day, rest)) = take_date(s) {
+        set(&mut reading.day, day)?;
+        // `2026-11-21T14:03`: the `t` joins a date and a time.
+        return Some(rest.strip_prefix('t').unwrap_or(rest));
+    }
+    if let Some((clock, rest)) = clock::take(s) {
+        set(&mut reading.clock, clock)?;
+        return Some(rest);
+    }
+    if let Some((period, rest)) = PERIODS
+        .iter()
+        .find_map(|(w, p)| strip_word(s, w).map(|r| (*p, r)))
+    {
+        set_period(reading, period)?;
+        return Some(rest);
+    }
+    take_any(s, &FILLERS)
+}
+
+/// Fills a part said once; the same part said again is refused.
+fn set<T>(slot: &mut Option<T>, value: T) -> Option<()> {
+    if slot.is_some() {
+        return None;
+    }
+    *slot = Some(value);
+    Some(())
+}
+
+/// A part of the day may be repeated (`last night` then `at night`), not contradicted.
+fn set_period(reading: &mut Reading, period: Period) -> Option<()> {
+    match reading.period {
+        Some(p) if p != period => None,
+        _ => {
+            reading.period = Some(period);
+            Some(())
+        }
+    }
+}
+
+/// "I don't know the time", in the words people use.
+const UNKNOWN: [&str; 24] = [
+    "don't know",
+    "dont know",
+    "do not know",
+    "don't remember",
+    "dont remember",
+    "do not remember",
+    "can't remember",
+    "cant remember",
+    "cannot remember",
+    "not sure",
+    "no idea",
+    "unknown",
+    "forgot",
+    "不记得",
+    "记不清",
+    "记不得",
+    "不清楚",
+    "不知道",
+    "忘记了",
+    "忘了",
+    "不确定",
+    "不详",
+    "未知",
+    "不太清楚",
+];
+
+/// "About".
+const ABOUT: [&str; 20] = [
+    "approximately",
+    "approx.",
+    "approx",
+    "around",
+    "about",
+    "roughly",
+    "circa",
+    "ca.",
+    "maybe",
+    "probably",
+    "sometime",
+    "or so",
+    "ish",
+    "~",
+    "差不多",
+    "大约",
+    "大概",
+    "左右",
+    "前后",
+    "约",
+];
+
+/// Words that join the parts and say nothing of their own.
+const FILLERS: [&str; 26] = [
+    "at", "on", "in", "the", "of", "exact", "exactly", "time", "what", "when", "it", "was", "i",
+    "and", "but", "-", "的", "在", "时候", "时间", "具体", "几点", "是", "了", "那天", "钟",
+];
+
+/// The first of `words` at the start of `s`, as a whole word; returns the rest.
+fn take_any<'s>(s: &'s str, words: &[&str]) -> Option<&'s str> {
+    words.iter().find_map(|w| strip_word(s, w))
+}
+
+/// `s` without `word` at its start; a word of ASCII letters must end there.
+fn strip_word<'s>(s: &'s str, word: &str) -> Option<&'s str> {
+    let rest = s.strip_prefix(word)?;
+    let ends_in_letter = word.ends_with(|c: char| c.is_ascii_alphabetic());
+    let ok = !ends_in_letter || !rest.starts_with(|c: char| c.is_ascii_alphabetic());
+    ok.then_some(rest)
+}
+
+/// Words for days counted from today, some with a part of the day.
+const RELATIVE: [(&str, i32, Option<Period>); 35] = [
+    ("the day before yesterday", -2, None),
+    ("day before yesterday", -2, None),
+    ("the day after tomorrow", 2, None),
+    ("day after tomorrow", 2, None),
+    ("yesterday", -1, None),
+    ("today", 0, None),
+    ("tomorrow", 1, None),
+    ("tonight", 0, Some(Period::Evening)),
+    ("last night", -1, Some(Period::Night)),
+    ("this morning", 0, Some(Period::Morning)),
+    ("this afternoon", 0, Some(Period::Afternoon)),
+    ("this evening", 0, Some(Period::Evening)),
+    ("yday", -1, None),
+    ("大前天", -3, None),
+    ("前天", -2, None),
+    ("昨天", -1, None),
+    ("昨日", -1, None),
+    ("昨儿", -1, None),
+    ("今天", 0, None),
+    ("今日", 0, None),
+    ("今儿", 0, None),
+    ("明天", 1, None),
+    ("明日", 1, None),
+    ("大后天", 3, None),
+    ("后天", 2, None),
+    ("今早", 0, Some(Period::Morning)),
+    ("今晨", 0, Some(Period::Morning)),
+    ("今晚", 0, Some(Period::Evening)),
+    ("昨早", -1, Some(Period::Morning)),
+    ("昨晚", -1, Some(Period::Evening)),
+    ("昨夜", -1, Some(Period::Night)),
+    ("明早", 1, Some(Period::Morning)),
+    ("明晚", 1, Some(Period::Evening)),
+    ("刚才", 0, None),
+    ("刚刚", 0, None),
+];
+
+/// `yesterday`, `前天`, `3 days ago`, `3天前`, `in 2 days`, `last Friday`, `上周五`.
+fn relative_day(s: &str) -> Option<(Day, Option<Period>, &str)> {
+    for (word, days, period) in RELATIVE {
+        if let Some(rest) = strip_word(s, word) {
+            return Some((Day::Relative(days), period, rest));
+        }
+    }
+    if let Some(rest) = strip_word(s, "in")
+        && let Some((n, rest)) = zh_numeral::take_number(rest.trim_start(), 3)
+        && let Some(rest) = take_any(rest.trim_start(), &["days", "day"])
+    {
+        return Some((Day::Relative(i32::try_from(n).ok()?), None, rest));
+    }
+    if let Some((n, rest)) = zh_numeral::take_number(s, 3) {
+        let n = i32::try_from(n).ok()?;
+        let rest = rest.trim_start();
+        if let Some(rest) = take_any(rest, &["days ago", "day ago", "天前", "天以前", "天之前"])
+        {
+            return Some((Day::Relative(-n), None, rest));
+        }
+        if let Some(rest) = take_any(rest, &["天后", "天以后", "天之后"]) {
+            return Some((Day::Relative(n), None, rest));
+        }
+    }
+    weekday(s).map(|(day, rest)| (day, None, rest))
+}
+
+/// `Friday`, `last Fri`, `this friday`, `周五`, `星期五`, `上周五`, `这周日`.
+fn weekday(s: &str) -> Option<(Day, &str)> {
+    let (which, rest) = [
+        ("last ", Which::Last),
+        ("this ", Which::ThisWeek),
+        ("next ", Which::NextWeek),
+        ("下个", Which::NextWeek),
+        ("下", Which::NextWeek),
+        ("上个", Which::LastWeek),
+        ("上", Which::LastWeek),
+        ("这个", Which::ThisWeek),
+        ("这", Which::ThisWeek),
+        ("本", Which::ThisWeek),
+    ]
+    .iter()
+    .find_map(|(w, which)| s.strip_prefix(w).map(|r| (*which, r)))
+    .unwrap_or((Which::Nearest, s));
+    let (weekday, rest) = chinese_weekday(rest).or_else(|| english_weekday(rest))?;
+    Some((Day::Weekday { weekday, which }, rest))
+}
+
+fn chinese_weekday(s: &str) -> Option<(Weekday, &str)> {
+    let rest = ["星期", "礼拜", "禮拜", "周", "週"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))?;
+    let mut chars = rest.chars();
+    let day = match chars.next()? {
+        '一' | '1' => Weekday::Monday,
+        '二' | '2' => Weekday::Tuesday,
+        '三' | '3' => Weekday::Wednesday,
+        '四' | '4' => Weekday::Thursday,
+        '五' | '5' => Weekday::Friday,
+        '六' | '6' => Weekday::Saturday,
+        '日' | '天' | '7' => Weekday::Sunday,
+        _ => return None,
+    };
+    Some((day, chars.as_str()))
+}
+
+/// English weekday names, full or short, read by jiff's `strptime` (`%A`, `%a`).
+fn english_weekday(s: &str) -> Option<(Weekday, &str)> {
+    let (word, rest) = leading_word(s);
+    let word = match word {
+        "tues" => "tue",
+        "thur" | "thurs" => "thu",
+        w => w,
+    };
+    let weekday = ["%A", "%a"].iter().find_map(|f| {
+        jiff::fmt::strtime::parse(f, word)
+            .ok()
+            .and_then(|tm| tm.weekday())
+    })?;
+    Some((weekday, rest))
+}
+
+/// The run of ASCII letters at the start of `s`, and the rest.
+fn leading_word(s: &str) -> (&str, &str) {
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(s.len(), |(i, _)| i);
+    s.split_at_checked(end).unwrap_or((s, ""))
+}
+
+/// A month named in English (`dec`, `december`, `sept`), read by jiff's `strptime`.
+fn english_month(s: &str) -> Option<(i8, &str)> {
+    let (word, rest) = leading_word(s);
+    let word = if word == "sept" { "sep" } else { word };
+    let month = ["%B", "%b"].iter().find_map(|f| {
+        jiff::fmt::strtime::parse(f, word)
+            .ok()
+            .and_then(|tm| tm.month())
+    })?;
+    Some((month, rest.strip_prefix('.').unwrap_or(rest)))
+}
+
+/// A full timestamp with an offset, at the start of `s`: RFC 3339 or ISO 8601 with a `Z`
+/// or a numeric offset (`2026-11-21T14:03:00+08:00`, `2026-11-21 06:03Z`).
+fn take_stamp(s: &str) -> Option<((DateTime, Offset), &str)> {
+    if !s.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let ends: Vec<usize> = s
+        .char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .map(|(i, _)| i)
+        .take(2)
+        .chain([s.len()])
+        .collect();
+    for end in ends.into_iter().rev() {
+        let (candidate, rest) = s.split_at_checked(end)?;
+        let Ok(pieces) = jiff::fmt::temporal::Pieces::parse(candidate) else {
+            continue;
+        };
+        let (Some(time), Some(offset)) = (pieces.time(), pieces.to_numeric_offset()) else {
+            continue;
+        };
+        return Some(((pieces.date().to_datetime(time), offset), rest));
+    }
+    None
+}
+
+/// A date at the start of `s`: ISO (`2026-11-21`, `2026/11/21`), Chinese (`2026年11月21日`,
+/// `11月20号`, `5号`), with an English month (`Dec 5`, `5 December 2026`), numeric
+/// (`05/12`, `21.11.2026`), or an ordinal day (`the 5th`).
+fn take_date(s: &str) -> Option<(Day, &str)> {
+    iso_date(s)
+        .or_else(|| chinese_date(s))
+        .or_else(|| month_name_date(s))
+        .or_else(|| numeric_date(s))
+        .or_else(|| ordinal_day(s))
+}
+
+fn date(year: i64, month: u64, day: u64) -> Option<Date> {
+    Date::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
+}
+
+/// Digits at the start of `s`: at least `min`, at most `max`.
+fn digits(s: &str, min: usize, max: usize) -> Option<(u64, &str)> {
+    let count = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(min..=max).contains(&count) {
+        return None;
+    }
+    let (number, rest) = s.split_at_checked(count)?;
+    Some((number.parse().ok()?, rest))
+}
+
+fn iso_date(s: &str) -> Option<(Day, &str)> {
+    let (year, rest) = digits(s, 4, 4)?;
+    let sep = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '/' | '.'))?;
+    let (month, rest) = digits(rest.get(1..)?, 1, 2)?;
+    let (day, rest) = digits(rest.strip_prefix(sep)?, 1, 2)?;
+    let year = i64::try_from(year).ok()?;
+    Some((Day::Absolute(date(year, month, day)?), rest))
+}
+
+fn chinese_date(s: &str) -> Option<(Day, &str)> {
+    let (year, rest) = match zh_numeral::take_number(s, 4) {
+        Some((year, rest)) if rest.starts_with('年') => {
+            (Some(year), rest.strip_prefix('年').unwrap_or(rest))
+        }
+        _ => (None, s),
+    };
+    let (first, after_first) = zh_numeral::take_number(rest, 2)?;
+    if let Some(rest) = after_first.strip_prefix('月') {
+        let (day, rest) = zh_numeral::take_number(rest.trim_start(), 2)?;
+        let rest = rest
+            .strip_prefix(['日', '号', '號'])
+            .or_else(|| (rest.is_empty() || rest.starts_with([' ', ','])).then_some(rest))?;
+        let day_value = match year {
+            Some(y) => Day::Absolute(date(i64::try_from(y).ok()?, first, day)?),
+            None => Day::YearLess {
+                month: i8::try_from(first).ok()?,
+                day: i8::try_from(day).ok()?,
+            },
+        };
+        return Some((day_value, rest));
+    }
+    if year.is_none()
+        && let Some(rest) = after_first.strip_prefix(['号', '號', '日'])
+    {
+        let day = i8::try_from(first).ok().filter(|d| (1..=31).contains(d))?;
+        return Some((Day::OfMonth(day), rest));
+    }
+    None
+}
+
+/// `Dec 5`, `December 5th, 2026`, `5 Dec`, `5th of December 2026`.
+fn month_name_date(s: &str) -> Option<(Day, &str)> {
+    if let Some((month, rest)) = english_month(s) {
+        let rest = rest.trim_start();
+        let (day, rest) = digits(rest, 1, 2)?;
+        let rest = ordinal_suffix(rest);
+        let (year, rest) = year_after(rest);
+        return Some((day_of(year, month, day)?, rest));
+    }
+    let (day, rest) = digits(s, 1, 2)?;
+    let rest = ordinal_suffix(rest).trim_start();
+    let rest = rest.strip_prefix("of ").unwrap_or(rest);
+    let (month, rest) = english_month(rest)?;
+    let (year, rest) = year_after(rest);
+    Some((day_of(year, month, day)?, rest))
+}
+
+fn ordinal_suffix(s: &str) -> &str {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|w| strip_word(s, w))
+        .unwrap_or(s)
+}
+
+/// `, 2026` or ` 2026` after a month and day.
+fn year_after(s: &str) -> (Option<u64>, &str) {
+    let t = s.strip_prefix(',').unwrap_or(s).trim_start();
+    match digits(t, 4, 4) {
+        Some((year, rest)) => (Some(year), rest),
+        None => (None, s),
+    }
+}
+
+fn day_of(year: Option<u64>, month: i8, day: u64) -> Option<Day> {
+    let day = i8::try_from(day).ok()?;
+    match year {
+        Some(y) => Some(Day::Absolute(date(
+            i64::try_from(y).ok()?,
+            u64::try_from(month).ok()?,
+            u64::try_from(day).ok()?,
+        )?)),
+        None => Some(Day::YearLess { month, day }),
+    }
+}
+
+/// `05/12`, `5-12`, `05/12/2026`, `21.11.2026`, `21/11/26`.
+fn numeric_date(s: &str) -> Option<(Day, &str)> {
+    let (first, rest) = digits(s, 1, 2)?;
+    let sep = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '/' | '-' | '.'))?;
+    let (second, rest) = digits(rest.get(1..)?, 1, 2)?;
+    let (year, rest) = match rest.strip_prefix(sep).and_then(|r| digits(r, 2, 4)) {
+        Some((y, rest)) if y < 100 => (Some(2000 + y), rest),
+        Some((y, rest)) if y >= 1000 => (Some(y), rest),
+        Some(_) => return None,
+        // `14.03` is more likely a time than a date: dots need the year.
+        None if sep == '.' => return None,
+        None => (None, rest),
+    };
+    let day = Day::Numeric {
+        first: i8::try_from(first).ok()?,
+        second: i8::try_from(second).ok()?,
+        year: year.and_then(|y| i16::try_from(y).ok()),
+    };
+    Some((day, rest))
+}
+
+/// `5th`, `the 21st`.
+fn ordinal_day(s: &str) -> Option<(Day, &str)> {
+    let (day, rest) = digits(s, 1, 2)?;
+    let after = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|w| strip_word(rest, w))?;
+    let day = i8::try_from(day).ok().filter(|d| (1..=31).contains(d))?;
+    Some((Day::OfMonth(day), after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(s: &str) -> Reading {
+        read(&normalize(s)).unwrap_or_else(|| panic!("{s} did not read"))
+    }
+
+    #[test]
+    fn parts_in_any_order() {
+        let r = parts("昨天下午3点左右");
+        assert_eq!(r.day, Some(Day::Relative(-1)));
+        assert_eq!(r.period, Some(Period::Afternoon));
+        assert!(r.about && r.clock.is_some());
+        let r = parts("3pm yesterday");
+        assert_eq!(r.day, Some(Day::Relative(-1)));
+        let r = parts("11月20日 不记得几点");
+        assert_eq!(r.day, Some(Day::YearLess { month: 11, day: 20 }));
+        assert!(r.unknown_time);
+        let r = parts("Dec 5, 2026 at 2pm");
+        assert_eq!(r.day, Some(Day::Absolute(date(2026, 12, 5).unwrap())));
+        let r = parts("上周五晚上");
+        assert_eq!(
+            r.day,
+            Some(Day::Weekday {
+                weekday: Weekday::Friday,
+                which: Which::LastWeek
+            })
+        );
+    }
+
+    #[test]
+    fn unknown_words_and_repeated_parts_are_refused() {
+        for s in [
+            "last week",
+            "tomorrow yesterday",
+            "3pm 4pm",
+            "soonish",
+            "the the",
+            "",
+            "下午 上午",
+        ] {
+            assert_eq!(read(&normalize(s)), None, "{s}");
+        }
+    }
+}
