@@ -63,7 +63,8 @@ pub(super) fn parse(raw: &str, ctx: &ParseContext) -> Result<Parsed, Invalid> {
             _ => None,
         })
         .collect();
-    let (code, assumed) = currency_of(&named, ctx.default_currency.as_deref())?;
+    let spoken_chinese = raw.chars().any(is_han);
+    let (code, assumed) = currency_of(&named, ctx.default_currency.as_deref(), spoken_chinese)?;
     let currency = currency::known(&code).ok_or(Invalid::UnknownCurrency { code })?;
     let decimals = u32::from(currency.exponent().unwrap_or(0));
     let step = SCALE / 10u128.pow(decimals.min(9));
@@ -104,8 +105,14 @@ pub(super) fn parse(raw: &str, ctx: &ParseContext) -> Result<Parsed, Invalid> {
 }
 
 /// The one currency the amount is in: every currency named must agree; a generic one (`$`,
-/// `块`) takes an explicit code next to it; none named takes the default.
-fn currency_of(named: &[&Named], default: Option<&str>) -> Result<(String, bool), Invalid> {
+/// `块`) takes an explicit code next to it; none named takes the default, except that an
+/// amount said in Chinese words (`1万`, `两千`) is read as 块 would be. Either way it was
+/// assumed, and a terminal confirms it.
+fn currency_of(
+    named: &[&Named],
+    default: Option<&str>,
+    spoken_chinese: bool,
+) -> Result<(String, bool), Invalid> {
     let explicit: Vec<&str> = named
         .iter()
         .filter_map(|n| match n {
@@ -142,10 +149,16 @@ fn currency_of(named: &[&Named], default: Option<&str>) -> Result<(String, bool)
             }
             Ok(resolved)
         }
+        None if spoken_chinese => Ok((currency::resolve(&Named::Kuai, default).0, true)),
         None => default
             .map(|d| (d.to_string(), true))
             .ok_or(Invalid::NoCurrency),
     }
+}
+
+/// A Han character: the amount was said in Chinese words.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// The amount the tokens add up to, in billionths: `1万2千` is 12000, `59块9` is 59.9,
@@ -543,6 +556,23 @@ mod tests {
             parse("1万", &ctx(Some("CNY"))).unwrap().value,
             "10000.00 CNY"
         );
+    }
+
+    #[test]
+    fn chinese_money_words_are_yuan_even_in_a_us_or_uk_locale() {
+        for (typed, default, expected) in [
+            ("59块9", Some("USD"), "59.90 CNY"),
+            ("8毛", Some("GBP"), "0.80 CNY"),
+            ("1万", Some("USD"), "10000.00 CNY"),
+            ("两千", None, "2000.00 CNY"),
+            ("50块", Some("HKD"), "50.00 HKD"),
+        ] {
+            let parsed = parse(typed, &ctx(default)).unwrap();
+            assert_eq!(parsed.value, expected, "{typed} with {default:?}");
+        }
+        // Said without any currency word, the yuan is an assumption a terminal confirms.
+        assert!(parse("1万", &ctx(Some("USD"))).unwrap().assumed_currency);
+        assert!(!parse("59块9", &ctx(Some("USD"))).unwrap().assumed_currency);
     }
 
     #[test]

@@ -12,7 +12,9 @@ pub(super) enum Named {
     Code(String),
     /// `$`, `dollars`, `bucks`: US dollars, unless the user's own currency is a dollar.
     Dollar,
-    /// `块`, `毛`: yuan, unless the user's own currency is another (people say 块 for any).
+    /// `块`, `毛`: yuan, unless the user lives where the local dollar is called 块 too
+    /// (Hong Kong, Taiwan, Macau, Singapore). A US or UK locale does not make 块 a dollar or
+    /// a pound: the people who write it there mostly mean their Chinese wallet's yuan.
     Kuai,
 }
 
@@ -85,6 +87,9 @@ pub(super) fn word(w: &str) -> Option<Named> {
 /// Currencies that people call dollars.
 const DOLLARS: [&str; 8] = ["USD", "HKD", "TWD", "SGD", "AUD", "CAD", "NZD", "MOP"];
 
+/// Chinese-speaking places whose own dollar people call 块 (or 蚊): there 块 is that dollar.
+const KUAI_DOLLARS: [&str; 4] = ["HKD", "TWD", "MOP", "SGD"];
+
 /// The ISO code `named` stands for, and whether it was assumed from `default` rather than
 /// said: `$5` is 5 HKD in Hong Kong, and is confirmed there.
 pub(super) fn resolve(named: &Named, default: Option<&str>) -> (String, bool) {
@@ -92,7 +97,7 @@ pub(super) fn resolve(named: &Named, default: Option<&str>) -> (String, bool) {
         (Named::Code(code), _) => (code.clone(), false),
         (Named::Dollar, Some(d)) if d != "USD" && DOLLARS.contains(&d) => (d.to_string(), true),
         (Named::Dollar, _) => ("USD".into(), false),
-        (Named::Kuai, Some(d)) if d != "CNY" => (d.to_string(), true),
+        (Named::Kuai, Some(d)) if KUAI_DOLLARS.contains(&d) => (d.to_string(), true),
         (Named::Kuai, _) => ("CNY".into(), false),
     }
 }
@@ -230,6 +235,8 @@ mod tests {
         assert_eq!(resolve(&Named::Dollar, None), ("USD".into(), false));
         assert_eq!(resolve(&Named::Kuai, Some("CNY")), ("CNY".into(), false));
         assert_eq!(resolve(&Named::Kuai, Some("TWD")), ("TWD".into(), true));
+        assert_eq!(resolve(&Named::Kuai, Some("USD")), ("CNY".into(), false));
+        assert_eq!(resolve(&Named::Kuai, Some("GBP")), ("CNY".into(), false));
         assert!(compatible(&Named::Dollar, "SGD") && !compatible(&Named::Dollar, "EUR"));
     }
 }
