@@ -85,6 +85,9 @@ pub enum IssueKind {
         what: &'static str,
     },
     NextInBlock,
+    RegionNotAllowed {
+        key: String,
+    },
     UnknownBlock {
         name: String,
         known: Vec<String>,
@@ -160,6 +163,11 @@ impl fmt::Display for IssueKind {
             IssueKind::ReservedName { name } => {
                 write!(f, "`{name}` is a built-in command and cannot name a guide")
             }
+            IssueKind::RegionNotAllowed { key } => write!(
+                f,
+                "`{key}`: the guide's title and summary are the same in every region; \
+                 region variants belong in step texts and report summaries"
+            ),
             IssueKind::NextInBlock => write!(
                 f,
                 "a block's steps are asked in order and have no `next`; the guide that includes \

@@ -6,6 +6,7 @@
 pub mod block;
 pub mod catalog;
 mod issue;
+mod localize;
 pub mod names;
 pub(crate) mod raw;
 mod secrets;

@@ -21,6 +21,7 @@ use crate::flow::{Answer, Transcript};
 use crate::guide::{CheckStep, Guide, InputStep, Outcome, Privacy, StepKind};
 use crate::input::InputType;
 use crate::lang::{Lang, Text};
+use crate::region::Region;
 pub use phone::Phone;
 
 pub const SCHEMA: &str = "wallet-help.report/1";
@@ -53,6 +54,8 @@ pub struct Report {
     pub verification_code: String,
     pub created_at: String,
     pub language: Lang,
+    /// The region whose timelines and regulators the guide's texts used.
+    pub region: Region,
     pub guide: GuideRef,
     pub outcome: Outcome,
     pub urgent: bool,
@@ -106,6 +109,7 @@ pub struct SupportContact {
 /// Everything a report is made from besides the walk itself.
 pub struct Context<'a> {
     pub lang: Lang,
+    pub region: Region,
     pub now: &'a Zoned,
     pub device: Device,
     pub config: &'a Config,
@@ -137,6 +141,7 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
         verification_code: String::new(),
         created_at,
         language: lang,
+        region: ctx.region,
         guide: GuideRef {
             id: guide.id.clone(),
             title: guide.title.get(lang).to_string(),
@@ -445,6 +450,7 @@ fn verification_code(report: &Report) -> String {
     let content = serde_json::to_string(&(
         &report.report_id,
         &report.created_at,
+        &report.region,
         &report.outcome,
         report.urgent,
         &report

@@ -25,6 +25,7 @@ use super::{
 use crate::input::InputType;
 use crate::lang::{Lang, Text, Words};
 use crate::location::Location;
+use crate::region::Region;
 use layout::{Layout, Slot};
 
 const SCHEMA: i64 = 1;
@@ -327,7 +328,38 @@ impl Checker<'_> {
         };
         let en = pick(Lang::En, &text.en);
         let zh = pick(Lang::Zh, &text.zh);
-        Some(Text { en: en?, zh: zh? })
+        let regional = self.region_variants(text, key, context, newlines);
+        Some(Text {
+            en: en?,
+            zh: zh?,
+            regional,
+        })
+    }
+
+    /// A text's region variants (`text.zh-cn`). The guide's own title and summary have none:
+    /// `list` and search show them the same everywhere.
+    fn region_variants(
+        &mut self,
+        text: &RawText,
+        key: &str,
+        context: &str,
+        newlines: bool,
+    ) -> Vec<(Lang, Region, String)> {
+        let mut regional = Vec::new();
+        for (lang, region, value) in text.variants() {
+            let name = format!("{key}.{}-{}", lang.code(), region.name());
+            if context == "the guide" {
+                let kind = IssueKind::RegionNotAllowed { key: name };
+                self.push(Some(value.span()), kind);
+            } else if value.get_ref().trim().is_empty() {
+                let kind = IssueKind::MissingTranslation { key: name, lang };
+                self.push(Some(value.span()), kind);
+            } else {
+                self.forbid_controls(value, &name, newlines);
+                regional.push((lang, region, value.get_ref().clone()));
+            }
+        }
+        regional
     }
 
     fn words(&mut self, raw: Option<&S<RawWords>>, key: &'static str) -> Words {
@@ -742,8 +774,9 @@ impl Checker<'_> {
         let (Some(text), Some(raw)) = (text, raw) else {
             return;
         };
-        for lang in Lang::ALL {
-            if let Some(phrase) = secret_wording(text.get(lang), ty) {
+        // Every language and every region's variant: none may ask for a secret.
+        for (_, _, wording) in text.all() {
+            if let Some(phrase) = secret_wording(wording, ty) {
                 let what = format!("the wording \"{phrase}\"");
                 self.push(
                     Some(raw.span()),
@@ -900,12 +933,12 @@ impl Checker<'_> {
     }
 
     fn placeholders(&mut self, guide: &Guide, raw: &RawGuide, layout: &Layout<'_>) {
-        let mut templates: Vec<(&Text, Range<usize>)> = Vec::new();
+        let mut templates: Vec<(&Text, &S<RawText>)> = Vec::new();
         if let (Some(t), Some(r)) = (
             &guide.report_summary,
             raw.report.as_ref().and_then(|r| r.summary.as_ref()),
         ) {
-            templates.push((t, r.span()));
+            templates.push((t, r));
         }
         for (step, slot) in guide.steps.iter().zip(&layout.slots) {
             let Some(raw_step) = slot.own() else {
@@ -918,12 +951,13 @@ impl Checker<'_> {
                 Some(r),
             ) = (&step.kind, &raw_step.get_ref().summary)
             {
-                templates.push((t, r.span()));
+                templates.push((t, r));
             }
         }
-        for (text, span) in templates {
-            for lang in Lang::ALL {
-                for name in placeholder_names(text.get(lang)) {
+        for (text, raw_text) in templates {
+            for (lang, region, template) in text.all() {
+                let span = raw_text.get_ref().value_span(lang, region);
+                for name in placeholder_names(template) {
                     let fillable = guide.step_index(name).is_some_and(|i| {
                         matches!(
                             guide.steps[i].kind,
@@ -934,7 +968,7 @@ impl Checker<'_> {
                         let kind = IssueKind::UnknownPlaceholder {
                             name: name.to_string(),
                         };
-                        self.push(Some(span.clone()), kind);
+                        self.push(Some(span.clone().unwrap_or_else(|| raw_text.span())), kind);
                     }
                 }
             }

@@ -1,0 +1,166 @@
+//! What a reader is told depends on where they are and whose wallet it is: texts for their
+//! region, the provider's own channels, and times written the way people write them.
+
+use crate::test::Test;
+
+/// A provider guide whose texts differ for UK and mainland-China readers.
+const REGIONAL: &str = r#"schema = 1
+id = "mine"
+group = "other"
+start = "what"
+title = { en = "Mine", zh = "我的" }
+summary = { en = "A summary", zh = "简介" }
+
+[report]
+summary.en = "Something went wrong: “{what}”."
+summary.en-uk = "Something went wrong (UK): “{what}”."
+summary.zh = "出了问题：“{what}”。"
+
+[[steps]]
+id = "what"
+kind = "input"
+type = "text"
+question = { en = "What happened?", zh = "发生了什么？" }
+label = { en = "What happened", zh = "经过" }
+next = "done"
+
+[[steps]]
+id = "done"
+kind = "end"
+outcome = "contact-support"
+text.en = "Send this to support."
+text.en-uk = "Send this to support. If they do not answer within 8 weeks, the Financial Ombudsman Service can help."
+text.zh = "把报告发给客服。"
+text.zh-cn = "把报告发给客服。客服迟迟不处理的，可以向中国人民银行（12363）投诉。"
+"#;
+
+fn run_regional(env: &[(&str, &str)], extra: &[&str]) -> crate::test::Output {
+    let mut args = vec![
+        "--guides",
+        "mine",
+        "mine",
+        "--set",
+        "what=It broke",
+        "--format",
+        "json",
+    ];
+    args.extend(extra);
+    let mut test = Test::new().file("mine/a.toml", REGIONAL).args(&args);
+    for (k, v) in env {
+        test = test.env(k, v);
+    }
+    test.run()
+}
+
+fn json(out: &crate::test::Output) -> serde_json::Value {
+    serde_json::from_str(&out.stdout).unwrap()
+}
+
+#[test]
+fn the_region_picks_the_texts_and_the_report_says_which() {
+    let uk = run_regional(&[("WALLET_HELP_REGION", "uk")], &[]);
+    assert_eq!(json(&uk)["region"], "uk");
+    assert_eq!(
+        json(&uk)["summary"],
+        "Something went wrong (UK): “It broke”."
+    );
+    assert!(
+        uk.stderr.contains("Ombudsman Service can help"),
+        "{}",
+        uk.stderr
+    );
+
+    // The tests run in Asia/Shanghai: a Chinese reader there gets the mainland text.
+    let cn = run_regional(&[], &["--lang", "zh"]);
+    assert_eq!(json(&cn)["region"], "cn");
+    assert!(cn.stderr.contains("12363"), "{}", cn.stderr);
+    assert_eq!(json(&cn)["summary"], "出了问题：“It broke”。");
+
+    let us = run_regional(&[("TZ", "America/Chicago")], &[]);
+    assert_eq!(json(&us)["region"], "us");
+    assert_eq!(json(&us)["summary"], "Something went wrong: “It broke”.");
+    assert!(!us.stderr.contains("Ombudsman"));
+}
+
+#[test]
+fn the_users_region_beats_the_providers_and_the_providers_beats_the_time_zone() {
+    let config = "[provider]\nname = \"Example Wallet\"\nregion = \"uk\"\n";
+    let out = Test::new()
+        .file("mine/a.toml", REGIONAL)
+        .file("config.toml", config)
+        .args(&[
+            "--guides",
+            "mine",
+            "mine",
+            "--set",
+            "what=x",
+            "--format",
+            "json",
+            "--config",
+            "config.toml",
+        ])
+        .run();
+    assert_eq!(json(&out)["region"], "uk");
+    let out = Test::new()
+        .file("mine/a.toml", REGIONAL)
+        .file("config.toml", config)
+        .env("WALLET_HELP_REGION", "eu")
+        .args(&[
+            "--guides",
+            "mine",
+            "mine",
+            "--set",
+            "what=x",
+            "--format",
+            "json",
+            "--config",
+            "config.toml",
+        ])
+        .run();
+    assert_eq!(json(&out)["region"], "eu");
+}
+
+#[test]
+fn an_unknown_region_is_an_error_naming_the_ones_there_are() {
+    Test::new()
+        .env("WALLET_HELP_REGION", "mars")
+        .args(&["payment-failed", "--no-input"])
+        .status(2)
+        .stderr("error: `WALLET_HELP_REGION` is `mars`; expected cn, us, uk, eu or other\n")
+        .run();
+    Test::new()
+        .file("config.toml", "[provider]\nregion = \"china\"\n")
+        .args(&["contact", "--no-input", "--config", "config.toml"])
+        .status(3)
+        .stderr_contains(
+            "config.toml:2:1: invalid config: `provider.region` is `china`; expected cn, us, uk, eu or other",
+        )
+        .run();
+}
+
+#[test]
+fn region_variants_are_checked_like_the_texts_they_replace() {
+    let broken = REGIONAL
+        .replace(
+            "title = { en = \"Mine\", zh = \"我的\" }",
+            "title = { en = \"Mine\", zh = \"我的\", en-uk = \"Mine (UK)\" }",
+        )
+        .replace("summary.en-uk = \"", "summary.en-uk = \"{nothing} ")
+        .replace("text.zh-cn = \"", "text.zh-tw = \"");
+    Test::new()
+        .file("mine/a.toml", &broken)
+        .args(&["guides", "check", "mine/a.toml"])
+        .status(3)
+        .stderr_contains("unknown field `zh-tw`, expected one of `en`, `zh`, `en-cn`, `zh-cn`")
+        .run();
+    let broken = broken.replace("text.zh-tw = \"", "text.zh-cn = \"");
+    Test::new()
+        .file("mine/a.toml", &broken)
+        .args(&["guides", "check", "mine/a.toml"])
+        .status(3)
+        .stderr_contains(
+            "mine/a.toml:5:43: `title.en-uk`: the guide's title and summary are the same in every region",
+        )
+        .stderr_contains("mine/a.toml:10:17: placeholder `{nothing}` does not name an input or choice step")
+        .run();
+}
