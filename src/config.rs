@@ -28,6 +28,8 @@ pub struct Support {
     pub website: Option<String>,
     pub hours: Option<String>,
     pub timezone: Option<String>,
+    pub chat: Option<String>,
+    pub complaints: Option<String>,
 }
 
 #[derive(Deserialize)]

@@ -70,6 +70,7 @@ impl Text {
 
     /// The text as a reader in `region` sees it: that region's variants in place of the
     /// general text, in each language that has one.
+    #[must_use]
     pub fn for_region(&self, region: Region) -> Text {
         let mut text = Text::new(self.en.clone(), self.zh.clone());
         for (lang, r, variant) in &self.regional {

@@ -12,6 +12,7 @@ use super::{print_stderr, print_stdout};
 use crate::config::Config;
 use crate::error::{Error, Result, exit};
 use crate::guide::catalog::{self, Catalog};
+use crate::guide::provider::ProviderWords;
 use crate::guide::{Guide, StepKind};
 use crate::lang::Lang;
 use crate::settings::Settings;
@@ -49,7 +50,9 @@ pub(super) fn show(catalog: &Catalog, settings: &Settings, matches: &ArgMatches)
     let config = Config::load(settings.config.as_deref())?;
     let region = settings.region(&config);
     // The texts as this reader would see them when running the guide.
-    let guide = &entry.guide()?.for_region(region);
+    let guide = &entry
+        .guide()?
+        .for_reader(region, &ProviderWords::from_config(&config));
     let text = if matches.get_flag("json") {
         let mut graph = graph(guide, settings.lang);
         graph["region"] = json!(region);

@@ -7,6 +7,7 @@ use crate::checks::official::Official;
 use crate::config::Config;
 use crate::error::{Result, exit};
 use crate::flow::{self, Transcript};
+use crate::guide::provider::ProviderWords;
 use crate::guide::{Guide, Outcome, StepKind};
 use crate::input::ParseContext;
 use crate::lang::Lang;
@@ -28,7 +29,7 @@ pub(super) fn run_with(guide: &Guide, settings: &Settings, mut given: GivenAnswe
     let config = Config::load(settings.config.as_deref())?;
     let region = settings.region(&config);
     // Everything below shows the guide as this reader reads it: their region's texts.
-    let guide = &guide.for_region(region);
+    let guide = &guide.for_reader(region, &ProviderWords::from_config(&config));
     if let Some(path) = &settings.output {
         // Before any question: nobody should answer everything and then lose it.
         write::ensure_writable(path, settings.force)?;

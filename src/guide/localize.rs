@@ -1,12 +1,26 @@
 //! A guide as one reader sees it: each text's variant for the reader's region in place of the
-//! general text. Run once per walk, before anything is shown or written.
+//! general text, and the provider's channels in place of `{support.phone}` and the like. Run
+//! once per walk, before anything is shown or written.
 
+use super::provider::ProviderWords;
 use super::{Guide, StepKind};
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use crate::region::Region;
 
 impl Guide {
+    /// This guide as a reader in `region` reads it, with `provider`'s channels named.
+    #[must_use]
+    pub fn for_reader(&self, region: Region, provider: &ProviderWords) -> Guide {
+        let mut guide = self.for_region(region);
+        guide.each_text_mut(&mut |text| {
+            text.en = provider.fill(&text.en, Lang::En);
+            text.zh = provider.fill(&text.zh, Lang::Zh);
+        });
+        guide
+    }
+
     /// This guide with every text as a reader in `region` reads it.
+    #[must_use]
     pub fn for_region(&self, region: Region) -> Guide {
         let mut guide = self.clone();
         guide.each_text_mut(&mut |text| *text = text.for_region(region));

@@ -8,6 +8,7 @@ pub mod catalog;
 mod issue;
 mod localize;
 pub mod names;
+pub mod provider;
 pub(crate) mod raw;
 mod secrets;
 mod validate;

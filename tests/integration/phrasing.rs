@@ -164,3 +164,97 @@ fn region_variants_are_checked_like_the_texts_they_replace() {
         .stderr_contains("mine/a.toml:10:17: placeholder `{nothing}` does not name an input or choice step")
         .run();
 }
+
+/// A provider guide whose ending names the provider's channels.
+const CHANNELS: &str = r#"schema = 1
+id = "mine"
+group = "other"
+start = "done"
+title = { en = "Mine", zh = "我的" }
+summary = { en = "A summary", zh = "简介" }
+
+[[steps]]
+id = "done"
+kind = "end"
+outcome = "resolved"
+text.en = "Call {provider.name} on {support.phone} ({support.hours}), or use {support.chat|the chat in the app}."
+text.zh = "请拨打{provider.name}客服电话 {support.phone}（{support.hours}），或使用{support.chat|App 里的在线客服}。"
+"#;
+
+fn ending(config: Option<&str>, lang: &str) -> String {
+    let mut test = Test::new().file("mine/a.toml", CHANNELS);
+    let mut args = vec!["--guides", "mine", "mine", "--lang", lang];
+    if let Some(config) = config {
+        test = test.file("config.toml", config);
+        args.extend(["--config", "config.toml"]);
+    }
+    let out = test.args(&args).run();
+    squeeze(&out.stderr)
+}
+
+/// Text without its white space: wrapping may break a line anywhere in Chinese.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+#[test]
+fn endings_name_the_providers_channels_when_it_has_set_them() {
+    let config = "[provider]\nname = \"Example Wallet\"\n[support]\nphones = [\"+86 400 000 0000\"]\nhours = \"09:00-21:00\"\ntimezone = \"Asia/Shanghai\"\nchat = \"Me → Help → Chat with us\"\n";
+    let en = ending(Some(config), "en");
+    let want = "Call Example Wallet on +86 400 000 0000 (09:00-21:00 (Beijing time)), or use Me → Help → Chat with us.";
+    assert!(en.contains(&squeeze(want)), "{en}");
+    let zh = ending(Some(config), "zh");
+    let want = "请拨打Example Wallet客服电话 +86 400 000 0000（09:00-21:00（北京时间）），或使用Me → Help → Chat with us。";
+    assert!(zh.contains(&squeeze(want)), "{zh}");
+}
+
+#[test]
+fn without_settings_endings_read_as_the_guides_fallback_or_a_neutral_phrase() {
+    let en = ending(None, "en");
+    let want = "Call your wallet provider on the customer service number shown in the wallet app \
+                (the service hours shown in the wallet app), or use the chat in the app.";
+    assert!(en.contains(&squeeze(want)), "{en}");
+    let zh = ending(None, "zh");
+    let want = "请拨打钱包平台客服电话 钱包 App 里公布的客服电话（App 里公布的服务时间），或使用App 里的在线客服。";
+    assert!(zh.contains(&squeeze(want)), "{zh}");
+    assert!(!en.contains('{') && !zh.contains('{'));
+}
+
+#[test]
+fn placeholders_are_checked_where_they_are_written() {
+    let broken = CHANNELS
+        .replace("{support.phone} (", "{support.fax} (")
+        .replace("text.zh = \"请拨打", "text.zh = \"{amount}请拨打")
+        .replace(
+            "title = { en = \"Mine\"",
+            "title = { en = \"{provider.name}\"",
+        );
+    Test::new()
+        .file("mine/a.toml", &broken)
+        .args(&["guides", "check", "mine/a.toml"])
+        .status(3)
+        .stderr(
+            "mine/a.toml:5:17: placeholder `{provider.name}` cannot be used here: a guide's title \
+             and summary are shown as written\n\
+             mine/a.toml:12:36: placeholder `{support.fax}` is not a provider setting; the \
+             settings are {provider.name}, {support.phone}, {support.hours}, {support.chat}, \
+             {support.email}, {support.website}, {support.complaints}\n\
+             mine/a.toml:13:12: placeholder `{amount}` cannot be used here: only report \
+             summaries fill in answers\n\
+             error: 3 problems in guide files\n",
+        )
+        .run();
+    let in_summary = REGIONAL.replace(
+        "summary.zh = \"出了问题",
+        "summary.zh = \"请拨打 {support.phone}。出了问题",
+    );
+    Test::new()
+        .file("mine/a.toml", &in_summary)
+        .args(&["guides", "check", "mine/a.toml"])
+        .status(3)
+        .stderr_contains(
+            "mine/a.toml:11:19: placeholder `{support.phone}` cannot be used here: a report goes \
+             to support, who know their own channels",
+        )
+        .run();
+}

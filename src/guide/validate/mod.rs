@@ -16,6 +16,7 @@ use toml::Spanned;
 
 use super::block::Block;
 use super::names::{self, is_valid_id};
+use super::provider;
 use super::raw::{RawBlock, RawChoice, RawGuide, RawStep, RawText, RawWords, S};
 use super::secrets::{secret_type, secret_wording};
 use super::{
@@ -304,9 +305,11 @@ impl Checker<'_> {
         let text: &RawText = raw.get_ref();
         // Only long texts may have paragraphs; a question, a label or a title is one line.
         let newlines = matches!(key, "text" | "help");
+        let place = Place::of(key, context);
         let mut pick = |lang: Lang, value: &Option<S<String>>| match value {
             Some(v) if !v.get_ref().trim().is_empty() => {
                 self.forbid_controls(v, &format!("{key}.{}", lang.code()), newlines);
+                self.text_placeholders(v, place);
                 Some(v.get_ref().clone())
             }
             Some(v) => {
@@ -356,6 +359,7 @@ impl Checker<'_> {
                 self.push(Some(value.span()), kind);
             } else {
                 self.forbid_controls(value, &name, newlines);
+                self.text_placeholders(value, Place::of(key, context));
                 regional.push((lang, region, value.get_ref().clone()));
             }
         }
@@ -392,6 +396,50 @@ impl Checker<'_> {
         Words {
             en: clean(&raw.get_ref().en),
             zh: clean(&raw.get_ref().zh),
+        }
+    }
+
+    /// The `{…}` in a text: in what the user reads, the provider's settings
+    /// (`{support.phone}`); in a report summary, answers (`{amount}`, checked once the steps
+    /// are known); in the guide's title and summary, nothing.
+    fn text_placeholders(&mut self, value: &S<String>, place: Place) {
+        let text = value.get_ref();
+        for (offset, inside) in braces(text) {
+            let (name, fallback) = provider::split(inside);
+            let kind = if place == Place::Header {
+                IssueKind::PlaceholderNotHere {
+                    name: name.into(),
+                    why: "a guide's title and summary are shown as written",
+                }
+            } else if !provider::is_provider_name(name) {
+                if place == Place::Summary {
+                    continue;
+                }
+                IssueKind::PlaceholderNotHere {
+                    name: name.into(),
+                    why: "only report summaries fill in answers",
+                }
+            } else if place == Place::Summary {
+                IssueKind::PlaceholderNotHere {
+                    name: name.into(),
+                    why: "a report goes to support, who know their own channels",
+                }
+            } else if !provider::is_known(name) {
+                IssueKind::UnknownProviderPlaceholder {
+                    name: name.into(),
+                    known: provider::names(),
+                }
+            } else if fallback.is_some_and(|f| f.contains(['{', '|']) || f.trim().is_empty()) {
+                IssueKind::BadValue {
+                    key: "placeholder",
+                    value: inside.into(),
+                    expected: "`{name|what to say when it is not set}`",
+                }
+            } else {
+                continue;
+            };
+            let at = self.offset_in_string(value.span(), text, offset);
+            self.push(Some(at..at), kind);
         }
     }
 
@@ -958,6 +1006,9 @@ impl Checker<'_> {
             for (lang, region, template) in text.all() {
                 let span = raw_text.get_ref().value_span(lang, region);
                 for name in placeholder_names(template) {
+                    if provider::is_provider_name(name) {
+                        continue; // reported where the text was read
+                    }
                     let fillable = guide.step_index(name).is_some_and(|i| {
                         matches!(
                             guide.steps[i].kind,
@@ -980,6 +1031,44 @@ fn set_ending_needs(step: &mut Step, needs: Vec<usize>) {
     if let StepKind::End(ending) = &mut step.kind {
         ending.needs = Some(needs);
     }
+}
+
+/// Where a text is shown, for what its placeholders may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    /// The guide's title and summary: listed and searched as written.
+    Header,
+    /// A report summary: filled with answers, read by support.
+    Summary,
+    /// Everything the user reads while walking the guide.
+    Shown,
+}
+
+impl Place {
+    fn of(key: &str, context: &str) -> Place {
+        match (key, context) {
+            (_, "the guide") => Place::Header,
+            ("summary" | "report.summary", _) => Place::Summary,
+            _ => Place::Shown,
+        }
+    }
+}
+
+/// Each `{…}` in `text`: the byte offset of its `{` and what is inside.
+fn braces(text: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(open) = text.get(at..).and_then(|rest| rest.find('{')) {
+        let start = at + open;
+        let Some(len) = text.get(start + 1..).and_then(|rest| rest.find('}')) else {
+            break;
+        };
+        if let Some(inside) = text.get(start + 1..start + 1 + len) {
+            found.push((start, inside));
+        }
+        at = start + 1 + len + 1;
+    }
+    found
 }
 
 /// The `{name}` placeholders in a template.
