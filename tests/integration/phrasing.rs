@@ -258,3 +258,42 @@ fn placeholders_are_checked_where_they_are_written() {
         )
         .run();
 }
+
+#[test]
+fn a_summary_says_times_as_people_do_and_the_details_keep_rfc_3339() {
+    let run = |lang: &str, when: &str| {
+        let out = Test::new()
+            .args(&[
+                "contact",
+                "--lang",
+                lang,
+                "--format",
+                "json",
+                "--set",
+                "what-happened=Balance is 0",
+                "--set",
+                &format!("occurred-at={when}"),
+            ])
+            .run();
+        let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        let detail = report["details"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["id"] == "occurred-at")
+            .map(|d| d["value"].as_str().unwrap().to_string())
+            .unwrap();
+        (report["summary"].as_str().unwrap().to_string(), detail)
+    };
+    let (summary, detail) = run("en", "2026-11-20 20:15");
+    assert!(summary.contains("20 Nov 2026, 20:15 (UTC+8)"), "{summary}");
+    assert_eq!(detail, "2026-11-20T20:15:00+08:00");
+    let (summary, detail) = run("zh", "2026-11-20 20:15");
+    assert!(summary.contains("发生时间：11月20日 20:15。"), "{summary}");
+    assert_eq!(detail, "2026-11-20T20:15:00+08:00");
+    let (summary, _) = run("zh", "2025-12-31 09:05");
+    assert!(
+        summary.contains("2025年12月31日 09:05"),
+        "another year is said: {summary}"
+    );
+}
