@@ -24,19 +24,41 @@ pub(super) fn check(catalog: &Catalog, matches: &ArgMatches) -> Result<u8> {
         .unwrap_or_default();
     if paths.is_empty() {
         let count = catalog.guides()?.len();
+        let mut warnings = crate::guide::block::warnings();
+        warnings.extend(catalog.entries().iter().flat_map(catalog::Entry::warnings));
+        print_warnings(&warnings);
         print_stdout(&format!("{count} guides valid\n"))?;
         return Ok(exit::OK);
     }
-    let (count, issues) = catalog::check_files(&paths);
+    let (count, issues, warnings) = catalog::check_files(&paths);
     if !issues.is_empty() {
         return Err(Error::InvalidGuides { issues });
     }
+    print_warnings(&warnings);
     let noun = if count == 1 { "guide" } else { "guides" };
     print_stdout(&format!("{count} {noun} valid\n"))?;
     if count == 0 {
         print_stderr("warning: no `.toml` guide files found");
     }
     Ok(exit::OK)
+}
+
+/// Warnings on stderr, one a line, then how many: they do not fail the check.
+fn print_warnings(warnings: &[crate::guide::GuideIssue]) {
+    if warnings.is_empty() {
+        return;
+    }
+    let lines: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    let noun = if warnings.len() == 1 {
+        "warning"
+    } else {
+        "warnings"
+    };
+    print_stderr(&format!(
+        "{}\n{} {noun} in guide files",
+        lines.join("\n"),
+        warnings.len()
+    ));
 }
 
 pub(super) fn show(catalog: &Catalog, settings: &Settings, matches: &ArgMatches) -> Result<u8> {
