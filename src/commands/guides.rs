@@ -161,6 +161,12 @@ fn outline(guide: &Guide, lang: Lang) -> String {
     for step in &guide.steps {
         let id = |i: usize| guide.steps[i].id.as_str();
         let leads = match &step.kind {
+            // Choices that all lead to one step (the phone block's) say it once.
+            StepKind::Choice(c) if c.choices.windows(2).all(|w| w[0].next == w[1].next) => {
+                let ids: Vec<&str> = c.choices.iter().map(|ch| ch.id.as_str()).collect();
+                let next = c.choices.first().map_or("", |ch| id(ch.next));
+                format!("{} → {next}", ids.join(", "))
+            }
             StepKind::Choice(c) => c
                 .choices
                 .iter()
@@ -186,9 +192,14 @@ fn outline(guide: &Guide, lang: Lang) -> String {
         } else {
             " "
         };
+        let shared = step
+            .block
+            .as_ref()
+            .map(|b| format!("  (block {b})"))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{start} {:<7} {:<24} {leads}",
+            "{start} {:<7} {:<24} {leads}{shared}",
             step.kind.name(),
             step.id
         );
