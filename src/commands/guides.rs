@@ -23,9 +23,19 @@ pub(super) fn check(catalog: &Catalog, matches: &ArgMatches) -> Result<u8> {
         .map(|p| p.cloned().collect())
         .unwrap_or_default();
     if paths.is_empty() {
-        let count = catalog.guides()?.len();
         let mut warnings = crate::guide::block::warnings();
-        warnings.extend(catalog.entries().iter().flat_map(catalog::Entry::warnings));
+        let mut issues = Vec::new();
+        let mut count = 0;
+        for (guide, warned) in crate::parallel::map(catalog.entries(), 16, catalog::Entry::lint) {
+            match guide {
+                Ok(_) => count += 1,
+                Err(found) => issues.extend(found),
+            }
+            warnings.extend(warned);
+        }
+        if !issues.is_empty() {
+            return Err(Error::InvalidGuides { issues });
+        }
         print_warnings(&warnings);
         print_stdout(&format!("{count} guides valid\n"))?;
         return Ok(exit::OK);

@@ -193,13 +193,13 @@ impl Entry {
         std::iter::once(&self.id).chain(self.aliases.all())
     }
 
-    /// What `guides check` warns about in this guide (it is read again, with the lints).
-    pub fn warnings(&self) -> Vec<GuideIssue> {
+    /// The guide read for `guides check`: validated, and what it warns about.
+    pub fn lint(&self) -> Linted<Guide> {
         match (&self.text, &self.source) {
-            (None, Source::File(path)) => lint_file(path).1,
+            (None, Source::File(path)) => lint_file(path),
             (text, source) => {
                 let text = text.unwrap_or_default();
-                lint_guide(&self.location.file, text, source.clone()).1
+                lint_guide(&self.location.file, text, source.clone())
             }
         }
     }
