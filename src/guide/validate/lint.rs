@@ -56,7 +56,13 @@ impl Checker<'_> {
             let Some(&(_, instead)) = FULL_WIDTH.iter().find(|(half, _)| *half == c) else {
                 continue;
             };
-            let before = chars[..i].iter().rev().map(|(_, c)| *c).find(|c| *c != ' ');
+            let before = chars
+                .get(..i)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .map(|(_, c)| *c)
+                .find(|c| *c != ' ');
             let after = chars.get(i + 1..).unwrap_or_default();
             let next = after.first().map(|(_, c)| *c);
             let after_space = after.iter().map(|(_, c)| *c).find(|c| *c != ' ');
@@ -127,6 +133,7 @@ impl Checker<'_> {
 
     /// On the way to an urgent ending, the user is told how to protect themselves (an `info`
     /// or `check` step on urgent paths only) before any detail is asked.
+    #[allow(clippy::indexing_slicing)] // step indices of a validated guide: every one is a step
     fn lint_urgent_paths(&mut self, guide: &Guide, layout: &Layout<'_>) {
         let urgent = |i: usize| {
             matches!(&guide.steps[i].kind, StepKind::End(e)
@@ -185,6 +192,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// For each step, whether a step for which `goal` holds can be reached from it.
+#[allow(clippy::indexing_slicing)] // step indices of a validated guide: every one is a step
 fn reaching(guide: &Guide, goal: impl Fn(usize) -> bool) -> Vec<bool> {
     let n = guide.steps.len();
     let mut into: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -209,6 +217,7 @@ fn reaching(guide: &Guide, goal: impl Fn(usize) -> bool) -> Vec<bool> {
 }
 
 /// The steps reached from the start without passing a protective step.
+#[allow(clippy::indexing_slicing)] // step indices of a validated guide: every one is a step
 fn before_protection(guide: &Guide, protects: &impl Fn(usize) -> bool) -> Vec<bool> {
     let mut seen = vec![false; guide.steps.len()];
     let mut queue = VecDeque::new();
