@@ -98,7 +98,7 @@ pub(super) fn render(report: &Report) -> String {
         labels::REPORT.get(lang),
         report.report_id,
         labels::CREATED.get(lang),
-        super::created_words(report),
+        super::prose::created(report),
         labels::VERIFICATION.get(lang),
         report.verification_code,
         labels::PRIVACY.get(lang)

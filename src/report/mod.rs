@@ -135,7 +135,7 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
     let trail = trail(guide, transcript, lang);
     let summary = summary(
         guide,
-        &in_prose(guide, &details, lang, ctx.now.year()),
+        &prose::details(guide, &details, lang, ctx.now.year()),
         ending.summary.as_ref(),
         &trail,
         lang,
@@ -311,31 +311,6 @@ fn trail(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<TrailItem> {
                 answer,
                 answer_label: label,
             })
-        })
-        .collect()
-}
-
-/// The details as a sentence says them: times written for people (`21 Nov 2026, 14:03
-/// (UTC+8)`, `11月21日 14:03`), everything else as it is.
-fn in_prose(guide: &Guide, details: &[Detail], lang: Lang, this_year: i16) -> Vec<Detail> {
-    let is_time = |id: &str| {
-        let kind = guide
-            .step_index(id)
-            .and_then(|i| guide.steps.get(i))
-            .map(|s| &s.kind);
-        matches!(kind, Some(StepKind::Input(input))
-            if matches!(input.input_type.name(), "datetime" | "date"))
-    };
-    details
-        .iter()
-        .map(|d| {
-            let prose = is_time(&d.id)
-                .then(|| prose::time(&d.value, lang, this_year))
-                .flatten();
-            Detail {
-                value: prose.unwrap_or_else(|| d.value.clone()),
-                ..d.clone()
-            }
         })
         .collect()
 }
@@ -709,14 +684,6 @@ pub fn kind_words(kind: &str, lang: Lang) -> &'static str {
         _ => ("a secret", "敏感信息"),
     };
     lang.pick(en, zh)
-}
-
-/// When the report was written, for its last lines: `21 Nov 2026, 15:04 (UTC+8)`,
-/// `2026年11月21日 15:04`; the JSON keeps RFC 3339.
-pub(crate) fn created_words(report: &Report) -> String {
-    // The year always: a footer is read on its own, long after.
-    prose::time(&report.created_at, report.language, i16::MIN)
-        .unwrap_or_else(|| report.created_at.clone())
 }
 
 /// `[URGENT] [WH-…] Payment failed`: the subject line of the email.

@@ -6,7 +6,46 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::Offset;
 
+use super::{Detail, Report};
+use crate::guide::{Guide, StepKind};
 use crate::lang::Lang;
+
+/// The details as a sentence says them: times written for people (`21 Nov 2026, 14:03
+/// (UTC+8)`, `11月21日 14:03`), everything else as it is.
+pub(super) fn details(
+    guide: &Guide,
+    details: &[Detail],
+    lang: Lang,
+    this_year: i16,
+) -> Vec<Detail> {
+    let is_time = |id: &str| {
+        let kind = guide
+            .step_index(id)
+            .and_then(|i| guide.steps.get(i))
+            .map(|s| &s.kind);
+        matches!(kind, Some(StepKind::Input(input))
+            if matches!(input.input_type.name(), "datetime" | "date"))
+    };
+    details
+        .iter()
+        .map(|d| {
+            let prose = is_time(&d.id)
+                .then(|| time(&d.value, lang, this_year))
+                .flatten();
+            Detail {
+                value: prose.unwrap_or_else(|| d.value.clone()),
+                ..d.clone()
+            }
+        })
+        .collect()
+}
+
+/// When the report was written, for its last lines: `21 Nov 2026, 15:04 (UTC+8)`,
+/// `2026年11月21日 15:04`; the JSON keeps RFC 3339.
+pub(super) fn created(report: &Report) -> String {
+    // The year always: a footer is read on its own, long after.
+    time(&report.created_at, report.language, i16::MIN).unwrap_or_else(|| report.created_at.clone())
+}
 
 /// Mainland China's offset: a Chinese reader takes a time without a zone to be Beijing time.
 const BEIJING: i32 = 8 * 3600;

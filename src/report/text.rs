@@ -41,7 +41,7 @@ pub(super) fn render(report: &Report) -> String {
         labels::REPORT.get(lang),
         report.report_id,
         labels::CREATED.get(lang),
-        super::created_words(report)
+        super::prose::created(report)
     );
     line(&mut out, &footer);
     let verification = format!(
