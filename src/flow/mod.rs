@@ -230,6 +230,7 @@ fn ask(
                     .iter()
                     .map(|c| (c.id.as_str(), c.label.get(lang)))
                     .collect(),
+                default: c.default,
             })?,
         ),
         StepKind::Input(i) => Answer::Input(prompter.input(&InputQuestion {
@@ -551,6 +552,7 @@ text = { en = "Unknown.", zh = "未知。" }
                 phones: phones.iter().map(ToString::to_string).collect(),
                 ..Support::default()
             },
+            ..Config::default()
         };
         let official = Official::from_config(&config);
         let mut given_answers = crate::answers::GivenAnswers::default();

@@ -3,8 +3,12 @@
 //! `raw` mirrors the TOML file, `validate` turns it into these types (or every problem found),
 //! `catalog` holds the bundled guides plus any a provider adds.
 
+pub mod block;
 pub mod catalog;
 mod issue;
+mod localize;
+pub mod names;
+pub mod provider;
 pub(crate) mod raw;
 mod secrets;
 mod validate;
@@ -14,7 +18,10 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 pub use issue::{GuideIssue, IssueKind};
-pub use validate::{parse_guide, placeholder_names};
+pub use validate::{lint_guide, parse_guide, placeholder_names};
+
+/// What was read (or every problem in it), and what `guides check` warns about in it.
+pub type Linted<T> = (Result<T, Vec<GuideIssue>>, Vec<GuideIssue>);
 
 use crate::input::InputType;
 use crate::lang::{Text, Words};
@@ -86,6 +93,8 @@ pub struct Guide {
 pub struct Step {
     pub id: String,
     pub kind: StepKind,
+    /// The block this step was included from (`phone`), when it was not written in the guide.
+    pub block: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -105,6 +114,20 @@ pub struct ChoiceStep {
     /// is too long for one line.
     pub label: Option<Text>,
     pub choices: Vec<Choice>,
+    /// The choice a script takes when it gives no answer; a person still chooses.
+    pub default: Option<usize>,
+}
+
+impl ChoiceStep {
+    /// The one step every choice leads to, when they all lead to the same one (as in the
+    /// phone block, where the answer is a fact for support, not a branch).
+    pub fn only_next(&self) -> Option<usize> {
+        let first = self.choices.first()?.next;
+        self.choices
+            .iter()
+            .all(|c| c.next == first)
+            .then_some(first)
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -3,6 +3,8 @@
 
 mod json;
 mod markdown;
+mod phone;
+pub mod prose;
 pub mod redact;
 mod text;
 pub mod write;
@@ -20,6 +22,8 @@ use crate::flow::{Answer, Transcript};
 use crate::guide::{CheckStep, Guide, InputStep, Outcome, Privacy, StepKind};
 use crate::input::{self, InputType, Precision};
 use crate::lang::{Lang, Text};
+use crate::region::Region;
+pub use phone::Phone;
 
 pub const SCHEMA: &str = "wallet-help.report/1";
 
@@ -51,12 +55,17 @@ pub struct Report {
     pub verification_code: String,
     pub created_at: String,
     pub language: Lang,
+    /// The region whose timelines and regulators the guide's texts used.
+    pub region: Region,
     pub guide: GuideRef,
     pub outcome: Outcome,
     pub urgent: bool,
     pub summary: String,
     pub details: Vec<Detail>,
     pub trail: Vec<TrailItem>,
+    /// The phone and wallet app where the problem happened, as the user answered.
+    pub phone: Phone,
+    /// The computer that wrote the report ("Report written on"), never the phone.
     pub device: Device,
     pub redactions: Vec<Redaction>,
     pub support: SupportContact,
@@ -114,6 +123,7 @@ pub struct SupportContact {
 /// Everything a report is made from besides the walk itself.
 pub struct Context<'a> {
     pub lang: Lang,
+    pub region: Region,
     pub now: &'a Zoned,
     pub device: Device,
     pub config: &'a Config,
@@ -136,7 +146,14 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
     };
     let (details, redactions) = details(guide, transcript, lang, ctx.review);
     let trail = trail(guide, transcript, lang);
-    let summary = summary(guide, &details, ending.summary.as_ref(), &trail, lang);
+    let summary = summary(
+        guide,
+        &prose::details(guide, &details, lang, ctx.now.year()),
+        ending.summary.as_ref(),
+        &trail,
+        lang,
+    );
+    let (phone, details, trail) = phone::split(guide, details, trail);
     let created_at = ctx.now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
     let mut report = Report {
         schema: SCHEMA,
@@ -144,6 +161,7 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
         verification_code: String::new(),
         created_at,
         language: lang,
+        region: ctx.region,
         guide: GuideRef {
             id: guide.id.clone(),
             title: guide.title.get(lang).to_string(),
@@ -153,6 +171,7 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
         summary,
         details,
         trail,
+        phone,
         device: ctx.device,
         redactions,
         support: SupportContact {
@@ -323,7 +342,12 @@ fn summary(
     let template = ending.or(guide.report_summary.as_ref());
     let mut summary = match template {
         Some(t) => fill(t.get(lang), details, trail, lang),
-        None => format!("{}: {}", guide.title.get(lang), guide.summary.get(lang)),
+        None => format!(
+            "{}{}{}",
+            guide.title.get(lang),
+            lang.pick(": ", "："),
+            guide.summary.get(lang)
+        ),
     };
     let tried: Vec<String> = trail
         .iter()
@@ -441,6 +465,7 @@ fn report_id(report: &Report, now: &Zoned) -> String {
             .iter()
             .map(|t| (&t.step, &t.answer))
             .collect::<Vec<_>>(),
+        &report.phone,
     ))
     .unwrap_or_default();
     let code = base32(crc32fast::hash(content.as_bytes()));
@@ -453,6 +478,7 @@ fn verification_code(report: &Report) -> String {
     let content = serde_json::to_string(&(
         &report.report_id,
         &report.created_at,
+        &report.region,
         &report.outcome,
         report.urgent,
         &report
@@ -467,6 +493,7 @@ fn verification_code(report: &Report) -> String {
             .collect::<Vec<_>>(),
         &report.redactions,
         &report.device,
+        &report.phone,
     ))
     .unwrap_or_default();
     let code = base32(crc32fast::hash(content.as_bytes()));
@@ -539,9 +566,14 @@ pub(crate) mod labels {
         en: "What I already tried",
         zh: "已尝试的自助排查",
     };
+    /// The computer the report was written on: never the phone, which has its own section.
     pub(crate) const DEVICE: L = L {
-        en: "Device",
-        zh: "设备信息",
+        en: "Report written on",
+        zh: "报告生成于",
+    };
+    pub(crate) const PHONE: L = L {
+        en: "Phone",
+        zh: "手机信息",
     };
     pub(crate) const OS: L = L {
         en: "OS",

@@ -16,6 +16,7 @@ mod input_table; // real-world spellings of times and amounts and what they read
 mod inputs; // answers as people type them, through --set, answers files and links
 mod links; // support links: open and link
 mod paths; // every path of every bundled guide ends in a valid report
+mod phrasing; // region, provider placeholders and prose times in what guides and reports say
 mod privacy; // no card, IBAN or ID number gets through; ids, amounts and dates always do
 #[cfg(unix)]
 mod pty; // real prompts in a pseudo-terminal: the picker, arrow keys, Enter, Ctrl-C, the review
