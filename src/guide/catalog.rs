@@ -63,17 +63,7 @@ const SPEC_ORDER: [&str; 21] = [
 ];
 
 /// Built-in command names; a guide id or alias may not take one.
-pub const RESERVED: [&str; 9] = [
-    "list",
-    "search",
-    "open",
-    "link",
-    "guides",
-    "completions",
-    "man",
-    "help",
-    "version",
-];
+pub use super::names::RESERVED;
 
 /// One guide in the catalog: what `list` and the command line need, and the guide itself,
 /// parsed on first use.
@@ -159,6 +149,9 @@ impl Entry {
     /// cleanly, so the caller parses the whole file and reports its problems.
     fn from_header(path: &Path, source: &[u8]) -> Option<Entry> {
         let header: FileHeader = toml::from_str(&header_text(source)?).ok()?;
+        if !header.is_safe() {
+            return None;
+        }
         Some(Entry {
             id: header.id,
             group: Group::from_name(&header.group)?,
@@ -436,6 +429,30 @@ struct FileHeader {
     aliases: HeaderWords,
     #[serde(default)]
     keywords: HeaderWords,
+}
+
+impl FileHeader {
+    /// Whether the header keeps the rules the full check applies to it (names that cannot
+    /// pass for an option or a command, text without control characters), so a header
+    /// that breaks them never reaches the command line or `list`: the full parse reports it.
+    fn is_safe(&self) -> bool {
+        use super::names;
+        let texts = [&self.title, &self.summary]
+            .into_iter()
+            .flat_map(|t| [&t.en, &t.zh]);
+        let words = self.keywords.en.iter().chain(&self.keywords.zh);
+        names::is_valid_id(&self.id)
+            && !names::is_reserved(&self.id)
+            && self
+                .aliases
+                .en
+                .iter()
+                .chain(&self.aliases.zh)
+                .all(|a| names::is_command_name(a.trim()))
+            && texts
+                .chain(words)
+                .all(|t| names::forbidden_char(t, false).is_none())
+    }
 }
 
 #[derive(Deserialize)]

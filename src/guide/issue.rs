@@ -79,6 +79,11 @@ pub enum IssueKind {
     ReservedName {
         name: String,
     },
+    ForbiddenChar {
+        key: String,
+        code: u32,
+        what: &'static str,
+    },
 }
 
 impl fmt::Display for IssueKind {
@@ -142,12 +147,20 @@ impl fmt::Display for IssueKind {
             IssueKind::ReservedName { name } => {
                 write!(f, "`{name}` is a built-in command and cannot name a guide")
             }
+            IssueKind::ForbiddenChar { key, code, what } => write!(
+                f,
+                "`{key}` holds U+{code:04X}, {what}; guide text may not hold control \
+                 characters, terminal escapes or bidi controls"
+            ),
         }
     }
 }
 
 impl fmt::Display for GuideIssue {
+    /// Values quoted from a file are shown with any control character escaped: a message
+    /// about a terminal escape must not be one.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.kind)
+        let line = format!("{}: {}", self.location, self.kind);
+        f.write_str(&super::names::escape_forbidden(&line))
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod catalog;
 mod issue;
+pub mod names;
 pub(crate) mod raw;
 mod secrets;
 mod validate;

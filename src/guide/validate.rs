@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::names::{self, is_valid_id};
 use super::raw::{RawChoice, RawGuide, RawStep, RawText, RawWords, S};
 use super::secrets::{secret_type, secret_wording};
 use super::{
@@ -95,7 +96,7 @@ impl Checker<'_> {
 
     fn guide(&mut self, raw: &RawGuide, origin: Source) -> Option<Guide> {
         self.schema(raw.schema.as_ref());
-        let id = self.id_value(raw.id.as_ref(), "id", "the guide");
+        let id = self.guide_id(raw.id.as_ref());
         let group = self.group(raw.group.as_ref());
         let title = self.text(raw.title.as_ref(), "title", "the guide");
         let summary = self.text(raw.summary.as_ref(), "summary", "the guide");
@@ -213,14 +214,30 @@ impl Checker<'_> {
         Some(id.get_ref().clone())
     }
 
+    /// The guide's own id: an id that is also free to be a command name.
+    fn guide_id(&mut self, id: Option<&S<String>>) -> Option<String> {
+        let value = self.id_value(id, "id", "the guide")?;
+        if names::is_reserved(&value) {
+            let span = id.map(Spanned::span);
+            self.push(span, IssueKind::ReservedName { name: value });
+            return None;
+        }
+        Some(value)
+    }
+
     fn text(&mut self, raw: Option<&S<RawText>>, key: &'static str, context: &str) -> Option<Text> {
         let Some(raw) = raw else {
             self.missing(key, context);
             return None;
         };
         let text: &RawText = raw.get_ref();
+        // Only long texts may have paragraphs; a question, a label or a title is one line.
+        let newlines = matches!(key, "text" | "help");
         let mut pick = |lang: Lang, value: &Option<S<String>>| match value {
-            Some(v) if !v.get_ref().trim().is_empty() => Some(v.get_ref().clone()),
+            Some(v) if !v.get_ref().trim().is_empty() => {
+                self.forbid_controls(v, &format!("{key}.{}", lang.code()), newlines);
+                Some(v.get_ref().clone())
+            }
             Some(v) => {
                 let kind = IssueKind::MissingTranslation {
                     key: key.into(),
@@ -253,6 +270,11 @@ impl Checker<'_> {
                 .collect()
         };
         for w in raw.get_ref().en.iter().chain(&raw.get_ref().zh) {
+            if key == "aliases" && !w.get_ref().trim().is_empty() {
+                self.alias(w);
+            } else {
+                self.forbid_controls(w, key, false);
+            }
             if w.get_ref().trim().is_empty() {
                 let expected = "a word or phrase";
                 self.push(
@@ -268,6 +290,52 @@ impl Checker<'_> {
         Words {
             en: clean(&raw.get_ref().en),
             zh: clean(&raw.get_ref().zh),
+        }
+    }
+
+    /// An alias becomes a subcommand: it may not pass for an option or a built-in command.
+    fn alias(&mut self, alias: &S<String>) {
+        let name = alias.get_ref().trim();
+        let kind = if names::is_reserved(name) {
+            IssueKind::ReservedName { name: name.into() }
+        } else if names::is_command_name(name) {
+            return;
+        } else {
+            IssueKind::BadValue {
+                key: "aliases",
+                value: name.into(),
+                expected: names::NAME_RULE,
+            }
+        };
+        self.push(Some(alias.span()), kind);
+    }
+
+    /// Text reaches the terminal as it is: no control character, escape or bidi control.
+    fn forbid_controls(&mut self, value: &S<String>, key: &str, newlines: bool) {
+        let Some((offset, c)) = names::forbidden_char(value.get_ref(), newlines) else {
+            return;
+        };
+        let kind = IssueKind::ForbiddenChar {
+            key: key.to_string(),
+            code: u32::from(c),
+            what: names::describe(c),
+        };
+        let span = value.span();
+        let at = self.offset_in_string(span.clone(), value.get_ref(), offset);
+        self.push(Some(at..at), kind);
+    }
+
+    /// Where byte `offset` of a string value is in the file: exact when the value is written
+    /// without escapes, else the start of the string.
+    fn offset_in_string(&self, span: Range<usize>, value: &str, offset: usize) -> usize {
+        let literal = self.src.get(span.clone()).unwrap_or_default();
+        let inner = literal
+            .strip_prefix('"')
+            .and_then(|l| l.strip_suffix('"'))
+            .or_else(|| literal.strip_prefix('\'').and_then(|l| l.strip_suffix('\'')));
+        match inner {
+            Some(inner) if inner == value => span.start + 1 + offset,
+            _ => span.start,
         }
     }
 
@@ -876,11 +944,4 @@ pub fn placeholder_names(template: &str) -> Vec<&str> {
         rest = &after[close + 1..];
     }
     names
-}
-
-pub(crate) fn is_valid_id(id: &str) -> bool {
-    id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }

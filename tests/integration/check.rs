@@ -465,3 +465,118 @@ fn a_compare_check_must_compare_an_input_and_say_where_unconfigured_goes() {
         .stderr_contains("step `lonely` has no `compare`")
         .run();
 }
+
+// Hostile input: a provider's guide is read by people at a terminal and becomes part of the
+// command line, so its text and names are held to what a terminal and clap can take safely.
+
+#[test]
+fn terminal_escapes_and_bidi_controls_in_guide_text_are_refused_at_their_place() {
+    let guide = small_guide("mine", "my-alias", "Mine")
+        .replace(
+            "question = { en = \"What happened?\"",
+            "question = { en = \"What\\u001b[2J happened?\"",
+        )
+        .replace(
+            "help = { en = \"Never include your password.\"",
+            "help = { en = \"\\u001b]52;c;aGVsbG8=\\u0007Never include your password.\"",
+        )
+        .replace(
+            "label = { en = \"What happened\", zh = \"经过\" }",
+            "label = { en = \"What happened\", zh = \"经\u{202E}过\" }",
+        )
+        .replace(
+            "text = { en = \"Done.\"",
+            "text = { en = \"\\u001b]8;;https://evil.example/\\u001b\\\\Done.\"",
+        );
+    let out = Test::new()
+        .file("mine/a.toml", &guide)
+        .args(&["guides", "check", "mine/a.toml"])
+        .status(3)
+        .stdout("")
+        .stderr_contains(
+            "mine/a.toml:13:19: `question.en` holds U+001B, an escape character (it starts \
+             terminal escape sequences)",
+        )
+        .stderr_contains("mine/a.toml:14:40: `label.zh` holds U+202E, a bidi control")
+        .stderr_contains("mine/a.toml:15:15: `help.en` holds U+001B")
+        .stderr_contains("mine/a.toml:22:15: `text.en` holds U+001B")
+        .stderr_contains("error: 4 problems in guide files")
+        .run();
+    assert!(
+        !out.stderr.contains('\u{1b}') && !out.stderr.contains('\u{202E}'),
+        "the message itself must not carry the escape: {:?}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_provider_title_with_an_escape_never_reaches_list_or_search() {
+    let guide = small_guide("mine", "my-alias", "Mine\\u001b[2J\\u001b[H");
+    for args in [&["list"][..], &["search", "mine"], &["mine", "--no-input"]] {
+        let mut all = vec!["--guides", "mine"];
+        all.extend(args);
+        let out = Test::new()
+            .file("mine/a.toml", &guide)
+            .args(&all)
+            .status(3)
+            .stdout("")
+            .stderr_contains("mine/a.toml:5:16:")
+            .stderr_contains("`title.en` holds U+001B")
+            .run();
+        assert!(!out.stderr.contains('\u{1b}'), "{args:?}: {:?}", out.stderr);
+    }
+}
+
+#[test]
+fn an_alias_that_reads_as_an_option_or_a_command_is_refused() {
+    for (alias, message) in [
+        ("--config", "`aliases` is `--config`; expected letters"),
+        ("-o", "`aliases` is `-o`; expected letters"),
+        ("--output=x", "`aliases` is `--output=x`; expected letters"),
+        ("two words", "`aliases` is `two words`; expected letters"),
+        ("cases", "`cases` is a built-in command and cannot name a guide"),
+        ("resume", "`resume` is a built-in command and cannot name a guide"),
+    ] {
+        Test::new()
+            .file("mine/a.toml", &small_guide("mine", alias, "Mine"))
+            .args(&["guides", "check", "mine/a.toml"])
+            .status(3)
+            .stderr_contains(&format!("mine/a.toml:7:19: {message}"))
+            .run();
+    }
+}
+
+#[test]
+fn a_provider_alias_like_an_option_cannot_shadow_it() {
+    // `--config F payment-failed` must read the config, not run the provider's guide.
+    let guide = small_guide("mine", "--config", "Mine");
+    Test::new()
+        .file("mine/a.toml", &guide)
+        .file("config.toml", "[provider]\nname = \"Example\"\n")
+        .args(&[
+            "--guides",
+            "mine",
+            "--config",
+            "config.toml",
+            "payment-failed",
+            "--no-input",
+        ])
+        .status(3)
+        .stdout("")
+        .stderr_contains("mine/a.toml:7:19: `aliases` is `--config`")
+        .run();
+}
+
+#[test]
+fn a_guide_id_may_not_take_a_command_added_later() {
+    for id in ["setup", "config", "cases", "report", "resume"] {
+        Test::new()
+            .file("mine/a.toml", &small_guide(id, "some-alias", "Mine"))
+            .args(&["guides", "check", "mine/a.toml"])
+            .status(3)
+            .stderr_contains(&format!(
+                "mine/a.toml:2:6: `{id}` is a built-in command and cannot name a guide"
+            ))
+            .run();
+    }
+}
