@@ -56,7 +56,9 @@ impl Header {
                 .iter()
                 .chain(&self.aliases.zh)
                 .all(|a| names::is_command_name(a.trim()))
-            && texts.into_iter().all(|t| names::forbidden_char(t, false).is_none())
+            && texts
+                .into_iter()
+                .all(|t| names::forbidden_char(t, false).is_none())
     }
 }
 

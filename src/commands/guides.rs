@@ -63,36 +63,13 @@ pub fn graph(guide: &Guide, lang: Lang) -> Value {
     let steps: Vec<Value> = guide
         .steps
         .iter()
-        .map(|step| match &step.kind {
-            StepKind::Choice(c) => json!({
-                "id": step.id, "kind": "choice", "question": c.question.get(lang),
-                "choices": c.choices.iter().map(|ch| json!({ "id": ch.id, "label": ch.label.get(lang), "next": id(ch.next) })).collect::<Vec<_>>(),
-            }),
-            StepKind::Input(i) => json!({
-                "id": step.id, "kind": "input", "question": i.question.get(lang), "label": i.label.get(lang),
-                "input": { "type": i.input_type, "required": i.required, "linkable": i.linkable },
-                "next": id(i.next),
-            }),
-            StepKind::Info(i) => json!({ "id": step.id, "kind": "info", "text": i.text.get(lang), "next": id(i.next) }),
-            StepKind::Check(c) => {
-                let mut check = json!({
-                    "id": step.id, "kind": "check", "label": c.label.get(lang), "text": c.text.get(lang),
-                    "fixed": id(c.fixed), "next": id(c.next),
-                });
-                if let Some(question) = &c.question {
-                    check["question"] = json!(question.get(lang));
-                }
-                if let Some(cmp) = &c.compare {
-                    check["compare"] = json!(id(cmp.input));
-                    check["unconfigured"] = json!(id(cmp.unconfigured));
-                }
-                check
+        .map(|step| {
+            let mut value = step_json(guide, step, lang);
+            // Steps from a shared block say so: their ids and words are the block's.
+            if let Some(block) = &step.block {
+                value["block"] = json!(block);
             }
-            StepKind::End(e) => json!({
-                "id": step.id, "kind": "end", "outcome": e.outcome, "urgent": guide.urgent || e.urgent,
-                "text": e.text.get(lang),
-                "needs": e.needs.as_ref().unwrap_or(&guide.needs).iter().map(|&i| id(i)).collect::<Vec<_>>(),
-            }),
+            value
         })
         .collect();
     json!({
@@ -101,6 +78,50 @@ pub fn graph(guide: &Guide, lang: Lang) -> Value {
         "needs": guide.needs.iter().map(|&i| id(i)).collect::<Vec<_>>(),
         "steps": steps,
     })
+}
+
+/// One step in SPEC's shape.
+fn step_json(guide: &Guide, step: &crate::guide::Step, lang: Lang) -> Value {
+    let id = |i: usize| guide.steps[i].id.clone();
+    match &step.kind {
+        StepKind::Choice(c) => {
+            let mut choice = json!({
+                "id": step.id, "kind": "choice", "question": c.question.get(lang),
+                "choices": c.choices.iter().map(|ch| json!({ "id": ch.id, "label": ch.label.get(lang), "next": id(ch.next) })).collect::<Vec<_>>(),
+            });
+            if let Some(default) = c.default {
+                choice["default"] = json!(c.choices[default].id);
+            }
+            choice
+        }
+        StepKind::Input(i) => json!({
+            "id": step.id, "kind": "input", "question": i.question.get(lang), "label": i.label.get(lang),
+            "input": { "type": i.input_type, "required": i.required, "linkable": i.linkable },
+            "next": id(i.next),
+        }),
+        StepKind::Info(i) => {
+            json!({ "id": step.id, "kind": "info", "text": i.text.get(lang), "next": id(i.next) })
+        }
+        StepKind::Check(c) => {
+            let mut check = json!({
+                "id": step.id, "kind": "check", "label": c.label.get(lang), "text": c.text.get(lang),
+                "fixed": id(c.fixed), "next": id(c.next),
+            });
+            if let Some(question) = &c.question {
+                check["question"] = json!(question.get(lang));
+            }
+            if let Some(cmp) = &c.compare {
+                check["compare"] = json!(id(cmp.input));
+                check["unconfigured"] = json!(id(cmp.unconfigured));
+            }
+            check
+        }
+        StepKind::End(e) => json!({
+            "id": step.id, "kind": "end", "outcome": e.outcome, "urgent": guide.urgent || e.urgent,
+            "text": e.text.get(lang),
+            "needs": e.needs.as_ref().unwrap_or(&guide.needs).iter().map(|&i| id(i)).collect::<Vec<_>>(),
+        }),
+    }
 }
 
 /// One line per step with where it leads, for reading a guide at a glance.

@@ -230,6 +230,7 @@ fn ask(
                     .iter()
                     .map(|c| (c.id.as_str(), c.label.get(lang)))
                     .collect(),
+                default: c.default,
             })?,
         ),
         StepKind::Input(i) => Answer::Input(prompter.input(&InputQuestion {

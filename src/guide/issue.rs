@@ -84,6 +84,19 @@ pub enum IssueKind {
         code: u32,
         what: &'static str,
     },
+    NextInBlock,
+    UnknownBlock {
+        name: String,
+        known: Vec<String>,
+    },
+    IncludedTwice {
+        block: String,
+    },
+    NotInBlock {
+        step: String,
+        block: String,
+        known: Vec<String>,
+    },
 }
 
 impl fmt::Display for IssueKind {
@@ -147,6 +160,26 @@ impl fmt::Display for IssueKind {
             IssueKind::ReservedName { name } => {
                 write!(f, "`{name}` is a built-in command and cannot name a guide")
             }
+            IssueKind::NextInBlock => write!(
+                f,
+                "a block's steps are asked in order and have no `next`; the guide that includes \
+                 the block says where its last step leads"
+            ),
+            IssueKind::UnknownBlock { name, known } => write!(
+                f,
+                "there is no block `{name}`; the blocks are {}",
+                known.join(", ")
+            ),
+            IssueKind::IncludedTwice { block } => write!(
+                f,
+                "block `{block}` is already included in this guide; a block's ids are stable, \
+                 so a guide includes it once and leads there from every path"
+            ),
+            IssueKind::NotInBlock { step, block, known } => write!(
+                f,
+                "`{step}` is not a step of block `{block}`; its steps are {}",
+                known.join(", ")
+            ),
             IssueKind::ForbiddenChar { key, code, what } => write!(
                 f,
                 "`{key}` holds U+{code:04X}, {what}; guide text may not hold control \

@@ -3,6 +3,7 @@
 //! `raw` mirrors the TOML file, `validate` turns it into these types (or every problem found),
 //! `catalog` holds the bundled guides plus any a provider adds.
 
+pub mod block;
 pub mod catalog;
 mod issue;
 pub mod names;
@@ -87,6 +88,8 @@ pub struct Guide {
 pub struct Step {
     pub id: String,
     pub kind: StepKind,
+    /// The block this step was included from (`phone`), when it was not written in the guide.
+    pub block: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -106,6 +109,8 @@ pub struct ChoiceStep {
     /// is too long for one line.
     pub label: Option<Text>,
     pub choices: Vec<Choice>,
+    /// The choice a script takes when it gives no answer; a person still chooses.
+    pub default: Option<usize>,
 }
 
 #[derive(Clone, Debug)]

@@ -113,7 +113,15 @@ mod tests {
             assert!(is_command_name(good), "{good}");
         }
         for bad in [
-            "--config", "-o", "--output=x", "", "a b", "list", "cases", "a/b", "x\u{1b}[2J",
+            "--config",
+            "-o",
+            "--output=x",
+            "",
+            "a b",
+            "list",
+            "cases",
+            "a/b",
+            "x\u{1b}[2J",
         ] {
             assert!(!is_command_name(bad), "{bad}");
         }
@@ -123,7 +131,10 @@ mod tests {
     fn escapes_controls_and_bidi_overrides_are_found_where_they_are() {
         assert_eq!(forbidden_char("ok\u{1b}[2J", false), Some((2, '\u{1b}')));
         assert_eq!(forbidden_char("a\u{9d}52;c;x", false), Some((1, '\u{9d}')));
-        assert_eq!(forbidden_char("支付\u{202E}cba", false), Some((6, '\u{202E}')));
+        assert_eq!(
+            forbidden_char("支付\u{202E}cba", false),
+            Some((6, '\u{202E}'))
+        );
         assert_eq!(forbidden_char("tab\there", false), Some((3, '\t')));
         assert_eq!(forbidden_char("one\ntwo", true), None);
         assert_eq!(forbidden_char("one\ntwo", false), Some((3, '\n')));

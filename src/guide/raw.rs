@@ -71,6 +71,23 @@ pub(crate) struct RawStep {
     pub summary: Option<S<RawText>>,
     pub compare: Option<S<String>>,
     pub unconfigured: Option<S<String>>,
+    /// On a choice: the choice a script takes when it gives no answer.
+    pub default: Option<S<String>>,
+    /// On an include: the block whose steps go here.
+    pub block: Option<S<String>>,
+    /// On an include: the block's questions to ask, when not all of them.
+    pub only: Option<S<Vec<S<String>>>>,
+}
+
+/// A file of shared steps (`guides/blocks/*.toml`), asked in order wherever a guide
+/// includes it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawBlock {
+    pub schema: Option<S<i64>>,
+    pub block: Option<S<String>>,
+    #[serde(default)]
+    pub steps: Vec<S<RawStep>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -110,6 +127,9 @@ impl RawStep {
             "unconfigured",
             self.unconfigured.as_ref().map(Spanned::span),
         );
+        add("default", self.default.as_ref().map(Spanned::span));
+        add("block", self.block.as_ref().map(Spanned::span));
+        add("only", self.only.as_ref().map(Spanned::span));
         keys
     }
 }

@@ -21,6 +21,9 @@ pub struct ChoiceQuestion<'a> {
     pub help: Option<&'a str>,
     /// `(id, label)` for each choice, in order.
     pub choices: Vec<(&'a str, &'a str)>,
+    /// The choice a script takes when it has no answer (a skippable question); a person
+    /// still chooses.
+    pub default: Option<usize>,
 }
 
 /// An input question, with what the shared parser needs to check an answer.

@@ -63,6 +63,9 @@ impl Prompter for Scripted<'_> {
         if let Some(p) = &mut self.fallback {
             return p.choose(q);
         }
+        if let Some(default) = q.default {
+            return Ok(default);
+        }
         let ids: Vec<&str> = q.choices.iter().map(|(id, _)| *id).collect();
         Err(Self::missing(q.step, format!("one of: {}", ids.join(", "))))
     }

@@ -38,6 +38,7 @@ pub(super) fn render(report: &Report) -> String {
         }
         out.push('\n');
     }
+    phone(&mut out, report);
     if !report.trail.is_empty() {
         let _ = writeln!(out, "## {}\n", labels::TRIED.get(lang));
         for t in &report.trail {
@@ -86,6 +87,19 @@ pub(super) fn render(report: &Report) -> String {
         labels::PRIVACY.get(lang)
     );
     out
+}
+
+/// The phone where the problem happened, when the user said anything about it.
+fn phone(out: &mut String, report: &Report) {
+    let rows = report.phone.rows(report.language);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", labels::PHONE.get(report.language));
+    for (label, value) in rows {
+        let _ = writeln!(out, "- {label}: {}", escape(&value));
+    }
+    out.push('\n');
 }
 
 /// Escapes the characters Markdown would read as formatting in user text. `_` and `*`

@@ -3,6 +3,7 @@
 
 mod json;
 mod markdown;
+mod phone;
 pub mod redact;
 mod text;
 pub mod write;
@@ -20,6 +21,7 @@ use crate::flow::{Answer, Transcript};
 use crate::guide::{CheckStep, Guide, InputStep, Outcome, Privacy, StepKind};
 use crate::input::InputType;
 use crate::lang::{Lang, Text};
+pub use phone::Phone;
 
 pub const SCHEMA: &str = "wallet-help.report/1";
 
@@ -57,6 +59,9 @@ pub struct Report {
     pub summary: String,
     pub details: Vec<Detail>,
     pub trail: Vec<TrailItem>,
+    /// The phone and wallet app where the problem happened, as the user answered.
+    pub phone: Phone,
+    /// The computer that wrote the report ("Report written on"), never the phone.
     pub device: Device,
     pub redactions: Vec<Redaction>,
     pub support: SupportContact,
@@ -124,6 +129,7 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
     let (details, redactions) = details(guide, transcript, lang, ctx.review);
     let trail = trail(guide, transcript, lang);
     let summary = summary(guide, &details, ending.summary.as_ref(), &trail, lang);
+    let (phone, details, trail) = phone::split(guide, details, trail);
     let created_at = ctx.now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
     let mut report = Report {
         schema: SCHEMA,
@@ -140,6 +146,7 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
         summary,
         details,
         trail,
+        phone,
         device: ctx.device,
         redactions,
         support: SupportContact {
@@ -425,6 +432,7 @@ fn report_id(report: &Report, now: &Zoned) -> String {
             .iter()
             .map(|t| (&t.step, &t.answer))
             .collect::<Vec<_>>(),
+        &report.phone,
     ))
     .unwrap_or_default();
     let code = base32(crc32fast::hash(content.as_bytes()));
@@ -451,6 +459,7 @@ fn verification_code(report: &Report) -> String {
             .collect::<Vec<_>>(),
         &report.redactions,
         &report.device,
+        &report.phone,
     ))
     .unwrap_or_default();
     let code = base32(crc32fast::hash(content.as_bytes()));
@@ -523,9 +532,14 @@ pub(crate) mod labels {
         en: "What I already tried",
         zh: "已尝试的自助排查",
     };
+    /// The computer the report was written on: never the phone, which has its own section.
     pub(crate) const DEVICE: L = L {
-        en: "Device",
-        zh: "设备信息",
+        en: "Report written on",
+        zh: "报告生成于",
+    };
+    pub(crate) const PHONE: L = L {
+        en: "Phone",
+        zh: "手机信息",
     };
     pub(crate) const OS: L = L {
         en: "OS",

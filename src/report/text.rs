@@ -32,6 +32,7 @@ pub(super) fn render(report: &Report) -> String {
     section(&mut out, &labels::SUMMARY, lang);
     line(&mut out, &wrap(&report.summary));
     details(&mut out, report);
+    phone(&mut out, report);
     tried(&mut out, report);
     device(&mut out, report);
     out.push('\n');
@@ -90,6 +91,18 @@ fn details(out: &mut String, report: &Report) {
         .iter()
         .map(|d| (d.label.as_str(), d.value.as_str()))
         .collect();
+    table(out, &rows);
+}
+
+/// The phone where the problem happened, when the user said anything about it.
+fn phone(out: &mut String, report: &Report) {
+    let rows = report.phone.rows(report.language);
+    if rows.is_empty() {
+        return;
+    }
+    out.push('\n');
+    section(out, &labels::PHONE, report.language);
+    let rows: Vec<(&str, &str)> = rows.iter().map(|(l, v)| (*l, v.as_str())).collect();
     table(out, &rows);
 }
 

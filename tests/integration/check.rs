@@ -61,7 +61,8 @@ fn an_unknown_key_is_reported_with_the_keys_that_are_known() {
         &[
             "guides/broken/unknown-key.toml:14:1: unknown field `nxt`, expected one of `id`, `kind`, \
              `question`, `help`, `text`, `label`, `choices`, `type`, `required`, `linkable`, \
-             `privacy`, `next`, `fixed`, `outcome`, `urgent`, `needs`, `summary`, `compare`, `unconfigured`",
+             `privacy`, `next`, `fixed`, `outcome`, `urgent`, `needs`, `summary`, `compare`, \
+             `unconfigured`, `default`, `block`, `only`",
         ],
     );
 }
@@ -534,8 +535,14 @@ fn an_alias_that_reads_as_an_option_or_a_command_is_refused() {
         ("-o", "`aliases` is `-o`; expected letters"),
         ("--output=x", "`aliases` is `--output=x`; expected letters"),
         ("two words", "`aliases` is `two words`; expected letters"),
-        ("cases", "`cases` is a built-in command and cannot name a guide"),
-        ("resume", "`resume` is a built-in command and cannot name a guide"),
+        (
+            "cases",
+            "`cases` is a built-in command and cannot name a guide",
+        ),
+        (
+            "resume",
+            "`resume` is a built-in command and cannot name a guide",
+        ),
     ] {
         Test::new()
             .file("mine/a.toml", &small_guide("mine", alias, "Mine"))
@@ -579,4 +586,214 @@ fn a_guide_id_may_not_take_a_command_added_later() {
             ))
             .run();
     }
+}
+
+// Shared steps: `kind = "include"` puts a block's questions (guides/blocks/*.toml) in place.
+
+/// `small_guide` with the phone block asked between the question and the ending.
+fn guide_with_phone(include: &str) -> String {
+    small_guide("mine", "my-alias", "Mine")
+        .replace("next = \"done\"", "next = \"about-phone\"")
+        .replace(
+            "[[steps]]\nid = \"done\"",
+            &format!("{include}\n\n[[steps]]\nid = \"done\""),
+        )
+        .replace("outcome = \"resolved\"", "outcome = \"contact-support\"")
+}
+
+const PHONE_INCLUDE: &str =
+    "[[steps]]\nid = \"about-phone\"\nkind = \"include\"\nblock = \"phone\"\nnext = \"done\"";
+
+#[test]
+fn an_included_block_is_shown_expanded_with_its_stable_ids() {
+    let out = Test::new()
+        .file("mine/a.toml", &guide_with_phone(PHONE_INCLUDE))
+        .args(&["--guides", "mine", "guides", "show", "mine", "--json"])
+        .run();
+    let graph: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let steps = graph["steps"].as_array().unwrap();
+    let ids: Vec<&str> = steps.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "ask",
+            "phone-os",
+            "phone-os-version",
+            "phone-model",
+            "wallet-app",
+            "wallet-app-version",
+            "network",
+            "done"
+        ]
+    );
+    assert_eq!(
+        steps[0]["next"], "phone-os",
+        "the include's id leads to its first step"
+    );
+    assert_eq!(steps[1]["block"], "phone");
+    assert_eq!(steps[1]["default"], "unsure");
+    assert!(
+        steps[6]["choices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["next"] == "done")
+    );
+    assert!(steps[0].get("block").is_none());
+}
+
+#[test]
+fn the_phone_answers_fill_the_reports_phone_not_its_details() {
+    let out = Test::new()
+        .file("mine/a.toml", &guide_with_phone(PHONE_INCLUDE))
+        .file(
+            "answers.toml",
+            "ask = \"It broke\"\nphone-os = \"android\"\nphone-model = \"Xiaomi 13\"\n",
+        )
+        .args(&[
+            "--guides",
+            "mine",
+            "mine",
+            "--answers",
+            "answers.toml",
+            "--set",
+            "phone-os-version=14",
+            "--set",
+            "network=wifi",
+            "--format",
+            "json",
+        ])
+        .run();
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        report["phone"],
+        serde_json::json!({ "os": "Android", "os_version": "14", "model": "Xiaomi 13", "network": "wifi" })
+    );
+    let ids: Vec<&str> = report["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(report["trail"].as_array().unwrap())
+        .filter_map(|d| d["id"].as_str().or(d["step"].as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        ["ask"],
+        "phone answers are not repeated in details or the trail"
+    );
+}
+
+#[test]
+fn a_script_that_does_not_answer_the_phone_questions_skips_them() {
+    let out = Test::new()
+        .file("mine/a.toml", &guide_with_phone(PHONE_INCLUDE))
+        .args(&[
+            "--guides",
+            "mine",
+            "mine",
+            "--set",
+            "ask=It broke",
+            "--format",
+            "json",
+        ])
+        .run();
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(report["phone"], serde_json::json!({}));
+    let text = Test::new()
+        .file("mine/a.toml", &guide_with_phone(PHONE_INCLUDE))
+        .args(&["--guides", "mine", "mine", "--set", "ask=It broke"])
+        .run();
+    assert!(
+        !text.stdout.contains("\nPhone\n"),
+        "no empty phone section:\n{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout
+            .contains("\nReport written on\n-----------------\n")
+    );
+}
+
+#[test]
+fn an_include_may_ask_only_some_of_the_blocks_questions() {
+    let include = format!("{PHONE_INCLUDE}\nonly = [\"phone-model\", \"phone-os\"]");
+    let out = Test::new()
+        .file("mine/a.toml", &guide_with_phone(&include))
+        .args(&["--guides", "mine", "guides", "show", "mine", "--json"])
+        .run();
+    let graph: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let ids: Vec<&str> = graph["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["ask", "phone-os", "phone-model", "done"],
+        "in the block's order"
+    );
+}
+
+#[test]
+fn include_mistakes_are_reported_at_their_place() {
+    let cases = [
+        (
+            PHONE_INCLUDE.replace("\"phone\"", "\"fone\""),
+            "mine/a.toml:21:9: there is no block `fone`; the blocks are phone",
+        ),
+        (
+            format!("{PHONE_INCLUDE}\nonly = [\"phone-model\", \"imei\"]"),
+            "mine/a.toml:23:24: `imei` is not a step of block `phone`; its steps are phone-os, \
+             phone-os-version, phone-model, wallet-app, wallet-app-version, network",
+        ),
+        (
+            PHONE_INCLUDE.replace("next = \"done\"", "next = \"gone\""),
+            "mine/a.toml:22:8: `next` points to `gone`, which is not a step",
+        ),
+        (
+            PHONE_INCLUDE.replace(
+                "next = \"done\"",
+                "text = { en = \"x\", zh = \"x\" }\nnext = \"done\"",
+            ),
+            "mine/a.toml:22:8: `text` is not allowed on an `include` step",
+        ),
+        (
+            format!(
+                "{PHONE_INCLUDE}\n\n{}",
+                PHONE_INCLUDE.replace("about-phone", "again")
+            ),
+            "mine/a.toml:27:9: block `phone` is already included in this guide",
+        ),
+        (
+            format!(
+                "{PHONE_INCLUDE}\n\n[[steps]]\nid = \"network\"\nkind = \"info\"\ntext = {{ en = \"x\", zh = \"x\" }}\nnext = \"done\""
+            ),
+            "mine/a.toml:25:6: step id `network` is used twice",
+        ),
+    ];
+    for (include, message) in cases {
+        Test::new()
+            .file("mine/a.toml", &guide_with_phone(&include))
+            .args(&["guides", "check", "mine/a.toml"])
+            .status(3)
+            .stderr_contains(message)
+            .run();
+    }
+}
+
+#[test]
+fn a_choice_default_must_be_one_of_its_choices() {
+    let guide = small_guide("mine", "my-alias", "Mine").replace(
+        "[[steps]]\nid = \"ask\"",
+        "[[steps]]\nid = \"pick\"\nkind = \"choice\"\nquestion = { en = \"Which?\", zh = \"哪个？\" }\ndefault = \"maybe\"\nchoices = [{ id = \"a\", label = { en = \"A\", zh = \"甲\" }, next = \"ask\" }]\n\n[[steps]]\nid = \"ask\"",
+    ).replace("start = \"ask\"", "start = \"pick\"");
+    Test::new()
+        .file("mine/a.toml", &guide)
+        .args(&["guides", "check", "mine/a.toml"])
+        .status(3)
+        .stderr_contains(
+            "mine/a.toml:13:11: `default` is `maybe`; expected the id of one of the step's choices",
+        )
+        .run();
 }

@@ -29,16 +29,30 @@ fn sample(input_type: InputType) -> &'static str {
 
 /// Answers from a list of branch decisions; past its end it takes the first branch and
 /// records how many there were, so the caller can enumerate every path.
-struct Walker {
+struct Walker<'g> {
+    guide: &'g Guide,
     decisions: Vec<usize>,
     branching: Vec<usize>,
+    /// Choices that all lead to the same step (the phone block's) are not branches: they
+    /// take turns, so each answer is seen without multiplying the paths.
+    turn: usize,
     skip_optional: bool,
     /// What free-text questions get: with or without a phone number in it, so that compare
     /// checks see something to compare.
     text: &'static str,
 }
 
-impl Walker {
+impl Walker<'_> {
+    /// Whether every choice of the step `id` leads to the same step.
+    fn converges(&self, id: &str) -> bool {
+        let Some(StepKind::Choice(c)) =
+            self.guide.step_index(id).map(|i| &self.guide.steps[i].kind)
+        else {
+            return false;
+        };
+        c.choices.windows(2).all(|w| w[0].next == w[1].next)
+    }
+
     fn decide(&mut self, options: usize) -> usize {
         let at = self.branching.len();
         self.branching.push(options);
@@ -46,8 +60,12 @@ impl Walker {
     }
 }
 
-impl Prompter for Walker {
+impl Prompter for Walker<'_> {
     fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
+        if self.converges(q.step) {
+            self.turn += 1;
+            return Ok(self.turn % q.choices.len());
+        }
         Ok(self.decide(q.choices.len()))
     }
 
@@ -80,6 +98,8 @@ fn every_path(guide: &Guide, lang: Lang, skip_optional: bool, world: &World) -> 
     let mut paths = Vec::new();
     loop {
         let mut walker = Walker {
+            guide,
+            turn: paths.len(),
             decisions: decisions.clone(),
             branching: Vec::new(),
             skip_optional,

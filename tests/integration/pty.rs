@@ -304,6 +304,16 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
         "4321",
     );
 
+    // The shared phone questions: every one can be skipped with Enter.
+    pty.expect("Which system does the phone with the wallet app run?");
+    pty.choose("Phone system", 1, "Android");
+    pty.answer_text("Which version of the system is it?", "14");
+    pty.answer_text("Which phone model is it?", "Xiaomi 13");
+    pty.answer_text("Which wallet app is it?", "");
+    pty.answer_text("Which version of the wallet app is it?", "");
+    pty.expect("How was the phone connected when it happened?");
+    pty.choose("Network", 0, "Wi-Fi");
+
     // The contact-support ending, the review of the whole report, then how to send it:
     // Enter sends it, and Enter again prints it on stdout (same pty).
     pty.expect("Thanks, that's everything support needs.");
@@ -327,6 +337,7 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
         "Transaction ID  2026112122001400000000001234",
         "Merchant        Example Mart",
         "Card ending     •••• 4321",
+        "Phone\n-----\nSystem   Android 14\nModel    Xiaomi 13\nNetwork  Wi-Fi\n",
         "→ A notice that my account is limited or needs",
         "→ Online or inside an app",
         "created 2026-11-21T15:04:05+08:00",

@@ -2,14 +2,21 @@
 //! and column. Structure comes first (keys, types, ids, targets); the graph rules
 //! (reachability, endings, details support needs) run once the structure holds, so one typo
 //! does not cascade into a page of follow-on complaints.
+//!
+//! Block files (shared steps a guide includes) are read by the same checker, in block mode:
+//! their steps are questions asked in order, so they name no targets of their own.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+mod graph;
+mod layout;
+
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use toml::Spanned;
 
+use super::block::Block;
 use super::names::{self, is_valid_id};
-use super::raw::{RawChoice, RawGuide, RawStep, RawText, RawWords, S};
+use super::raw::{RawBlock, RawChoice, RawGuide, RawStep, RawText, RawWords, S};
 use super::secrets::{secret_type, secret_wording};
 use super::{
     CheckStep, Choice, ChoiceStep, Compare, Ending, Group, Guide, GuideIssue, InfoStep, InputStep,
@@ -18,34 +25,37 @@ use super::{
 use crate::input::InputType;
 use crate::lang::{Lang, Text, Words};
 use crate::location::Location;
+use layout::{Layout, Slot};
 
 const SCHEMA: i64 = 1;
 
 /// Reads and validates one guide file's text.
 pub fn parse_guide(file: &str, source: &str, origin: Source) -> Result<Guide, Vec<GuideIssue>> {
-    let mut checker = Checker {
-        file,
-        src: source,
-        issues: Vec::new(),
-        here: None,
-    };
+    let mut checker = Checker::new(file, source);
     let raw = match toml::from_str::<RawGuide>(source) {
         Ok(raw) => raw,
         Err(e) => {
-            let message = e.message().trim().to_string();
-            checker.push(e.span(), IssueKind::Toml { message });
+            checker.toml_error(&e);
             return Err(checker.issues);
         }
     };
     let guide = checker.guide(&raw, origin);
-    match guide {
-        Some(guide) if checker.issues.is_empty() => Ok(guide),
-        _ => {
-            checker.issues.sort_by(|a, b| a.location.cmp(&b.location));
-            checker.issues.dedup();
-            Err(checker.issues)
+    checker.result(guide)
+}
+
+/// Reads and validates one block file's text.
+pub(crate) fn parse_block(file: &str, source: &str) -> Result<Block, Vec<GuideIssue>> {
+    let mut checker = Checker::new(file, source);
+    checker.block_mode = true;
+    let raw = match toml::from_str::<RawBlock>(source) {
+        Ok(raw) => raw,
+        Err(e) => {
+            checker.toml_error(&e);
+            return Err(checker.issues);
         }
-    }
+    };
+    let block = checker.block(&raw);
+    checker.result(block)
 }
 
 struct Checker<'a> {
@@ -54,12 +64,14 @@ struct Checker<'a> {
     issues: Vec<GuideIssue>,
     /// The step being read: a problem with no span of its own (a missing key) points here.
     here: Option<Range<usize>>,
+    /// Reading a block file: steps follow each other, and `next` is not theirs to say.
+    block_mode: bool,
 }
 
 /// Keys each step kind may carry (besides `id` and `kind`).
 fn allowed_keys(kind: &str) -> &'static [&'static str] {
     match kind {
-        "choice" => &["question", "help", "label", "choices"],
+        "choice" => &["question", "help", "label", "choices", "default"],
         "input" => &[
             "question", "help", "label", "type", "required", "linkable", "privacy", "next",
         ],
@@ -73,7 +85,37 @@ fn allowed_keys(kind: &str) -> &'static [&'static str] {
             "compare",
             "unconfigured",
         ],
+        "include" => &["block", "next", "only"],
         _ => &["outcome", "text", "urgent", "needs", "summary"],
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn new(file: &'a str, src: &'a str) -> Checker<'a> {
+        Checker {
+            file,
+            src,
+            issues: Vec::new(),
+            here: None,
+            block_mode: false,
+        }
+    }
+
+    fn toml_error(&mut self, e: &toml::de::Error) {
+        let message = e.message().trim().to_string();
+        self.push(e.span(), IssueKind::Toml { message });
+    }
+
+    /// What was built, when nothing was wrong; else every problem, in file order.
+    fn result<T>(mut self, built: Option<T>) -> Result<T, Vec<GuideIssue>> {
+        match built {
+            Some(built) if self.issues.is_empty() => Ok(built),
+            _ => {
+                self.issues.sort_by(|a, b| a.location.cmp(&b.location));
+                self.issues.dedup();
+                Err(self.issues)
+            }
+        }
     }
 }
 
@@ -107,9 +149,9 @@ impl Checker<'_> {
                 .as_ref()
                 .map(|s| self.text(Some(s), "report.summary", "the report"))
         });
-        let index = self.step_index(&raw.steps);
-        let steps = self.steps(&raw.steps, &index);
-        let start = self.target(raw.start.as_ref(), "start", "the guide", &index);
+        let layout = self.layout(&raw.steps);
+        let steps = self.steps(&layout);
+        let start = self.target(raw.start.as_ref(), "start", "the guide", &layout.index);
         let guide = Guide {
             id: id?,
             group: group?,
@@ -125,32 +167,60 @@ impl Checker<'_> {
             source: origin,
             location: Location::of_span(self.file, self.src, raw.id.as_ref().map(Spanned::span)),
         };
-        self.finish(guide, raw)
+        self.finish(guide, raw, &layout)
     }
 
     /// The rules that need a complete structure: needs, placeholders and the graph.
-    fn finish(&mut self, mut guide: Guide, raw: &RawGuide) -> Option<Guide> {
+    fn finish(&mut self, mut guide: Guide, raw: &RawGuide, layout: &Layout<'_>) -> Option<Guide> {
         if guide.steps.is_empty() {
             self.missing("steps", "the guide");
             return None;
         }
         guide.needs = self.needs(raw.needs.as_deref().unwrap_or_default(), &guide)?;
         let mut ends_ok = true;
-        for (i, step) in raw.steps.iter().enumerate() {
-            if let Some(needs) = &step.get_ref().needs {
+        for (i, slot) in layout.slots.iter().enumerate() {
+            if let Some(needs) = slot.raw().and_then(|s| s.needs.as_ref()) {
                 match self.needs(needs.get_ref(), &guide) {
                     Some(n) => set_ending_needs(&mut guide.steps[i], n),
                     None => ends_ok = false,
                 }
             }
         }
-        self.compared_inputs(&guide, raw);
-        self.placeholders(&guide, raw);
+        self.compared_inputs(&guide, layout);
+        self.placeholders(&guide, raw, layout);
         if !ends_ok || !self.issues.is_empty() {
             return None;
         }
-        self.graph(&guide, raw);
+        self.graph(&guide, layout);
         Some(guide)
+    }
+
+    /// A block file: a name and questions asked in order.
+    fn block(&mut self, raw: &RawBlock) -> Option<Block> {
+        self.schema(raw.schema.as_ref());
+        let name = self.id_value(raw.block.as_ref(), "block", "the block");
+        if raw.steps.is_empty() {
+            self.missing("steps", "the block");
+        }
+        let mut seen = HashSet::new();
+        let mut steps = Vec::new();
+        for step in &raw.steps {
+            if let Some(id) = &step.get_ref().id
+                && !seen.insert(id.get_ref().as_str())
+            {
+                let kind = IssueKind::DuplicateStep {
+                    id: id.get_ref().clone(),
+                };
+                self.push(Some(id.span()), kind);
+            }
+            steps.push(self.step(step, &HashMap::new()));
+        }
+        let name = name?;
+        let mut steps: Vec<Step> = steps.into_iter().collect::<Option<_>>()?;
+        for step in &mut steps {
+            step.block = Some(name.clone());
+        }
+        Some(Block { name, steps })
     }
 
     fn schema(&mut self, schema: Option<&S<i64>>) {
@@ -332,29 +402,15 @@ impl Checker<'_> {
         let inner = literal
             .strip_prefix('"')
             .and_then(|l| l.strip_suffix('"'))
-            .or_else(|| literal.strip_prefix('\'').and_then(|l| l.strip_suffix('\'')));
+            .or_else(|| {
+                literal
+                    .strip_prefix('\'')
+                    .and_then(|l| l.strip_suffix('\''))
+            });
         match inner {
             Some(inner) if inner == value => span.start + 1 + offset,
             _ => span.start,
         }
-    }
-
-    fn step_index(&mut self, steps: &[S<RawStep>]) -> HashMap<String, usize> {
-        let mut index = HashMap::new();
-        for (i, step) in steps.iter().enumerate() {
-            let Some(id) = &step.get_ref().id else {
-                continue;
-            };
-            if index.insert(id.get_ref().clone(), i).is_some() {
-                self.push(
-                    Some(id.span()),
-                    IssueKind::DuplicateStep {
-                        id: id.get_ref().clone(),
-                    },
-                );
-            }
-        }
-        index
     }
 
     fn target(
@@ -364,6 +420,13 @@ impl Checker<'_> {
         context: &str,
         index: &HashMap<String, usize>,
     ) -> Option<usize> {
+        if self.block_mode && key == "next" {
+            // A block's steps lead to the one after them; the include says where the last goes.
+            if let Some(target) = target {
+                self.push(Some(target.span()), IssueKind::NextInBlock);
+            }
+            return Some(0);
+        }
         let Some(target) = target else {
             self.missing(key, context);
             return None;
@@ -379,8 +442,26 @@ impl Checker<'_> {
         found
     }
 
-    fn steps(&mut self, raw: &[S<RawStep>], index: &HashMap<String, usize>) -> Option<Vec<Step>> {
-        let steps: Vec<Option<Step>> = raw.iter().map(|s| self.step(s, index)).collect();
+    /// Every step in layout order: a guide's own, and each included block's in its place.
+    fn steps(&mut self, layout: &Layout<'_>) -> Option<Vec<Step>> {
+        let mut steps = Vec::with_capacity(layout.slots.len());
+        for (i, slot) in layout.slots.iter().enumerate() {
+            steps.push(match slot {
+                Slot::Own(raw) => self.step(raw, &layout.index),
+                Slot::Shared {
+                    include,
+                    step,
+                    last,
+                } => {
+                    let next = if *last {
+                        self.include_next(include, &layout.index)
+                    } else {
+                        Some(i + 1)
+                    };
+                    next.map(|next| layout::leading_to(step, next))
+                }
+            });
+        }
         steps.into_iter().collect()
     }
 
@@ -408,8 +489,14 @@ impl Checker<'_> {
             return None;
         };
         let kind_name = kind.get_ref().as_str();
-        if !["choice", "input", "info", "check", "end"].contains(&kind_name) {
-            let expected = "choice, input, info, check or end";
+        let (kinds, expected): (&[&str], _) = if self.block_mode {
+            let expected = "choice, input or info (a block holds questions asked in order)";
+            (&["choice", "input", "info"], expected)
+        } else {
+            let expected = "choice, input, info, check, end or include";
+            (&["choice", "input", "info", "check", "end"], expected)
+        };
+        if !kinds.contains(&kind_name) {
             let value = kind_name.to_string();
             self.push(
                 Some(kind.span()),
@@ -434,6 +521,7 @@ impl Checker<'_> {
         Some(Step {
             id: id?,
             kind: step_kind?,
+            block: None,
         })
     }
 
@@ -485,12 +573,32 @@ impl Checker<'_> {
             .label
             .as_ref()
             .and_then(|l| self.text(Some(l), "label", ctx));
+        let choices = choices?;
+        let default = match &step.default {
+            None => None,
+            Some(d) => Some(self.default_choice(d, &choices)?),
+        };
         Some(ChoiceStep {
             question: question?,
             help: help.flatten(),
             label,
-            choices: choices?,
+            choices,
+            default,
         })
+    }
+
+    /// The choice a script takes when it has no answer: one of the step's own.
+    fn default_choice(&mut self, default: &S<String>, choices: &[Choice]) -> Option<usize> {
+        let found = choices.iter().position(|c| &c.id == default.get_ref());
+        if found.is_none() {
+            let kind = IssueKind::BadValue {
+                key: "default",
+                value: default.get_ref().clone(),
+                expected: "the id of one of the step's choices",
+            };
+            self.push(Some(default.span()), kind);
+        }
+        found
     }
 
     fn choice_list(
@@ -534,7 +642,7 @@ impl Checker<'_> {
         table: Range<usize>,
         index: &HashMap<String, usize>,
     ) -> Option<usize> {
-        if target.is_none() {
+        if target.is_none() && !self.block_mode {
             self.push(
                 Some(table),
                 IssueKind::MissingKey {
@@ -769,8 +877,11 @@ impl Checker<'_> {
     }
 
     /// A compare check compares an input's answer, so `compare` must name an input step.
-    fn compared_inputs(&mut self, guide: &Guide, raw: &RawGuide) {
-        for (step, raw_step) in guide.steps.iter().zip(&raw.steps) {
+    fn compared_inputs(&mut self, guide: &Guide, layout: &Layout<'_>) {
+        for (step, slot) in guide.steps.iter().zip(&layout.slots) {
+            let Some(raw_step) = slot.own() else {
+                continue;
+            };
             let StepKind::Check(CheckStep {
                 compare: Some(cmp), ..
             }) = &step.kind
@@ -788,7 +899,7 @@ impl Checker<'_> {
         }
     }
 
-    fn placeholders(&mut self, guide: &Guide, raw: &RawGuide) {
+    fn placeholders(&mut self, guide: &Guide, raw: &RawGuide, layout: &Layout<'_>) {
         let mut templates: Vec<(&Text, Range<usize>)> = Vec::new();
         if let (Some(t), Some(r)) = (
             &guide.report_summary,
@@ -796,7 +907,10 @@ impl Checker<'_> {
         ) {
             templates.push((t, r.span()));
         }
-        for (step, raw_step) in guide.steps.iter().zip(&raw.steps) {
+        for (step, slot) in guide.steps.iter().zip(&layout.slots) {
+            let Some(raw_step) = slot.own() else {
+                continue;
+            };
             if let (
                 StepKind::End(Ending {
                     summary: Some(t), ..
@@ -826,111 +940,12 @@ impl Checker<'_> {
             }
         }
     }
-
-    fn graph(&mut self, guide: &Guide, raw: &RawGuide) {
-        let step_span = |i: usize| Some(raw.steps[i].span());
-        let reachable = reachable_from(guide, guide.start, None);
-        for (i, step) in guide.steps.iter().enumerate() {
-            if !reachable[i] {
-                self.push(
-                    step_span(i),
-                    IssueKind::Unreachable {
-                        step: step.id.clone(),
-                    },
-                );
-            }
-        }
-        let can_end = can_reach_an_ending(guide);
-        for (i, step) in guide.steps.iter().enumerate() {
-            if reachable[i] && !can_end[i] {
-                self.push(
-                    step_span(i),
-                    IssueKind::NoEnding {
-                        step: step.id.clone(),
-                    },
-                );
-            }
-        }
-        self.details_on_every_path(guide, &reachable, step_span);
-    }
-
-    /// Every contact-support ending must be unreachable once any needed input is removed.
-    fn details_on_every_path(
-        &mut self,
-        guide: &Guide,
-        reachable: &[bool],
-        span: impl Fn(usize) -> Option<Range<usize>>,
-    ) {
-        for (end, step) in guide.steps.iter().enumerate() {
-            let StepKind::End(ending) = &step.kind else {
-                continue;
-            };
-            if ending.outcome != Outcome::ContactSupport || !reachable[end] {
-                continue;
-            }
-            for &need in ending.needs.as_ref().unwrap_or(&guide.needs) {
-                if need != guide.start && reachable_from(guide, guide.start, Some(need))[end] {
-                    let detail = guide.steps[need].id.clone();
-                    self.push(
-                        span(end),
-                        IssueKind::SkipsDetail {
-                            ending: step.id.clone(),
-                            detail,
-                        },
-                    );
-                }
-            }
-        }
-    }
 }
 
 fn set_ending_needs(step: &mut Step, needs: Vec<usize>) {
     if let StepKind::End(ending) = &mut step.kind {
         ending.needs = Some(needs);
     }
-}
-
-/// Steps reachable from `from`, never passing through `avoid`.
-fn reachable_from(guide: &Guide, from: usize, avoid: Option<usize>) -> Vec<bool> {
-    let mut seen = vec![false; guide.steps.len()];
-    let mut queue = VecDeque::from([from]);
-    seen[from] = true;
-    while let Some(i) = queue.pop_front() {
-        for t in guide.steps[i].kind.targets() {
-            if !seen[t] && Some(t) != avoid {
-                seen[t] = true;
-                queue.push_back(t);
-            }
-        }
-    }
-    seen
-}
-
-/// For each step, whether some ending can be reached from it.
-fn can_reach_an_ending(guide: &Guide) -> Vec<bool> {
-    let n = guide.steps.len();
-    let mut into: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, s) in guide.steps.iter().enumerate() {
-        for t in s.kind.targets() {
-            into[t].push(i);
-        }
-    }
-    let mut ok = vec![false; n];
-    let mut queue: VecDeque<usize> = (0..n)
-        .filter(|&i| matches!(guide.steps[i].kind, StepKind::End(_)))
-        .collect();
-    for &i in &queue {
-        ok[i] = true;
-    }
-    while let Some(i) = queue.pop_front() {
-        for &p in &into[i] {
-            if !ok[p] {
-                ok[p] = true;
-                queue.push_back(p);
-            }
-        }
-    }
-    ok
 }
 
 /// The `{name}` placeholders in a template.
