@@ -358,6 +358,7 @@ fn scripted_run(
         &transcript,
         report::Context {
             lang: Lang::En,
+            region: wallet_help::region::Region::Cn,
             now: &ctx.now,
             device,
             config,

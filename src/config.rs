@@ -9,10 +9,13 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::location::Location;
+use crate::region::Region;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Config {
     pub provider: Option<String>,
+    /// `provider.region`: whose timelines and regulators apply, when the provider says.
+    pub region: Option<Region>,
     pub support: Support,
 }
 
@@ -25,6 +28,8 @@ pub struct Support {
     pub website: Option<String>,
     pub hours: Option<String>,
     pub timezone: Option<String>,
+    pub chat: Option<String>,
+    pub complaints: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +43,7 @@ struct RawConfig {
 #[serde(deny_unknown_fields)]
 struct RawProvider {
     name: Option<String>,
+    region: Option<String>,
 }
 
 impl Config {
@@ -62,8 +68,10 @@ impl Config {
             location: Location::of_span(file, source, e.span()),
             message: e.message().trim().to_string(),
         })?;
+        let (name, region) = raw.provider.map_or((None, None), |p| (p.name, p.region));
         let config = Config {
-            provider: raw.provider.and_then(|p| p.name),
+            provider: name,
+            region: region_setting(region.as_deref(), file, source)?,
             support: raw.support.unwrap_or_default(),
         };
         config.check(file, source)?;
@@ -94,6 +102,19 @@ impl Config {
     }
 }
 
+/// `provider.region`, when set: one of SPEC's region names.
+fn region_setting(value: Option<&str>, file: &str, source: &str) -> Result<Option<Region>> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    Region::from_name(value)
+        .map(Some)
+        .ok_or_else(|| Error::InvalidConfig {
+            location: Location::at(file, source, source.find("region").unwrap_or(0)),
+            message: format!("`provider.region` is `{value}`; expected {}", Region::NAMES),
+        })
+}
+
 fn user_config_path() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("wallet-help").join("config.toml"))
 }
@@ -116,8 +137,11 @@ timezone = "Asia/Shanghai"
 "#;
         let config = Config::parse("c.toml", src).unwrap();
         assert_eq!(config.provider.as_deref(), Some("Example Wallet"));
+        assert_eq!(config.region, None);
         assert_eq!(config.support.email.as_deref(), Some("support@example.com"));
         assert_eq!(config.support.phones, ["+86 400 000 0000"]);
+        let config = Config::parse("c.toml", "[provider]\nregion = \"uk\"\n").unwrap();
+        assert_eq!(config.region, Some(Region::Uk));
     }
 
     #[test]
@@ -126,6 +150,11 @@ timezone = "Asia/Shanghai"
         assert!(
             err.to_string().starts_with("c.toml:2:1: invalid config"),
             "{err}"
+        );
+        let err = Config::parse("c.toml", "[provider]\nregion = \"mars\"\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "c.toml:2:1: invalid config: `provider.region` is `mars`; expected cn, us, uk, eu or other"
         );
         let err = Config::parse("c.toml", "[support]\ntimezone = \"Mars/Base\"\n").unwrap_err();
         assert!(err.to_string().starts_with("c.toml:2:1:"), "{err}");

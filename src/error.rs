@@ -94,6 +94,13 @@ pub enum Error {
     #[error("cannot write to the terminal: {0}")]
     Terminal(io::Error),
 
+    #[error("`{name}` is `{value}`; expected {expected}")]
+    BadEnv {
+        name: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+
     #[error("cancelled")]
     Cancelled,
 }
@@ -114,7 +121,8 @@ impl Error {
             | Error::LinkSetsOption { .. }
             | Error::AnswersFile { .. }
             | Error::AnswerLoop { .. }
-            | Error::OutputExists { .. } => exit::USAGE,
+            | Error::OutputExists { .. }
+            | Error::BadEnv { .. } => exit::USAGE,
             Error::InvalidGuides { .. } | Error::InvalidConfig { .. } => exit::INVALID_FILE,
             Error::Io { .. } | Error::Terminal(_) => exit::FAILURE,
             Error::Cancelled => exit::CANCELLED,

@@ -21,6 +21,7 @@ pub mod links;
 pub mod location;
 pub mod parallel;
 pub mod prompt;
+pub mod region;
 pub mod report;
 pub mod search;
 pub mod settings;

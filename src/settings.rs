@@ -11,8 +11,10 @@ use clap::ArgMatches;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, Zoned};
 
-use crate::error::Result;
+use crate::config::Config;
+use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::region::Region;
 use crate::report::Format;
 
 /// The process environment as settings need it, so tests can hand in their own.
@@ -67,6 +69,10 @@ pub struct Settings {
     pub answers: Option<PathBuf>,
     pub sets: Vec<String>,
     pub clock: Clock,
+    /// `WALLET_HELP_REGION`, when the user set it.
+    pub region_set: Option<Region>,
+    /// The locale whose territory hints at the region (`LC_ALL`, `LC_MONETARY`, `LANG`).
+    pub region_locale: Option<String>,
 }
 
 impl Settings {
@@ -108,8 +114,39 @@ impl Settings {
                 .map(|v| v.cloned().collect())
                 .unwrap_or_default(),
             clock: Clock::from_env(env),
+            region_set: region_from_env(env)?,
+            region_locale: ["LC_ALL", "LC_MONETARY", "LANG"]
+                .iter()
+                .find_map(|name| env.var(name))
+                .map(str::to_string),
         })
     }
+
+    /// SPEC's region chain: `WALLET_HELP_REGION`, then the provider's `provider.region`,
+    /// then the time zone, then the locale's territory, else `other`. Asked only by commands
+    /// that need it: finding the system's time zone costs more than `list` does.
+    pub fn region(&self, config: &Config) -> Region {
+        Region::detect(
+            self.region_set,
+            config.region,
+            self.clock.zone_name().as_deref(),
+            self.region_locale.as_deref(),
+        )
+    }
+}
+
+/// `WALLET_HELP_REGION`: unset, or one of the region names.
+fn region_from_env(env: &Environment) -> Result<Option<Region>> {
+    let Some(value) = env.var("WALLET_HELP_REGION") else {
+        return Ok(None);
+    };
+    Region::from_name(value)
+        .map(Some)
+        .ok_or_else(|| Error::BadEnv {
+            name: "WALLET_HELP_REGION",
+            value: value.to_string(),
+            expected: Region::NAMES,
+        })
 }
 
 /// SPEC's fallback chain: `WALLET_HELP_LANG`, then `LC_ALL`, `LC_MESSAGES`, `LANG`.
@@ -145,6 +182,14 @@ impl Clock {
         self.fixed
             .unwrap_or_else(Timestamp::now)
             .to_zoned(self.time_zone())
+    }
+
+    /// The user's time zone by its IANA name, when it has one.
+    pub fn zone_name(&self) -> Option<String> {
+        match &self.tz {
+            Some(name) => Some(name.clone()),
+            None => TimeZone::system().iana_name().map(str::to_string),
+        }
     }
 
     fn time_zone(&self) -> TimeZone {
@@ -293,6 +338,45 @@ mod tests {
             Clock::from_env(&e).now().to_string(),
             "2025-11-21T15:04:05+08:00[Asia/Shanghai]"
         );
+    }
+
+    #[test]
+    fn the_region_comes_from_the_user_then_the_provider_then_the_zone() {
+        let config = Config {
+            region: Some(Region::Cn),
+            ..Config::default()
+        };
+        let uk = env(
+            &[("WALLET_HELP_REGION", "uk"), ("TZ", "Asia/Shanghai")],
+            false,
+        );
+        assert_eq!(settings(&["list"], &uk).region(&config), Region::Uk);
+        let london = env(&[("TZ", "Europe/London"), ("LANG", "zh_CN.UTF-8")], false);
+        assert_eq!(settings(&["list"], &london).region(&config), Region::Cn);
+        assert_eq!(
+            settings(&["list"], &london).region(&Config::default()),
+            Region::Uk
+        );
+        let server = env(&[("TZ", "Etc/UTC"), ("LANG", "zh_CN.UTF-8")], false);
+        assert_eq!(
+            settings(&["list"], &server).region(&Config::default()),
+            Region::Cn
+        );
+    }
+
+    #[test]
+    fn an_unknown_region_in_the_environment_is_a_usage_error() {
+        let catalog = crate::guide::catalog::Catalog::from_guides(Vec::new());
+        let matches = crate::cli::command(&catalog, Lang::En)
+            .try_get_matches_from(["wallet-help", "list"])
+            .unwrap();
+        let err =
+            Settings::new(&matches, &env(&[("WALLET_HELP_REGION", "mars")], false)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "`WALLET_HELP_REGION` is `mars`; expected cn, us, uk, eu or other"
+        );
+        assert_eq!(err.exit_code(), 2);
     }
 
     #[test]

@@ -9,8 +9,10 @@ use clap::ArgMatches;
 use serde_json::{Value, json};
 
 use super::{print_stderr, print_stdout};
+use crate::config::Config;
 use crate::error::{Error, Result, exit};
 use crate::guide::catalog::{self, Catalog};
+use crate::guide::provider::ProviderWords;
 use crate::guide::{Guide, StepKind};
 use crate::lang::Lang;
 use crate::settings::Settings;
@@ -45,9 +47,16 @@ pub(super) fn show(catalog: &Catalog, settings: &Settings, matches: &ArgMatches)
         id: id.to_string(),
         suggestions: catalog.suggest(id),
     })?;
-    let guide = entry.guide()?;
+    let config = Config::load(settings.config.as_deref())?;
+    let region = settings.region(&config);
+    // The texts as this reader would see them when running the guide.
+    let guide = &entry
+        .guide()?
+        .for_reader(region, &ProviderWords::from_config(&config));
     let text = if matches.get_flag("json") {
-        let mut s = serde_json::to_string_pretty(&graph(guide, settings.lang)).unwrap_or_default();
+        let mut graph = graph(guide, settings.lang);
+        graph["region"] = json!(region);
+        let mut s = serde_json::to_string_pretty(&graph).unwrap_or_default();
         s.push('\n');
         s
     } else {

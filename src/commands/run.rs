@@ -7,12 +7,14 @@ use crate::checks::official::Official;
 use crate::config::Config;
 use crate::error::{Result, exit};
 use crate::flow::{self, Transcript};
+use crate::guide::provider::ProviderWords;
 use crate::guide::{Guide, Outcome, StepKind};
 use crate::input::ParseContext;
 use crate::lang::Lang;
 use crate::prompt::Prompter;
 use crate::prompt::scripted::Scripted;
 use crate::prompt::terminal::{self, Terminal};
+use crate::region::Region;
 use crate::report::{self, Review, write};
 use crate::settings::{Mode, Settings};
 use crate::ui;
@@ -25,6 +27,9 @@ pub(super) fn run(guide: &Guide, settings: &Settings) -> Result<u8> {
 /// `--answers` file and `--set` are added after them, so they win.
 pub(super) fn run_with(guide: &Guide, settings: &Settings, mut given: GivenAnswers) -> Result<u8> {
     let config = Config::load(settings.config.as_deref())?;
+    let region = settings.region(&config);
+    // Everything below shows the guide as this reader reads it: their region's texts.
+    let guide = &guide.for_reader(region, &ProviderWords::from_config(&config));
     if let Some(path) = &settings.output {
         // Before any question: nobody should answer everything and then lose it.
         write::ensure_writable(path, settings.force)?;
@@ -55,7 +60,7 @@ pub(super) fn run_with(guide: &Guide, settings: &Settings, mut given: GivenAnswe
     let outcome = show_ending(guide, &transcript, settings);
     if outcome == Outcome::ContactSupport || settings.output.is_some() {
         let mut transcript = transcript;
-        deliver(guide, &mut transcript, settings, &config, &ctx)?;
+        deliver(guide, &mut transcript, settings, &config, &ctx, region)?;
     }
     Ok(exit::OK)
 }
@@ -87,6 +92,7 @@ fn deliver(
     settings: &Settings,
     config: &Config,
     parse: &ParseContext,
+    region: Region,
 ) -> Result<()> {
     let now = &parse.now;
     let device = if settings.mode == Mode::Interactive {
@@ -106,6 +112,7 @@ fn deliver(
     let (report, rendered) = loop {
         let ctx = report::Context {
             lang: settings.report_lang,
+            region,
             now,
             device: device.clone(),
             config,

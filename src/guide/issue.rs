@@ -85,6 +85,17 @@ pub enum IssueKind {
         what: &'static str,
     },
     NextInBlock,
+    PlaceholderNotHere {
+        name: String,
+        why: &'static str,
+    },
+    UnknownProviderPlaceholder {
+        name: String,
+        known: Vec<&'static str>,
+    },
+    RegionNotAllowed {
+        key: String,
+    },
     UnknownBlock {
         name: String,
         known: Vec<String>,
@@ -160,6 +171,23 @@ impl fmt::Display for IssueKind {
             IssueKind::ReservedName { name } => {
                 write!(f, "`{name}` is a built-in command and cannot name a guide")
             }
+            IssueKind::RegionNotAllowed { key } => write!(
+                f,
+                "`{key}`: the guide's title and summary are the same in every region; \
+                 region variants belong in step texts and report summaries"
+            ),
+            IssueKind::PlaceholderNotHere { name, why } => {
+                write!(f, "placeholder `{{{name}}}` cannot be used here: {why}")
+            }
+            IssueKind::UnknownProviderPlaceholder { name, known } => write!(
+                f,
+                "placeholder `{{{name}}}` is not a provider setting; the settings are {}",
+                known
+                    .iter()
+                    .map(|k| format!("{{{k}}}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             IssueKind::NextInBlock => write!(
                 f,
                 "a block's steps are asked in order and have no `next`; the guide that includes \

@@ -6,7 +6,9 @@
 pub mod block;
 pub mod catalog;
 mod issue;
+mod localize;
 pub mod names;
+pub mod provider;
 pub(crate) mod raw;
 mod secrets;
 mod validate;

@@ -15,7 +15,14 @@ pub(super) fn render(report: &Report) -> String {
         .email
         .clone()
         .unwrap_or_else(|| labels::NO_ADDRESS.get(lang).to_string());
-    let _ = writeln!(out, "**{}:** {}\n", labels::TO.get(lang), escape(&to));
+    let colon = colon(lang);
+    let _ = writeln!(
+        out,
+        "**{}{}** {}\n",
+        labels::TO.get(lang),
+        colon.trim_end(),
+        escape(&to)
+    );
     if report.urgent {
         let _ = writeln!(out, "> **{}**\n", labels::URGENT.get(lang));
     }
@@ -55,22 +62,32 @@ pub(super) fn render(report: &Report) -> String {
     let _ = writeln!(out, "## {}\n", labels::DEVICE.get(lang));
     let _ = writeln!(
         out,
-        "- {}: {} {}",
+        "- {}{colon}{} {}",
         labels::OS.get(lang),
         escape(&d.os),
         escape(&d.os_version)
     );
-    let _ = writeln!(out, "- {}: {}", labels::ARCH.get(lang), escape(&d.arch));
-    let _ = writeln!(out, "- {}: {}", labels::LOCALE.get(lang), escape(&d.locale));
     let _ = writeln!(
         out,
-        "- {}: {}",
+        "- {}{colon}{}",
+        labels::ARCH.get(lang),
+        escape(&d.arch)
+    );
+    let _ = writeln!(
+        out,
+        "- {}{colon}{}",
+        labels::LOCALE.get(lang),
+        escape(&d.locale)
+    );
+    let _ = writeln!(
+        out,
+        "- {}{colon}{}",
         labels::TIMEZONE.get(lang),
         escape(&d.timezone)
     );
     let _ = writeln!(
         out,
-        "- {}: {}\n",
+        "- {}{colon}{}\n",
         labels::TOOL.get(lang),
         escape(&d.tool_version)
     );
@@ -81,7 +98,7 @@ pub(super) fn render(report: &Report) -> String {
         labels::REPORT.get(lang),
         report.report_id,
         labels::CREATED.get(lang),
-        report.created_at,
+        super::created_words(report),
         labels::VERIFICATION.get(lang),
         report.verification_code,
         labels::PRIVACY.get(lang)
@@ -97,9 +114,14 @@ fn phone(out: &mut String, report: &Report) {
     }
     let _ = writeln!(out, "## {}\n", labels::PHONE.get(report.language));
     for (label, value) in rows {
-        let _ = writeln!(out, "- {label}: {}", escape(&value));
+        let _ = writeln!(out, "- {label}{}{}", colon(report.language), escape(&value));
     }
     out.push('\n');
+}
+
+/// A label's colon: `: ` in English, a full-width `：` in Chinese.
+fn colon(lang: crate::lang::Lang) -> &'static str {
+    lang.pick(": ", "：")
 }
 
 /// Escapes the characters Markdown would read as formatting in user text. `_` and `*`

@@ -4,6 +4,7 @@
 mod json;
 mod markdown;
 mod phone;
+pub mod prose;
 pub mod redact;
 mod text;
 pub mod write;
@@ -21,6 +22,7 @@ use crate::flow::{Answer, Transcript};
 use crate::guide::{CheckStep, Guide, InputStep, Outcome, Privacy, StepKind};
 use crate::input::InputType;
 use crate::lang::{Lang, Text};
+use crate::region::Region;
 pub use phone::Phone;
 
 pub const SCHEMA: &str = "wallet-help.report/1";
@@ -53,6 +55,8 @@ pub struct Report {
     pub verification_code: String,
     pub created_at: String,
     pub language: Lang,
+    /// The region whose timelines and regulators the guide's texts used.
+    pub region: Region,
     pub guide: GuideRef,
     pub outcome: Outcome,
     pub urgent: bool,
@@ -106,6 +110,7 @@ pub struct SupportContact {
 /// Everything a report is made from besides the walk itself.
 pub struct Context<'a> {
     pub lang: Lang,
+    pub region: Region,
     pub now: &'a Zoned,
     pub device: Device,
     pub config: &'a Config,
@@ -128,7 +133,13 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
     };
     let (details, redactions) = details(guide, transcript, lang, ctx.review);
     let trail = trail(guide, transcript, lang);
-    let summary = summary(guide, &details, ending.summary.as_ref(), &trail, lang);
+    let summary = summary(
+        guide,
+        &in_prose(guide, &details, lang, ctx.now.year()),
+        ending.summary.as_ref(),
+        &trail,
+        lang,
+    );
     let (phone, details, trail) = phone::split(guide, details, trail);
     let created_at = ctx.now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
     let mut report = Report {
@@ -137,6 +148,7 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
         verification_code: String::new(),
         created_at,
         language: lang,
+        region: ctx.region,
         guide: GuideRef {
             id: guide.id.clone(),
             title: guide.title.get(lang).to_string(),
@@ -303,6 +315,29 @@ fn trail(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<TrailItem> {
         .collect()
 }
 
+/// The details as a sentence says them: times written for people (`21 Nov 2026, 14:03
+/// (UTC+8)`, `11月21日 14:03`), everything else as it is.
+fn in_prose(guide: &Guide, details: &[Detail], lang: Lang, this_year: i16) -> Vec<Detail> {
+    let is_time = |id: &str| {
+        guide.step_index(id).is_some_and(|i| {
+            matches!(&guide.steps[i].kind, StepKind::Input(input)
+                if matches!(input.input_type.name(), "datetime" | "date"))
+        })
+    };
+    details
+        .iter()
+        .map(|d| {
+            let prose = is_time(&d.id)
+                .then(|| prose::time(&d.value, lang, this_year))
+                .flatten();
+            Detail {
+                value: prose.unwrap_or_else(|| d.value.clone()),
+                ..d.clone()
+            }
+        })
+        .collect()
+}
+
 /// The template with its placeholders filled, then what was already tried.
 fn summary(
     guide: &Guide,
@@ -314,7 +349,12 @@ fn summary(
     let template = ending.or(guide.report_summary.as_ref());
     let mut summary = match template {
         Some(t) => fill(t.get(lang), details, trail, lang),
-        None => format!("{}: {}", guide.title.get(lang), guide.summary.get(lang)),
+        None => format!(
+            "{}{}{}",
+            guide.title.get(lang),
+            lang.pick(": ", "："),
+            guide.summary.get(lang)
+        ),
     };
     let tried: Vec<String> = trail
         .iter()
@@ -445,6 +485,7 @@ fn verification_code(report: &Report) -> String {
     let content = serde_json::to_string(&(
         &report.report_id,
         &report.created_at,
+        &report.region,
         &report.outcome,
         report.urgent,
         &report
@@ -666,6 +707,14 @@ pub fn kind_words(kind: &str, lang: Lang) -> &'static str {
         _ => ("a secret", "敏感信息"),
     };
     lang.pick(en, zh)
+}
+
+/// When the report was written, for its last lines: `21 Nov 2026, 15:04 (UTC+8)`,
+/// `2026年11月21日 15:04`; the JSON keeps RFC 3339.
+pub(crate) fn created_words(report: &Report) -> String {
+    // The year always: a footer is read on its own, long after.
+    prose::time(&report.created_at, report.language, i16::MIN)
+        .unwrap_or_else(|| report.created_at.clone())
 }
 
 /// `[URGENT] [WH-…] Payment failed`: the subject line of the email.

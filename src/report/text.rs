@@ -41,7 +41,7 @@ pub(super) fn render(report: &Report) -> String {
         labels::REPORT.get(lang),
         report.report_id,
         labels::CREATED.get(lang),
-        report.created_at
+        super::created_words(report)
     );
     line(&mut out, &footer);
     let verification = format!(

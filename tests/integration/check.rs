@@ -200,7 +200,7 @@ fn a_report_placeholder_that_names_no_input_is_reported() {
     rejects(
         "guides/broken/bad-placeholder.toml",
         &[
-            "guides/broken/bad-placeholder.toml:11:11: placeholder `{order-number}` does not name \
+            "guides/broken/bad-placeholder.toml:11:18: placeholder `{order-number}` does not name \
              an input or choice step",
         ],
     );

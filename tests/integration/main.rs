@@ -9,6 +9,7 @@ mod cli; // list, guides show, exit codes, options
 mod golden; // rendered reports against tests/expected
 mod links; // support links: open and link
 mod paths; // every path of every bundled guide ends in a valid report
+mod phrasing; // region, provider placeholders and prose times in what guides and reports say
 mod privacy; // no card, IBAN or ID number gets through; ids, amounts and dates always do
 #[cfg(unix)]
 mod pty; // real prompts in a pseudo-terminal: the picker, arrow keys, Enter, Ctrl-C, the review

@@ -11,6 +11,7 @@ use wallet_help::guide::{Guide, Outcome, StepKind};
 use wallet_help::input::{self, InputType, ParseContext};
 use wallet_help::lang::Lang;
 use wallet_help::prompt::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
+use wallet_help::region::Region;
 use wallet_help::report::{self, Format};
 
 /// A valid answer of each type, as a user might type it.
@@ -153,7 +154,7 @@ fn device() -> Device {
     }
 }
 
-fn check_report(guide: &Guide, transcript: &Transcript, lang: Lang) {
+fn check_report(guide: &Guide, transcript: &Transcript, lang: Lang, region: Region) {
     let StepKind::End(ending) = &guide.steps[transcript.ending].kind else {
         panic!("not an ending")
     };
@@ -161,6 +162,7 @@ fn check_report(guide: &Guide, transcript: &Transcript, lang: Lang) {
     let now = now();
     let ctx = report::Context {
         lang,
+        region,
         now: &now,
         device: device(),
         config: &config,
@@ -213,6 +215,7 @@ fn worlds() -> Vec<World> {
                 phones: vec![phone.to_string()],
                 ..Support::default()
             },
+            ..Config::default()
         })
     };
     let plain = sample(InputType::Text);
@@ -233,18 +236,32 @@ fn worlds() -> Vec<World> {
     ]
 }
 
+/// The guide as read in each region where its texts differ (once, when they never do).
+fn as_read_in(guide: &Guide) -> Vec<(Guide, Region)> {
+    let mut copy = guide.clone();
+    let mut regional = false;
+    copy.each_text_mut(&mut |t| regional |= !t.regional.is_empty());
+    let regions: &[Region] = if regional {
+        &Region::ALL
+    } else {
+        &[Region::Cn]
+    };
+    regions.iter().map(|&r| (guide.for_region(r), r)).collect()
+}
+
 #[test]
 fn every_path_of_every_bundled_guide_ends_in_a_valid_report() {
     let catalog = Catalog::load(&[]).unwrap();
     let mut walked = 0;
-    for guide in catalog.guides().unwrap() {
+    for (guide, region) in catalog.guides().unwrap().into_iter().flat_map(as_read_in) {
+        let guide = &guide;
         for lang in Lang::ALL {
             let mut endings = std::collections::HashSet::new();
             for world in worlds() {
                 for skip_optional in [false, true] {
                     let paths = every_path(guide, lang, skip_optional, &world);
                     for transcript in &paths {
-                        check_report(guide, transcript, lang);
+                        check_report(guide, transcript, lang, region);
                         endings.insert(transcript.ending);
                     }
                     walked += paths.len();

@@ -232,6 +232,7 @@ pub fn normalize_device(report: &str) -> String {
         out = out.replace(&format!("\"{value}\""), &format!("\"{placeholder}\""));
         out = out.replace(&format!("  {value}\n"), &format!("  {placeholder}\n"));
         out = out.replace(&format!(": {value}\n"), &format!(": {placeholder}\n"));
+        out = out.replace(&format!("：{value}\n"), &format!("：{placeholder}\n"));
     }
     out
 }

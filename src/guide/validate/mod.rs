@@ -16,6 +16,7 @@ use toml::Spanned;
 
 use super::block::Block;
 use super::names::{self, is_valid_id};
+use super::provider;
 use super::raw::{RawBlock, RawChoice, RawGuide, RawStep, RawText, RawWords, S};
 use super::secrets::{secret_type, secret_wording};
 use super::{
@@ -25,6 +26,7 @@ use super::{
 use crate::input::InputType;
 use crate::lang::{Lang, Text, Words};
 use crate::location::Location;
+use crate::region::Region;
 use layout::{Layout, Slot};
 
 const SCHEMA: i64 = 1;
@@ -303,9 +305,11 @@ impl Checker<'_> {
         let text: &RawText = raw.get_ref();
         // Only long texts may have paragraphs; a question, a label or a title is one line.
         let newlines = matches!(key, "text" | "help");
+        let place = Place::of(key, context);
         let mut pick = |lang: Lang, value: &Option<S<String>>| match value {
             Some(v) if !v.get_ref().trim().is_empty() => {
                 self.forbid_controls(v, &format!("{key}.{}", lang.code()), newlines);
+                self.text_placeholders(v, place);
                 Some(v.get_ref().clone())
             }
             Some(v) => {
@@ -327,7 +331,39 @@ impl Checker<'_> {
         };
         let en = pick(Lang::En, &text.en);
         let zh = pick(Lang::Zh, &text.zh);
-        Some(Text { en: en?, zh: zh? })
+        let regional = self.region_variants(text, key, context, newlines);
+        Some(Text {
+            en: en?,
+            zh: zh?,
+            regional,
+        })
+    }
+
+    /// A text's region variants (`text.zh-cn`). The guide's own title and summary have none:
+    /// `list` and search show them the same everywhere.
+    fn region_variants(
+        &mut self,
+        text: &RawText,
+        key: &str,
+        context: &str,
+        newlines: bool,
+    ) -> Vec<(Lang, Region, String)> {
+        let mut regional = Vec::new();
+        for (lang, region, value) in text.variants() {
+            let name = format!("{key}.{}-{}", lang.code(), region.name());
+            if context == "the guide" {
+                let kind = IssueKind::RegionNotAllowed { key: name };
+                self.push(Some(value.span()), kind);
+            } else if value.get_ref().trim().is_empty() {
+                let kind = IssueKind::MissingTranslation { key: name, lang };
+                self.push(Some(value.span()), kind);
+            } else {
+                self.forbid_controls(value, &name, newlines);
+                self.text_placeholders(value, Place::of(key, context));
+                regional.push((lang, region, value.get_ref().clone()));
+            }
+        }
+        regional
     }
 
     fn words(&mut self, raw: Option<&S<RawWords>>, key: &'static str) -> Words {
@@ -360,6 +396,50 @@ impl Checker<'_> {
         Words {
             en: clean(&raw.get_ref().en),
             zh: clean(&raw.get_ref().zh),
+        }
+    }
+
+    /// The `{…}` in a text: in what the user reads, the provider's settings
+    /// (`{support.phone}`); in a report summary, answers (`{amount}`, checked once the steps
+    /// are known); in the guide's title and summary, nothing.
+    fn text_placeholders(&mut self, value: &S<String>, place: Place) {
+        let text = value.get_ref();
+        for (offset, inside) in braces(text) {
+            let (name, fallback) = provider::split(inside);
+            let kind = if place == Place::Header {
+                IssueKind::PlaceholderNotHere {
+                    name: name.into(),
+                    why: "a guide's title and summary are shown as written",
+                }
+            } else if !provider::is_provider_name(name) {
+                if place == Place::Summary {
+                    continue;
+                }
+                IssueKind::PlaceholderNotHere {
+                    name: name.into(),
+                    why: "only report summaries fill in answers",
+                }
+            } else if place == Place::Summary {
+                IssueKind::PlaceholderNotHere {
+                    name: name.into(),
+                    why: "a report goes to support, who know their own channels",
+                }
+            } else if !provider::is_known(name) {
+                IssueKind::UnknownProviderPlaceholder {
+                    name: name.into(),
+                    known: provider::names(),
+                }
+            } else if fallback.is_some_and(|f| f.contains(['{', '|']) || f.trim().is_empty()) {
+                IssueKind::BadValue {
+                    key: "placeholder",
+                    value: inside.into(),
+                    expected: "`{name|what to say when it is not set}`",
+                }
+            } else {
+                continue;
+            };
+            let at = self.offset_in_string(value.span(), text, offset);
+            self.push(Some(at..at), kind);
         }
     }
 
@@ -742,8 +822,9 @@ impl Checker<'_> {
         let (Some(text), Some(raw)) = (text, raw) else {
             return;
         };
-        for lang in Lang::ALL {
-            if let Some(phrase) = secret_wording(text.get(lang), ty) {
+        // Every language and every region's variant: none may ask for a secret.
+        for (_, _, wording) in text.all() {
+            if let Some(phrase) = secret_wording(wording, ty) {
                 let what = format!("the wording \"{phrase}\"");
                 self.push(
                     Some(raw.span()),
@@ -900,12 +981,12 @@ impl Checker<'_> {
     }
 
     fn placeholders(&mut self, guide: &Guide, raw: &RawGuide, layout: &Layout<'_>) {
-        let mut templates: Vec<(&Text, Range<usize>)> = Vec::new();
+        let mut templates: Vec<(&Text, &S<RawText>)> = Vec::new();
         if let (Some(t), Some(r)) = (
             &guide.report_summary,
             raw.report.as_ref().and_then(|r| r.summary.as_ref()),
         ) {
-            templates.push((t, r.span()));
+            templates.push((t, r));
         }
         for (step, slot) in guide.steps.iter().zip(&layout.slots) {
             let Some(raw_step) = slot.own() else {
@@ -918,12 +999,16 @@ impl Checker<'_> {
                 Some(r),
             ) = (&step.kind, &raw_step.get_ref().summary)
             {
-                templates.push((t, r.span()));
+                templates.push((t, r));
             }
         }
-        for (text, span) in templates {
-            for lang in Lang::ALL {
-                for name in placeholder_names(text.get(lang)) {
+        for (text, raw_text) in templates {
+            for (lang, region, template) in text.all() {
+                let span = raw_text.get_ref().value_span(lang, region);
+                for name in placeholder_names(template) {
+                    if provider::is_provider_name(name) {
+                        continue; // reported where the text was read
+                    }
                     let fillable = guide.step_index(name).is_some_and(|i| {
                         matches!(
                             guide.steps[i].kind,
@@ -934,7 +1019,7 @@ impl Checker<'_> {
                         let kind = IssueKind::UnknownPlaceholder {
                             name: name.to_string(),
                         };
-                        self.push(Some(span.clone()), kind);
+                        self.push(Some(span.clone().unwrap_or_else(|| raw_text.span())), kind);
                     }
                 }
             }
@@ -946,6 +1031,44 @@ fn set_ending_needs(step: &mut Step, needs: Vec<usize>) {
     if let StepKind::End(ending) = &mut step.kind {
         ending.needs = Some(needs);
     }
+}
+
+/// Where a text is shown, for what its placeholders may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    /// The guide's title and summary: listed and searched as written.
+    Header,
+    /// A report summary: filled with answers, read by support.
+    Summary,
+    /// Everything the user reads while walking the guide.
+    Shown,
+}
+
+impl Place {
+    fn of(key: &str, context: &str) -> Place {
+        match (key, context) {
+            (_, "the guide") => Place::Header,
+            ("summary" | "report.summary", _) => Place::Summary,
+            _ => Place::Shown,
+        }
+    }
+}
+
+/// Each `{…}` in `text`: the byte offset of its `{` and what is inside.
+fn braces(text: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(open) = text.get(at..).and_then(|rest| rest.find('{')) {
+        let start = at + open;
+        let Some(len) = text.get(start + 1..).and_then(|rest| rest.find('}')) else {
+            break;
+        };
+        if let Some(inside) = text.get(start + 1..start + 1 + len) {
+            found.push((start, inside));
+        }
+        at = start + 1 + len + 1;
+    }
+    found
 }
 
 /// The `{name}` placeholders in a template.
