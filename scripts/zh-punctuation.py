@@ -14,6 +14,9 @@ import sys
 
 FULL = {",": "\uff0c", ":": "\uff1a", ";": "\uff1b", "?": "\uff1f", "!": "\uff01", "(": "\uff08", ")": "\uff09"}
 STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+# An English text in a guide (`en = "…"`, `text.en-uk = "…"`) may quote a Chinese menu name
+# and keeps its ASCII punctuation.
+ENGLISH_KEY = re.compile(r'\ben(?:-[a-z]+)?\s*=\s*$')
 
 
 def is_cjk(ch):
@@ -57,13 +60,20 @@ def convert(text):
     return re.sub("([\uff0c\uff1a\uff1b\uff1f\uff01]) (?=[\u4e00-\u9fff\u201c])", r"\1", converted)
 
 
+def english(source, at):
+    """Whether the string starting at `at` is the value of an English key."""
+    line_start = source.rfind("\n", 0, at) + 1
+    return bool(ENGLISH_KEY.search(source[line_start:at]))
+
+
 def main(args):
     check = "--check" in args
     found = False
     for path in (a for a in args if a != "--check"):
         with open(path, encoding="utf-8") as f:
             source = f.read()
-        result = STRING.sub(lambda m: '"' + convert(m.group(1)) + '"', source)
+        result = STRING.sub(lambda m: m.group(0) if english(source, m.start())
+                            else '"' + convert(m.group(1)) + '"', source)
         if result == source:
             continue
         if check:
