@@ -118,7 +118,10 @@ fn code_not_received_money_sent_to_a_scammer_is_urgent_with_the_amount() {
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["urgent"], true);
     let summary = value["summary"].as_str().unwrap();
-    assert!(summary.contains("5000.00 CNY") && summary.contains("止付"), "{summary}");
+    assert!(
+        summary.contains("5000.00 CNY") && summary.contains("止付"),
+        "{summary}"
+    );
     assert_golden(
         "code-not-received-money.zh.txt",
         &report(
