@@ -23,20 +23,52 @@ pub(super) fn check(catalog: &Catalog, matches: &ArgMatches) -> Result<u8> {
         .map(|p| p.cloned().collect())
         .unwrap_or_default();
     if paths.is_empty() {
-        let count = catalog.guides()?.len();
+        let mut warnings = crate::guide::block::warnings();
+        let mut issues = Vec::new();
+        let mut count = 0;
+        for (guide, warned) in crate::parallel::map(catalog.entries(), 16, catalog::Entry::lint) {
+            match guide {
+                Ok(_) => count += 1,
+                Err(found) => issues.extend(found),
+            }
+            warnings.extend(warned);
+        }
+        if !issues.is_empty() {
+            return Err(Error::InvalidGuides { issues });
+        }
+        print_warnings(&warnings);
         print_stdout(&format!("{count} guides valid\n"))?;
         return Ok(exit::OK);
     }
-    let (count, issues) = catalog::check_files(&paths);
+    let (count, issues, warnings) = catalog::check_files(&paths);
     if !issues.is_empty() {
         return Err(Error::InvalidGuides { issues });
     }
+    print_warnings(&warnings);
     let noun = if count == 1 { "guide" } else { "guides" };
     print_stdout(&format!("{count} {noun} valid\n"))?;
     if count == 0 {
         print_stderr("warning: no `.toml` guide files found");
     }
     Ok(exit::OK)
+}
+
+/// Warnings on stderr, one a line, then how many: they do not fail the check.
+fn print_warnings(warnings: &[crate::guide::GuideIssue]) {
+    if warnings.is_empty() {
+        return;
+    }
+    let lines: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    let noun = if warnings.len() == 1 {
+        "warning"
+    } else {
+        "warnings"
+    };
+    print_stderr(&format!(
+        "{}\n{} {noun} in guide files",
+        lines.join("\n"),
+        warnings.len()
+    ));
 }
 
 pub(super) fn show(catalog: &Catalog, settings: &Settings, matches: &ArgMatches) -> Result<u8> {
@@ -139,6 +171,12 @@ fn outline(guide: &Guide, lang: Lang) -> String {
     for step in &guide.steps {
         let id = |i: usize| guide.steps[i].id.as_str();
         let leads = match &step.kind {
+            // Choices that all lead to one step (the phone block's) say it once.
+            StepKind::Choice(c) if c.choices.windows(2).all(|w| w[0].next == w[1].next) => {
+                let ids: Vec<&str> = c.choices.iter().map(|ch| ch.id.as_str()).collect();
+                let next = c.choices.first().map_or("", |ch| id(ch.next));
+                format!("{} → {next}", ids.join(", "))
+            }
             StepKind::Choice(c) => c
                 .choices
                 .iter()
@@ -164,9 +202,14 @@ fn outline(guide: &Guide, lang: Lang) -> String {
         } else {
             " "
         };
+        let shared = step
+            .block
+            .as_ref()
+            .map(|b| format!("  (block {b})"))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{start} {:<7} {:<24} {leads}",
+            "{start} {:<7} {:<24} {leads}{shared}",
             step.kind.name(),
             step.id
         );

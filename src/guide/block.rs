@@ -15,7 +15,7 @@
 use std::sync::OnceLock;
 
 use super::GuideIssue;
-use super::validate::parse_block;
+use super::validate::{lint_block, parse_block};
 
 /// A validated block: its name and its steps, in the order they are asked. Their targets are
 /// set where a guide includes them.
@@ -63,6 +63,14 @@ pub fn find(name: &str) -> Option<Result<&'static Block, &'static [GuideIssue]>>
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, block)| block.as_ref().map_err(Vec::as_slice))
+}
+
+/// What `guides check` warns about in the bundled blocks.
+pub fn warnings() -> Vec<GuideIssue> {
+    FILES
+        .iter()
+        .flat_map(|(_, file, text)| lint_block(file, text).1)
+        .collect()
 }
 
 /// The names of the bundled blocks.

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::{Group, Guide, GuideIssue, IssueKind, Source, parse_guide};
+use super::{Group, Guide, GuideIssue, IssueKind, Linted, Source, lint_guide, parse_guide};
 use crate::error::{Error, Result};
 use crate::lang::{Text, Words};
 use crate::location::Location;
@@ -192,6 +192,17 @@ impl Entry {
     pub fn names(&self) -> impl Iterator<Item = &String> {
         std::iter::once(&self.id).chain(self.aliases.all())
     }
+
+    /// The guide read for `guides check`: validated, and what it warns about.
+    pub fn lint(&self) -> Linted<Guide> {
+        match (&self.text, &self.source) {
+            (None, Source::File(path)) => lint_file(path),
+            (text, source) => {
+                let text = text.unwrap_or_default();
+                lint_guide(&self.location.file, text, source.clone())
+            }
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -358,9 +369,10 @@ fn bundled_entries() -> (Vec<Entry>, Vec<GuideIssue>) {
 
 /// Checks guide files on their own and against the bundled catalog, as `--guides` would
 /// load them: every problem in every file, then clashing names.
-pub fn check_files(paths: &[PathBuf]) -> (usize, Vec<GuideIssue>) {
+pub fn check_files(paths: &[PathBuf]) -> (usize, Vec<GuideIssue>, Vec<GuideIssue>) {
     let mut checked = Vec::new();
     let mut issues = Vec::new();
+    let mut warnings = Vec::new();
     for path in paths {
         let files = if path.exists() {
             guide_files(path).map_err(|e| e.to_string())
@@ -369,11 +381,12 @@ pub fn check_files(paths: &[PathBuf]) -> (usize, Vec<GuideIssue>) {
         };
         match files {
             Ok(files) => {
-                for result in check_in_parallel(&files) {
+                for (result, warned) in check_in_parallel(&files) {
                     match result {
                         Ok(entry) => checked.push(entry),
                         Err(found) => issues.extend(found),
                     }
+                    warnings.extend(warned);
                 }
             }
             Err(message) => {
@@ -393,14 +406,15 @@ pub fn check_files(paths: &[PathBuf]) -> (usize, Vec<GuideIssue>) {
     let (mut all, _) = bundled_entries();
     all.extend(checked);
     issues.extend(name_clashes(&replace_bundled(all)));
-    (count, issues)
+    (count, issues, warnings)
 }
 
 /// Validates files on every core, keeping each file's result in order. Only the names of a
 /// valid guide are kept: a thousand whole guides need not sit in memory.
-fn check_in_parallel(files: &[PathBuf]) -> Vec<Result<Entry, Vec<GuideIssue>>> {
+fn check_in_parallel(files: &[PathBuf]) -> Vec<Linted<Entry>> {
     crate::parallel::map(files, 16, |file| {
-        load_file(file).map(|guide| Entry::names_of(&guide))
+        let (guide, warnings) = lint_file(file);
+        (guide.map(|guide| Entry::names_of(&guide)), warnings)
     })
 }
 
@@ -499,6 +513,18 @@ fn header_text(source: &[u8]) -> Option<String> {
         }
     }
     String::from_utf8(kept).ok()
+}
+
+/// Reads one guide file from disk, with `guides check`'s warnings.
+fn lint_file(path: &Path) -> Linted<Guide> {
+    match fs::read_to_string(path) {
+        Ok(source) => lint_guide(
+            &path.display().to_string(),
+            &source,
+            Source::File(path.to_path_buf()),
+        ),
+        Err(_) => (load_file(path), Vec::new()),
+    }
 }
 
 /// Reads one guide file from disk.

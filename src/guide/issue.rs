@@ -85,6 +85,23 @@ pub enum IssueKind {
         what: &'static str,
     },
     NextInBlock,
+    // Warnings: the guide works, but reads badly or asks in the wrong order.
+    HalfWidth {
+        found: char,
+        instead: char,
+    },
+    OneLanguageVariant {
+        has: String,
+        lacks: String,
+    },
+    CheckCannotFix {
+        step: String,
+        why: &'static str,
+    },
+    AsksBeforeProtecting {
+        ending: String,
+        asked: Vec<String>,
+    },
     PlaceholderNotHere {
         name: String,
         why: &'static str,
@@ -188,6 +205,24 @@ impl fmt::Display for IssueKind {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
+            IssueKind::HalfWidth { found, instead } => {
+                write!(f, "half-width `{found}` in Chinese text; write `{instead}`")
+            }
+            IssueKind::OneLanguageVariant { has, lacks } => write!(
+                f,
+                "`{has}` has no `{lacks}`: readers of the other language in that region get the \
+                 general text"
+            ),
+            IssueKind::CheckCannotFix { step, why } => {
+                write!(f, "check `{step}` asks \"Did that fix it?\", but {why}")
+            }
+            IssueKind::AsksBeforeProtecting { ending, asked } => write!(
+                f,
+                "on the way to urgent ending `{ending}`, `{}` {} asked before any step tells the \
+                 user how to protect their account; ask once they are safe",
+                asked.join("`, `"),
+                if asked.len() == 1 { "is" } else { "are" }
+            ),
             IssueKind::NextInBlock => write!(
                 f,
                 "a block's steps are asked in order and have no `next`; the guide that includes \
@@ -217,11 +252,29 @@ impl fmt::Display for IssueKind {
     }
 }
 
+impl IssueKind {
+    /// Whether this is a warning: the guide works, and `guides check` still passes.
+    pub fn is_warning(&self) -> bool {
+        matches!(
+            self,
+            IssueKind::HalfWidth { .. }
+                | IssueKind::OneLanguageVariant { .. }
+                | IssueKind::CheckCannotFix { .. }
+                | IssueKind::AsksBeforeProtecting { .. }
+        )
+    }
+}
+
 impl fmt::Display for GuideIssue {
     /// Values quoted from a file are shown with any control character escaped: a message
     /// about a terminal escape must not be one.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let line = format!("{}: {}", self.location, self.kind);
+        let severity = if self.kind.is_warning() {
+            "warning: "
+        } else {
+            ""
+        };
+        let line = format!("{}: {severity}{}", self.location, self.kind);
         f.write_str(&super::names::escape_forbidden(&line))
     }
 }

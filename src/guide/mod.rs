@@ -18,7 +18,10 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 pub use issue::{GuideIssue, IssueKind};
-pub use validate::{parse_guide, placeholder_names};
+pub use validate::{lint_guide, parse_guide, placeholder_names};
+
+/// What was read (or every problem in it), and what `guides check` warns about in it.
+pub type Linted<T> = (Result<T, Vec<GuideIssue>>, Vec<GuideIssue>);
 
 use crate::input::InputType;
 use crate::lang::{Text, Words};

@@ -8,6 +8,7 @@
 
 mod graph;
 mod layout;
+mod lint;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -21,7 +22,7 @@ use super::raw::{RawBlock, RawChoice, RawGuide, RawStep, RawText, RawWords, S};
 use super::secrets::{secret_type, secret_wording};
 use super::{
     CheckStep, Choice, ChoiceStep, Compare, Ending, Group, Guide, GuideIssue, InfoStep, InputStep,
-    IssueKind, Outcome, Privacy, Source, Step, StepKind,
+    IssueKind, Linted, Outcome, Privacy, Source, Step, StepKind,
 };
 use crate::input::InputType;
 use crate::lang::{Lang, Text, Words};
@@ -33,31 +34,53 @@ const SCHEMA: i64 = 1;
 
 /// Reads and validates one guide file's text.
 pub fn parse_guide(file: &str, source: &str, origin: Source) -> Result<Guide, Vec<GuideIssue>> {
+    read_guide(file, source, origin, false).0
+}
+
+/// Like `parse_guide`, and also what `guides check` warns about in a guide that works but
+/// reads badly: half-width punctuation in Chinese, "Did that fix it?" where nothing could
+/// have, an urgent path that asks before it protects. Run by `guides check` only.
+pub fn lint_guide(file: &str, source: &str, origin: Source) -> Linted<Guide> {
+    read_guide(file, source, origin, true)
+}
+
+fn read_guide(file: &str, source: &str, origin: Source, lint: bool) -> Linted<Guide> {
     let mut checker = Checker::new(file, source);
+    checker.lint = lint;
     let raw = match toml::from_str::<RawGuide>(source) {
         Ok(raw) => raw,
         Err(e) => {
             checker.toml_error(&e);
-            return Err(checker.issues);
+            return (Err(checker.issues), Vec::new());
         }
     };
     let guide = checker.guide(&raw, origin);
-    checker.result(guide)
+    checker.finish_with_warnings(guide)
 }
 
 /// Reads and validates one block file's text.
 pub(crate) fn parse_block(file: &str, source: &str) -> Result<Block, Vec<GuideIssue>> {
+    read_block(file, source, false).0
+}
+
+/// Like `parse_block`, with `guides check`'s warnings.
+pub(crate) fn lint_block(file: &str, source: &str) -> Linted<Block> {
+    read_block(file, source, true)
+}
+
+fn read_block(file: &str, source: &str, lint: bool) -> Linted<Block> {
     let mut checker = Checker::new(file, source);
     checker.block_mode = true;
+    checker.lint = lint;
     let raw = match toml::from_str::<RawBlock>(source) {
         Ok(raw) => raw,
         Err(e) => {
             checker.toml_error(&e);
-            return Err(checker.issues);
+            return (Err(checker.issues), Vec::new());
         }
     };
     let block = checker.block(&raw);
-    checker.result(block)
+    checker.finish_with_warnings(block)
 }
 
 struct Checker<'a> {
@@ -68,6 +91,9 @@ struct Checker<'a> {
     here: Option<Range<usize>>,
     /// Reading a block file: steps follow each other, and `next` is not theirs to say.
     block_mode: bool,
+    /// Also looking for what reads badly (`guides check`), into `warnings`.
+    lint: bool,
+    warnings: Vec<GuideIssue>,
 }
 
 /// Keys each step kind may carry (besides `id` and `kind`).
@@ -100,12 +126,22 @@ impl<'a> Checker<'a> {
             issues: Vec::new(),
             here: None,
             block_mode: false,
+            lint: false,
+            warnings: Vec::new(),
         }
     }
 
     fn toml_error(&mut self, e: &toml::de::Error) {
         let message = e.message().trim().to_string();
         self.push(e.span(), IssueKind::Toml { message });
+    }
+
+    /// What was built (or every problem), and the warnings, each in file order.
+    fn finish_with_warnings<T>(mut self, built: Option<T>) -> Linted<T> {
+        let mut warnings = std::mem::take(&mut self.warnings);
+        warnings.sort_by(|a, b| a.location.cmp(&b.location));
+        warnings.dedup();
+        (self.result(built), warnings)
     }
 
     /// What was built, when nothing was wrong; else every problem, in file order.
@@ -136,6 +172,15 @@ impl Checker<'_> {
     fn push(&mut self, span: Option<Range<usize>>, kind: IssueKind) {
         let location = Location::of_span(self.file, self.src, span.or_else(|| self.here.clone()));
         self.issues.push(GuideIssue { location, kind });
+    }
+
+    /// Something that works but reads badly; only when linting.
+    fn warn(&mut self, span: Option<Range<usize>>, kind: IssueKind) {
+        if self.lint {
+            let location =
+                Location::of_span(self.file, self.src, span.or_else(|| self.here.clone()));
+            self.warnings.push(GuideIssue { location, kind });
+        }
     }
 
     fn guide(&mut self, raw: &RawGuide, origin: Source) -> Option<Guide> {
@@ -194,6 +239,9 @@ impl Checker<'_> {
             return None;
         }
         self.graph(&guide, layout);
+        if self.lint && self.issues.is_empty() {
+            self.lint_graph(&guide, layout);
+        }
         Some(guide)
     }
 
@@ -310,6 +358,9 @@ impl Checker<'_> {
             Some(v) if !v.get_ref().trim().is_empty() => {
                 self.forbid_controls(v, &format!("{key}.{}", lang.code()), newlines);
                 self.text_placeholders(v, place);
+                if lang == Lang::Zh {
+                    self.lint_chinese(v);
+                }
                 Some(v.get_ref().clone())
             }
             Some(v) => {
@@ -360,9 +411,13 @@ impl Checker<'_> {
             } else {
                 self.forbid_controls(value, &name, newlines);
                 self.text_placeholders(value, Place::of(key, context));
+                if lang == Lang::Zh {
+                    self.lint_chinese(value);
+                }
                 regional.push((lang, region, value.get_ref().clone()));
             }
         }
+        self.lint_variants(text, key);
         regional
     }
 
