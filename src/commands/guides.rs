@@ -172,9 +172,9 @@ fn outline(guide: &Guide, lang: Lang) -> String {
         let id = |i: usize| guide.steps[i].id.as_str();
         let leads = match &step.kind {
             // Choices that all lead to one step (the phone block's) say it once.
-            StepKind::Choice(c) if c.choices.windows(2).all(|w| w[0].next == w[1].next) => {
+            StepKind::Choice(c) if c.only_next().is_some() => {
                 let ids: Vec<&str> = c.choices.iter().map(|ch| ch.id.as_str()).collect();
-                let next = c.choices.first().map_or("", |ch| id(ch.next));
+                let next = c.only_next().map_or("", id);
                 format!("{} → {next}", ids.join(", "))
             }
             StepKind::Choice(c) => c

@@ -118,6 +118,18 @@ pub struct ChoiceStep {
     pub default: Option<usize>,
 }
 
+impl ChoiceStep {
+    /// The one step every choice leads to, when they all lead to the same one (as in the
+    /// phone block, where the answer is a fact for support, not a branch).
+    pub fn only_next(&self) -> Option<usize> {
+        let first = self.choices.first()?.next;
+        self.choices
+            .iter()
+            .all(|c| c.next == first)
+            .then_some(first)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Choice {
     pub id: String,

@@ -319,10 +319,12 @@ fn trail(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<TrailItem> {
 /// (UTC+8)`, `11月21日 14:03`), everything else as it is.
 fn in_prose(guide: &Guide, details: &[Detail], lang: Lang, this_year: i16) -> Vec<Detail> {
     let is_time = |id: &str| {
-        guide.step_index(id).is_some_and(|i| {
-            matches!(&guide.steps[i].kind, StepKind::Input(input)
-                if matches!(input.input_type.name(), "datetime" | "date"))
-        })
+        let kind = guide
+            .step_index(id)
+            .and_then(|i| guide.steps.get(i))
+            .map(|s| &s.kind);
+        matches!(kind, Some(StepKind::Input(input))
+            if matches!(input.input_type.name(), "datetime" | "date"))
     };
     details
         .iter()

@@ -56,7 +56,13 @@ impl Checker<'_> {
             let Some(&(_, instead)) = FULL_WIDTH.iter().find(|(half, _)| *half == c) else {
                 continue;
             };
-            let before = chars[..i].iter().rev().map(|(_, c)| *c).find(|c| *c != ' ');
+            let before = chars
+                .get(..i)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .map(|(_, c)| *c)
+                .find(|c| *c != ' ');
             let after = chars.get(i + 1..).unwrap_or_default();
             let next = after.first().map(|(_, c)| *c);
             let after_space = after.iter().map(|(_, c)| *c).find(|c| *c != ' ');
@@ -127,6 +133,7 @@ impl Checker<'_> {
 
     /// On the way to an urgent ending, the user is told how to protect themselves (an `info`
     /// or `check` step on urgent paths only) before any detail is asked.
+    #[allow(clippy::indexing_slicing)] // step indices of a validated guide: every one is a step
     fn lint_urgent_paths(&mut self, guide: &Guide, layout: &Layout<'_>) {
         let urgent = |i: usize| {
             matches!(&guide.steps[i].kind, StepKind::End(e)
@@ -185,6 +192,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// For each step, whether a step for which `goal` holds can be reached from it.
+#[allow(clippy::indexing_slicing)] // step indices of a validated guide: every one is a step
 fn reaching(guide: &Guide, goal: impl Fn(usize) -> bool) -> Vec<bool> {
     let n = guide.steps.len();
     let mut into: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -209,6 +217,7 @@ fn reaching(guide: &Guide, goal: impl Fn(usize) -> bool) -> Vec<bool> {
 }
 
 /// The steps reached from the start without passing a protective step.
+#[allow(clippy::indexing_slicing)] // step indices of a validated guide: every one is a step
 fn before_protection(guide: &Guide, protects: &impl Fn(usize) -> bool) -> Vec<bool> {
     let mut seen = vec![false; guide.steps.len()];
     let mut queue = VecDeque::new();
@@ -225,4 +234,92 @@ fn before_protection(guide: &Guide, protects: &impl Fn(usize) -> bool) -> Vec<bo
         }
     }
     seen
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use crate::guide::{Source, lint_guide};
+
+    /// A guide that uses what the checker reads most closely: an include, region variants,
+    /// placeholders of both kinds and Chinese punctuation.
+    const GUIDE: &str = r#"schema = 1
+id = "mine"
+group = "account"
+start = "what"
+title = { en = "Mine", zh = "我的" }
+summary = { en = "A summary", zh = "简介" }
+
+[report]
+summary = { en = "It was {what}.", zh = "情况是{what}。" }
+
+[[steps]]
+id = "what"
+kind = "input"
+type = "text"
+question = { en = "What happened?", zh = "发生了什么？" }
+label = { en = "What", zh = "经过" }
+next = "about-phone"
+
+[[steps]]
+id = "about-phone"
+kind = "include"
+block = "phone"
+only = ["phone-model"]
+next = "done"
+
+[[steps]]
+id = "done"
+kind = "end"
+outcome = "contact-support"
+urgent = true
+text.en = "Call {support.phone|the number on the card}."
+text.zh = "请拨打{support.phone}。"
+text.zh-cn = "请拨打 {support.phone}，或 110。"
+"#;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::with_cases(256) })]
+
+        /// Whatever is typed into a guide, anywhere, it is reported, never a panic.
+        #[test]
+        fn any_edit_of_a_guide_is_reported_not_a_panic(
+            at in 0usize..1200,
+            inserted in prop::sample::select(vec![
+                ",", "{", "}", "|", "{support.", "}{", "\u{1b}", "\u{202e}", "支", "é", "\"", "\n", "[", "-", "zh-", "(",
+            ]),
+            repeat in 1usize..4,
+        ) {
+            let mut source = GUIDE.to_string();
+            let mut at = at.min(source.len());
+            while !source.is_char_boundary(at) {
+                at -= 1;
+            }
+            source.insert_str(at, &inserted.repeat(repeat));
+            let (guide, warnings) = lint_guide("p.toml", &source, Source::Bundled);
+            for issue in guide.err().unwrap_or_default().iter().chain(&warnings) {
+                prop_assert!(issue.location.line >= 1);
+                let escape = char::from(0x1b);
+                prop_assert!(!issue.to_string().contains(escape), "{}", issue);
+            }
+        }
+    }
+
+    #[test]
+    fn the_example_is_valid_and_warns_only_about_what_it_should() {
+        let (guide, warnings) = lint_guide("p.toml", GUIDE, Source::Bundled);
+        assert!(guide.is_ok(), "{guide:?}");
+        let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "p.toml:11:1: warning: on the way to urgent ending `done`, `what`, `phone-model` \
+                 are asked before any step tells the user how to protect their account; ask \
+                 once they are safe",
+                "p.toml:33:14: warning: `text.zh-cn` has no `text.en-cn`: readers of the other \
+                 language in that region get the general text",
+            ]
+        );
+    }
 }
