@@ -145,6 +145,8 @@ mod tests {
             id: id.into(),
             label: String::new(),
             value: value.into(),
+            input_type: crate::input::InputType::Text,
+            precision: None,
         }
     }
 

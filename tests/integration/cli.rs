@@ -221,8 +221,8 @@ fn exit_2_for_a_missing_answer_without_a_terminal_never_waiting() {
         .args(&["payment-failed"])
         .stdin("yes\nyes\n")
         .status(2)
-        .stderr_contains("error: no answer for `error-message`")
-        .stderr_contains("hint: answer it with `--set error-message=VALUE`")
+        .stderr_contains("error: no answer for `account-signs`")
+        .stderr_contains("hint: answer it with `--set account-signs=VALUE`")
         .run();
 }
 

@@ -249,14 +249,25 @@ fn strip_ansi_removes_escapes_and_keeps_text() {
     assert_eq!(strip_ansi(raw), "\u{2714} Title \u{b7} ok\nx");
 }
 
-const ACCOUNT_SIGNS: &str = "Open your wallet app and look at its messages and its security page. \
-                             Do you see any of these?";
+/// payment-failed's first question is long, so its short label is the prompt.
+const ACCOUNT_SIGNS: &str = "What the app shows";
 
 #[test]
 fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
     let mut pty = Pty::spawn(&["payment-failed"]);
     pty.expect("Payment failed\nCtrl-C stops at any time (Esc too, in a menu).\n");
     pty.expect("please stop retrying for now");
+
+    // The triage comes first: the down arrow picks the second item, not the default first one.
+    pty.choose(
+        ACCOUNT_SIGNS,
+        1,
+        "A notice that my account is limited or needs checking",
+    );
+    pty.expect("Resolution Center → Account Limitations");
+    pty.expect("? Did you just finish every step it lists? (y/n) ›");
+    pty.send("n");
+    pty.expect("✔ Did you just finish every step it lists? · no\n");
 
     pty.answer_text(
         "What exactly did the failure message say?",
@@ -275,21 +286,12 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
     );
     pty.answer("How much was the payment?", "59.90 CNY");
 
-    // Choices: the down arrow picks the second item, not the default first one.
-    pty.choose(
-        ACCOUNT_SIGNS,
-        1,
-        "A notice that my account is limited or needs checking",
-    );
-    pty.check_did_not_fix("Resolution Center → Account Limitations");
+    pty.check_did_not_fix("Switch between Wi-Fi and mobile data");
     pty.check_did_not_fix("look at the available balance or credit left");
+    pty.check_did_not_fix("A payment can stop at a limit");
     pty.check_did_not_fix("open the card you paid with");
     pty.check_did_not_fix("Try paying once with something else");
-    pty.choose(
-        "Were you paying in a shop by holding your phone to the card reader?",
-        1,
-        "No: online, in an app or by scanning a QR code",
-    );
+    pty.choose("How were you paying?", 2, "Online or inside an app");
     pty.check_did_not_fix("Call your card issuer");
 
     pty.answer(
@@ -337,7 +339,7 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
         "Card ending     •••• 4321",
         "Phone\n-----\nSystem   Android 14\nModel    Xiaomi 13\nNetwork  Wi-Fi\n",
         "→ A notice that my account is limited or needs",
-        "No:\n  online, in an app or by scanning a QR code",
+        "→ Online or inside an app",
         "created 21 Nov 2026, 15:04 (UTC+8)",
     ] {
         assert!(
@@ -427,6 +429,7 @@ fn a_secret_typed_at_a_prompt_is_caught_there_and_the_answer_comes_back_without_
 #[test]
 fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
     let mut pty = Pty::spawn(&["payment-failed"]);
+    pty.choose(ACCOUNT_SIGNS, 0, "Nothing unusual");
     pty.expect("What exactly did the failure message say?");
     pty.expect("? Your answer › ");
     let before = pty.raw.len();
@@ -452,12 +455,6 @@ fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
 #[test]
 fn ctrl_c_at_a_choice_shows_the_hidden_cursor_again() {
     let mut pty = Pty::spawn(&["payment-failed"]);
-    pty.answer_text(
-        "What exactly did the failure message say?",
-        "Card declined (51)",
-    );
-    pty.answer("When did the payment fail?", "14:03");
-    pty.answer("How much was the payment?", "¥59.9");
     let prompt = pty.prompt_for(ACCOUNT_SIGNS);
     pty.expect(&format!("? {prompt} ›\n❯ "));
     pty.expect("A login, device or payment that wasn't me\n");
@@ -487,12 +484,6 @@ fn ctrl_c_at_a_choice_shows_the_hidden_cursor_again() {
 #[test]
 fn esc_at_a_choice_cancels_with_130() {
     let mut pty = Pty::spawn(&["payment-failed"]);
-    pty.answer_text(
-        "What exactly did the failure message say?",
-        "Card declined (51)",
-    );
-    pty.answer("When did the payment fail?", "14:03");
-    pty.answer("How much was the payment?", "59.90 CNY");
     let prompt = pty.prompt_for(ACCOUNT_SIGNS);
     pty.expect(&format!("? {prompt} ›\n❯ "));
     pty.expect("A login, device or payment that wasn't me\n");
@@ -521,6 +512,7 @@ fn esc_at_a_choice_cancels_with_130() {
 #[ignore = "dialoguer 0.12's Input has no Esc handling; Ctrl-C cancels a text prompt"]
 fn esc_at_an_input_cancels_with_130() {
     let mut pty = Pty::spawn(&["payment-failed"]);
+    pty.choose(ACCOUNT_SIGNS, 0, "Nothing unusual");
     pty.expect("What exactly did the failure message say?");
     pty.expect("? Your answer › ");
     thread::sleep(Duration::from_millis(200));
@@ -601,13 +593,13 @@ fn a_link_shows_its_answers_and_enter_uses_them() {
     pty.send(ENTER);
     pty.expect("✔ Use these answers? · yes\n");
     pty.expect("Payment failed\nCtrl-C stops at any time");
+    pty.choose(ACCOUNT_SIGNS, 0, "Nothing unusual");
     pty.answer_text(
         "What exactly did the failure message say?",
         "Card declined (51)",
     );
-    // Time and amount came from the link: the next question is the one after them.
-    let prompt = pty.prompt_for(ACCOUNT_SIGNS);
-    let skipped = pty.expect(&format!("? {prompt} ›\n❯ "));
+    // Time and amount came from the link: the next step is the one after them.
+    let skipped = pty.expect("? Did that fix it? (y/n) ›");
     assert!(
         !skipped.contains("When did the payment fail?") && !skipped.contains("How much"),
         "a question the link answered was asked:\n{skipped}"
@@ -625,6 +617,9 @@ fn a_declined_link_runs_the_guide_without_its_answers() {
     pty.expect("使用这些回答吗？");
     pty.send("n");
     pty.expect("好的，稍后会逐一询问。");
+    pty.expect("? App 里的提示 ›\n❯ ");
+    pty.send(ENTER);
+    pty.expect("✔ App 里的提示 · 没有异常\n");
     pty.expect("? 你的回答 › ");
     pty.send(&format!("银行卡被拒绝{ENTER}"));
     pty.expect("付款是什么时候失败的？");
