@@ -84,21 +84,36 @@ fn field(kind: &str) -> Field {
             question: "what-happened",
             others: &[],
         },
-        // payment-failed: "What exactly did the failure message say?" (privacy = error-message)
+        // payment-failed: "What exactly did the failure message say?" (privacy = error-message),
+        // on the path where every check fails (tests/fixtures/answers/payment-failed.toml).
         "error-message" => Field {
             guide: "payment-failed",
             question: "error-message",
             others: &[
+                ("account-signs", "nothing"),
                 ("occurred-at", "2026-11-21 14:03"),
                 ("amount", "59.90 CNY"),
-                ("account-signs", "not-me"),
+                ("check-connection", "no"),
+                ("check-balance", "no"),
+                ("check-limit", "no"),
+                ("check-card-details", "no"),
+                ("check-other-method", "no"),
+                ("how-paid", "online"),
+                ("check-issuer", "no"),
+                ("transaction-id", "2026112122001400000000001234"),
+                ("merchant", "Example Coffee"),
+                ("card-last4", "4242"),
             ],
         },
-        // support-unresponsive: "What reference did they give you?" (privacy = reference)
+        // support-unresponsive: "What reference did they give you?" (privacy = reference), on
+        // the path of tests/fixtures/answers/support-unresponsive.toml.
         "reference" => Field {
             guide: "support-unresponsive",
             question: "complaint-ref",
             others: &[
+                ("check-hours", "no"),
+                ("check-channels", "no"),
+                ("check-supervisor", "no"),
                 ("region", "china"),
                 ("cn-complaint", "no"),
                 ("first-channel", "chat"),
