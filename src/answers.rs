@@ -3,35 +3,17 @@
 //! typed answer.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 use std::fs;
 use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+pub use crate::error::Origin;
 use crate::error::{Error, Result};
 use crate::flow::Answer;
 use crate::guide::{Guide, StepKind};
 use crate::input::{self, ParseContext, quote};
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 use crate::location::Location;
-
-/// Where an answer came from, for error messages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Origin {
-    File(PathBuf),
-    Set,
-    Link,
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Origin::File(p) => write!(f, "`{}`", p.display()),
-            Origin::Set => write!(f, "`--set`"),
-            Origin::Link => write!(f, "the link"),
-        }
-    }
-}
 
 /// Answers as given, by question id; later ones replace earlier ones.
 #[derive(Clone, Debug, Default)]
@@ -118,7 +100,7 @@ impl GivenAnswers {
             else {
                 return Err(Error::UnknownQuestion {
                     key: quote(key),
-                    origin: origin.to_string(),
+                    origin: origin.clone(),
                     guide: guide.id.clone(),
                     known: guide.question_ids(),
                 });
@@ -127,7 +109,7 @@ impl GivenAnswers {
                 Error::InvalidAnswer {
                     step: key.clone(),
                     value: quote(value),
-                    origin: origin.to_string(),
+                    origin: origin.clone(),
                     reason,
                 }
             })?;
@@ -144,23 +126,30 @@ pub const ANSWERS_MAX_BYTES: u64 = 1024 * 1024;
 /// [`ANSWERS_MAX_BYTES`], in UTF-8. Checked before it is opened, so a FIFO without a
 /// writer cannot hang the tool and `/dev/zero` cannot fill memory.
 fn read_bounded(path: &Path) -> Result<String> {
-    let refused = |reason: String| Error::AnswersFileRefused {
+    let refused = |reason: Text| Error::AnswersFileRefused {
         path: path.to_path_buf(),
         reason,
     };
     let meta = fs::metadata(path).map_err(|e| Error::io("read answers file", path, e))?;
     if !meta.is_file() {
-        let what = if meta.is_dir() {
-            "a folder"
+        let reason = if meta.is_dir() {
+            Text::new(
+                "it is a folder; expected a TOML file",
+                "这是一个文件夹，应为 TOML 文件",
+            )
         } else {
-            "not a regular file"
+            Text::new(
+                "it is not a regular file; expected a TOML file",
+                "这不是普通文件，应为 TOML 文件",
+            )
         };
-        return Err(refused(format!("it is {what}; expected a TOML file")));
+        return Err(refused(reason));
     }
     let too_big = || {
-        refused(format!(
-            "it is larger than {} KiB; an answers file holds a few short answers",
-            ANSWERS_MAX_BYTES / 1024
+        let kib = ANSWERS_MAX_BYTES / 1024;
+        refused(Text::new(
+            format!("it is larger than {kib} KiB; an answers file holds a few short answers"),
+            format!("文件超过 {kib} KiB；答案文件里只需写几条简短的回答"),
         ))
     };
     if meta.len() > ANSWERS_MAX_BYTES {
@@ -176,9 +165,10 @@ fn read_bounded(path: &Path) -> Result<String> {
         return Err(too_big());
     }
     String::from_utf8(bytes).map_err(|e| {
-        refused(format!(
-            "it is not UTF-8 text (byte {} is not valid)",
-            e.utf8_error().valid_up_to() + 1
+        let byte = e.utf8_error().valid_up_to() + 1;
+        refused(Text::new(
+            format!("it is not UTF-8 text (byte {byte} is not valid)"),
+            format!("内容不是 UTF-8 文字（第 {byte} 个字节无效）"),
         ))
     })
 }
@@ -195,8 +185,8 @@ fn is_question(kind: &StepKind) -> bool {
     kind.is_question()
 }
 
-/// One value for one step, with the reason in English when it does not fit.
-pub fn parse_answer(kind: &StepKind, value: &str, ctx: &ParseContext) -> Result<Answer, String> {
+/// One value for one step, with the reason in both languages when it does not fit.
+pub fn parse_answer(kind: &StepKind, value: &str, ctx: &ParseContext) -> Result<Answer, Text> {
     match kind {
         StepKind::Choice(c) => c
             .choices
@@ -205,18 +195,27 @@ pub fn parse_answer(kind: &StepKind, value: &str, ctx: &ParseContext) -> Result<
             .map(Answer::Choice)
             .ok_or_else(|| {
                 let ids: Vec<&str> = c.choices.iter().map(|c| c.id.as_str()).collect();
-                format!("is not a choice; expected one of: {}", ids.join(", "))
+                Text::new(
+                    format!("is not a choice; expected one of: {}", ids.join(", ")),
+                    format!("不是可选的答案；应为其中之一：{}", ids.join("、")),
+                )
             }),
         StepKind::Input(i) => input::parse(i.input_type, value, i.required, ctx)
             .map(Answer::Input)
-            .map_err(|e| e.message(Lang::En)),
-        StepKind::Check(c) if c.compare.is_some() => {
-            Err("is not a question: the tool compares it with the official contacts itself".into())
+            .map_err(|e| Text::new(e.message(Lang::En), e.message(Lang::Zh))),
+        StepKind::Check(c) if c.compare.is_some() => Err(Text::new(
+            "is not a question: the tool compares it with the official contacts itself",
+            "这一步不用回答：工具会自己和官方联系方式比对",
+        )),
+        StepKind::Check(_) => parse_yes_no(value).map(Answer::Check).ok_or_else(|| {
+            Text::new(
+                "is not an answer to \"did that fix it?\"; expected yes or no",
+                "不是“问题解决了吗？”的回答；应为 yes 或 no（是 或 否）",
+            )
+        }),
+        StepKind::Info(_) | StepKind::End(_) => {
+            Err(Text::new("is not a question", "这一步不是问题，不用回答"))
         }
-        StepKind::Check(_) => parse_yes_no(value)
-            .map(Answer::Check)
-            .ok_or_else(|| "is not an answer to \"did that fix it?\"; expected yes or no".into()),
-        StepKind::Info(_) | StepKind::End(_) => Err("is not a question".into()),
     }
 }
 

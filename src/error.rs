@@ -1,13 +1,42 @@
 //! The one error type of the tool, its exit codes (SPEC "Exit codes") and its hints.
 //!
 //! Messages are lowercase, name things in backticks and carry no colour: colour is added by
-//! the printer in `lib.rs`, and only when stderr is a terminal.
+//! the printer in `lib.rs`, and only when stderr is a terminal. `Display` is English; what the
+//! user reads comes from `message` and `hint` in the interface language (`error/zh.rs`), so
+//! every field that says why is structured or carries both languages.
+
+mod zh;
 
 use std::io;
 use std::path::PathBuf;
 
 use crate::guide::GuideIssue;
+use crate::lang::{Lang, Text};
 use crate::location::Location;
+
+/// Where an answer came from, for messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    File(PathBuf),
+    Set,
+    Link,
+    Prompt,
+}
+
+impl Origin {
+    /// How a message names it: "`answers.toml`", "`--set`", "the link".
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Origin::File(p), Lang::En) => format!("`{}`", p.display()),
+            (Origin::File(p), Lang::Zh) => format!("答案文件 `{}`", p.display()),
+            (Origin::Set, _) => "`--set`".into(),
+            (Origin::Link, Lang::En) => "the link".into(),
+            (Origin::Link, Lang::Zh) => "链接".into(),
+            (Origin::Prompt, Lang::En) => "the prompt".into(),
+            (Origin::Prompt, Lang::Zh) => "输入框".into(),
+        }
+    }
+}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -32,20 +61,20 @@ pub enum Error {
     },
 
     #[error("no answer for `{step}` and prompting is off (--no-input or stdin is not a terminal)")]
-    MissingAnswer { step: String, expected: String },
+    MissingAnswer { step: String, expected: Text },
 
-    #[error("invalid answer for `{step}` in {origin}: `{value}` {reason}")]
+    #[error("invalid answer for `{step}` in {}: `{value}` {}", origin.describe(Lang::En), reason.en)]
     InvalidAnswer {
         step: String,
         value: String,
-        origin: String,
-        reason: String,
+        origin: Origin,
+        reason: Text,
     },
 
-    #[error("{origin} answers `{key}`, but guide `{guide}` has no such question")]
+    #[error("{} answers `{key}`, but guide `{guide}` has no such question", origin.describe(Lang::En))]
     UnknownQuestion {
         key: String,
-        origin: String,
+        origin: Origin,
         guide: String,
         known: Vec<String>,
     },
@@ -53,8 +82,8 @@ pub enum Error {
     #[error("`--set {arg}` is not of the form ID=VALUE")]
     BadSet { arg: String },
 
-    #[error("invalid link `{link}`: {reason}")]
-    BadLink { link: String, reason: String },
+    #[error("invalid link `{link}`: {}", reason.en)]
+    BadLink { link: String, reason: Text },
 
     #[error("the link is {len} characters long; a link may have at most {max}")]
     LinkTooLong { len: usize, max: usize },
@@ -72,8 +101,8 @@ pub enum Error {
     #[error("{location}: answers file is not valid: {message}")]
     AnswersFile { location: Location, message: String },
 
-    #[error("cannot use `{}` as an answers file: {reason}", path.display())]
-    AnswersFileRefused { path: PathBuf, reason: String },
+    #[error("cannot use `{}` as an answers file: {}", path.display(), reason.en)]
+    AnswersFileRefused { path: PathBuf, reason: Text },
 
     #[error("scripted answers loop back to `{step}`")]
     AnswerLoop { step: String },
@@ -133,15 +162,32 @@ impl Error {
         }
     }
 
-    /// One line that tells the user what to do next, where there is something to say.
-    pub fn hint(&self) -> Option<String> {
+    /// What went wrong, in `lang`: one line, lowercase in English.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Zh => zh::message(self),
+        }
+    }
+
+    /// One line that tells the user what to do next, in `lang`, where there is something to
+    /// say.
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        match lang {
+            Lang::En => self.hint_en(),
+            Lang::Zh => zh::hint(self),
+        }
+    }
+
+    fn hint_en(&self) -> Option<String> {
         match self {
             Error::UnknownSymptom { suggestions, .. } if !suggestions.is_empty() => {
                 Some(format!("did you mean `{}`?", suggestions.join("`, `")))
             }
             Error::UnknownSymptom { .. } => Some("`wallet-help list` shows every symptom".into()),
             Error::MissingAnswer { step, expected } => Some(format!(
-                "answer it with `--set {step}=VALUE` or in an `--answers` file; expected {expected}"
+                "answer it with `--set {step}=VALUE` or in an `--answers` file; expected {}",
+                expected.en
             )),
             Error::UnknownQuestion { guide, known, .. } => Some(format!(
                 "questions of `{guide}`: {} (see `wallet-help guides show {guide} --json`)",

@@ -146,8 +146,20 @@ fn print_error(error: &Error, env: &Environment, lang: lang::Lang) {
             ui::eprint(&issue.to_string());
         }
     }
-    ui::eprint(&format!("{} {error}", paint(ui::error_style(), "error:")));
-    if let Some(hint) = error.hint() {
-        ui::eprint(&format!("{} {hint}", paint(ui::hint_style(), "hint:")));
+    let (error_label, hint_label) = match lang {
+        lang::Lang::En => ("error:", "hint:"),
+        lang::Lang::Zh => ("错误：", "提示："),
+    };
+    let gap = if lang == lang::Lang::En { " " } else { "" };
+    ui::eprint(&format!(
+        "{}{gap}{}",
+        paint(ui::error_style(), error_label),
+        error.message(lang)
+    ));
+    if let Some(hint) = error.hint(lang) {
+        ui::eprint(&format!(
+            "{}{gap}{hint}",
+            paint(ui::hint_style(), hint_label)
+        ));
     }
 }

@@ -424,10 +424,10 @@ text = { en = "Report follows.", zh = "报告如下。" }
             panic!("{err:?}")
         };
         assert_eq!(step, "amount");
-        assert!(expected.contains("59.90 CNY"), "{expected}");
+        assert!(expected.en.contains("59.90 CNY"), "{}", expected.en);
         let err = walk(&[]).unwrap_err();
         assert!(
-            matches!(err, Error::MissingAnswer { ref step, ref expected } if step == "online" && expected == "one of: yes, no, again")
+            matches!(err, Error::MissingAnswer { ref step, ref expected } if step == "online" && expected.en == "one of: yes, no, again")
         );
     }
 

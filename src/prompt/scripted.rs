@@ -8,7 +8,7 @@ use crate::answers::Presets;
 use crate::error::{Error, Result};
 use crate::flow::Answer;
 use crate::input::Parsed;
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 
 pub struct Scripted<'p> {
     presets: Presets,
@@ -48,7 +48,7 @@ impl<'p> Scripted<'p> {
         Ok(Some(answer))
     }
 
-    fn missing(step: &str, expected: String) -> Error {
+    fn missing(step: &str, expected: Text) -> Error {
         Error::MissingAnswer {
             step: step.to_string(),
             expected,
@@ -68,7 +68,13 @@ impl Prompter for Scripted<'_> {
             return Ok(default);
         }
         let ids: Vec<&str> = q.choices.iter().map(|(id, _)| *id).collect();
-        Err(Self::missing(q.step, format!("one of: {}", ids.join(", "))))
+        Err(Self::missing(
+            q.step,
+            Text::new(
+                format!("one of: {}", ids.join(", ")),
+                format!("其中之一：{}", ids.join("、")),
+            ),
+        ))
     }
 
     fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<Parsed>> {
@@ -88,7 +94,10 @@ impl Prompter for Scripted<'_> {
             None if !q.required => Ok(None),
             None => Err(Self::missing(
                 q.step,
-                q.input_type.expected(Lang::En).to_string(),
+                Text::new(
+                    q.input_type.expected(Lang::En),
+                    q.input_type.expected(Lang::Zh),
+                ),
             )),
         }
     }
@@ -99,7 +108,10 @@ impl Prompter for Scripted<'_> {
         }
         match &mut self.fallback {
             Some(p) => p.check(q),
-            None => Err(Self::missing(q.step, "yes or no".into())),
+            None => Err(Self::missing(
+                q.step,
+                Text::new("yes or no", "yes 或 no（是 或 否）"),
+            )),
         }
     }
 

@@ -163,8 +163,8 @@ impl Terminal {
         input::parse(ty, &typed, required, ctx).map_err(|e| Error::InvalidAnswer {
             step: q.step.to_string(),
             value: input::quote(&typed),
-            origin: "the prompt".into(),
-            reason: e.message(Lang::En),
+            origin: crate::error::Origin::Prompt,
+            reason: crate::lang::Text::new(e.message(Lang::En), e.message(Lang::Zh)),
         })
     }
 }

@@ -477,3 +477,33 @@ fn the_review_flag_is_described_as_what_it_skips() {
     let yes = out.stdout.lines().find(|l| l.contains("--yes")).unwrap();
     assert!(yes.contains("确认报告"), "{yes}");
 }
+
+#[test]
+fn errors_are_in_the_interface_language() {
+    Test::new()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(&[
+            "contact",
+            "--no-input",
+            "--set",
+            "what-happened=x",
+            "--set",
+            "amount=lots",
+        ])
+        .status(2)
+        .stderr_contains("错误：`--set`里给问题 `amount` 的回答 `lots` 不对：格式不对")
+        .run();
+    Test::new()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(&["open", "wallet-help:payment-failed"])
+        .status(2)
+        .stderr_contains("错误：链接 `wallet-help:payment-failed` 无效：应以 `wallet-help://` 开头")
+        .stderr_contains("提示：链接的样子是")
+        .run();
+    Test::new()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(&["contact", "--answers", "missing.toml"])
+        .status(1)
+        .stderr_contains("错误：无法读取答案文件 `missing.toml`：找不到这个文件或文件夹")
+        .run();
+}
