@@ -110,7 +110,7 @@ impl GivenAnswers {
                     step: key.clone(),
                     value: quote(value),
                     origin: origin.clone(),
-                    reason,
+                    reason: Box::new(reason),
                 }
             })?;
             answers.insert(key.clone(), answer);

@@ -68,7 +68,8 @@ pub enum Error {
         step: String,
         value: String,
         origin: Origin,
-        reason: Text,
+        /// Boxed: the biggest variant, and errors travel in every `Result`.
+        reason: Box<Text>,
     },
 
     #[error("{} answers `{key}`, but guide `{guide}` has no such question", origin.describe(Lang::En))]

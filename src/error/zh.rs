@@ -121,8 +121,7 @@ fn action_zh(action: &str) -> String {
         "read guide folder" => "读取指南文件夹",
         "read guide file" => "读取指南文件",
         "read" => "读取",
-        "write" => "写入",
-        "write to" => "写入",
+        "write" | "write to" => "写入",
         "create a file in" => "在这个文件夹里创建文件：",
         "render" => "生成",
         other => return other.to_string(),
@@ -161,7 +160,7 @@ mod tests {
             step: "amount".into(),
             value: "abc".into(),
             origin: Origin::Set,
-            reason: Text::new("is not valid", "格式不对"),
+            reason: Box::new(Text::new("is not valid", "格式不对")),
         };
         assert_eq!(
             error.message(Lang::Zh),

@@ -164,7 +164,10 @@ impl Terminal {
             step: q.step.to_string(),
             value: input::quote(&typed),
             origin: crate::error::Origin::Prompt,
-            reason: crate::lang::Text::new(e.message(Lang::En), e.message(Lang::Zh)),
+            reason: Box::new(crate::lang::Text::new(
+                e.message(Lang::En),
+                e.message(Lang::Zh),
+            )),
         })
     }
 }
