@@ -10,10 +10,12 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 use crate::location::Location;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     pub provider: Option<String>,
     pub support: Support,
+    /// `journal = false` keeps no case journal and no draft.
+    pub journal: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -32,12 +34,23 @@ pub struct Support {
 struct RawConfig {
     provider: Option<RawProvider>,
     support: Option<Support>,
+    journal: Option<bool>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawProvider {
     name: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            provider: None,
+            support: Support::default(),
+            journal: true,
+        }
+    }
 }
 
 impl Config {
@@ -65,6 +78,7 @@ impl Config {
         let config = Config {
             provider: raw.provider.and_then(|p| p.name),
             support: raw.support.unwrap_or_default(),
+            journal: raw.journal.unwrap_or(true),
         };
         config.check(file, source)?;
         Ok(config)

@@ -67,6 +67,11 @@ pub struct Settings {
     pub answers: Option<PathBuf>,
     pub sets: Vec<String>,
     pub clock: Clock,
+    /// Where the case journal and drafts live (`$XDG_DATA_HOME/wallet-help`); `None` with
+    /// `--no-journal`.
+    pub data_dir: Option<PathBuf>,
+    /// The region for deadlines when a report names none (`WALLET_HELP_REGION`).
+    pub region: Option<String>,
 }
 
 impl Settings {
@@ -108,6 +113,8 @@ impl Settings {
                 .map(|v| v.cloned().collect())
                 .unwrap_or_default(),
             clock: Clock::from_env(env),
+            data_dir: (!flag("no-journal")).then(|| data_dir(env)).flatten(),
+            region: env.var("WALLET_HELP_REGION").map(str::to_string),
         })
     }
 }
@@ -155,6 +162,16 @@ impl Clock {
             None => TimeZone::system(),
         }
     }
+}
+
+/// `$XDG_DATA_HOME/wallet-help`, else the platform's data folder (`~/.local/share`).
+fn data_dir(env: &Environment) -> Option<PathBuf> {
+    let base = env
+        .var("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(dirs::data_dir)?;
+    Some(base.join("wallet-help"))
 }
 
 fn guide_dirs(matches: &ArgMatches) -> Vec<PathBuf> {

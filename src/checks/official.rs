@@ -195,6 +195,7 @@ mod tests {
                 website: Some("https://www.example.com/help".into()),
                 ..Support::default()
             },
+            ..Config::default()
         })
     }
 

@@ -555,6 +555,7 @@ text = { en = "Unknown.", zh = "未知。" }
                 phones: phones.iter().map(ToString::to_string).collect(),
                 ..Support::default()
             },
+            ..Config::default()
         };
         let official = Official::from_config(&config);
         let mut given_answers = crate::answers::GivenAnswers::default();
