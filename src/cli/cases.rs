@@ -136,7 +136,7 @@ fn cases_command(lang: Lang) -> Command {
             "Remove a case from the journal, or the whole journal with --all",
             "从记录中删除一个案件；加 --all 删除全部记录",
         ))
-        .arg(case_arg(lang).required_unless_present("all"))
+        .arg(case_arg(lang).required(false).required_unless_present("all"))
         .arg(
             Arg::new("all")
                 .long("all")

@@ -193,6 +193,7 @@ fn worlds() -> Vec<World> {
                 phones: vec![phone.to_string()],
                 ..Support::default()
             },
+            ..Config::default()
         })
     };
     let plain = sample(InputType::Text);
