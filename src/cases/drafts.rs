@@ -288,7 +288,10 @@ impl Prompter for Replay<'_> {
     }
 
     fn progress(&mut self, done: usize, total: usize) {
-        self.inner.progress(done, total);
+        // Steps answered from the draft are not shown again, nor is their progress.
+        if self.queue.is_empty() {
+            self.inner.progress(done, total);
+        }
     }
 }
 

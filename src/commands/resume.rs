@@ -141,6 +141,18 @@ pub(super) fn resume(catalog: &Catalog, settings: &Settings, m: &ArgMatches) -> 
         return Ok(exit::OK);
     }
     drop(journal);
+    let n = draft.answers.len();
+    print_stderr(&match lang {
+        Lang::En if n == 1 => format!(
+            "Continuing draft {}: your answer is kept and checked again.\n",
+            draft.id
+        ),
+        Lang::En => format!(
+            "Continuing draft {}: your {n} answers are kept, each checked again.\n",
+            draft.id
+        ),
+        Lang::Zh => format!("继续草稿 {}：已答的 {n} 题会保留，并重新核对。\n", draft.id),
+    });
     let entry = catalog.find(&draft.guide_id).ok_or_else(|| Error::UnknownSymptom {
         id: draft.guide_id.clone(),
         suggestions: catalog.suggest(&draft.guide_id),
