@@ -20,11 +20,12 @@ pub const REGIONS: [&str; 5] = ["cn", "us", "uk", "eu", "other"];
 /// A known region name, `other` for anything else.
 pub fn region_name(name: &str) -> &'static str {
     let lower = name.trim().to_ascii_lowercase();
-    let lower = if lower == "gb" { "uk".to_string() } else { lower };
-    REGIONS
-        .into_iter()
-        .find(|r| *r == lower)
-        .unwrap_or("other")
+    let lower = if lower == "gb" {
+        "uk".to_string()
+    } else {
+        lower
+    };
+    REGIONS.into_iter().find(|r| *r == lower).unwrap_or("other")
 }
 
 /// How a rule's days are counted.
@@ -204,7 +205,11 @@ pub enum Source {
     /// A date support promised, logged with the contact at index `contact`.
     Promise { contact: usize },
     /// A complaint-handling time of the region.
-    Rule { id: &'static str, unit: Unit, days: i64 },
+    Rule {
+        id: &'static str,
+        unit: Unit,
+        days: i64,
+    },
 }
 
 /// One deadline of a case.
@@ -248,7 +253,11 @@ pub fn deadlines(case: &Case, now: &Zoned, lang: Lang) -> Vec<Deadline> {
     };
     let mut out = Vec::new();
     for (i, contact) in case.contacts.iter().enumerate() {
-        let Some(due) = contact.promised.as_deref().and_then(|p| p.parse::<Date>().ok()) else {
+        let Some(due) = contact
+            .promised
+            .as_deref()
+            .and_then(|p| p.parse::<Date>().ok())
+        else {
             continue;
         };
         let when = time::date_of(&contact.at, now)
@@ -286,7 +295,12 @@ pub fn deadlines(case: &Case, now: &Zoned, lang: Lang) -> Vec<Deadline> {
             unit: rule.unit,
             days: rule.days,
         };
-        out.push(finish(source, lang.pick(rule.en, rule.zh).to_string(), due, rule.hedged));
+        out.push(finish(
+            source,
+            lang.pick(rule.en, rule.zh).to_string(),
+            due,
+            rule.hedged,
+        ));
     }
     out.sort_by_key(|d| d.due);
     out
@@ -311,10 +325,22 @@ mod tests {
     #[test]
     fn business_days_skip_weekends() {
         // Friday 20 Nov 2026 + 1 business day is Monday 23 Nov.
-        assert_eq!(add_business_days("uk", date("2026-11-20"), 1), date("2026-11-23"));
-        assert_eq!(add_business_days("uk", date("2026-11-02"), 15), date("2026-11-23"));
-        assert_eq!(business_days_between("uk", date("2026-11-02"), date("2026-11-23")), 15);
-        assert_eq!(business_days_between("uk", date("2026-11-23"), date("2026-11-02")), 0);
+        assert_eq!(
+            add_business_days("uk", date("2026-11-20"), 1),
+            date("2026-11-23")
+        );
+        assert_eq!(
+            add_business_days("uk", date("2026-11-02"), 15),
+            date("2026-11-23")
+        );
+        assert_eq!(
+            business_days_between("uk", date("2026-11-02"), date("2026-11-23")),
+            15
+        );
+        assert_eq!(
+            business_days_between("uk", date("2026-11-23"), date("2026-11-02")),
+            0
+        );
     }
 
     #[test]

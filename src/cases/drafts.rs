@@ -102,7 +102,8 @@ impl Journal {
                     })
                 })
                 .map_err(fail)?;
-            rows.collect::<rusqlite::Result<Vec<Draft>>>().map_err(fail)?
+            rows.collect::<rusqlite::Result<Vec<Draft>>>()
+                .map_err(fail)?
         };
         let (fresh, stale): (Vec<Draft>, Vec<Draft>) =
             all.into_iter().partition(|d| !expired(d, now));
@@ -297,8 +298,8 @@ impl Prompter for Replay<'_> {
 
 /// One line per draft for `resume`: number, guide, answers, age.
 pub fn describe(draft: &Draft, title: &str, now: &Zoned, lang: Lang) -> String {
-    let age = time::parse(&draft.updated_at, now)
-        .map_or_else(String::new, |t| time::age(&t, now, lang));
+    let age =
+        time::parse(&draft.updated_at, now).map_or_else(String::new, |t| time::age(&t, now, lang));
     let n = draft.answers.len();
     match lang {
         Lang::En => format!(
@@ -307,6 +308,9 @@ pub fn describe(draft: &Draft, title: &str, now: &Zoned, lang: Lang) -> String {
             draft.guide_id,
             if n == 1 { "" } else { "s" }
         ),
-        Lang::Zh => format!("{}  {}  {title}（已答 {n} 题，{age}）", draft.id, draft.guide_id),
+        Lang::Zh => format!(
+            "{}  {}  {title}（已答 {n} 题，{age}）",
+            draft.id, draft.guide_id
+        ),
     }
 }

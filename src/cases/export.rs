@@ -2,6 +2,8 @@
 //! every contact, the evidence by fingerprint, the letters and the deadlines, as Markdown or
 //! JSON.
 
+use std::fmt::Write as _;
+
 use jiff::Zoned;
 use serde::Serialize;
 
@@ -55,8 +57,14 @@ pub fn markdown(case: &Case, now: &Zoned, lang: Lang) -> String {
     out.push_str(&title);
     let rows = [
         (lang.pick("Report", "报告编号"), case.report_id.clone()),
-        (lang.pick("Verification code", "核对码"), case.verification_code.clone()),
-        (lang.pick("Status", "状态"), case.status.words(lang).to_string()),
+        (
+            lang.pick("Verification code", "核对码"),
+            case.verification_code.clone(),
+        ),
+        (
+            lang.pick("Status", "状态"),
+            case.status.words(lang).to_string(),
+        ),
         (lang.pick("Region", "地区"), case.region.clone()),
         (
             lang.pick("Sent", "发送时间"),
@@ -67,17 +75,18 @@ pub fn markdown(case: &Case, now: &Zoned, lang: Lang) -> String {
                 delivery_words(&case.sent_via, lang)
             ),
         ),
-        (
-            lang.pick("Exported", "导出时间"),
-            time::human(now, lang),
-        ),
+        (lang.pick("Exported", "导出时间"), time::human(now, lang)),
     ];
     for (label, value) in rows {
-        out.push_str(&format!("- **{label}**{sep}{value}\n"));
+        let _ = write!(out, "- **{label}**{sep}{value}\n");
     }
     let report = case.report_json();
     if let Some(summary) = report.get("summary").and_then(|s| s.as_str()) {
-        out.push_str(&format!("\n## {}\n\n{summary}\n", lang.pick("Summary", "问题概述")));
+        let _ = write!(
+            out,
+            "\n## {}\n\n{summary}\n",
+            lang.pick("Summary", "问题概述")
+        );
     }
     let details: Vec<String> = report
         .get("details")
@@ -93,24 +102,33 @@ pub fn markdown(case: &Case, now: &Zoned, lang: Lang) -> String {
         })
         .collect();
     if !details.is_empty() {
-        out.push_str(&format!("\n## {}\n\n{}\n", lang.pick("Details", "详细信息"), details.join("\n")));
+        let _ = write!(
+            out,
+            "\n## {}\n\n{}\n",
+            lang.pick("Details", "详细信息"),
+            details.join("\n")
+        );
     }
-    out.push_str(&format!("\n## {}\n\n", lang.pick("Contacts with support", "与客服的沟通")));
+    let _ = write!(
+        out,
+        "\n## {}\n\n",
+        lang.pick("Contacts with support", "与客服的沟通")
+    );
     if case.contacts.is_empty() {
         out.push_str(lang.pick("None logged.\n", "尚无记录。\n"));
     }
     for c in &case.contacts {
-        out.push_str(&format!("- {}\n", contact_line(c, &ctx)));
+        let _ = write!(out, "- {}\n", contact_line(c, &ctx));
     }
-    out.push_str(&format!("\n## {}\n\n", lang.pick("Deadlines", "处理期限")));
+    let _ = write!(out, "\n## {}\n\n", lang.pick("Deadlines", "处理期限"));
     let all = deadlines::deadlines(case, now, lang);
     if all.is_empty() {
         out.push_str(lang.pick("None known.\n", "暂无。\n"));
     }
     for d in &all {
-        out.push_str(&format!("- {}\n", deadline_line(d, lang)));
+        let _ = write!(out, "- {}\n", deadline_line(d, lang));
     }
-    out.push_str(&format!("\n## {}\n\n", lang.pick("Evidence", "证据")));
+    let _ = write!(out, "\n## {}\n\n", lang.pick("Evidence", "证据"));
     if case.evidence.is_empty() {
         out.push_str(lang.pick("None recorded.\n", "尚无记录。\n"));
     }
@@ -120,16 +138,17 @@ pub fn markdown(case: &Case, now: &Zoned, lang: Lang) -> String {
             .as_deref()
             .map(|m| time::human_stored(m, now, lang))
             .unwrap_or_default();
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "- {} — {}, {}{sep}{modified}, SHA-256 `{}`\n",
             e.name,
             human_size(e.size),
             lang.pick("modified", "修改于"),
             e.sha256
-        ));
+        );
     }
     if !case.letters.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", lang.pick("Letters", "信函")));
+        let _ = write!(out, "\n## {}\n\n", lang.pick("Letters", "信函"));
         for l in &case.letters {
             let what = match (l.kind, lang) {
                 (LetterKind::FollowUp, _) => lang.pick("follow-up", "跟进函"),
@@ -140,10 +159,11 @@ pub fn markdown(case: &Case, now: &Zoned, lang: Lang) -> String {
                     lang.pick("formal complaint to the provider", "向服务商正式投诉")
                 }
             };
-            out.push_str(&format!(
+            let _ = write!(
+                out,
                 "- {}{sep}{what}\n",
                 time::human_stored(&l.written_at, now, lang)
-            ));
+            );
         }
     }
     out

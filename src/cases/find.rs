@@ -54,7 +54,11 @@ fn closest(wanted: &str, ids: &[String]) -> Vec<String> {
         .filter(|(score, _)| *score >= 0.7)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    scored.into_iter().take(1).map(|(_, id)| id.clone()).collect()
+    scored
+        .into_iter()
+        .take(1)
+        .map(|(_, id)| id.clone())
+        .collect()
 }
 
 #[cfg(test)]
@@ -62,16 +66,26 @@ mod tests {
     use super::*;
 
     fn ids() -> Vec<String> {
-        ["WH-20261121-7F3K9Q", "WH-20261120-7F4ABC", "WH-20261101-XY12ZZ"]
-            .iter()
-            .map(ToString::to_string)
-            .collect()
+        [
+            "WH-20261121-7F3K9Q",
+            "WH-20261120-7F4ABC",
+            "WH-20261101-XY12ZZ",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect()
     }
 
     #[test]
     fn a_case_is_named_by_its_id_a_unique_prefix_or_last() {
-        assert_eq!(resolve("WH-20261121-7F3K9Q", &ids()).unwrap(), "WH-20261121-7F3K9Q");
-        assert_eq!(resolve("wh-20261121-7f3k9q", &ids()).unwrap(), "WH-20261121-7F3K9Q");
+        assert_eq!(
+            resolve("WH-20261121-7F3K9Q", &ids()).unwrap(),
+            "WH-20261121-7F3K9Q"
+        );
+        assert_eq!(
+            resolve("wh-20261121-7f3k9q", &ids()).unwrap(),
+            "WH-20261121-7F3K9Q"
+        );
         assert_eq!(resolve("7f3", &ids()).unwrap(), "WH-20261121-7F3K9Q");
         assert_eq!(resolve("XY", &ids()).unwrap(), "WH-20261101-XY12ZZ");
         assert_eq!(resolve("last", &ids()).unwrap(), "WH-20261121-7F3K9Q");

@@ -140,7 +140,9 @@ impl Journal {
             });
         }
         self.conn
-            .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+            .execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+            )
             .map_err(fail)?;
         if version < SCHEMA_VERSION {
             self.migrate()?;
@@ -152,9 +154,7 @@ impl Journal {
     /// the same waits, then finds nothing left to do.
     fn migrate(&self) -> Result<()> {
         let fail = |e: rusqlite::Error| db_error(&self.path, &e);
-        self.conn
-            .execute_batch("BEGIN IMMEDIATE")
-            .map_err(fail)?;
+        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(fail)?;
         let result = (|| -> rusqlite::Result<()> {
             let version: i64 = self
                 .conn
@@ -293,8 +293,11 @@ impl Journal {
     }
 
     fn load_children(&self, cases: &mut [(i64, Case)], only: Option<&str>) -> Result<()> {
-        let index: std::collections::HashMap<i64, usize> =
-            cases.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+        let index: std::collections::HashMap<i64, usize> = cases
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (*id, i))
+            .collect();
         let filter = "WHERE ?1 IS NULL OR case_id = (SELECT id FROM cases WHERE report_id = ?1)";
         let sql = format!(
             "SELECT case_id, at, channel, reference, agent, promised, note, logged_at
@@ -450,7 +453,11 @@ impl Journal {
     pub fn set_closed(&mut self, report_id: &str, closed_at: Option<&str>) -> Result<()> {
         let path = self.path.clone();
         let fail = |e: rusqlite::Error| db_error(&path, &e);
-        let status = if closed_at.is_some() { "closed" } else { "open" };
+        let status = if closed_at.is_some() {
+            "closed"
+        } else {
+            "open"
+        };
         let tx = self.write()?;
         tx.execute(
             "UPDATE cases SET status = ?2, closed_at = ?3 WHERE report_id = ?1",

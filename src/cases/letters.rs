@@ -5,6 +5,8 @@
 //! Facts come from the research notes (`domain.md` §4) and are hedged where the notes rate the
 //! source as a third party's; a letter never promises an outcome.
 
+use std::fmt::Write as _;
+
 use jiff::Zoned;
 
 use super::deadlines::{self, Deadline, Source};
@@ -97,7 +99,8 @@ pub fn follow_up(case: &Case, ctx: &LetterContext<'_>) -> Letter {
     blocks.push(Block::Para(opening));
     if !case.contacts.is_empty() {
         blocks.push(Block::Para(
-            lang.pick("What has happened since:", "此后的沟通记录：").to_string(),
+            lang.pick("What has happened since:", "此后的沟通记录：")
+                .to_string(),
         ));
         blocks.push(Block::List(
             case.contacts.iter().map(|c| contact_line(c, ctx)).collect(),
@@ -121,7 +124,9 @@ pub fn follow_up(case: &Case, ctx: &LetterContext<'_>) -> Letter {
         blocks.push(Block::Para(text));
     }
     let ask = match lang {
-        Lang::En => "Could you please tell me where my case stands, and when I can expect it to be resolved? If you need anything else from me, please let me know.",
+        Lang::En => {
+            "Could you please tell me where my case stands, and when I can expect it to be resolved? If you need anything else from me, please let me know."
+        }
         Lang::Zh => "请告知目前的处理进度，以及预计何时能够解决。如需我补充其他材料，也请告诉我。",
     };
     blocks.push(Block::Para(ask.to_string()));
@@ -151,7 +156,8 @@ pub fn escalation(case: &Case, rung: u8, ctx: &LetterContext<'_>) -> Letter {
     let mut blocks = Vec::new();
     let to_regulator = rung >= RUNG_REGULATOR;
     blocks.push(Block::Para(
-        lang.pick("Dear Sir or Madam,", "尊敬的负责人：").to_string(),
+        lang.pick("Dear Sir or Madam,", "尊敬的负责人：")
+            .to_string(),
     ));
     let opening = match (lang, to_regulator) {
         (Lang::En, false) => format!(
@@ -190,7 +196,9 @@ pub fn escalation(case: &Case, rung: u8, ctx: &LetterContext<'_>) -> Letter {
 
     let report = case.report_json();
     if let Some(summary) = report.get("summary").and_then(|s| s.as_str()) {
-        blocks.push(Block::Heading(lang.pick("What happened", "事情经过").into()));
+        blocks.push(Block::Heading(
+            lang.pick("What happened", "事情经过").into(),
+        ));
         blocks.push(Block::Para(summary.to_string()));
         let details: Vec<String> = report
             .get("details")
@@ -215,9 +223,7 @@ pub fn escalation(case: &Case, rung: u8, ctx: &LetterContext<'_>) -> Letter {
     blocks.push(Block::List(timeline(case, ctx)));
 
     let all = deadlines::deadlines(case, ctx.now, lang);
-    blocks.push(Block::Heading(
-        lang.pick("Deadlines", "处理期限").into(),
-    ));
+    blocks.push(Block::Heading(lang.pick("Deadlines", "处理期限").into()));
     let mut lines: Vec<String> = all.iter().map(|d| deadline_line(d, lang)).collect();
     if lines.is_empty() {
         lines.push(
@@ -229,7 +235,15 @@ pub fn escalation(case: &Case, rung: u8, ctx: &LetterContext<'_>) -> Letter {
         );
     }
     blocks.push(Block::List(lines));
-    if all.iter().any(|d| matches!(d.source, Source::Rule { unit: deadlines::Unit::BusinessDays, .. })) {
+    if all.iter().any(|d| {
+        matches!(
+            d.source,
+            Source::Rule {
+                unit: deadlines::Unit::BusinessDays,
+                ..
+            }
+        )
+    }) {
         blocks.push(Block::Para(format!(
             "{}{}",
             lang.pick("Note: ", "说明："),
@@ -237,7 +251,9 @@ pub fn escalation(case: &Case, rung: u8, ctx: &LetterContext<'_>) -> Letter {
         )));
     }
 
-    blocks.push(Block::Heading(lang.pick("What I am asking for", "我的诉求").into()));
+    blocks.push(Block::Heading(
+        lang.pick("What I am asking for", "我的诉求").into(),
+    ));
     let remedy = ctx.remedy.map_or_else(
         || {
             lang.pick(
@@ -256,9 +272,9 @@ pub fn escalation(case: &Case, rung: u8, ctx: &LetterContext<'_>) -> Letter {
     if !to_regulator {
         let next = regulator(region, lang);
         let text = match lang {
-            Lang::En => format!(
-                "If the complaint is not resolved, I understand I can take it to {next}."
-            ),
+            Lang::En => {
+                format!("If the complaint is not resolved, I understand I can take it to {next}.")
+            }
             Lang::Zh => format!("如投诉未能解决，我将向{next}反映。"),
         };
         blocks.push(Block::Para(text));
@@ -269,7 +285,10 @@ pub fn escalation(case: &Case, rung: u8, ctx: &LetterContext<'_>) -> Letter {
     ));
 
     let subject = match (lang, to_regulator) {
-        (Lang::En, false) => format!("Formal complaint: [{}] {}", case.report_id, case.guide_title),
+        (Lang::En, false) => format!(
+            "Formal complaint: [{}] {}",
+            case.report_id, case.guide_title
+        ),
         (Lang::En, true) => format!(
             "Complaint about {provider}: [{}] {}",
             case.report_id, case.guide_title
@@ -436,8 +455,12 @@ pub fn contact_line(c: &Contact, ctx: &LetterContext<'_>) -> String {
     };
     if let Some(note) = &c.note {
         match lang {
-            Lang::En => line.push_str(&format!("; note: “{note}”")),
-            Lang::Zh => line.push_str(&format!("；备注：“{note}”")),
+            Lang::En => {
+                let _ = write!(line, "; note: “{note}”");
+            }
+            Lang::Zh => {
+                let _ = write!(line, "；备注：“{note}”");
+            }
         }
     }
     line
@@ -474,7 +497,9 @@ fn timeline(case: &Case, ctx: &LetterContext<'_>) -> Vec<String> {
             (LetterKind::Escalation, Lang::En) if l.rung >= RUNG_REGULATOR => {
                 "complaint to the regulator written"
             }
-            (LetterKind::Escalation, Lang::Zh) if l.rung >= RUNG_REGULATOR => "写了给监管机构的投诉",
+            (LetterKind::Escalation, Lang::Zh) if l.rung >= RUNG_REGULATOR => {
+                "写了给监管机构的投诉"
+            }
             (LetterKind::Escalation, Lang::En) => "formal complaint to the provider written",
             (LetterKind::Escalation, Lang::Zh) => "写了给服务商的正式投诉",
         };
@@ -500,7 +525,10 @@ pub fn delivery_words(via: &str, lang: Lang) -> &'static str {
 pub fn deadline_line(d: &Deadline, lang: Lang) -> String {
     let due = time::human_date(d.due, lang);
     let hedge = if d.hedged {
-        lang.pick(" (as reported; please check)", "（据公开资料，请以官方为准）")
+        lang.pick(
+            " (as reported; please check)",
+            "（据公开资料，请以官方为准）",
+        )
     } else {
         ""
     };
@@ -512,7 +540,10 @@ pub fn deadline_line(d: &Deadline, lang: Lang) -> String {
             plural(d.days_overdue)
         ),
         (Lang::En, false) => format!("{}{hedge}: due {due}", capitalise(&d.what)),
-        (Lang::Zh, true) => format!("{}{hedge}：应于{due}前完成，已逾期 {} 天", d.what, d.days_overdue),
+        (Lang::Zh, true) => format!(
+            "{}{hedge}：应于{due}前完成，已逾期 {} 天",
+            d.what, d.days_overdue
+        ),
         (Lang::Zh, false) => format!("{}{hedge}：应于{due}前完成", d.what),
     }
 }
@@ -527,8 +558,14 @@ fn capitalise(s: &str) -> String {
 /// What to attach: the report, the evidence files by fingerprint, and a word on screenshots.
 fn attachments(case: &Case, lang: Lang) -> Vec<String> {
     let mut out = vec![match lang {
-        Lang::En => format!("My report {} (verification code {})", case.report_id, case.verification_code),
-        Lang::Zh => format!("报告 {}（核对码 {}）", case.report_id, case.verification_code),
+        Lang::En => format!(
+            "My report {} (verification code {})",
+            case.report_id, case.verification_code
+        ),
+        Lang::Zh => format!(
+            "报告 {}（核对码 {}）",
+            case.report_id, case.verification_code
+        ),
     }];
     for e in &case.evidence {
         let size = human_size(e.size);
@@ -580,7 +617,9 @@ impl Letter {
             match block {
                 Block::Para(text) if markdown => out.push_str(&text.replace('\n', "  \n")),
                 Block::Para(text) => out.push_str(text),
-                Block::Heading(h) if markdown => out.push_str(&format!("### {h}")),
+                Block::Heading(h) if markdown => {
+                    let _ = write!(out, "### {h}");
+                }
                 Block::Heading(h) => out.push_str(h),
                 Block::List(items) => {
                     let lines: Vec<String> = items.iter().map(|i| format!("- {i}")).collect();
@@ -588,7 +627,11 @@ impl Letter {
                 }
             }
             let next_is_body = matches!(block, Block::Heading(_));
-            out.push_str(if next_is_body && !markdown { "\n" } else { "\n\n" });
+            out.push_str(if next_is_body && !markdown {
+                "\n"
+            } else {
+                "\n\n"
+            });
         }
         format!("{}\n", out.trim_end())
     }

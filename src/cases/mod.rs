@@ -49,7 +49,14 @@ impl Store {
 
     /// Records a report that was just delivered. The report has already reached the user (shown,
     /// saved or sent): a journal that cannot be written costs a warning, never the report.
-    pub fn record(&self, report: &Report, format: Format, delivery: &str, region: &str, now: &Zoned) {
+    pub fn record(
+        &self,
+        report: &Report,
+        format: Format,
+        delivery: &str,
+        region: &str,
+        now: &Zoned,
+    ) {
         let Some(path) = &self.path else {
             return;
         };

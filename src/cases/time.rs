@@ -34,7 +34,11 @@ pub fn human(at: &Zoned, lang: Lang) -> String {
                 (h, 0) => format!("UTC{h:+}"),
                 (h, m) => format!("UTC{h:+}:{m:02}"),
             };
-            format!("{}, {} ({zone})", human_date(at.date(), lang), at.strftime("%H:%M"))
+            format!(
+                "{}, {} ({zone})",
+                human_date(at.date(), lang),
+                at.strftime("%H:%M")
+            )
         }
         Lang::Zh => format!("{} {}", human_date(at.date(), lang), at.strftime("%H:%M")),
     }
@@ -113,7 +117,12 @@ pub fn parse_promise(raw: &str, from: Date, region: &str) -> Option<Date> {
 fn parse_date(s: &str, from: Date) -> Option<Date> {
     let number = |t: &str| t.trim().parse::<i16>().ok();
     let make = |y: i16, m: &str, d: &str| {
-        Date::new(y, i8::try_from(number(m)?).ok()?, i8::try_from(number(d)?).ok()?).ok()
+        Date::new(
+            y,
+            i8::try_from(number(m)?).ok()?,
+            i8::try_from(number(d)?).ok()?,
+        )
+        .ok()
     };
     if let Some((year, rest)) = s.split_once('年') {
         let (month, rest) = rest.split_once('月')?;
@@ -146,14 +155,28 @@ fn parse_span(s: &str) -> Option<(i64, bool)> {
         .trim_end_matches('内')
         .trim_end_matches("之")
         .trim();
-    let business_words = ["business days", "business day", "working days", "working day", "个工作日", "工作日"];
+    let business_words = [
+        "business days",
+        "business day",
+        "working days",
+        "working day",
+        "个工作日",
+        "工作日",
+    ];
     let day_words = ["days", "day", "天", "日"];
     let (number, business) = business_words
         .iter()
         .find_map(|w| s.strip_suffix(w).map(|n| (n, true)))
-        .or_else(|| day_words.iter().find_map(|w| s.strip_suffix(w).map(|n| (n, false))))?;
+        .or_else(|| {
+            day_words
+                .iter()
+                .find_map(|w| s.strip_suffix(w).map(|n| (n, false)))
+        })?;
     let number = number.trim();
-    let n = number.parse::<i64>().ok().or_else(|| chinese_number(number))?;
+    let n = number
+        .parse::<i64>()
+        .ok()
+        .or_else(|| chinese_number(number))?;
     (1..=366).contains(&n).then_some((n, business))
 }
 
@@ -165,7 +188,10 @@ fn chinese_number(s: &str) -> Option<i64> {
             .position(|d| d == c)
             .and_then(|p| i64::try_from(p).ok())
     };
-    let chars: Vec<char> = s.chars().map(|c| if c == '两' { '二' } else { c }).collect();
+    let chars: Vec<char> = s
+        .chars()
+        .map(|c| if c == '两' { '二' } else { c })
+        .collect();
     match chars.as_slice() {
         [d] => digit(*d).or((*d == '十').then_some(10)),
         ['十', d] => Some(10 + digit(*d)?),

@@ -29,7 +29,13 @@ fn json_flag(lang: Lang) -> Arg {
         .help(lang.pick("Print JSON", "输出 JSON"))
 }
 
-fn text_option(name: &'static str, value: &'static str, lang: Lang, en: &'static str, zh: &'static str) -> Arg {
+fn text_option(
+    name: &'static str,
+    value: &'static str,
+    lang: Lang,
+    en: &'static str,
+    zh: &'static str,
+) -> Arg {
     Arg::new(name)
         .long(name)
         .value_name(value_name(value, lang))
@@ -136,7 +142,11 @@ fn cases_command(lang: Lang) -> Command {
             "Remove a case from the journal, or the whole journal with --all",
             "从记录中删除一个案件；加 --all 删除全部记录",
         ))
-        .arg(case_arg(lang).required(false).required_unless_present("all"))
+        .arg(
+            case_arg(lang)
+                .required(false)
+                .required_unless_present("all"),
+        )
         .arg(
             Arg::new("all")
                 .long("all")
@@ -151,7 +161,12 @@ fn cases_command(lang: Lang) -> Command {
         ))
         .arg(json_flag(lang))
         .arg(region)
-        .subcommands([show, log, attach, follow_up, escalate, export, close, forget].map(|c| dress(c, lang)));
+        .subcommands(
+            [
+                show, log, attach, follow_up, escalate, export, close, forget,
+            ]
+            .map(|c| dress(c, lang)),
+        );
     dress(cmd, lang)
 }
 

@@ -153,11 +153,18 @@ pub(super) fn resume(catalog: &Catalog, settings: &Settings, m: &ArgMatches) -> 
         ),
         Lang::Zh => format!("继续草稿 {}：已答的 {n} 题会保留，并重新核对。\n", draft.id),
     });
-    let entry = catalog.find(&draft.guide_id).ok_or_else(|| Error::UnknownSymptom {
-        id: draft.guide_id.clone(),
-        suggestions: catalog.suggest(&draft.guide_id),
-    })?;
-    run::run_from(entry.guide()?, settings, GivenAnswers::default(), Some(&draft))
+    let entry = catalog
+        .find(&draft.guide_id)
+        .ok_or_else(|| Error::UnknownSymptom {
+            id: draft.guide_id.clone(),
+            suggestions: catalog.suggest(&draft.guide_id),
+        })?;
+    run::run_from(
+        entry.guide()?,
+        settings,
+        GivenAnswers::default(),
+        Some(&draft),
+    )
 }
 
 /// The draft `query` names: its number, or `last`.
@@ -169,7 +176,10 @@ fn pick_named(query: &str, list: &[Draft]) -> Result<Draft> {
         return list.first().cloned().ok_or_else(unknown);
     }
     let id: i64 = query.trim().parse().map_err(|_| unknown())?;
-    list.iter().find(|d| d.id == id).cloned().ok_or_else(unknown)
+    list.iter()
+        .find(|d| d.id == id)
+        .cloned()
+        .ok_or_else(unknown)
 }
 
 fn no_drafts(m: &ArgMatches, lang: Lang) -> Result<u8> {

@@ -2,6 +2,7 @@
 
 use super::{cases, print_stderr, print_stdout, resume, review, send};
 use crate::answers::GivenAnswers;
+use crate::cases::drafts::Draft;
 use crate::checks::device;
 use crate::checks::official::Official;
 use crate::config::Config;
@@ -13,7 +14,6 @@ use crate::lang::Lang;
 use crate::prompt::Prompter;
 use crate::prompt::scripted::Scripted;
 use crate::prompt::terminal::{self, Terminal};
-use crate::cases::drafts::Draft;
 use crate::report::{self, Report, Review, write};
 use crate::settings::{Mode, Settings};
 use crate::ui;

@@ -39,7 +39,10 @@ impl Home {
         let epoch = NOW_EPOCH.parse::<i64>().unwrap() + days * 86_400;
         Test::new()
             .env("HOME", &self.path().display().to_string())
-            .env("XDG_DATA_HOME", &self.path().join("data").display().to_string())
+            .env(
+                "XDG_DATA_HOME",
+                &self.path().join("data").display().to_string(),
+            )
             .env("SOURCE_DATE_EPOCH", &epoch.to_string())
             .env("WALLET_HELP_REGION", "uk")
             .fixture_as("answers/payment-failed.toml", "answers.toml")
@@ -100,9 +103,15 @@ fn no_journal_and_journal_false_keep_nothing() {
     let home = Home::new();
     home.report(&["--no-journal"]);
     assert!(!home.journal().exists());
-    home.run(&["payment-failed", "--answers", "answers.toml", "--config", "c.toml"])
-        .file("c.toml", "journal = false\n")
-        .run();
+    home.run(&[
+        "payment-failed",
+        "--answers",
+        "answers.toml",
+        "--config",
+        "c.toml",
+    ])
+    .file("c.toml", "journal = false\n")
+    .run();
     assert!(!home.journal().exists());
     home.run(&["cases", "--no-journal"])
         .status(2)
@@ -123,7 +132,10 @@ fn cases_opens_no_database_when_there_is_none_and_list_never_does() {
 fn an_unknown_case_suggests_the_closest() {
     let home = Home::new();
     home.report(&[]);
-    let id = home.cases_json(0)[0]["report_id"].as_str().unwrap().to_string();
+    let id = home.cases_json(0)[0]["report_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let short = id.rsplit('-').next().unwrap();
     let typo = format!("{}X", short.get(..5).unwrap());
     home.run(&["cases", "show", &typo])
@@ -142,12 +154,27 @@ fn an_unknown_case_suggests_the_closest() {
 fn uk_case_with_a_lapsed_promise() -> (Home, String) {
     let home = Home::new();
     home.report(&[]);
-    let id = home.cases_json(0)[0]["report_id"].as_str().unwrap().to_string();
+    let id = home.cases_json(0)[0]["report_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     home.at(
         2,
         &[
-            "cases", "log", "last", "--channel", "phone", "--at", "2026-11-23 10:00", "--agent",
-            "1043", "--ref", "CS-88812", "--promised", "in 5 days", "--note",
+            "cases",
+            "log",
+            "last",
+            "--channel",
+            "phone",
+            "--at",
+            "2026-11-23 10:00",
+            "--agent",
+            "1043",
+            "--ref",
+            "CS-88812",
+            "--promised",
+            "in 5 days",
+            "--note",
             "Said a refund would come within 5 days",
         ],
     )
@@ -156,7 +183,14 @@ fn uk_case_with_a_lapsed_promise() -> (Home, String) {
     home.at(
         10,
         &[
-            "cases", "log", "last", "--channel", "chat", "--at", "2026-12-01 11:20", "--note",
+            "cases",
+            "log",
+            "last",
+            "--channel",
+            "chat",
+            "--at",
+            "2026-12-01 11:20",
+            "--note",
             "Chat closed without an answer",
         ],
     )
@@ -189,24 +223,36 @@ fn uk_deadlines_count_fifteen_business_days_from_the_report() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["source"]["kind"].as_str().unwrap(), d["due"].as_str().unwrap()))
+        .map(|d| {
+            (
+                d["source"]["kind"].as_str().unwrap(),
+                d["due"].as_str().unwrap(),
+            )
+        })
         .collect();
     // Sat 21 Nov + 15 business days = Fri 11 Dec; + 35 = Fri 8 Jan 2027.
     assert_eq!(
         dues,
-        [("promise", "2026-11-28"), ("rule", "2026-12-11"), ("rule", "2027-01-08")]
+        [
+            ("promise", "2026-11-28"),
+            ("rule", "2026-12-11"),
+            ("rule", "2027-01-08")
+        ]
     );
 }
 
 #[test]
 fn attach_records_name_size_and_sha256_never_the_file() {
     let (home, _) = uk_case_with_a_lapsed_promise();
-    home.at(11, &["cases", "attach", "last", "statement.pdf", "screen.jpg"])
-        .file("statement.pdf", "%PDF-1.4 statement")
-        .file("screen.jpg", "not really a jpeg")
-        .stderr_contains("Recorded statement.pdf (18 bytes, SHA-256 ")
-        .stderr_contains("photos can carry the place they were taken")
-        .run();
+    home.at(
+        11,
+        &["cases", "attach", "last", "statement.pdf", "screen.jpg"],
+    )
+    .file("statement.pdf", "%PDF-1.4 statement")
+    .file("screen.jpg", "not really a jpeg")
+    .stderr_contains("Recorded statement.pdf (18 bytes, SHA-256 ")
+    .stderr_contains("photos can carry the place they were taken")
+    .run();
     let out = home.at(11, &["cases", "show", "last", "--json"]).run();
     let case: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let evidence = case["evidence"].as_array().unwrap();
@@ -235,9 +281,15 @@ fn the_follow_up_cites_the_report_the_time_passed_and_the_promise() {
         "I was told it would be done by 28 Nov 2026, and that date has passed without an answer.",
         "support will never ask for them.",
     ] {
-        assert!(letter.contains(needle.as_ref() as &str), "{needle:?} not in\n{letter}");
+        assert!(
+            letter.contains(needle.as_ref() as &str),
+            "{needle:?} not in\n{letter}"
+        );
     }
-    assert!(out.stderr.contains("Send it where you reached support before"));
+    assert!(
+        out.stderr
+            .contains("Send it where you reached support before")
+    );
 }
 
 #[test]
@@ -247,7 +299,16 @@ fn escalation_goes_to_the_provider_then_the_ombudsman() {
         .file("screen.png", "png")
         .run();
     let first = home
-        .at(20, &["cases", "escalate", "last", "--remedy", "A refund of 59.90 CNY"])
+        .at(
+            20,
+            &[
+                "cases",
+                "escalate",
+                "last",
+                "--remedy",
+                "A refund of 59.90 CNY",
+            ],
+        )
         .run();
     for needle in [
         &format!("Subject: Formal complaint: [{id}] Payment failed"),
@@ -259,9 +320,16 @@ fn escalation_goes_to_the_provider_then_the_ombudsman() {
         "- screen.png (3 bytes, SHA-256 ",
         "I understand I can take it to the Financial Ombudsman Service",
     ] {
-        assert!(first.stdout.contains(needle.as_ref() as &str), "{needle:?} not in\n{}", first.stdout);
+        assert!(
+            first.stdout.contains(needle.as_ref() as &str),
+            "{needle:?} not in\n{}",
+            first.stdout
+        );
     }
-    assert!(!first.stdout.contains("will be refunded"), "no promise of an outcome");
+    assert!(
+        !first.stdout.contains("will be refunded"),
+        "no promise of an outcome"
+    );
     let second = home.at(40, &["cases", "escalate", "last"]).run();
     assert!(
         second
@@ -270,24 +338,55 @@ fn escalation_goes_to_the_provider_then_the_ombudsman() {
         "{}",
         second.stdout
     );
-    assert!(second.stdout.contains("formal complaint to the provider written"));
     assert!(
-        second.stdout.contains("due 11 Dec 2026, passed 20 days ago"),
+        second
+            .stdout
+            .contains("formal complaint to the provider written")
+    );
+    assert!(
+        second
+            .stdout
+            .contains("due 11 Dec 2026, passed 20 days ago"),
         "{}",
         second.stdout
     );
-    assert!(second.stderr.contains("refer it within 6 months of the final response"));
+    assert!(
+        second
+            .stderr
+            .contains("refer it within 6 months of the final response")
+    );
 }
 
 #[test]
 fn a_chinese_case_gets_chinese_letters_with_full_width_punctuation() {
     let home = Home::new();
-    home.run(&["payment-failed", "--answers", "answers-zh.toml", "--lang", "zh"])
-        .env("WALLET_HELP_REGION", "cn")
-        .run();
-    home.at(3, &["cases", "log", "last", "--channel", "phone", "--agent", "8801", "--promised", "3个工作日", "--lang", "zh"])
-        .env("WALLET_HELP_REGION", "cn")
-        .run();
+    home.run(&[
+        "payment-failed",
+        "--answers",
+        "answers-zh.toml",
+        "--lang",
+        "zh",
+    ])
+    .env("WALLET_HELP_REGION", "cn")
+    .run();
+    home.at(
+        3,
+        &[
+            "cases",
+            "log",
+            "last",
+            "--channel",
+            "phone",
+            "--agent",
+            "8801",
+            "--promised",
+            "3个工作日",
+            "--lang",
+            "zh",
+        ],
+    )
+    .env("WALLET_HELP_REGION", "cn")
+    .run();
     let out = home
         .at(20, &["cases", "follow-up", "last", "--lang", "zh"])
         .env("WALLET_HELP_REGION", "cn")
@@ -302,21 +401,46 @@ fn a_chinese_case_gets_chinese_letters_with_full_width_punctuation() {
         assert!(!body.contains(ascii), "half-width {ascii:?} in\n{letter}");
     }
     let escalation = home
-        .at(20, &["cases", "escalate", "last", "--to", "regulator", "--lang", "zh"])
+        .at(
+            20,
+            &[
+                "cases",
+                "escalate",
+                "last",
+                "--to",
+                "regulator",
+                "--lang",
+                "zh",
+            ],
+        )
         .env("WALLET_HELP_REGION", "cn")
         .run();
-    assert!(escalation.stdout.contains("国家金融监督管理总局（12378）"), "{}", escalation.stdout);
-    assert!(escalation.stderr.contains("尚未"), "the 12363 caveat: {}", escalation.stderr);
+    assert!(
+        escalation.stdout.contains("国家金融监督管理总局（12378）"),
+        "{}",
+        escalation.stdout
+    );
+    assert!(
+        escalation.stderr.contains("尚未"),
+        "the 12363 caveat: {}",
+        escalation.stderr
+    );
 }
 
 #[test]
 fn export_is_the_whole_timeline_in_markdown_or_json() {
     let (home, id) = uk_case_with_a_lapsed_promise();
     let md = home.at(20, &["cases", "export", "last"]).run().stdout;
-    assert!(md.starts_with(&format!("# Case {id}: Payment failed\n")), "{md}");
+    assert!(
+        md.starts_with(&format!("# Case {id}: Payment failed\n")),
+        "{md}"
+    );
     assert!(md.contains("## Contacts with support"));
     assert!(md.contains("## Deadlines"));
-    let json = home.at(20, &["cases", "export", "last", "--json"]).run().stdout;
+    let json = home
+        .at(20, &["cases", "export", "last", "--json"])
+        .run()
+        .stdout;
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(json["schema"], "wallet-help.case/1");
     assert_eq!(json["contacts"].as_array().unwrap().len(), 2);
@@ -329,7 +453,9 @@ fn close_and_forget() {
     home.at(20, &["cases", "close", "last"]).run();
     assert_eq!(home.cases_json(20)[0]["status"], "closed");
     assert_eq!(home.cases_json(20)[0]["overdue"], serde_json::json!([]));
-    home.at(20, &["cases", "forget", &id]).stderr_contains("Removed").run();
+    home.at(20, &["cases", "forget", &id])
+        .stderr_contains("Removed")
+        .run();
     assert_eq!(home.cases_json(20), serde_json::json!([]));
     home.report(&[]);
     home.run(&["cases", "forget", "--all"]).run();
@@ -363,8 +489,14 @@ fn no_card_number_password_or_code_reaches_the_journal() {
     home.at(
         1,
         &[
-            "cases", "log", "last", "--channel", "phone", "--note",
-            "agent asked for my PIN 7777 and card 5500 0000 0000 0004; OTP 918273", "--ref",
+            "cases",
+            "log",
+            "last",
+            "--channel",
+            "phone",
+            "--note",
+            "agent asked for my PIN 7777 and card 5500 0000 0000 0004; OTP 918273",
+            "--ref",
             "password: Swordfish99",
         ],
     )
@@ -380,9 +512,15 @@ fn no_card_number_password_or_code_reaches_the_journal() {
         "918273",
         "Swordfish99",
     ] {
-        assert!(!contains(&bytes, secret.as_bytes()), "{secret} is in the journal");
+        assert!(
+            !contains(&bytes, secret.as_bytes()),
+            "{secret} is in the journal"
+        );
     }
-    assert!(contains(&bytes, b"2026112122001400000000001234"), "ids are kept");
+    assert!(
+        contains(&bytes, b"2026112122001400000000001234"),
+        "ids are kept"
+    );
 }
 
 #[test]
@@ -399,7 +537,12 @@ fn a_damaged_journal_is_an_error_and_is_never_overwritten() {
     // The report still reaches the user; only the journal is skipped, with a warning.
     let out = home.report(&[]);
     assert!(out.stdout.contains("Subject: [WH-"), "{}", out.stdout);
-    assert!(out.stderr.contains("warning: the case journal could not be updated"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("warning: the case journal could not be updated"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(fs::read(home.journal()).unwrap(), garbage);
 }
 
@@ -432,7 +575,10 @@ fn a_read_only_data_folder_never_loses_the_report() {
     }
     let out = home.report(&[]);
     assert!(out.stdout.contains("Subject: [WH-"), "{}", out.stdout);
-    assert!(out.stderr.contains("warning: the case journal could not be updated"));
+    assert!(
+        out.stderr
+            .contains("warning: the case journal could not be updated")
+    );
     fs::set_permissions(&data, fs::Permissions::from_mode(0o700)).unwrap();
 }
 
@@ -449,7 +595,10 @@ fn a_full_disk_never_loses_the_report() {
         .env("XDG_DATA_HOME", "/dev/full")
         .run();
     assert!(out.stdout.contains("Subject: [WH-"));
-    assert!(out.stderr.contains("warning: the case journal could not be updated"));
+    assert!(
+        out.stderr
+            .contains("warning: the case journal could not be updated")
+    );
 }
 
 /// `wallet-help ARGS` as a child process with this home's environment.
@@ -475,7 +624,10 @@ fn spawn(home: &Home, args: &[&str]) -> std::process::Child {
 fn two_writers_at_once_lose_nothing() {
     let home = Home::new();
     home.report(&[]);
-    let id = home.cases_json(0)[0]["report_id"].as_str().unwrap().to_string();
+    let id = home.cases_json(0)[0]["report_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let answers = fixtures().join("answers/payment-failed.toml");
     let answers = answers.display().to_string();
     let writers: Vec<_> = (0..12)
@@ -483,10 +635,16 @@ fn two_writers_at_once_lose_nothing() {
             if i % 3 == 0 {
                 // Reports recorded while contacts are logged: another table, the same file.
                 let amount = format!("amount={}.00 CNY", 10 + i);
-                spawn(&home, &["payment-failed", "--answers", &answers, "--set", &amount])
+                spawn(
+                    &home,
+                    &["payment-failed", "--answers", &answers, "--set", &amount],
+                )
             } else {
                 let note = format!("contact number {i}");
-                spawn(&home, &["cases", "log", &id, "--channel", "chat", "--note", &note])
+                spawn(
+                    &home,
+                    &["cases", "log", &id, "--channel", "chat", "--note", &note],
+                )
             }
         })
         .collect();
@@ -508,11 +666,17 @@ fn two_writers_at_once_lose_nothing() {
 fn concurrent_contacts_on_one_case_are_all_kept() {
     let home = Home::new();
     home.report(&[]);
-    let id = home.cases_json(0)[0]["report_id"].as_str().unwrap().to_string();
+    let id = home.cases_json(0)[0]["report_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let writers: Vec<_> = (0..16)
         .map(|i| {
             let note = format!("contact number {i}");
-            spawn(&home, &["cases", "log", &id, "--channel", "chat", "--note", &note])
+            spawn(
+                &home,
+                &["cases", "log", &id, "--channel", "chat", "--note", &note],
+            )
         })
         .collect();
     for mut child in writers {
@@ -528,11 +692,17 @@ fn concurrent_contacts_on_one_case_are_all_kept() {
 fn a_killed_writer_leaves_the_journal_consistent() {
     let home = Home::new();
     home.report(&[]);
-    let id = home.cases_json(0)[0]["report_id"].as_str().unwrap().to_string();
+    let id = home.cases_json(0)[0]["report_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let mut finished = 0;
     for round in 0..24u64 {
         let note = format!("note {round} ").repeat(50);
-        let mut child = spawn(&home, &["cases", "log", &id, "--channel", "phone", "--note", &note]);
+        let mut child = spawn(
+            &home,
+            &["cases", "log", &id, "--channel", "phone", "--note", &note],
+        );
         // Kill at a different moment each time: before, during or after the write.
         std::thread::sleep(std::time::Duration::from_micros(500 * round));
         let _ = child.kill();
@@ -541,11 +711,16 @@ fn a_killed_writer_leaves_the_journal_consistent() {
         }
     }
     let conn = rusqlite::Connection::open(home.journal()).unwrap();
-    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(check, "ok");
     let out = home.run(&["cases", "show", "last", "--json"]).run();
     let case: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let logged = case["contacts"].as_array().unwrap().len();
     // Each write is whole or absent: at least every writer that finished is there.
-    assert!(logged >= finished && logged <= 24, "{logged} logged, {finished} finished");
+    assert!(
+        logged >= finished && logged <= 24,
+        "{logged} logged, {finished} finished"
+    );
 }

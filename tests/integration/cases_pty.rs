@@ -73,7 +73,10 @@ impl Pty {
                 return;
             }
             assert!(!self.eof, "ended before {needle:?}:\n{text}");
-            assert!(start.elapsed() < TIMEOUT, "no {needle:?} within {TIMEOUT:?}:\n{text}");
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "no {needle:?} within {TIMEOUT:?}:\n{text}"
+            );
             thread::sleep(Duration::from_millis(5));
         }
     }
@@ -130,7 +133,10 @@ fn strip_ansi(s: &str) -> String {
 fn a_guide_stopped_with_ctrl_c_resumes_to_the_same_report() {
     let home = Home::new();
     let mut pty = Pty::spawn(&home, &["payment-failed"]);
-    pty.answer("? Your answer › ", "Card declined (51), card 4111 1111 1111 1111");
+    pty.answer(
+        "? Your answer › ",
+        "Card declined (51), card 4111 1111 1111 1111",
+    );
     // The tripwire takes the card number out; Enter keeps the cleaned answer.
     pty.answer("press Enter, or change it first.", "");
     pty.answer("When did the payment fail?", "2026-11-21 14:03");
@@ -138,12 +144,16 @@ fn a_guide_stopped_with_ctrl_c_resumes_to_the_same_report() {
     pty.expect("❯ Nothing unusual");
     thread::sleep(Duration::from_millis(200));
     pty.send("\x03");
-    pty.expect("Your answers are kept as draft 1: `wallet-help resume` continues where you stopped.");
+    pty.expect(
+        "Your answers are kept as draft 1: `wallet-help resume` continues where you stopped.",
+    );
     assert_eq!(pty.finish(), 130);
 
     let listed = home.run(&["resume"]).run();
     assert!(
-        listed.stdout.starts_with("1  payment-failed  Payment failed  (3 answers, just now)"),
+        listed
+            .stdout
+            .starts_with("1  payment-failed  Payment failed  (3 answers, just now)"),
         "{}",
         listed.stdout
     );
@@ -161,7 +171,11 @@ fn a_guide_stopped_with_ctrl_c_resumes_to_the_same_report() {
         .run(&resume)
         .stderr_contains("Continuing draft 1: your 3 answers are kept, each checked again.")
         .run();
-    let mut direct = vec!["payment-failed", "--set", "error-message=Card declined (51), card •••• 1111"];
+    let mut direct = vec![
+        "payment-failed",
+        "--set",
+        "error-message=Card declined (51), card •••• 1111",
+    ];
     direct.extend(rest);
     let direct = home.run(&direct).run();
     let resumed: serde_json::Value = serde_json::from_str(&resumed.stdout).unwrap();
@@ -190,5 +204,7 @@ fn resume_discard_and_unknown_drafts() {
     home.run(&["resume", "1", "--discard"])
         .stderr_contains("Draft 1 deleted.")
         .run();
-    home.run(&["resume"]).stderr_contains("No unfinished guides.").run();
+    home.run(&["resume"])
+        .stderr_contains("No unfinished guides.")
+        .run();
 }

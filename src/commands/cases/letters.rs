@@ -64,7 +64,8 @@ pub(super) fn export(ctx: &Ctx<'_>, m: &ArgMatches) -> Result<u8> {
 }
 
 fn report_lang(m: &ArgMatches) -> Option<Lang> {
-    m.get_one::<String>("report-lang").and_then(|l| Lang::from_code(l))
+    m.get_one::<String>("report-lang")
+        .and_then(|l| Lang::from_code(l))
 }
 
 /// The report's language and format unless `--report-lang` or `--format` say otherwise.
@@ -150,7 +151,11 @@ fn deliver(
     }
     print_stderr(&format!(
         "\n{}",
-        ui::wrap(&letters::where_to_send(case, letter, ui_lang), ui::width(), "")
+        ui::wrap(
+            &letters::where_to_send(case, letter, ui_lang),
+            ui::width(),
+            ""
+        )
     ));
     if !case.evidence.is_empty() || letter.kind == LetterKind::Escalation {
         print_stderr(&ui::wrap(
@@ -186,7 +191,10 @@ fn show(rendered: &str, lang: Lang) {
 
 fn choose(lang: Lang) -> Result<Way> {
     let items = [
-        lang.pick("It's right: show it here, to copy", "没问题：显示在这里，方便复制"),
+        lang.pick(
+            "It's right: show it here, to copy",
+            "没问题：显示在这里，方便复制",
+        ),
         lang.pick("It's right: save it to a file", "没问题：保存为文件"),
         lang.pick("Cancel: don't save anything", "取消：不保存"),
     ];
@@ -211,7 +219,11 @@ fn confirm(rendered: &str, lang: Lang) -> Result<bool> {
 
 /// `WH-20261121-7F3K9Q-follow-up.txt`.
 fn default_file(case: &Case, letter: &Letter, format: Format) -> String {
-    let ext = if format == Format::Markdown { "md" } else { "txt" };
+    let ext = if format == Format::Markdown {
+        "md"
+    } else {
+        "txt"
+    };
     let kind = match (letter.kind, letter.rung) {
         (LetterKind::FollowUp, _) => "follow-up",
         (LetterKind::Escalation, RUNG_COMPLAINT) => "complaint",

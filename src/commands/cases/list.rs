@@ -1,11 +1,15 @@
 //! `cases` (every case, newest first, with what is overdue) and `cases show CASE`.
 
+use std::fmt::Write as _;
+
 use clap::ArgMatches;
 use serde::Serialize;
 
 use super::Ctx;
 use crate::cases::deadlines::{self, Deadline};
-use crate::cases::letters::{LetterContext, contact_line, deadline_line, delivery_words, human_size};
+use crate::cases::letters::{
+    LetterContext, contact_line, deadline_line, delivery_words, human_size,
+};
 use crate::cases::{Case, Status, export, time};
 use crate::commands::print_stdout;
 use crate::error::{Result, exit};
@@ -161,9 +165,12 @@ fn describe(case: &Case, ctx: &Ctx<'_>, lang: Lang) -> String {
         case.status.words(lang)
     );
     let mut field = |label: &str, value: String| {
-        out.push_str(&format!("{label}{sep}{value}\n"));
+        let _ = write!(out, "{label}{sep}{value}\n");
     };
-    field(lang.pick("Verification code", "核对码"), case.verification_code.clone());
+    field(
+        lang.pick("Verification code", "核对码"),
+        case.verification_code.clone(),
+    );
     field(
         lang.pick("Sent", "发送时间"),
         format!(
@@ -175,12 +182,15 @@ fn describe(case: &Case, ctx: &Ctx<'_>, lang: Lang) -> String {
     );
     field(lang.pick("Region", "地区"), case.region.clone());
     if let Some(closed) = &case.closed_at {
-        field(lang.pick("Closed", "结束时间"), time::human_stored(closed, now, lang));
+        field(
+            lang.pick("Closed", "结束时间"),
+            time::human_stored(closed, now, lang),
+        );
     }
     let report = case.report_json();
     if let Some(summary) = report.get("summary").and_then(|s| s.as_str()) {
         section(&mut out, lang.pick("Summary", "问题概述"));
-        out.push_str(&format!("{}\n", ui::wrap(summary, ui::width().min(100), "  ")));
+        let _ = write!(out, "{}\n", ui::wrap(summary, ui::width().min(100), "  "));
     }
     section(&mut out, lang.pick("Contacts with support", "与客服的沟通"));
     if case.contacts.is_empty() {
@@ -190,7 +200,7 @@ fn describe(case: &Case, ctx: &Ctx<'_>, lang: Lang) -> String {
         ));
     }
     for c in &case.contacts {
-        out.push_str(&format!("  - {}\n", contact_line(c, &letter_ctx)));
+        let _ = write!(out, "  - {}\n", contact_line(c, &letter_ctx));
     }
     section(&mut out, lang.pick("Evidence", "证据"));
     if case.evidence.is_empty() {
@@ -200,12 +210,13 @@ fn describe(case: &Case, ctx: &Ctx<'_>, lang: Lang) -> String {
         ));
     }
     for e in &case.evidence {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "  - {} ({}, SHA-256 {})\n",
             e.name,
             human_size(e.size),
             e.sha256
-        ));
+        );
     }
     section(&mut out, lang.pick("Deadlines", "处理期限"));
     let all = deadlines::deadlines(case, now, lang);
@@ -217,13 +228,14 @@ fn describe(case: &Case, ctx: &Ctx<'_>, lang: Lang) -> String {
     }
     for d in &all {
         let mark = if d.overdue { "!" } else { "-" };
-        out.push_str(&format!("  {mark} {}\n", deadline_line(d, lang)));
+        let _ = write!(out, "  {mark} {}\n", deadline_line(d, lang));
     }
     if !all.is_empty() {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "  ({})\n",
             deadlines::calendar_note(&case.region, lang)
-        ));
+        );
     }
     if case.status == Status::Open {
         let next = match lang {
@@ -242,5 +254,5 @@ fn describe(case: &Case, ctx: &Ctx<'_>, lang: Lang) -> String {
 }
 
 fn section(out: &mut String, title: &str) {
-    out.push_str(&format!("\n{title}\n"));
+    let _ = write!(out, "\n{title}\n");
 }

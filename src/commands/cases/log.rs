@@ -88,14 +88,21 @@ fn contact(given: &Given, ctx: &Ctx<'_>, region: &str) -> Result<Contact> {
     };
     let at = parse_at(given.at.as_deref(), ctx)?;
     let from = time::date_of(&at, &ctx.now).unwrap_or_else(|| ctx.now.date());
-    let promised = match given.promised.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+    let promised = match given
+        .promised
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         Some(raw) => Some(
             time::parse_promise(raw, from, region)
                 .map(|d| d.to_string())
                 .ok_or_else(|| Error::InvalidOption {
                     option: "--promised",
                     value: raw.to_string(),
-                    reason: "expected a date (2026-12-08, 12月8日) or a span (in 5 days, 5个工作日)".into(),
+                    reason:
+                        "expected a date (2026-12-08, 12月8日) or a span (in 5 days, 5个工作日)"
+                            .into(),
                 })?,
         ),
         None => None,
@@ -143,7 +150,10 @@ fn ask(given: &mut Given, ctx: &Ctx<'_>) -> Result<()> {
     let term = console::Term::stderr();
     let labels: Vec<&str> = Channel::ALL.iter().map(|c| c.words(lang)).collect();
     let picked = Select::with_theme(&theme)
-        .with_prompt(lang.pick("How did you contact support?", "这次通过什么方式联系的客服？"))
+        .with_prompt(lang.pick(
+            "How did you contact support?",
+            "这次通过什么方式联系的客服？",
+        ))
         .items(&labels)
         .default(0)
         .interact_on_opt(&term)
@@ -185,7 +195,11 @@ fn ask(given: &mut Given, ctx: &Ctx<'_>) -> Result<()> {
         *slot = Some(typed);
         Ok(())
     };
-    optional(&mut given.reference, "Case or ticket number", "工单号或参考编号")?;
+    optional(
+        &mut given.reference,
+        "Case or ticket number",
+        "工单号或参考编号",
+    )?;
     optional(&mut given.agent, "Agent's name or number", "客服姓名或工号")?;
     optional(
         &mut given.promised,
@@ -200,7 +214,11 @@ pub(super) fn attach(ctx: &Ctx<'_>, m: &ArgMatches) -> Result<u8> {
     let query = m.get_one::<String>("case").map_or("", String::as_str);
     let (mut journal, case) = ctx.case(query)?;
     let lang = ctx.lang();
-    let files: Vec<&PathBuf> = m.get_many::<PathBuf>("files").into_iter().flatten().collect();
+    let files: Vec<&PathBuf> = m
+        .get_many::<PathBuf>("files")
+        .into_iter()
+        .flatten()
+        .collect();
     let mut evidence = Vec::new();
     for path in &files {
         evidence.push(fingerprint(path, ctx)?);
@@ -250,7 +268,9 @@ fn fingerprint(path: &Path, ctx: &Ctx<'_>) -> Result<Evidence> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
     loop {
-        let n = file.read(&mut buf).map_err(|e| Error::io("read", path, e))?;
+        let n = file
+            .read(&mut buf)
+            .map_err(|e| Error::io("read", path, e))?;
         if n == 0 {
             break;
         }
@@ -267,9 +287,10 @@ fn fingerprint(path: &Path, ctx: &Ctx<'_>) -> Result<Evidence> {
         .and_then(|t| jiff::Timestamp::try_from(t).ok())
         .map(|t| time::rfc3339(&t.to_zoned(ctx.now.time_zone().clone())));
     let absolute = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     Ok(Evidence {
         name: redact_typed(&name, true),
         path: redact_typed(&absolute.display().to_string(), true),
