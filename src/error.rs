@@ -168,7 +168,9 @@ impl Error {
     /// One line that tells the user what to do next, where there is something to say.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::UnknownSymptom { suggestions, .. } if !suggestions.is_empty() => {
+            Error::UnknownSymptom { suggestions, .. } | Error::UnknownCase { suggestions, .. }
+                if !suggestions.is_empty() =>
+            {
                 Some(format!("did you mean `{}`?", suggestions.join("`, `")))
             }
             Error::UnknownSymptom { .. } => Some("`wallet-help list` shows every symptom".into()),
@@ -212,9 +214,6 @@ impl Error {
             Error::JournalOff => Some(
                 "it is off because of `--no-journal` or `journal = false` in the config".into(),
             ),
-            Error::UnknownCase { suggestions, .. } if !suggestions.is_empty() => {
-                Some(format!("did you mean `{}`?", suggestions.join("`, `")))
-            }
             Error::UnknownCase { .. } => Some("`wallet-help cases` lists every case".into()),
             Error::AmbiguousCase { .. } => {
                 Some("give more of the id, or the whole report id".into())

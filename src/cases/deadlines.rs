@@ -227,7 +227,8 @@ pub struct Deadline {
     pub days_overdue: i64,
 }
 
-/// A date as `YYYY-MM-DD` in JSON.
+/// A date as `YYYY-MM-DD` in JSON (serde hands fields over by reference).
+#[allow(clippy::trivially_copy_pass_by_ref)]
 fn as_text<S: serde::Serializer>(date: &Date, s: S) -> std::result::Result<S::Ok, S::Error> {
     s.collect_str(date)
 }

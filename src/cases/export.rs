@@ -78,7 +78,7 @@ pub fn markdown(case: &Case, now: &Zoned, lang: Lang) -> String {
         (lang.pick("Exported", "导出时间"), time::human(now, lang)),
     ];
     for (label, value) in rows {
-        let _ = write!(out, "- **{label}**{sep}{value}\n");
+        let _ = writeln!(out, "- **{label}**{sep}{value}");
     }
     let report = case.report_json();
     if let Some(summary) = report.get("summary").and_then(|s| s.as_str()) {
@@ -118,7 +118,7 @@ pub fn markdown(case: &Case, now: &Zoned, lang: Lang) -> String {
         out.push_str(lang.pick("None logged.\n", "尚无记录。\n"));
     }
     for c in &case.contacts {
-        let _ = write!(out, "- {}\n", contact_line(c, &ctx));
+        let _ = writeln!(out, "- {}", contact_line(c, &ctx));
     }
     let _ = write!(out, "\n## {}\n\n", lang.pick("Deadlines", "处理期限"));
     let all = deadlines::deadlines(case, now, lang);
@@ -126,7 +126,7 @@ pub fn markdown(case: &Case, now: &Zoned, lang: Lang) -> String {
         out.push_str(lang.pick("None known.\n", "暂无。\n"));
     }
     for d in &all {
-        let _ = write!(out, "- {}\n", deadline_line(d, lang));
+        let _ = writeln!(out, "- {}", deadline_line(d, lang));
     }
     let _ = write!(out, "\n## {}\n\n", lang.pick("Evidence", "证据"));
     if case.evidence.is_empty() {
@@ -138,9 +138,9 @@ pub fn markdown(case: &Case, now: &Zoned, lang: Lang) -> String {
             .as_deref()
             .map(|m| time::human_stored(m, now, lang))
             .unwrap_or_default();
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "- {} — {}, {}{sep}{modified}, SHA-256 `{}`\n",
+            "- {} — {}, {}{sep}{modified}, SHA-256 `{}`",
             e.name,
             human_size(e.size),
             lang.pick("modified", "修改于"),
@@ -159,9 +159,9 @@ pub fn markdown(case: &Case, now: &Zoned, lang: Lang) -> String {
                     lang.pick("formal complaint to the provider", "向服务商正式投诉")
                 }
             };
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "- {}{sep}{what}\n",
+                "- {}{sep}{what}",
                 time::human_stored(&l.written_at, now, lang)
             );
         }

@@ -1,4 +1,4 @@
-//! The case journal on disk: one SQLite file in the user's data folder, mode 0600, in WAL mode
+//! The case journal on disk: one `SQLite` file in the user's data folder, mode 0600, in WAL mode
 //! so that two processes can write it at once, each change in its own transaction so that a
 //! killed process leaves it consistent. The schema is versioned with `PRAGMA user_version`;
 //! a file that is not a journal, is damaged, or was written by a newer version is an error and
@@ -497,7 +497,7 @@ pub fn delete_files(path: &Path) -> Result<bool> {
     Ok(removed)
 }
 
-/// Creates the data folder (0700) and an empty journal file (0600) when missing, so SQLite
+/// Creates the data folder (0700) and an empty journal file (0600) when missing, so `SQLite`
 /// never creates one with the process's default, wider mode.
 fn create_private(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -525,7 +525,7 @@ fn create_private(path: &Path) -> Result<()> {
         .map_err(|e| Error::io("create", path, e))
 }
 
-/// A file that is neither empty nor an SQLite database is not ours to open: SQLite would
+/// A file that is neither empty nor an `SQLite` database is not ours to open: `SQLite` would
 /// refuse it anyway, and nothing may ever overwrite it.
 fn check_header(path: &Path) -> Result<()> {
     let mut head = Vec::with_capacity(16);
@@ -541,7 +541,7 @@ fn check_header(path: &Path) -> Result<()> {
     })
 }
 
-/// SQLite's failures as the tool's: a damaged file is named as such.
+/// `SQLite`'s failures as the tool's: a damaged file is named as such.
 pub(super) fn db_error(path: &Path, e: &rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::JournalCorrupt {

@@ -1,5 +1,5 @@
 //! Cases: what happens after the first message to support. Every report written is kept in a
-//! local journal (SQLite, in the user's data folder), with the contacts the user logs, the
+//! local journal (`SQLite`, in the user's data folder), with the contacts the user logs, the
 //! evidence files they name, the deadlines the provider had, and the letters written to follow
 //! up or escalate. Unfinished guides are kept there too, as drafts to resume.
 //!

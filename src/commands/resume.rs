@@ -90,9 +90,8 @@ pub(super) fn resume(catalog: &Catalog, settings: &Settings, m: &ArgMatches) -> 
     let path = store.path().ok_or(Error::JournalOff)?;
     let lang = settings.lang;
     let now = settings.clock.now();
-    let mut journal = match Journal::open_existing(path)? {
-        Some(j) => j,
-        None => return no_drafts(m, lang),
+    let Some(mut journal) = Journal::open_existing(path)? else {
+        return no_drafts(m, lang);
     };
     let list = journal.drafts(&now)?;
     let title = |d: &Draft| {

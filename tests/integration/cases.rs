@@ -282,7 +282,7 @@ fn the_follow_up_cites_the_report_the_time_passed_and_the_promise() {
         "support will never ask for them.",
     ] {
         assert!(
-            letter.contains(needle.as_ref() as &str),
+            letter.contains(needle as &str),
             "{needle:?} not in\n{letter}"
         );
     }
@@ -321,7 +321,7 @@ fn escalation_goes_to_the_provider_then_the_ombudsman() {
         "I understand I can take it to the Financial Ombudsman Service",
     ] {
         assert!(
-            first.stdout.contains(needle.as_ref() as &str),
+            first.stdout.contains(needle as &str),
             "{needle:?} not in\n{}",
             first.stdout
         );

@@ -113,7 +113,7 @@ fn strip_ansi(s: &str) -> String {
             '\x1b' => {
                 if chars.peek() == Some(&'[') {
                     chars.next();
-                    while let Some(n) = chars.next() {
+                    for n in chars.by_ref() {
                         if ('\x40'..='\x7e').contains(&n) {
                             break;
                         }

@@ -200,7 +200,7 @@ fn choose(lang: Lang) -> Result<Way> {
     ];
     let picked = Select::with_theme(&LocalTheme::new(lang))
         .with_prompt(lang.pick("Is this letter right?", "这封信没问题吗？"))
-        .items(&items)
+        .items(items)
         .default(0)
         .interact_on_opt(&console::Term::stderr())
         .map_err(prompt_error)?

@@ -165,7 +165,7 @@ fn describe(case: &Case, ctx: &Ctx<'_>, lang: Lang) -> String {
         case.status.words(lang)
     );
     let mut field = |label: &str, value: String| {
-        let _ = write!(out, "{label}{sep}{value}\n");
+        let _ = writeln!(out, "{label}{sep}{value}");
     };
     field(
         lang.pick("Verification code", "核对码"),
@@ -190,7 +190,7 @@ fn describe(case: &Case, ctx: &Ctx<'_>, lang: Lang) -> String {
     let report = case.report_json();
     if let Some(summary) = report.get("summary").and_then(|s| s.as_str()) {
         section(&mut out, lang.pick("Summary", "问题概述"));
-        let _ = write!(out, "{}\n", ui::wrap(summary, ui::width().min(100), "  "));
+        let _ = writeln!(out, "{}", ui::wrap(summary, ui::width().min(100), "  "));
     }
     section(&mut out, lang.pick("Contacts with support", "与客服的沟通"));
     if case.contacts.is_empty() {
@@ -200,7 +200,7 @@ fn describe(case: &Case, ctx: &Ctx<'_>, lang: Lang) -> String {
         ));
     }
     for c in &case.contacts {
-        let _ = write!(out, "  - {}\n", contact_line(c, &letter_ctx));
+        let _ = writeln!(out, "  - {}", contact_line(c, &letter_ctx));
     }
     section(&mut out, lang.pick("Evidence", "证据"));
     if case.evidence.is_empty() {
@@ -210,9 +210,9 @@ fn describe(case: &Case, ctx: &Ctx<'_>, lang: Lang) -> String {
         ));
     }
     for e in &case.evidence {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "  - {} ({}, SHA-256 {})\n",
+            "  - {} ({}, SHA-256 {})",
             e.name,
             human_size(e.size),
             e.sha256
@@ -228,14 +228,10 @@ fn describe(case: &Case, ctx: &Ctx<'_>, lang: Lang) -> String {
     }
     for d in &all {
         let mark = if d.overdue { "!" } else { "-" };
-        let _ = write!(out, "  {mark} {}\n", deadline_line(d, lang));
+        let _ = writeln!(out, "  {mark} {}", deadline_line(d, lang));
     }
     if !all.is_empty() {
-        let _ = write!(
-            out,
-            "  ({})\n",
-            deadlines::calendar_note(&case.region, lang)
-        );
+        let _ = writeln!(out, "  ({})", deadlines::calendar_note(&case.region, lang));
     }
     if case.status == Status::Open {
         let next = match lang {

@@ -1,6 +1,7 @@
 //! `cases log` (a contact with support; in a terminal, what the options leave out is asked as
 //! a short flow) and `cases attach` (evidence files by name, size and SHA-256).
 
+use std::fmt::Write as _;
 use std::fs;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -276,11 +277,13 @@ fn fingerprint(path: &Path, ctx: &Ctx<'_>) -> Result<Evidence> {
         }
         hasher.update(buf.get(..n).unwrap_or_default());
     }
-    let sha256: String = hasher
+    let sha256 = hasher
         .finalize()
         .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+        .fold(String::with_capacity(64), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        });
     let modified = meta
         .modified()
         .ok()
