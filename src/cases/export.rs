@@ -142,7 +142,7 @@ pub fn markdown(case: &Case, now: &Zoned, lang: Lang) -> String {
             out,
             "- {} — {}, {}{sep}{modified}, SHA-256 `{}`",
             e.name,
-            human_size(e.size),
+            human_size(e.size, lang),
             lang.pick("modified", "修改于"),
             e.sha256
         );

@@ -73,8 +73,6 @@ fn provider_or_default<'a>(ctx: &LetterContext<'a>) -> &'a str {
 /// The follow-up: the report id and code, the time passed, what was promised, a question.
 pub fn follow_up(case: &Case, ctx: &LetterContext<'_>) -> Letter {
     let lang = ctx.lang;
-    let today = ctx.now.date();
-    let region = deadlines::region_name(&case.region);
     let (days, business) = elapsed(case, ctx.now);
     let mut blocks = vec![Block::Para(lang.pick("Hello,", "您好：").to_string())];
     let opening = match lang {
@@ -130,7 +128,10 @@ pub fn follow_up(case: &Case, ctx: &LetterContext<'_>) -> Letter {
         Lang::Zh => "请告知目前的处理进度，以及预计何时能够解决。如需我补充其他材料，也请告诉我。",
     };
     blocks.push(Block::Para(ask.to_string()));
-    let _ = (today, region);
+    if !case.evidence.is_empty() {
+        blocks.push(Block::Heading(lang.pick("Attached", "附件").into()));
+        blocks.push(Block::List(attachments(case, lang)));
+    }
     blocks.push(Block::Para(privacy_line(lang).to_string()));
     blocks.push(Block::Para(lang.pick("Thank you,", "谢谢！").to_string()));
     let subject = match lang {
@@ -245,9 +246,10 @@ pub fn escalation(case: &Case, rung: u8, ctx: &LetterContext<'_>) -> Letter {
         )
     }) {
         blocks.push(Block::Para(format!(
-            "{}{}",
+            "{}{}{}",
             lang.pick("Note: ", "说明："),
-            deadlines::calendar_note(region, lang)
+            deadlines::calendar_note(region, lang),
+            lang.pick(".", "。")
         )));
     }
 
@@ -568,7 +570,7 @@ fn attachments(case: &Case, lang: Lang) -> Vec<String> {
         ),
     }];
     for e in &case.evidence {
-        let size = human_size(e.size);
+        let size = human_size(e.size, lang);
         let short = e.sha256.get(..16).unwrap_or(&e.sha256);
         out.push(match lang {
             Lang::En => format!("{} ({size}, SHA-256 {short}…)", e.name),
@@ -578,18 +580,18 @@ fn attachments(case: &Case, lang: Lang) -> Vec<String> {
     out
 }
 
-/// `2.4 MB`, `512 bytes`.
-pub fn human_size(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["bytes", "KB", "MB", "GB"];
+/// `2.4 MB`, `512 bytes` / `512 字节`.
+pub fn human_size(bytes: u64, lang: Lang) -> String {
+    let units = [lang.pick("bytes", "字节"), "KB", "MB", "GB"];
     let mut size = bytes;
     let mut tenths = 0;
     let mut unit = 0;
-    while size >= 1000 && unit + 1 < UNITS.len() {
+    while size >= 1000 && unit + 1 < units.len() {
         tenths = (size % 1000) / 100;
         size /= 1000;
         unit += 1;
     }
-    let name = UNITS.get(unit).copied().unwrap_or("bytes");
+    let name = units.get(unit).copied().unwrap_or("bytes");
     if unit == 0 {
         format!("{size} {name}")
     } else {
@@ -643,8 +645,9 @@ mod tests {
 
     #[test]
     fn sizes_read_like_a_file_manager() {
-        assert_eq!(human_size(512), "512 bytes");
-        assert_eq!(human_size(2_400_000), "2.4 MB");
-        assert_eq!(human_size(1000), "1.0 KB");
+        assert_eq!(human_size(512, Lang::En), "512 bytes");
+        assert_eq!(human_size(512, Lang::Zh), "512 字节");
+        assert_eq!(human_size(2_400_000, Lang::En), "2.4 MB");
+        assert_eq!(human_size(1000, Lang::En), "1.0 KB");
     }
 }

@@ -214,7 +214,7 @@ fn describe(case: &Case, ctx: &Ctx<'_>, lang: Lang) -> String {
             out,
             "  - {} ({}, SHA-256 {})",
             e.name,
-            human_size(e.size),
+            human_size(e.size, lang),
             e.sha256
         );
     }

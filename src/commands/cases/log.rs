@@ -230,13 +230,13 @@ pub(super) fn attach(ctx: &Ctx<'_>, m: &ArgMatches) -> Result<u8> {
             Lang::En => format!(
                 "Recorded {} ({}, SHA-256 {})",
                 e.name,
-                crate::cases::letters::human_size(e.size),
+                crate::cases::letters::human_size(e.size, lang),
                 e.sha256
             ),
             Lang::Zh => format!(
                 "已登记 {}（{}，SHA-256 {}）",
                 e.name,
-                crate::cases::letters::human_size(e.size),
+                crate::cases::letters::human_size(e.size, lang),
                 e.sha256
             ),
         };
