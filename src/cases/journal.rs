@@ -27,6 +27,7 @@ CREATE TABLE cases (
     guide_id TEXT NOT NULL,
     guide_title TEXT NOT NULL,
     region TEXT NOT NULL,
+    report_region TEXT,
     language TEXT NOT NULL,
     format TEXT NOT NULL,
     created_at TEXT NOT NULL,
@@ -82,27 +83,39 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
+/// How much of the file is checked at open.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Check {
+    /// The header and the schema version (writes).
+    Header,
+    /// Every page as well (reads, which show the user what is there).
+    Pages,
+}
+
 pub struct Journal {
     pub(super) conn: Connection,
     pub(super) path: PathBuf,
 }
 
 impl Journal {
-    /// Opens the journal at `path`, creating it (and its folder) when it does not exist.
+    /// Opens the journal at `path` to record something, creating it (and its folder) when it
+    /// does not exist. The header and the version are checked; `SQLite` itself notices damage
+    /// in any page it reads, so a report is recorded without reading the whole file first.
     pub fn open(path: &Path) -> Result<Journal> {
         create_private(path)?;
-        Journal::connect(path)
+        Journal::connect(path, Check::Header)
     }
 
-    /// Opens the journal when there is one; `None` when nothing was ever recorded.
+    /// Opens the journal to read it, after a check of every page (`PRAGMA quick_check`);
+    /// `None` when nothing was ever recorded.
     pub fn open_existing(path: &Path) -> Result<Option<Journal>> {
         if !path.exists() {
             return Ok(None);
         }
-        Journal::connect(path).map(Some)
+        Journal::connect(path, Check::Pages).map(Some)
     }
 
-    fn connect(path: &Path) -> Result<Journal> {
+    fn connect(path: &Path, check: Check) -> Result<Journal> {
         check_header(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| db_error(path, &e))?;
@@ -110,12 +123,12 @@ impl Journal {
             conn,
             path: path.to_path_buf(),
         };
-        journal.prepare()?;
+        journal.prepare(check)?;
         Ok(journal)
     }
 
     /// Settings, the integrity check and the migrations, in that order.
-    fn prepare(&self) -> Result<()> {
+    fn prepare(&self, check: Check) -> Result<()> {
         let fail = |e: rusqlite::Error| db_error(&self.path, &e);
         self.conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
         let version: i64 = self
@@ -129,22 +142,26 @@ impl Journal {
                 supported: SCHEMA_VERSION,
             });
         }
-        let check: String = self
-            .conn
-            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-            .map_err(fail)?;
-        if check != "ok" {
-            return Err(Error::JournalCorrupt {
-                path: self.path.clone(),
-                reason: check,
-            });
+        if check == Check::Pages {
+            let result: String = self
+                .conn
+                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+                .map_err(fail)?;
+            if result != "ok" {
+                return Err(Error::JournalCorrupt {
+                    path: self.path.clone(),
+                    reason: result,
+                });
+            }
         }
         self.conn
-            .execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-            )
+            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
             .map_err(fail)?;
         if version < SCHEMA_VERSION {
+            // The journal mode is kept in the file: set once, when the file is made.
+            self.conn
+                .execute_batch("PRAGMA journal_mode = WAL")
+                .map_err(fail)?;
             self.migrate()?;
         }
         Ok(())
@@ -191,8 +208,8 @@ impl Journal {
         let tx = self.write()?;
         tx.execute(
             "INSERT INTO cases (report_id, verification_code, guide_id, guide_title, region,
-                 language, format, created_at, sent_at, sent_via, report)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 language, format, created_at, sent_at, sent_via, report, report_region)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
              ON CONFLICT(report_id) DO UPDATE SET
                  sent_at = excluded.sent_at, sent_via = excluded.sent_via,
                  format = excluded.format, report = excluded.report",
@@ -208,6 +225,7 @@ impl Journal {
                 new.sent_at,
                 new.delivery,
                 new.json,
+                new.report_region,
             ],
         )
         .map_err(|e| db_error(&path, &e))?;
@@ -252,8 +270,10 @@ impl Journal {
     }
 
     fn load_cases(&self, only: Option<&str>) -> Result<Vec<(i64, Case)>> {
+        // A listing needs no report text, only the region it may name, kept beside it.
         let sql = "SELECT id, report_id, verification_code, guide_id, guide_title, region,
-                          language, format, created_at, sent_at, sent_via, status, closed_at, report
+                          language, format, created_at, sent_at, sent_via, status, closed_at,
+                          CASE WHEN ?1 IS NULL THEN '' ELSE report END, report_region
                    FROM cases WHERE ?1 IS NULL OR report_id = ?1
                    ORDER BY created_at DESC, id DESC";
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.fail(&e))?;
@@ -281,6 +301,7 @@ impl Journal {
                         },
                         closed_at: r.get(12)?,
                         report: r.get(13)?,
+                        report_region: r.get(14)?,
                         contacts: Vec::new(),
                         evidence: Vec::new(),
                         letters: Vec::new(),

@@ -60,12 +60,17 @@ impl Store {
         let Some(path) = &self.path else {
             return;
         };
+        let json = report::render(report, format_json());
+        let report_region = serde_json::from_str::<serde_json::Value>(&json)
+            .ok()
+            .and_then(|v| v.get("region")?.as_str().map(str::to_string));
         let new = NewCase {
             report,
-            json: report::render(report, format_json()),
+            region: report_region.as_deref().unwrap_or(region),
+            report_region: report_region.as_deref(),
+            json,
             format,
             delivery,
-            region,
             sent_at: time::rfc3339(now),
         };
         if let Err(e) = Journal::open(path).and_then(|mut j| j.record(&new)) {
@@ -98,6 +103,8 @@ pub struct NewCase<'a> {
     /// How it left: `printed`, `saved`, `email`, `clipboard`.
     pub delivery: &'a str,
     pub region: &'a str,
+    /// The region the report itself names, when it does.
+    pub report_region: Option<&'a str>,
     pub sent_at: String,
 }
 
@@ -249,6 +256,9 @@ pub struct Case {
     /// The report as it was sent, JSON.
     #[serde(skip)]
     pub report: String,
+    /// The region the report itself names (`region` in its JSON), when it does.
+    #[serde(skip)]
+    pub report_region: Option<String>,
     pub contacts: Vec<Contact>,
     pub evidence: Vec<Evidence>,
     pub letters: Vec<Letter>,

@@ -78,11 +78,7 @@ impl Ctx<'_> {
     /// The region deadlines use: the report's own, else the option or environment, else
     /// what was known when it was recorded.
     fn with_region(&self, mut case: Case) -> Case {
-        let from_report = case
-            .report_json()
-            .get("region")
-            .and_then(|r| r.as_str())
-            .map(region_name);
+        let from_report = case.report_region.as_deref().map(region_name);
         case.region = from_report
             .or_else(|| self.region.as_deref().map(region_name))
             .unwrap_or_else(|| region_name(&case.region))
