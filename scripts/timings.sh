@@ -6,6 +6,8 @@
 #   guides check on 1,000 generated guides                  < 200 ms
 #   search on the bundled catalog                           < 5 ms
 #   search with 1,000 generated guides as well              < 50 ms
+#   the scripted run with --no-journal (the journal's cost)   within 1.2x of it
+#   cases with 1,000 cases in the journal                   < 20 ms
 #   peak memory (max RSS) of each of the above              < 10 MB
 #
 # For developers, not CI: it uses `hyperfine` when installed (else a `date +%s%N` loop) and
@@ -34,8 +36,8 @@ trap 'rm -rf "$work"' EXIT
 # A fixed clock, time zone and language, no colour, and no user config or extra guide folders,
 # so every run does the same work.
 export SOURCE_DATE_EPOCH=1795000000 # 2026-11-18T11:06:40Z
-export TZ=UTC LANG=C.UTF-8 NO_COLOR=1 XDG_CONFIG_HOME=$work/config
-unset LC_ALL LC_MESSAGES WALLET_HELP_LANG WALLET_HELP_GUIDES WALLET_HELP_CONFIG
+export TZ=UTC LANG=C.UTF-8 NO_COLOR=1 XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
+unset LC_ALL LC_MESSAGES WALLET_HELP_LANG WALLET_HELP_GUIDES WALLET_HELP_CONFIG WALLET_HELP_REGION
 mkdir -p "$work/config"
 
 # ── 1,000 generated guides: 15 steps each (info, input, choice, check, end), both languages ──
@@ -242,8 +244,8 @@ EOF
 
 # ── The commands, each checked once before it is timed ──────────────────────────────────────
 
-names=(list scripted-json guides-check-1000 search search-1000)
-budgets_ms=(3 5 200 5 50)
+names=(list scripted-json guides-check-1000 search search-1000 scripted-no-journal cases-1000)
+budgets_ms=(3 5 200 5 50 5 20)
 # Sets `argv` to command i's arguments.
 argv_of() {
     case $1 in
@@ -252,10 +254,22 @@ argv_of() {
         2) argv=("$bin" guides check "$guides") ;;
         3) argv=("$bin" search my card got declined at the shop) ;;
         4) argv=("$bin" --guides "$guides" search my card got declined at the shop) ;;
+        5) argv=("$bin" payment-failed --no-input --format json --answers "$answers" --no-journal) ;;
+        6) argv=(env XDG_DATA_HOME="$work/many" "$bin" cases) ;;
     esac
 }
-count=(0 0 0 0 0)
+count=(0 0 0 0 0 0 0)
 count[0]=$runs count[1]=$runs count[2]=$check_runs count[3]=$runs count[4]=$check_runs
+count[5]=$runs count[6]=$runs
+
+# A journal with 1,000 cases (one report each, different amounts), for `cases`.
+echo "recording 1,000 cases…" >&2
+for ((n = 1; n <= 1000; n++)); do
+    XDG_DATA_HOME=$work/many "$bin" payment-failed --no-input --format json --answers "$answers" \
+        --set "amount=$n.00 CNY" >/dev/null 2>&1
+done
+[[ $(XDG_DATA_HOME=$work/many "$bin" cases | grep -c '^WH-') == 1000 ]] ||
+    { echo "error: the journal does not hold 1,000 cases" >&2; exit 1; }
 
 "$bin" list >/dev/null
 "$bin" payment-failed --no-input --format json --answers "$answers" 2>/dev/null |
@@ -334,3 +348,6 @@ for i in "${!names[@]}"; do
         "${budgets_ms[i]}ms" "$(verdict "${medians[i]}" "${budgets_ms[i]}")" "${rss:--}" "$mem"
 done
 echo "(time verdict uses the median; memory budget is ${rss_budget_kb} kB max RSS)"
+ratio=$(awk -v j="${medians[1]}" -v n="${medians[5]}" 'BEGIN { printf "%.2f", j / n }')
+echo "journal cost: scripted-json / scripted-no-journal = ${ratio}x (budget 1.2x):" \
+    "$(awk -v r="$ratio" 'BEGIN { print (r + 0 <= 1.2) ? "ok" : "OVER" }')"

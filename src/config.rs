@@ -11,12 +11,14 @@ use crate::error::{Error, Result};
 use crate::location::Location;
 use crate::region::Region;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     pub provider: Option<String>,
     /// `provider.region`: whose timelines and regulators apply, when the provider says.
     pub region: Option<Region>,
     pub support: Support,
+    /// `journal = false` keeps no case journal and no draft.
+    pub journal: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -37,6 +39,7 @@ pub struct Support {
 struct RawConfig {
     provider: Option<RawProvider>,
     support: Option<Support>,
+    journal: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -44,6 +47,17 @@ struct RawConfig {
 struct RawProvider {
     name: Option<String>,
     region: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            provider: None,
+            region: None,
+            support: Support::default(),
+            journal: true,
+        }
+    }
 }
 
 impl Config {
@@ -73,6 +87,7 @@ impl Config {
             provider: name,
             region: region_setting(region.as_deref(), file, source)?,
             support: raw.support.unwrap_or_default(),
+            journal: raw.journal.unwrap_or(true),
         };
         config.check(file, source)?;
         Ok(config)

@@ -134,6 +134,41 @@ pub enum Error {
         expected: &'static str,
     },
 
+    #[error("the case journal `{}` failed: {message}", path.display())]
+    Journal { path: PathBuf, message: String },
+
+    #[error("the case journal `{}` is damaged ({reason}); it was left as it is", path.display())]
+    JournalCorrupt { path: PathBuf, reason: String },
+
+    #[error("the case journal `{}` has format {version}; this version reads up to {supported}", path.display())]
+    JournalTooNew {
+        path: PathBuf,
+        version: i64,
+        supported: i64,
+    },
+
+    #[error("the case journal is turned off")]
+    JournalOff,
+
+    #[error("no case `{case}`")]
+    UnknownCase {
+        case: String,
+        suggestions: Vec<String>,
+    },
+
+    #[error("`{case}` matches more than one case: {}", matches.join(", "))]
+    AmbiguousCase { case: String, matches: Vec<String> },
+
+    #[error("no draft `{draft}`")]
+    UnknownDraft { draft: String },
+
+    #[error("invalid value `{value}` for `{option}`: {}", reason.en)]
+    InvalidOption {
+        option: &'static str,
+        value: String,
+        reason: Box<Text>,
+    },
+
     #[error("cancelled")]
     Cancelled,
 }
@@ -156,9 +191,18 @@ impl Error {
             | Error::AnswersFileRefused { .. }
             | Error::AnswerLoop { .. }
             | Error::OutputExists { .. }
-            | Error::BadEnv { .. } => exit::USAGE,
+            | Error::BadEnv { .. }
+            | Error::JournalOff
+            | Error::UnknownCase { .. }
+            | Error::AmbiguousCase { .. }
+            | Error::UnknownDraft { .. }
+            | Error::InvalidOption { .. } => exit::USAGE,
             Error::InvalidGuides { .. } | Error::InvalidConfig { .. } => exit::INVALID_FILE,
-            Error::Io { .. } | Error::Terminal(_) => exit::FAILURE,
+            Error::Io { .. }
+            | Error::Terminal(_)
+            | Error::Journal { .. }
+            | Error::JournalCorrupt { .. }
+            | Error::JournalTooNew { .. } => exit::FAILURE,
             Error::Cancelled => exit::CANCELLED,
         }
     }
@@ -182,7 +226,9 @@ impl Error {
 
     fn hint_en(&self) -> Option<String> {
         match self {
-            Error::UnknownSymptom { suggestions, .. } if !suggestions.is_empty() => {
+            Error::UnknownSymptom { suggestions, .. } | Error::UnknownCase { suggestions, .. }
+                if !suggestions.is_empty() =>
+            {
                 Some(format!("did you mean `{}`?", suggestions.join("`, `")))
             }
             Error::UnknownSymptom { .. } => Some("`wallet-help list` shows every symptom".into()),
@@ -221,6 +267,21 @@ impl Error {
                 Some("answer the loop differently, or run in a terminal to answer by hand".into())
             }
             Error::OutputExists { .. } => Some("pass `--force` to replace it".into()),
+            Error::JournalCorrupt { path, .. } => Some(format!(
+                "move it aside (e.g. `mv {0} {0}.damaged`) and the next report starts a new journal",
+                path.display()
+            )),
+            Error::JournalTooNew { .. } => {
+                Some("a newer wallet-help wrote it: use that version to read it".into())
+            }
+            Error::JournalOff => Some(
+                "it is off because of `--no-journal` or `journal = false` in the config".into(),
+            ),
+            Error::UnknownCase { .. } => Some("`wallet-help cases` lists every case".into()),
+            Error::AmbiguousCase { .. } => {
+                Some("give more of the id, or the whole report id".into())
+            }
+            Error::UnknownDraft { .. } => Some("`wallet-help resume` lists the drafts".into()),
             Error::InvalidConfig { .. } => {
                 Some("the format is in SPEC.md, \"Provider settings\"".into())
             }

@@ -8,6 +8,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod answers;
+pub mod cases;
 pub mod checks;
 pub mod cli;
 pub mod commands;

@@ -73,6 +73,9 @@ pub struct Settings {
     pub locale: Option<String>,
     /// `WALLET_HELP_REGION`, when the user set it.
     pub region_set: Option<Region>,
+    /// Where the case journal and drafts live (`$XDG_DATA_HOME/wallet-help`); `None` with
+    /// `--no-journal`.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Settings {
@@ -132,6 +135,7 @@ impl Settings {
                 .iter()
                 .find_map(|name| env.var(name))
                 .map(str::to_string),
+            data_dir: (!flag("no-journal")).then(|| data_dir(env)).flatten(),
         })
     }
 
@@ -213,6 +217,16 @@ impl Clock {
             None => TimeZone::system(),
         }
     }
+}
+
+/// `$XDG_DATA_HOME/wallet-help`, else the platform's data folder (`~/.local/share`).
+fn data_dir(env: &Environment) -> Option<PathBuf> {
+    let base = env
+        .var("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(dirs::data_dir)?;
+    Some(base.join("wallet-help"))
 }
 
 fn guide_dirs(matches: &ArgMatches) -> Vec<PathBuf> {

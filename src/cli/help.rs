@@ -93,6 +93,16 @@ pub fn value_name(name: &'static str, lang: Lang) -> &'static str {
         "LINK" => "链接",
         "SHELL" => "SHELL",
         "COMMAND" => "命令",
+        "CASE" => "案件",
+        "DRAFT" => "草稿",
+        "REGION" => "地区",
+        "CHANNEL" => "方式",
+        "WHEN" => "时间",
+        "REF" => "编号",
+        "NAME" => "姓名或工号",
+        "DATE" => "日期",
+        "TEXT" => "文字",
+        "WHO" => "对象",
         other => other,
     }
 }

@@ -1,6 +1,7 @@
 //! The command line as data: the built-in commands plus one subcommand per guide in the
 //! catalog (clap's builder, since the guides are only known at run time). No logic here.
 
+pub mod cases;
 pub mod errors;
 pub mod help;
 
@@ -22,7 +23,7 @@ pub fn command(catalog: &Catalog, lang: Lang) -> Command {
 /// command that names no guide (`list`, `search …`). With a thousand provider guides, their
 /// subcommands are most of the start-up time and memory, and these commands never use them.
 pub fn command_for(catalog: &Catalog, lang: Lang, args: &[OsString]) -> Command {
-    const NO_GUIDES: [&str; 3] = ["list", "search", "guides"];
+    const NO_GUIDES: [&str; 5] = ["list", "search", "guides", "cases", "resume"];
     let words: Vec<String> = args
         .iter()
         .skip(1)
@@ -55,6 +56,7 @@ fn built_ins(lang: Lang) -> Command {
         .subcommand(search_command(lang))
         .subcommand(guides_command(lang))
         .subcommands(link_commands(lang))
+        .subcommands(cases::commands(lang))
         .subcommands(shell_commands(lang));
     help::dress_root(root, lang)
 }
@@ -243,6 +245,7 @@ fn global_args(lang: Lang) -> Vec<Arg> {
             .help(lang.pick("Language of the report's labels and summary: en or zh [default: the interface language]", "报告标签和概述的语言：en 或 zh（默认与界面语言相同）")),
         flag("yes", lang.pick("Skip the review of the report (scripts); secrets are still removed", "不再逐项确认报告内容，直接生成（用于脚本）；敏感信息照样会删除")),
         flag("no-color", lang.pick("No colour (also: NO_COLOR)", "不使用颜色（也可设置 NO_COLOR）")),
+        flag("no-journal", lang.pick("Keep no case journal and no draft (also: journal = false in the config)", "不保存案件记录和草稿（也可在设置文件中写 journal = false）")),
     ]
 }
 

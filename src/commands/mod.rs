@@ -1,11 +1,13 @@
 //! One function per command; `dispatch` picks it from the parsed command line.
 
+mod cases;
 mod completions;
 mod guides;
 mod link;
 mod list;
 mod open;
 mod pick;
+mod resume;
 mod review;
 mod run;
 mod search;
@@ -43,6 +45,8 @@ pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) ->
         Some(("open", m)) => open::open(catalog, settings, m),
         Some(("link", m)) => link::link(catalog, settings, m),
         Some(("help", m)) => help(catalog, settings, m),
+        Some(("cases", m)) => cases::run(m, settings),
+        Some(("resume", m)) => resume::resume(catalog, settings, m),
         Some((id, _)) => match catalog.find(id) {
             Some(entry) => run::run(entry.guide()?, settings),
             None => Err(Error::UnknownSymptom {

@@ -1,7 +1,8 @@
 //! Running one symptom's guide: answers given ahead, the flow, the ending, and the report.
 
-use super::{print_stderr, print_stdout, review, send};
+use super::{cases, print_stderr, print_stdout, resume, review, send};
 use crate::answers::GivenAnswers;
+use crate::cases::drafts::Draft;
 use crate::checks::device;
 use crate::checks::official::Official;
 use crate::config::Config;
@@ -15,7 +16,7 @@ use crate::prompt::Prompter;
 use crate::prompt::scripted::Scripted;
 use crate::prompt::terminal::{self, Terminal};
 use crate::region::Region;
-use crate::report::{self, Review, write};
+use crate::report::{self, Report, Review, write};
 use crate::settings::{Mode, Settings};
 use crate::ui;
 
@@ -25,7 +26,18 @@ pub(super) fn run(guide: &Guide, settings: &Settings) -> Result<u8> {
 
 /// Runs `guide` with answers given before the command line's: a support link's. The
 /// `--answers` file and `--set` are added after them, so they win.
-pub(super) fn run_with(guide: &Guide, settings: &Settings, mut given: GivenAnswers) -> Result<u8> {
+pub(super) fn run_with(guide: &Guide, settings: &Settings, given: GivenAnswers) -> Result<u8> {
+    run_from(guide, settings, given, None)
+}
+
+/// Runs `guide`, first replaying a draft's answers when one is resumed. Answers given so far
+/// are kept as a draft when the run stops before its ending.
+pub(super) fn run_from(
+    guide: &Guide,
+    settings: &Settings,
+    mut given: GivenAnswers,
+    draft: Option<&Draft>,
+) -> Result<u8> {
     let config = Config::load(settings.config.as_deref())?;
     let region = settings.region(&config);
     // Everything below shows the guide as this reader reads it: their region's texts.
@@ -51,20 +63,23 @@ pub(super) fn run_with(guide: &Guide, settings: &Settings, mut given: GivenAnswe
         parse: &ctx,
         official: &official,
     };
-    let transcript = match settings.mode {
+    let replay = draft.map_or(&[][..], |d| d.answers.as_slice());
+    let (walked, answers) = match settings.mode {
         Mode::Interactive => {
             terminal::catch_interrupts();
             introduce(guide, settings.lang);
             let mut person = Terminal::new(settings.lang);
             let mut prompter = Scripted::with_fallback(presets, &mut person);
-            flow::drive(guide, &walk, &mut prompter as &mut dyn Prompter)
+            resume::walk(guide, &walk, &mut prompter as &mut dyn Prompter, replay)
         }
-        Mode::Scripted => flow::drive(guide, &walk, &mut Scripted::new(presets)),
-    }?;
+        Mode::Scripted => resume::walk(guide, &walk, &mut Scripted::new(presets), replay),
+    };
+    let transcript = resume::keep_if_stopped(walked, &answers, guide, settings, &config, draft)?;
     let outcome = show_ending(guide, &transcript, settings);
     if outcome == Outcome::ContactSupport || settings.output.is_some() {
         let mut transcript = transcript;
-        deliver(guide, &mut transcript, settings, &config, &ctx, region)?;
+        let (report, delivery) = deliver(guide, &mut transcript, settings, &config, &ctx, region)?;
+        cases::record(settings, &config, &report, delivery);
     }
     Ok(exit::OK)
 }
@@ -97,7 +112,7 @@ fn deliver(
     config: &Config,
     parse: &ParseContext,
     region: Region,
-) -> Result<()> {
+) -> Result<(Report, &'static str)> {
     let now = &parse.now;
     let device = if settings.mode == Mode::Interactive {
         let spinner = ui::spinner(
@@ -136,9 +151,10 @@ fn deliver(
     if !report.redactions.is_empty() {
         print_stderr(&report::receipt(&report, settings.lang));
     }
-    match &settings.output {
-        Some(path) => send::save(path, &rendered, settings),
+    let delivery = match &settings.output {
+        Some(path) => send::save(path, &rendered, settings).map(|()| "saved"),
         None if reviewing => send::choose(&report, &rendered, settings),
-        None => print_stdout(&rendered),
-    }
+        None => print_stdout(&rendered).map(|()| "printed"),
+    }?;
+    Ok((report, delivery))
 }

@@ -108,9 +108,10 @@ enum Way {
     Copy,
 }
 
-/// Asks how to send the reviewed report, then does it. Whatever fails, the report is
-/// printed, so nothing the user typed is lost.
-pub(super) fn choose(report: &Report, rendered: &str, settings: &Settings) -> Result<()> {
+/// Asks how to send the reviewed report, then does it, and says how it left (`printed`,
+/// `saved`, `email`, `clipboard`). Whatever fails, the report is printed, so nothing the user
+/// typed is lost.
+pub(super) fn choose(report: &Report, rendered: &str, settings: &Settings) -> Result<&'static str> {
     let lang = settings.lang;
     let mut ways = vec![
         (
@@ -138,18 +139,18 @@ pub(super) fn choose(report: &Report, rendered: &str, settings: &Settings) -> Re
         .map_err(prompt_error)?
         .ok_or(Error::Cancelled)?;
     match ways[picked].0 {
-        Way::Print => print_stdout(rendered),
-        Way::Save => save_asked(report, rendered, settings),
-        Way::Email => email(report, rendered, settings),
+        Way::Print => print_stdout(rendered).map(|()| "printed"),
+        Way::Save => save_asked(report, rendered, settings).map(|()| "saved"),
+        Way::Email => email(report, rendered, settings).map(|()| "email"),
         Way::Copy => match copy(rendered) {
             Ok(()) => {
                 print_stderr(lang.pick(
                     "Copied. Paste it into your message to support.",
                     "已复制，粘贴到发给客服的消息里即可。",
                 ));
-                Ok(())
+                Ok("clipboard")
             }
-            Err(_) => print_stdout(rendered),
+            Err(_) => print_stdout(rendered).map(|()| "printed"),
         },
     }
 }

@@ -66,6 +66,32 @@ pub(super) fn message(error: &Error) -> String {
             value,
             expected,
         } => format!("环境变量 `{name}` 的值是 `{value}`，应为 {expected}"),
+        Error::Journal { path, message } => {
+            format!("案件记录 `{}` 出错：{message}", path.display())
+        }
+        Error::JournalCorrupt { path, reason } => format!(
+            "案件记录 `{}` 已损坏（{reason}），已原样保留，没有改动",
+            path.display()
+        ),
+        Error::JournalTooNew {
+            path,
+            version,
+            supported,
+        } => format!(
+            "案件记录 `{}` 是第 {version} 版格式，这个版本的工具最多只能读第 {supported} 版",
+            path.display()
+        ),
+        Error::JournalOff => "案件记录已关闭".into(),
+        Error::UnknownCase { case, .. } => format!("没有编号为 `{case}` 的案件"),
+        Error::AmbiguousCase { case, matches } => {
+            format!("`{case}` 对应不止一个案件：{}", matches.join("、"))
+        }
+        Error::UnknownDraft { draft } => format!("没有编号为 `{draft}` 的草稿"),
+        Error::InvalidOption {
+            option,
+            value,
+            reason,
+        } => format!("`{option}` 的值 `{value}` 无效：{}", reason.zh),
         Error::Cancelled => "已取消".into(),
     }
 }
@@ -108,6 +134,17 @@ pub(super) fn hint(error: &Error) -> Option<String> {
         }
         Error::AnswerLoop { .. } => Some("换一个回答跳出这个循环，或在终端里逐个回答".into()),
         Error::OutputExists { .. } => Some("如果要覆盖，请加上 `--force`".into()),
+        Error::JournalCorrupt { path, .. } => Some(format!(
+            "把它挪到别处（例如 `mv {0} {0}.damaged`），下次生成报告时会新建一份案件记录",
+            path.display()
+        )),
+        Error::JournalTooNew { .. } => Some("它是新版 wallet-help 写的，请用那个版本来查看".into()),
+        Error::JournalOff => {
+            Some("因为用了 `--no-journal`，或设置文件里写了 `journal = false`".into())
+        }
+        Error::UnknownCase { .. } => Some("运行 `wallet-help cases` 可以看到所有案件".into()),
+        Error::AmbiguousCase { .. } => Some("多写几位编号，或写完整的报告编号".into()),
+        Error::UnknownDraft { .. } => Some("运行 `wallet-help resume` 可以看到所有草稿".into()),
         _ => None,
     }
 }

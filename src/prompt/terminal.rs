@@ -17,11 +17,17 @@ use crate::ui;
 /// Set by the Ctrl-C handler; console raises SIGINT itself when Ctrl-C is read at a prompt.
 pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
+/// Set when the terminal closes (SIGHUP). The prompt then fails to read, and the run stops
+/// like a cancel, so the answers so far can be kept as a draft instead of dying with it.
+pub static HUNG_UP: AtomicBool = AtomicBool::new(false);
+
 /// Catches Ctrl-C so it cancels the prompt (exit 130, cursor restored) instead of killing
-/// the process with the cursor hidden.
+/// the process with the cursor hidden; and a closed terminal, so it does not kill it either.
 pub fn catch_interrupts() {
     // If a handler is already set (tests, embedding), keep it.
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGHUP, &HUNG_UP);
 }
 
 pub struct Terminal {
@@ -108,7 +114,10 @@ impl Terminal {
 /// Maps dialoguer's failures: Ctrl-C and Esc cancel, anything else is a terminal failure.
 pub(crate) fn prompt_error(e: dialoguer::Error) -> Error {
     let dialoguer::Error::IO(e) = e;
-    if e.kind() == io::ErrorKind::Interrupted || INTERRUPTED.load(Ordering::SeqCst) {
+    if e.kind() == io::ErrorKind::Interrupted
+        || INTERRUPTED.load(Ordering::SeqCst)
+        || HUNG_UP.load(Ordering::SeqCst)
+    {
         Error::Cancelled
     } else {
         Error::Terminal(e)

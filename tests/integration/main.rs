@@ -3,6 +3,9 @@
 
 mod test; // the `Test` builder every other module uses
 
+mod cases; // the case journal: recording, contacts, deadlines, letters, faults
+#[cfg(unix)]
+mod cases_pty; // drafts: a guide stopped in a real terminal, resumed to the same report
 mod catalog; // every bundled guide: a golden report for its main contact-support path
 mod check; // guides check: a good fixture and one broken fixture per rule
 mod cli; // list, guides show, exit codes, options

@@ -541,6 +541,7 @@ fn wallet_help(args: &[&str]) -> String {
         .env("TZ", "UTC")
         .env("SOURCE_DATE_EPOCH", "1795000000")
         .env("XDG_CONFIG_HOME", config.path())
+        .env("XDG_DATA_HOME", config.path())
         .env_remove("WALLET_HELP_LANG")
         .env_remove("WALLET_HELP_CONFIG")
         .env_remove("WALLET_HELP_GUIDES")
