@@ -15,10 +15,10 @@ The split is by a hash of the normalised text (CRC-32 of the lowercased, space-c
 phrase): a row stays on its side whatever else changes in the data, and a phrase that occurs
 twice lands on one side only, so the held-out split never contains a training phrase.
 
-Unmapped rows (intent → none) are left out of the examples. In the held-out file they are kept
-with the id `-`: the evaluation does not count them towards top-1 and top-3, it only reports
-how often they get no match at all, to show how much false confidence search gives to
-questions no guide covers (card delivery, ATMs, ...).
+Unmapped rows (intent → none) are kept on both sides with the id `-`. In the examples they train
+search's "none of these" class (they are never shown as a guide's phrase); in the held-out file
+the evaluation does not count them towards top-1 and top-3, it reports how often search says
+"none of these" to them: questions no guide covers (card delivery, ATMs, ...).
 
 The mapping, intent → guide. Intents the issue named are as it said; the rest are decided
 here, the reason after `#` in MAPPING below:
@@ -215,8 +215,8 @@ def main():
             guide = MAPPING[row["category"]]
             if held_out(text):
                 test.append((guide or "-", text))
-            elif guide:
-                train.append((guide, text))
+            else:
+                train.append((guide or "-", text))
     write(root / "data/search/examples-en.tsv", "Example phrases: the training split", train)
     write(root / "tests/fixtures/search/heldout-en.tsv", "Held-out phrases: the evaluation split", test)
 

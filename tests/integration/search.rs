@@ -13,7 +13,7 @@ use std::fs;
 
 use wallet_help::guide::catalog::Catalog;
 use wallet_help::lang::Lang;
-use wallet_help::search::Index;
+use wallet_help::search::{Index, Tuning};
 
 use crate::test::{Test, fixtures};
 
@@ -125,7 +125,13 @@ fn english_held_out_phrasings_rank_the_right_guide() {
     report("en", &eval);
     assert!(eval.queries > 1500, "the held-out file is incomplete");
     assert!(eval.top1() >= 93.0, "top-1 fell to {:.1}%", eval.top1());
-    assert!(eval.top3() >= 98.5, "top-3 fell to {:.1}%", eval.top3());
+    // A query search says "none of these" to counts as a miss in top-3 too.
+    assert!(eval.top3() >= 97.5, "top-3 fell to {:.1}%", eval.top3());
+    assert!(
+        eval.rejection() >= 85.0,
+        "none of these fell to {:.1}%",
+        eval.rejection()
+    );
 }
 
 /// Chinese phrasings written apart from the bundled examples and keywords.
@@ -135,7 +141,7 @@ fn chinese_held_out_phrasings_rank_the_right_guide() {
     report("zh", &eval);
     assert!(eval.queries >= 105, "the held-out file is incomplete");
     assert!(eval.top1() >= 89.0, "top-1 fell to {:.1}%", eval.top1());
-    assert!(eval.top3() >= 98.0, "top-3 fell to {:.1}%", eval.top3());
+    assert!(eval.top3() >= 96.0, "top-3 fell to {:.1}%", eval.top3());
 }
 
 /// Issue 15's own held-out set, English: wallet users' phrasing, and questions no guide
@@ -236,15 +242,40 @@ fn search_json_has_id_title_score_and_why() {
 
 #[test]
 fn search_without_a_match_says_so_and_succeeds() {
+    let none = "No guide fits this; try `wallet-help contact` to write to support, or `wallet-help list` to see every guide.\n";
     Test::new()
         .args(&["search", "zzzqqq"])
         .stdout("")
-        .stderr("No guide matches “zzzqqq”. Every symptom: wallet-help list\n")
+        .stderr(none)
         .run();
     Test::new()
         .args(&["search", "zzzqqq", "--json"])
         .stdout("[]\n")
+        .stderr(none)
         .run();
+    Test::new()
+        .args(&["search", "没有", "相符", "--lang", "zh"])
+        .stdout("")
+        .stderr_contains("没有相符的指南。可以运行 `wallet-help contact` 给客服写信")
+        .run();
+}
+
+/// Questions no guide covers get "none of these", even when they share a word with a
+/// guide's name: the other words count too.
+#[test]
+fn search_says_none_of_these_to_questions_no_guide_covers() {
+    for words in [
+        &["washing", "the", "car", "this", "weekend"][..],
+        &["best", "recipe", "for", "tomato", "soup"],
+        &["明天", "北京", "天气", "怎么样"],
+    ] {
+        Test::new()
+            .args(&["search", "--json"])
+            .args(words)
+            .stdout("[]\n")
+            .stderr_contains("No guide fits this")
+            .run();
+    }
 }
 
 #[test]
@@ -300,4 +331,63 @@ fn evaluate_files_named_in_the_environment() {
     for file in files.split(',') {
         report(file, &evaluate(&[file]));
     }
+}
+
+/// `SEARCH_DUMP=out.tsv SEARCH_EVAL=file[,file…]`: how search saw each query of those files
+/// (expected id, the best three with scores, the model's "none of these", the unknown share),
+/// for measuring the confidence floor on a dev split.
+#[test]
+fn dump_diagnoses_named_in_the_environment() {
+    let (Ok(out), Ok(files)) = (std::env::var("SEARCH_DUMP"), std::env::var("SEARCH_EVAL")) else {
+        return;
+    };
+    let catalog = Catalog::load(&[]).unwrap();
+    let mut tuning = Tuning::default();
+    // `SEARCH_TUNING=unknown_word=6,typo=0.5`: other settings to measure.
+    for setting in std::env::var("SEARCH_TUNING").unwrap_or_default().split(',') {
+        let Some((name, value)) = setting.split_once('=') else {
+            continue;
+        };
+        let value: f32 = value.parse().unwrap();
+        match name {
+            "unknown_word" => tuning.unknown_word = value,
+            "unknown_han1" => tuning.unknown_han1 = value,
+            "unknown_han2" => tuning.unknown_han2 = value,
+            "typo" => tuning.typo = value,
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            "typo_min_len" => tuning.typo_min_len = value as usize,
+            other => panic!("unknown setting {other}"),
+        }
+    }
+    let index = Index::new(&catalog).with_tuning(tuning);
+    let mut dump = String::new();
+    for file in files.split(',') {
+        let text = fs::read_to_string(fixtures().join("search").join(file))
+            .or_else(|_| fs::read_to_string(file))
+            .unwrap();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let (expected, query) = line.split_once('\t').unwrap();
+            if expected != "-" && catalog.find(expected).is_none() {
+                continue;
+            }
+            let d = index.diagnose(query);
+            let _ = write!(
+                dump,
+                "{file}\t{expected}\t{query}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}",
+                d.none,
+                d.unknown,
+                d.probability,
+                d.similarity,
+                u8::from(d.exact)
+            );
+            for (id, score) in d.ranked.iter().take(3) {
+                let _ = write!(dump, "\t{id}\t{score:.4}");
+            }
+            dump.push('\n');
+        }
+    }
+    fs::write(out, dump).unwrap();
 }
