@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::tokens;
+use super::tokens::{self, Kind};
 use super::{Index, Phrase, Source, bundled, to_id};
 
 impl<'a> Index<'a> {
@@ -75,7 +75,7 @@ impl<'a> Index<'a> {
             } else {
                 let new = to_id(bundled::term_count() + self.extra.len());
                 self.extra_weight
-                    .push((1.0 + n / count).ln() * tokens::form_weight(&term));
+                    .push((1.0 + n / count).ln() * Kind::of(&term).weight());
                 self.extra.insert(term, new);
                 new
             };

@@ -46,24 +46,40 @@ impl Index<'_> {
                 other => other,
             })
             .collect();
+        // The head of the question: its first clause, up to the first punctuation.
+        let head_end = pieces
+            .iter()
+            .position(|p| *p == Piece::Break)
+            .unwrap_or(pieces.len());
+        let head = if head_end < pieces.len() && tuning.head != 1.0 {
+            tokens::terms_of(pieces.get(..head_end).unwrap_or(&[]))
+        } else {
+            Vec::new()
+        };
         let mut terms = Vec::new();
         let mut typos = Vec::new();
         let mut unknown = 0f32;
         for term in tokens::terms_of(&pieces) {
+            let place = if head.binary_search(&term).is_ok() {
+                tuning.head
+            } else {
+                1.0
+            };
             if let Some(id) = self.term(&term) {
                 let typo = corrected.contains(&term);
                 if typo {
                     typos.push(id);
                 }
                 let factor = if typo { tuning.typo } else { 1.0 };
-                terms.push((id, self.weight(id) * factor));
+                terms.push((id, self.weight(id) * factor * place));
             } else {
                 let weight = match Kind::of(&term) {
                     Kind::Word => tuning.unknown_word,
                     Kind::Pair => 0.0,
                     Kind::Han1 => tuning.unknown_han1,
                     Kind::Han2 => tuning.unknown_han2,
-                } * tokens::form_weight(&term);
+                } * Kind::of(&term).weight()
+                    * place;
                 unknown += weight * weight;
             }
         }

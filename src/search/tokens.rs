@@ -60,29 +60,6 @@ impl Kind {
     }
 }
 
-/// How much `term` counts for its form alone: its kind's weight, less for a pair of Chinese
-/// characters made of function characters (为什, 什么, 不了, 怎么), which say how something
-/// is asked, not what about, and a little less for a pair with one (的钱, 了钱).
-pub fn form_weight(term: &str) -> f32 {
-    let kind = Kind::of(term);
-    if kind != Kind::Han2 {
-        return kind.weight();
-    }
-    match term.chars().filter(|c| FUNCTION.contains(*c)).count() {
-        0 => 1.0,
-        1 => FUNCTION_ONE,
-        _ => FUNCTION_BOTH,
-    }
-}
-
-/// A pair of Chinese characters with one or two function characters counts this much.
-const FUNCTION_ONE: f32 = 0.7;
-const FUNCTION_BOTH: f32 = 0.25;
-
-/// Chinese function characters: question words, particles, pronouns, modal and degree words.
-/// Not 还 (还款), 会 (会员), 下 (下载), 没 or 不 alone (没到账, 不到账 carry the meaning).
-const FUNCTION: &str = "为什么怎样吗呢吧啊呀哦嘛了的得地着过是在和就也都很又再才把让给请问您我你他她它们这那哪个些一可以能想该如何啥咋";
-
 /// `text` with each variant spelling in `table` (`(variant, standard)`, longest first within
 /// a shared start) replaced by the standard one: 登陆 → 登录, 体现 → 提现. Text without
 /// Chinese is returned as it is.
