@@ -4,10 +4,14 @@
 //! A bundled guide's header comes from `build.rs` as static data; a provider's is read from
 //! the part of its file before and between the steps. Either way the guide itself is parsed
 //! and validated the first time it is needed, so listing, searching or building the command
-//! line costs little per guide, even with a thousand of them.
+//! line costs little per guide, even with a thousand of them. With a cache dir, each
+//! provider folder's headers and search terms are kept in an index there (`cache`) and read
+//! again only for files that changed.
+
+mod cache;
+mod files;
 
 use std::collections::{HashMap, HashSet};
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -75,6 +79,14 @@ pub const RESERVED: [&str; 9] = [
     "version",
 ];
 
+/// How search indexes a provider's guide, for the cache to keep with its header: the
+/// tokenizer's version (a new one makes old indexes stale) and the guide's search terms.
+#[derive(Clone, Copy)]
+pub struct Indexer {
+    pub version: u64,
+    pub terms: fn(&Entry) -> String,
+}
+
 /// One guide in the catalog: what `list` and the command line need, and the guide itself,
 /// parsed on first use.
 #[derive(Debug)]
@@ -89,6 +101,9 @@ pub struct Entry {
     pub urgent: bool,
     pub source: Source,
     pub location: Location,
+    /// A provider guide's search terms, from the cache or its `Indexer` (search tokenizes
+    /// the phrases itself when they are missing).
+    pub search_terms: Option<String>,
     /// A bundled guide's text; a provider's is read again from its file when needed.
     text: Option<&'static str>,
     loaded: OnceLock<Result<Guide, Vec<GuideIssue>>>,
@@ -106,6 +121,7 @@ impl Entry {
             urgent: guide.urgent,
             source: guide.source.clone(),
             location: guide.location.clone(),
+            search_terms: None,
             text: None,
             loaded: OnceLock::from(Ok(guide)),
         }
@@ -123,6 +139,7 @@ impl Entry {
             urgent: guide.urgent,
             source: guide.source.clone(),
             location: guide.location.clone(),
+            search_terms: None,
             text: None,
             loaded: OnceLock::new(),
         }
@@ -150,6 +167,7 @@ impl Entry {
             urgent: h.urgent,
             source: Source::Bundled,
             location,
+            search_terms: None,
             text: Some(file.source),
             loaded: OnceLock::new(),
         })
@@ -173,9 +191,56 @@ impl Entry {
                 line: 1,
                 column: 1,
             },
+            search_terms: None,
             text: None,
             loaded: OnceLock::new(),
         })
+    }
+
+    /// A provider's guide from its record in the cache.
+    fn from_record(path: &Path, record: cache::Record) -> Option<Entry> {
+        let h = record.header;
+        let [title_en, title_zh] = h.title;
+        let [summary_en, summary_zh] = h.summary;
+        let [aliases_en, aliases_zh] = h.aliases;
+        let [keywords_en, keywords_zh] = h.keywords;
+        Some(Entry {
+            group: Group::from_name(&h.group)?,
+            id: h.id,
+            title: Text::new(title_en, title_zh),
+            summary: Text::new(summary_en, summary_zh),
+            aliases: Words {
+                en: aliases_en,
+                zh: aliases_zh,
+            },
+            keywords: Words {
+                en: keywords_en,
+                zh: keywords_zh,
+            },
+            urgent: h.urgent,
+            source: Source::File(path.to_path_buf()),
+            location: Location {
+                file: path.display().to_string(),
+                line: 1,
+                column: 1,
+            },
+            search_terms: Some(record.terms),
+            text: None,
+            loaded: OnceLock::new(),
+        })
+    }
+
+    /// What the cache keeps of this entry's header.
+    fn header_record(&self) -> cache::Header {
+        cache::Header {
+            id: self.id.clone(),
+            group: self.group.name().to_string(),
+            urgent: self.urgent,
+            title: [self.title.en.clone(), self.title.zh.clone()],
+            summary: [self.summary.en.clone(), self.summary.zh.clone()],
+            aliases: [self.aliases.en.clone(), self.aliases.zh.clone()],
+            keywords: [self.keywords.en.clone(), self.keywords.zh.clone()],
+        }
     }
 
     /// The whole guide, parsed and validated on first use.
@@ -209,15 +274,17 @@ pub struct Catalog {
 impl Catalog {
     /// The bundled guides, then each folder's, checked together for clashing names.
     pub fn load(dirs: &[PathBuf]) -> Result<Catalog> {
+        Catalog::load_cached(dirs, None)
+    }
+
+    /// Like `load`, keeping each folder's headers and search terms in an index in
+    /// `cache.0` (the user's cache dir), made with `cache.1`.
+    pub fn load_cached(dirs: &[PathBuf], cache: Option<(&Path, &Indexer)>) -> Result<Catalog> {
         let (mut entries, mut issues) = bundled_entries();
         for dir in dirs {
-            let files = guide_files(dir)?;
-            for result in crate::parallel::map(&files, 64, |path| load_header(path)) {
-                match result {
-                    Ok(entry) => entries.push(entry),
-                    Err(found) => issues.extend(found),
-                }
-            }
+            let (found, problems) = load_folder(dir, cache);
+            entries.extend(found);
+            issues.extend(problems);
         }
         let entries = replace_bundled(entries);
         issues.extend(name_clashes(&entries));
@@ -369,30 +436,13 @@ pub fn check_files(paths: &[PathBuf]) -> (usize, Vec<GuideIssue>) {
     let mut checked = Vec::new();
     let mut issues = Vec::new();
     for path in paths {
-        let files = if path.exists() {
-            guide_files(path).map_err(|e| e.to_string())
-        } else {
-            Err("no such file or folder".to_string())
-        };
-        match files {
-            Ok(files) => {
-                for result in check_in_parallel(&files) {
-                    match result {
-                        Ok(entry) => checked.push(entry),
-                        Err(found) => issues.extend(found),
-                    }
-                }
-            }
-            Err(message) => {
-                let location = Location {
-                    file: path.display().to_string(),
-                    line: 1,
-                    column: 1,
-                };
-                issues.push(GuideIssue {
-                    location,
-                    kind: IssueKind::Read { message },
-                });
+        let (files, problems) = files::list(path);
+        issues.extend(problems);
+        let files: Vec<PathBuf> = files.into_iter().map(|f| f.path).collect();
+        for result in check_in_parallel(&files) {
+            match result {
+                Ok(entry) => checked.push(entry),
+                Err(found) => issues.extend(found),
             }
         }
     }
@@ -411,15 +461,102 @@ fn check_in_parallel(files: &[PathBuf]) -> Vec<Result<Entry, Vec<GuideIssue>>> {
     })
 }
 
-/// The catalog entry of a provider's guide file: from its header when that reads cleanly,
-/// else from the whole guide, with all its problems when it is not valid.
-fn load_header(path: &Path) -> Result<Entry, Vec<GuideIssue>> {
-    if let Ok(source) = fs::read(path)
-        && let Some(entry) = Entry::from_header(path, &source)
-    {
-        return Ok(entry);
+/// The entries of a `--guides` folder (or file): from the cache's index for files that have
+/// not changed, else read, and the index written anew when anything was read.
+fn load_folder(dir: &Path, cache: Option<(&Path, &Indexer)>) -> (Vec<Entry>, Vec<GuideIssue>) {
+    let (files, mut issues) = files::list(dir);
+    let index_file = cache.map(|(cache_dir, _)| cache::file_for(cache_dir, dir));
+    let index = match (&index_file, cache) {
+        (Some(file), Some((_, indexer))) => cache::read(file, dir, indexer.version),
+        _ => None,
+    };
+    let mut slots: Vec<Option<Entry>> = Vec::with_capacity(files.len());
+    let mut records: Vec<Option<cache::Record>> = Vec::with_capacity(files.len());
+    let mut stale = Vec::new();
+    for (n, file) in files.iter().enumerate() {
+        let name = record_name(&file.path);
+        let fresh = index
+            .as_ref()
+            .and_then(|i| i.fresh(&name, file.size, file.modified, &file.path))
+            .cloned();
+        match fresh.and_then(|r| Some((Entry::from_record(&file.path, r.clone())?, r))) {
+            Some((entry, record)) => {
+                slots.push(Some(entry));
+                records.push(Some(record));
+            }
+            None => {
+                slots.push(None);
+                records.push(None);
+                stale.push(n);
+            }
+        }
     }
-    load_file(path).map(Entry::from_guide)
+    let indexer = cache.map(|(_, indexer)| *indexer);
+    let read = crate::parallel::map(&stale, 64, |n| {
+        let file = files.get(*n)?;
+        Some(read_entry(file, indexer.as_ref()))
+    });
+    for (n, result) in stale.iter().zip(read) {
+        match result {
+            Some(Ok((entry, record))) => {
+                if let Some(slot) = records.get_mut(*n) {
+                    *slot = record;
+                }
+                if let Some(slot) = slots.get_mut(*n) {
+                    *slot = Some(entry);
+                }
+            }
+            Some(Err(found)) => issues.extend(found),
+            None => {}
+        }
+    }
+    let unchanged = index
+        .as_ref()
+        .is_some_and(|i| stale.is_empty() && i.records.len() == files.len());
+    if let (Some(file), Some((_, indexer)), false) = (&index_file, cache, unchanged) {
+        let records: Vec<cache::Record> = records.into_iter().flatten().collect();
+        // Best effort: without a writable cache dir, guides are read each time.
+        let _ = cache::write(file, dir, indexer.version, &records);
+    }
+    (slots.into_iter().flatten().collect(), issues)
+}
+
+/// A file's name in the index: its name within the folder.
+fn record_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The catalog entry of a provider's guide file: from its header when that reads cleanly,
+/// else from the whole guide, with all its problems when it is not valid; and, with an
+/// indexer, its record for the cache.
+fn read_entry(
+    file: &files::GuideFile,
+    indexer: Option<&Indexer>,
+) -> Result<(Entry, Option<cache::Record>), Vec<GuideIssue>> {
+    let path = file.path.as_path();
+    let source = files::read_bytes(path).ok();
+    let header = source
+        .as_deref()
+        .and_then(|bytes| Entry::from_header(path, bytes));
+    let (Some(mut entry), Some(bytes)) = (header, source) else {
+        return load_file(path).map(|guide| (Entry::from_guide(guide), None));
+    };
+    let Some(indexer) = indexer else {
+        return Ok((entry, None));
+    };
+    let terms = (indexer.terms)(&entry);
+    let record = cache::Record {
+        name: record_name(path),
+        size: file.size,
+        modified: file.modified,
+        hash: cache::content_hash(&bytes),
+        header: entry.header_record(),
+        terms: terms.clone(),
+    };
+    entry.search_terms = Some(terms);
+    Ok((entry, Some(record)))
 }
 
 /// The top-level keys of a guide, without its steps. Unknown keys are ignored here; the
@@ -484,36 +621,25 @@ fn header_text(source: &[u8]) -> Option<String> {
     String::from_utf8(kept).ok()
 }
 
-/// Reads one guide file from disk.
+/// Reads one guide file from disk: a regular file of at most 4 MiB, in UTF-8.
 pub fn load_file(path: &Path) -> Result<Guide, Vec<GuideIssue>> {
-    let file = path.display().to_string();
-    match fs::read_to_string(path) {
-        Ok(source) => parse_guide(&file, &source, Source::File(path.to_path_buf())),
-        Err(e) => Err(vec![GuideIssue {
-            location: Location {
-                file,
-                line: 1,
-                column: 1,
-            },
-            kind: IssueKind::Read {
-                message: e.to_string(),
-            },
-        }]),
-    }
+    let source = files::read_text(path).map_err(|issue| vec![issue])?;
+    parse_guide(
+        &path.display().to_string(),
+        &source,
+        Source::File(path.to_path_buf()),
+    )
 }
 
-/// The `.toml` files in a folder, sorted, or the path itself when it is a file.
+/// The guide files at `path` (a folder's `.toml` files, sorted, or the path itself when it
+/// is a file); the first problem when any is not a guide file.
 pub fn guide_files(path: &Path) -> Result<Vec<PathBuf>> {
-    if path.is_file() {
-        return Ok(vec![path.to_path_buf()]);
+    let (files, issues) = files::list(path);
+    if issues.is_empty() {
+        Ok(files.into_iter().map(|f| f.path).collect())
+    } else {
+        Err(Error::InvalidGuides { issues })
     }
-    let entries = fs::read_dir(path).map_err(|e| Error::io("read guide folder", path, e))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
-        .collect();
-    files.sort();
-    Ok(files)
 }
 
 /// A provider's guide replaces the bundled guide with the same id.

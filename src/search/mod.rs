@@ -26,7 +26,7 @@ mod query;
 pub mod tokens;
 
 use crate::guide::Source as GuideSource;
-use crate::guide::catalog::Catalog;
+use crate::guide::catalog::{Catalog, Entry, Indexer};
 use crate::lang::Lang;
 use provider::FastMap;
 use query::Query;
@@ -208,15 +208,16 @@ impl<'a> Index<'a> {
                     continue;
                 }
             }
-            for lang in Lang::ALL {
-                texts.push((guide, Source::Title, entry.title.get(lang)));
-                texts.push((guide, Source::Summary, entry.summary.get(lang)));
-            }
-            for name in entry.names() {
-                texts.push((guide, Source::Alias, name.as_str()));
-            }
-            for keyword in entry.keywords.all() {
-                texts.push((guide, Source::Keyword, keyword.as_str()));
+            let phrases = provider_phrases(entry);
+            // Terms cached with the catalog, when they match the phrases one for one.
+            let cached: Vec<Option<&str>> = match &entry.search_terms {
+                Some(terms) if terms.split(PHRASE_END).count() == phrases.len() => {
+                    terms.split(PHRASE_END).map(Some).collect()
+                }
+                _ => vec![None; phrases.len()],
+            };
+            for ((source, text), terms) in phrases.into_iter().zip(cached) {
+                texts.push((guide, source, text, terms));
             }
         }
         index.add_phrases(texts);
@@ -448,6 +449,46 @@ impl<'a> Index<'a> {
         }
         (probability, p(none))
     }
+}
+
+/// A provider guide's phrases, in the order its cached terms follow.
+fn provider_phrases(entry: &Entry) -> Vec<(Source, &str)> {
+    let mut phrases = Vec::new();
+    for lang in Lang::ALL {
+        phrases.push((Source::Title, entry.title.get(lang)));
+        phrases.push((Source::Summary, entry.summary.get(lang)));
+    }
+    phrases.extend(entry.names().map(|name| (Source::Alias, name.as_str())));
+    phrases.extend(entry.keywords.all().map(|k| (Source::Keyword, k.as_str())));
+    phrases
+}
+
+/// Between two terms of a phrase, and between two phrases, in cached terms: no term holds
+/// either (a control character splits words).
+const TERM_END: char = '\0';
+const PHRASE_END: char = '\u{1}';
+
+/// The catalog's hook for caching a provider guide's search terms with its header: this
+/// tokenizer's version, and the terms of each of the guide's phrases.
+pub fn indexer() -> Indexer {
+    Indexer {
+        version: bundled::TOKENIZER.first().copied().unwrap_or(0),
+        terms: guide_terms,
+    }
+}
+
+fn guide_terms(entry: &Entry) -> String {
+    let mut out = String::new();
+    for (n, (_, text)) in provider_phrases(entry).into_iter().enumerate() {
+        if n > 0 {
+            out.push(PHRASE_END);
+        }
+        provider::each_term_of(text, |term| {
+            out.push_str(term);
+            out.push(TERM_END);
+        });
+    }
+    out
 }
 
 fn to_id(index: usize) -> u32 {

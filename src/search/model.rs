@@ -234,6 +234,10 @@ pub fn generate(root: &Path, out: &Path) {
             .map(|(a, b)| format!("({a:?}, {b:?})"))
             .collect(),
     );
+    // What a provider guide's cached terms depend on: the tokenizer and the variant table.
+    let mut tokenizer = fs::read(root.join("src/search/tokens.rs")).unwrap_or_default();
+    tokenizer.extend(fs::read(data.join("variants-zh.tsv")).unwrap_or_default());
+    emit("TOKENIZER", "u64", vec![format!("{}", fnv1a(&tokenizer))]);
     let (text, start) = joined(terms.iter().map(|t| t.as_str()));
     fs::write(out.join("search_terms.txt"), text).expect("write search_terms.txt");
     emit("TERM_START", "u32", start);
@@ -297,6 +301,13 @@ pub fn generate(root: &Path, out: &Path) {
     emit("MODEL_START", "u32", start);
     emit("MODEL", "(u16, f32)", items);
     fs::write(out.join("search_model.rs"), code).expect("write search_model.rs");
+}
+
+/// The 64-bit FNV-1a hash of `bytes`.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// `variant TAB standard` rows, longest variant first (so 验证马 is read before a shorter

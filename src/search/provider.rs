@@ -8,9 +8,9 @@ use super::tokens::{self, Kind};
 use super::{Index, Phrase, Source, bundled, to_id};
 
 impl<'a> Index<'a> {
-    /// Tokenizes provider phrases; terms new to the vocabulary get a weight from how many
-    /// of these phrases hold them.
-    pub(super) fn add_phrases(&mut self, texts: Vec<(usize, Source, &'a str)>) {
+    /// Tokenizes provider phrases (those without cached terms); terms new to the vocabulary
+    /// get a weight from how many of these phrases hold them.
+    pub(super) fn add_phrases(&mut self, texts: Vec<(usize, Source, &'a str, Option<&'a str>)>) {
         // Terms of these phrases by a local number, and how many phrases hold each.
         let mut local: FastMap<String, u32> = FastMap::default();
         let mut df: Vec<f32> = Vec::new();
@@ -19,26 +19,32 @@ impl<'a> Index<'a> {
         // is tokenized once.
         let mut first: FastMap<&str, usize> = FastMap::default();
         let mut unique: Vec<&str> = Vec::new();
+        let mut cached: Vec<Option<&str>> = Vec::new();
         let slots: Vec<usize> = texts
             .iter()
-            .map(|(_, _, text)| {
+            .map(|(_, _, text, terms)| {
                 *first.entry(*text).or_insert_with(|| {
                     unique.push(text);
+                    cached.push(*terms);
                     unique.len() - 1
                 })
             })
             .collect();
-        // Tokenizing is most of the work for a thousand guides: it runs on every core.
-        // Each phrase's terms as one string, separated by NUL (no term holds one): a
-        // thousand guides' phrases would otherwise be a hundred thousand small strings.
-        let tokenized = crate::parallel::map(&unique, 512, |text| {
+        // Tokenizing is most of the work for a thousand guides without a cache: it runs on
+        // every core. Each phrase's terms as one string, separated by NUL (no term holds
+        // one): a thousand guides' phrases would otherwise be a hundred thousand small
+        // strings.
+        let todo: Vec<(&str, Option<&str>)> = unique.iter().copied().zip(cached).collect();
+        let tokenized = crate::parallel::map(&todo, 512, |(text, cached)| {
+            if let Some(terms) = cached {
+                return std::borrow::Cow::Borrowed(*terms);
+            }
             let mut terms = String::new();
-            let text = tokens::standard_spelling(text, bundled::VARIANTS);
-            tokens::each_term(&tokens::pieces(&text), |term| {
+            each_term_of(text, |term| {
                 terms.push_str(term);
                 terms.push('\0');
             });
-            terms
+            std::borrow::Cow::Owned(terms)
         });
         let mut unique_terms: Vec<Vec<u32>> = Vec::with_capacity(tokenized.len());
         for phrase in &tokenized {
@@ -80,7 +86,7 @@ impl<'a> Index<'a> {
                 new
             };
         }
-        for ((guide, source, text), terms) in texts.into_iter().zip(phrase_terms) {
+        for ((guide, source, text, _), terms) in texts.into_iter().zip(phrase_terms) {
             let terms: Vec<u32> = terms.iter().map(|t| global[*t as usize]).collect();
             let norm = terms
                 .iter()
@@ -99,6 +105,12 @@ impl<'a> Index<'a> {
         }
     }
 
+}
+
+/// Calls `f` with each term of a provider's phrase, as a query's are read.
+pub(super) fn each_term_of(text: &str, f: impl FnMut(&str)) {
+    let text = tokens::standard_spelling(text, bundled::VARIANTS);
+    tokens::each_term(&tokens::pieces(&text), f);
 }
 
 /// A map with a fast hash for the many short terms of provider guides (no untrusted keys

@@ -408,3 +408,88 @@ fn dump_diagnoses_named_in_the_environment() {
     }
     fs::write(out, dump).unwrap();
 }
+
+/// A provider guide with `keyword` among its keywords.
+fn points_guide(keyword: &str) -> String {
+    format!(
+        r#"
+schema = 1
+id = "loyalty-points"
+group = "other"
+start = "done"
+title = {{ en = "Loyalty points missing", zh = "积分没到账" }}
+summary = {{ en = "Points from a purchase are not in your account", zh = "消费积分没有到账" }}
+[keywords]
+en = ["{keyword}"]
+zh = ["积分不见了"]
+[[steps]]
+id = "done"
+kind = "end"
+outcome = "resolved"
+text = {{ en = "Points arrive within a day.", zh = "积分一天内到账。" }}
+"#
+    )
+}
+
+/// The index files in a run's cache dir.
+fn indexes(out: &crate::test::Output) -> Vec<std::path::PathBuf> {
+    let dir = out.dir.join(".cache/wallet-help");
+    fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| Some(e.ok()?.path())).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn provider_guides_are_indexed_in_the_cache_and_read_again_when_they_change() {
+    let out = Test::new()
+        .file("guides/points.toml", &points_guide("points not credited"))
+        .args(&["--guides", "guides", "search", "points", "not", "credited"])
+        .stdout_contains(" 1  loyalty-points ")
+        .run();
+    let index = indexes(&out);
+    assert_eq!(index.len(), 1, "one index for the folder: {index:?}");
+    let written = fs::read(&index[0]).unwrap();
+    assert!(!written.is_empty());
+
+    // The same folder again: the index is used as it is.
+    let rerun = |args: &[&str], expect: &str| {
+        let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_wallet-help"));
+        cmd.current_dir(&out.dir)
+            .env_clear()
+            .env("HOME", &out.dir)
+            .env("LANG", "en_US.UTF-8")
+            .env("NO_COLOR", "1")
+            .args(["--guides", "guides", "search"])
+            .args(args);
+        let output = cmd.output().unwrap();
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(stdout.contains(expect), "{args:?}: {stdout}");
+    };
+    rerun(&["points", "not", "credited"], " 1  loyalty-points ");
+    assert_eq!(fs::read(&index[0]).unwrap(), written, "unchanged");
+
+    // A changed guide is read again (a different size, so its time need not differ).
+    fs::write(
+        out.dir.join("guides/points.toml"),
+        points_guide("bonus stamps vanished from my card"),
+    )
+    .unwrap();
+    rerun(&["bonus", "stamps", "vanished"], " 1  loyalty-points ");
+    assert_ne!(fs::read(&index[0]).unwrap(), written, "written anew");
+
+    // A corrupt index is ignored and written anew.
+    fs::write(&index[0], b"WHGUIDX\x01garbage").unwrap();
+    rerun(&["bonus", "stamps", "vanished"], " 1  loyalty-points ");
+    assert!(fs::read(&index[0]).unwrap().len() > 100, "rebuilt");
+}
+
+#[test]
+fn an_unwritable_cache_dir_only_means_no_index() {
+    Test::new()
+        .file("guides/points.toml", &points_guide("points not credited"))
+        // The cache dir's place is taken by a file.
+        .file(".cache", "not a folder")
+        .args(&["--guides", "guides", "search", "points", "not", "credited"])
+        .stdout_contains(" 1  loyalty-points ")
+        .run();
+}
