@@ -7,6 +7,7 @@ mod catalog; // every bundled guide: a golden report for its main contact-suppor
 mod check; // guides check: a good fixture and one broken fixture per rule
 mod cli; // list, guides show, exit codes, options
 mod golden; // rendered reports against tests/expected
+mod guide_files; // guide files and folders: regular files only, 4 MiB, UTF-8 errors placed, exit 3
 mod links; // support links: open and link
 mod paths; // every path of every bundled guide ends in a valid report
 mod privacy; // no card, IBAN or ID number gets through; ids, amounts and dates always do
