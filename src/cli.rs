@@ -27,17 +27,39 @@ pub fn command(catalog: &Catalog, lang: Lang) -> Command {
 /// subcommands are most of the start-up time and memory, and these commands never use them.
 pub fn command_for(catalog: &Catalog, lang: Lang, args: &[OsString]) -> Command {
     const NO_GUIDES: [&str; 3] = ["list", "search", "guides"];
-    let words: Vec<String> = args
-        .iter()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
+    let built_ins = built_ins(lang);
+    // The command is the first word that is neither an option nor an option's value: the
+    // words after it (`search my card was declined`) may name a guide and still be text.
+    let takes_value: Vec<String> = built_ins
+        .get_arguments()
+        .filter(|a| a.get_action().takes_values())
+        .flat_map(|a| {
+            let long = a.get_long().map(|l| format!("--{l}"));
+            let short = a.get_short().map(|s| format!("-{s}"));
+            long.into_iter().chain(short)
+        })
         .collect();
-    let built_in = words.iter().any(|w| NO_GUIDES.contains(&w.as_str()));
-    let names_a_guide = || words.iter().any(|w| catalog.find(w).is_some());
-    if built_in && !names_a_guide() {
-        built_ins(lang)
-    } else {
-        command(catalog, lang)
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    let mut first = None;
+    while let Some(word) = words.next() {
+        if word == "--" {
+            first = words.next();
+            break;
+        }
+        if word.starts_with('-') {
+            if takes_value.iter().any(|t| *t == word) {
+                words.next();
+            }
+            continue;
+        }
+        first = Some(word);
+        break;
+    }
+    match first {
+        Some(word) if NO_GUIDES.contains(&word.as_ref()) && catalog.find(&word).is_none() => {
+            built_ins
+        }
+        _ => command(catalog, lang),
     }
 }
 

@@ -11,7 +11,9 @@
 mod cache;
 mod files;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -466,30 +468,26 @@ fn check_in_parallel(files: &[PathBuf]) -> Vec<Result<Entry, Vec<GuideIssue>>> {
 fn load_folder(dir: &Path, cache: Option<(&Path, &Indexer)>) -> (Vec<Entry>, Vec<GuideIssue>) {
     let (files, mut issues) = files::list(dir);
     let index_file = cache.map(|(cache_dir, _)| cache::file_for(cache_dir, dir));
-    let index = match (&index_file, cache) {
+    let mut index = match (&index_file, cache) {
         (Some(file), Some((_, indexer))) => cache::read(file, dir, indexer.version),
         _ => None,
     };
-    let mut slots: Vec<Option<Entry>> = Vec::with_capacity(files.len());
-    let mut records: Vec<Option<cache::Record>> = Vec::with_capacity(files.len());
+    let mut slots: Vec<Option<(Entry, Stamp)>> = Vec::with_capacity(files.len());
     let mut stale = Vec::new();
+    let mut checked = false;
     for (n, file) in files.iter().enumerate() {
         let name = record_name(&file.path);
-        let fresh = index
-            .as_ref()
-            .and_then(|i| i.fresh(&name, file.size, file.modified, &file.path))
-            .cloned();
-        match fresh.and_then(|r| Some((Entry::from_record(&file.path, r.clone())?, r))) {
-            Some((entry, record)) => {
-                slots.push(Some(entry));
-                records.push(Some(record));
-            }
-            None => {
-                slots.push(None);
-                records.push(None);
-                stale.push(n);
-            }
+        let fresh = index.as_mut().and_then(|i| {
+            let (at, freshness) = i.fresh(&name, file.size, file.modified, &file.path)?;
+            checked |= freshness == cache::Freshness::Checked;
+            let record = i.take(at)?;
+            let stamp = (record.size, record.modified, record.hash);
+            Some((Entry::from_record(&file.path, record)?, stamp))
+        });
+        if fresh.is_none() {
+            stale.push(n);
         }
+        slots.push(fresh);
     }
     let indexer = cache.map(|(_, indexer)| *indexer);
     let read = crate::parallel::map(&stale, 64, |n| {
@@ -498,28 +496,44 @@ fn load_folder(dir: &Path, cache: Option<(&Path, &Indexer)>) -> (Vec<Entry>, Vec
     });
     for (n, result) in stale.iter().zip(read) {
         match result {
-            Some(Ok((entry, record))) => {
-                if let Some(slot) = records.get_mut(*n) {
-                    *slot = record;
-                }
+            Some(Ok(found)) => {
                 if let Some(slot) = slots.get_mut(*n) {
-                    *slot = Some(entry);
+                    *slot = Some(found);
                 }
             }
             Some(Err(found)) => issues.extend(found),
             None => {}
         }
     }
-    let unchanged = index
-        .as_ref()
-        .is_some_and(|i| stale.is_empty() && i.records.len() == files.len());
+    let unchanged = !checked
+        && index
+            .as_ref()
+            .is_some_and(|i| stale.is_empty() && i.len() == files.len());
     if let (Some(file), Some((_, indexer)), false) = (&index_file, cache, unchanged) {
-        let records: Vec<cache::Record> = records.into_iter().flatten().collect();
+        let records: Vec<cache::Record> = files
+            .iter()
+            .zip(&slots)
+            .filter_map(|(file, slot)| {
+                let (entry, (size, modified, hash)) = slot.as_ref()?;
+                Some(cache::Record {
+                    name: record_name(&file.path),
+                    size: *size,
+                    modified: *modified,
+                    hash: *hash,
+                    header: entry.header_record(),
+                    terms: entry.search_terms.clone()?,
+                })
+            })
+            .collect();
         // Best effort: without a writable cache dir, guides are read each time.
-        let _ = cache::write(file, dir, indexer.version, &records);
+        let _ = cache::write(file, dir, indexer.version, &records.iter().collect::<Vec<_>>());
     }
-    (slots.into_iter().flatten().collect(), issues)
+    let entries = slots.into_iter().flatten().map(|(entry, _)| entry).collect();
+    (entries, issues)
 }
+
+/// What the index keys a file by, besides its name: size, time and content hash.
+type Stamp = (u64, (u64, u32), u32);
 
 /// A file's name in the index: its name within the folder.
 fn record_name(path: &Path) -> String {
@@ -529,34 +543,24 @@ fn record_name(path: &Path) -> String {
 }
 
 /// The catalog entry of a provider's guide file: from its header when that reads cleanly,
-/// else from the whole guide, with all its problems when it is not valid; and, with an
-/// indexer, its record for the cache.
+/// else from the whole guide, with all its problems when it is not valid; with what the
+/// index keys it by, and, with an indexer, its search terms.
 fn read_entry(
     file: &files::GuideFile,
     indexer: Option<&Indexer>,
-) -> Result<(Entry, Option<cache::Record>), Vec<GuideIssue>> {
+) -> Result<(Entry, Stamp), Vec<GuideIssue>> {
     let path = file.path.as_path();
     let source = files::read_bytes(path).ok();
     let header = source
         .as_deref()
         .and_then(|bytes| Entry::from_header(path, bytes));
     let (Some(mut entry), Some(bytes)) = (header, source) else {
-        return load_file(path).map(|guide| (Entry::from_guide(guide), None));
+        return load_file(path).map(|guide| (Entry::from_guide(guide), (0, (0, 0), 0)));
     };
-    let Some(indexer) = indexer else {
-        return Ok((entry, None));
-    };
-    let terms = (indexer.terms)(&entry);
-    let record = cache::Record {
-        name: record_name(path),
-        size: file.size,
-        modified: file.modified,
-        hash: cache::content_hash(&bytes),
-        header: entry.header_record(),
-        terms: terms.clone(),
-    };
-    entry.search_terms = Some(terms);
-    Ok((entry, Some(record)))
+    if let Some(indexer) = indexer {
+        entry.search_terms = Some((indexer.terms)(&entry));
+    }
+    Ok((entry, (file.size, file.modified, cache::content_hash(&bytes))))
 }
 
 /// The top-level keys of a guide, without its steps. Unknown keys are ignored here; the
@@ -658,8 +662,11 @@ fn replace_bundled(entries: Vec<Entry>) -> Vec<Entry> {
 /// Ids, aliases and titles must be unique across the catalog, and ids and aliases free of
 /// built-in command names.
 fn name_clashes(entries: &[Entry]) -> Vec<GuideIssue> {
-    let mut owner: HashMap<&str, &str> = HashMap::new();
-    let mut titles: HashMap<&str, &str> = HashMap::new();
+    let names = entries.iter().map(|e| 1 + e.aliases.en.len() + e.aliases.zh.len()).sum();
+    let mut owner: FxHashMap<&str, &str> =
+        FxHashMap::with_capacity_and_hasher(names, rustc_hash::FxBuildHasher);
+    let mut titles: FxHashMap<&str, &str> =
+        FxHashMap::with_capacity_and_hasher(entries.len() * 2, rustc_hash::FxBuildHasher);
     let mut issues = Vec::new();
     for entry in entries {
         let mut found = Vec::new();

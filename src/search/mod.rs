@@ -130,7 +130,8 @@ struct Phrase<'a> {
     source: Source,
     text: &'a str,
     norm: f32,
-    terms: Vec<u32>,
+    /// Where its terms are in `Index::flat`.
+    terms: std::ops::Range<u32>,
 }
 
 /// The searchable phrases of every guide in a catalog.
@@ -144,6 +145,8 @@ pub struct Index<'a> {
     /// For each catalog guide, whether the model knows it (a bundled id).
     modelled: Vec<bool>,
     phrases: Vec<Phrase<'a>>,
+    /// The terms of every provider phrase, one after the other.
+    flat: Vec<u32>,
     /// Terms of provider guides that the bundled vocabulary lacks: ids from `TERMS.len()`.
     extra: FastMap<String, u32>,
     extra_weight: Vec<f32>,
@@ -194,6 +197,7 @@ impl<'a> Index<'a> {
             bundled_header: vec![false; bundled::GUIDES.len()],
             modelled: vec![false; entries.len()],
             phrases: Vec::new(),
+            flat: Vec::new(),
             extra: FastMap::default(),
             extra_weight: Vec::new(),
             tuning: Tuning::default(),
@@ -210,12 +214,14 @@ impl<'a> Index<'a> {
             }
             let phrases = provider_phrases(entry);
             // Terms cached with the catalog, when they match the phrases one for one.
-            let cached: Vec<Option<&str>> = match &entry.search_terms {
-                Some(terms) if terms.split(PHRASE_END).count() == phrases.len() => {
-                    terms.split(PHRASE_END).map(Some).collect()
-                }
-                _ => vec![None; phrases.len()],
-            };
+            let mut cached: Vec<Option<&str>> = entry
+                .search_terms
+                .as_deref()
+                .map(|terms| terms.split(PHRASE_END).map(Some).collect())
+                .unwrap_or_default();
+            if cached.len() != phrases.len() {
+                cached = vec![None; phrases.len()];
+            }
             for ((source, text), terms) in phrases.into_iter().zip(cached) {
                 texts.push((guide, source, text, terms));
             }
@@ -395,7 +401,11 @@ impl<'a> Index<'a> {
         for p in &self.phrases {
             let mut dot = 0.0;
             let mut exact = false;
-            for t in &p.terms {
+            let terms = self
+                .flat
+                .get(p.terms.start as usize..p.terms.end as usize)
+                .unwrap_or(&[]);
+            for t in terms {
                 if let Some(w) = query.weight_of(*t) {
                     dot += w * self.weight(*t);
                     exact |= query.typos.binary_search(t).is_err();

@@ -11,13 +11,16 @@
 //! best effort: a read-only cache dir only means no index.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The file's first bytes, and the format's version (a change makes old indexes unreadable).
-const MAGIC: &[u8; 8] = b"WHGUIDX\x01";
+/// The whole file is text (numbers in decimal, strings after their length), so it is
+/// checked as UTF-8 once, not string by string.
+const MAGIC: &str = "wallet-help guide index 2\n";
 /// A file modified less than this before the index was written is checked by its content.
 const RACY: Duration = Duration::from_secs(2);
 /// No index is trusted beyond this size (a thousand guides make about 1 MB).
@@ -48,9 +51,19 @@ pub(super) struct Header {
     pub keywords: [Vec<String>; 2],
 }
 
+/// How a record was found unchanged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Freshness {
+    /// By size and time, well before the index was written.
+    Safe,
+    /// By content: the file changed too close to the index's writing to trust its time.
+    Checked,
+}
+
 /// An index read back: its records and when it was written.
 pub(super) struct Index {
-    pub records: Vec<Record>,
+    /// `None` once taken.
+    records: Vec<Option<Record>>,
     pub written: (u64, u32),
     /// Record by file name.
     by_name: HashMap<String, usize>,
@@ -58,9 +71,17 @@ pub(super) struct Index {
 
 impl Index {
     /// The record for `name`, if its file is unchanged: same size and time, and either older
-    /// than the index by a safe margin or, read again, the same content.
-    pub fn fresh(&self, name: &str, size: u64, modified: (u64, u32), path: &Path) -> Option<&Record> {
-        let record = self.records.get(*self.by_name.get(name)?)?;
+    /// than the index by a safe margin or, read again, the same content (`Checked`: the index
+    /// is worth writing again, to be past the margin next time).
+    pub fn fresh(
+        &self,
+        name: &str,
+        size: u64,
+        modified: (u64, u32),
+        path: &Path,
+    ) -> Option<(usize, Freshness)> {
+        let at = *self.by_name.get(name)?;
+        let record = self.records.get(at)?.as_ref()?;
         if record.size != size || record.modified != modified {
             return None;
         }
@@ -69,11 +90,25 @@ impl Index {
         let safe = file_time
             .checked_add(RACY)
             .is_some_and(|t| t < index_time);
-        if safe || fs::read(path).is_ok_and(|bytes| content_hash(&bytes) == record.hash) {
-            Some(record)
+        if safe {
+            Some((at, Freshness::Safe))
+        } else if fs::read(path).is_ok_and(|bytes| content_hash(&bytes) == record.hash) {
+            Some((at, Freshness::Checked))
         } else {
             None
         }
+    }
+}
+
+impl Index {
+    /// How many records it holds.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Takes record `at` out of the index.
+    pub fn take(&mut self, at: usize) -> Option<Record> {
+        self.records.get_mut(at)?.take()
     }
 }
 
@@ -105,25 +140,26 @@ pub(super) fn read(file: &Path, folder: &Path, version: u64) -> Option<Index> {
     if size > MAX_INDEX {
         return None;
     }
-    let bytes = fs::read(file).ok()?;
-    let mut r = Reader { rest: &bytes };
-    if r.take(MAGIC.len())? != MAGIC || r.u64()? != version {
-        return None;
-    }
-    if r.bytes()? != folder.as_os_str().as_encoded_bytes() {
+    let text = String::from_utf8(fs::read(file).ok()?).ok()?;
+    let mut r = Reader {
+        rest: text.strip_prefix(MAGIC)?,
+    };
+    if r.u64()? != version || r.str()? != folder.to_string_lossy() {
         return None;
     }
     let written = (r.u64()?, r.u32()?);
-    let count = r.u32()?;
-    let mut records = Vec::with_capacity(usize::try_from(count).ok()?.min(100_000));
-    for _ in 0..count {
-        records.push(r.record()?);
+    let count = usize::try_from(r.u64()?).ok()?;
+    // Each record takes far more than 16 bytes: a count beyond that is corrupt.
+    if count > r.rest.len() / 16 {
+        return None;
     }
-    let by_name = records
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.name.clone(), i))
-        .collect();
+    let mut records = Vec::with_capacity(count);
+    let mut by_name = HashMap::with_capacity(count);
+    for at in 0..count {
+        let record = r.record()?;
+        by_name.insert(record.name.clone(), at);
+        records.push(Some(record));
+    }
     r.rest.is_empty().then_some(Index {
         records,
         written,
@@ -132,96 +168,109 @@ pub(super) fn read(file: &Path, folder: &Path, version: u64) -> Option<Index> {
 }
 
 /// Writes the index of `folder` to `file`, atomically; errors are for the caller to ignore.
-pub(super) fn write(file: &Path, folder: &Path, version: u64, records: &[Record]) -> std::io::Result<()> {
-    let mut out = Vec::with_capacity(records.len() * 1024);
-    out.extend_from_slice(MAGIC);
+pub(super) fn write(
+    file: &Path,
+    folder: &Path,
+    version: u64,
+    records: &[&Record],
+) -> std::io::Result<()> {
+    let mut out = String::with_capacity(records.len() * 1024);
+    out.push_str(MAGIC);
     put_u64(&mut out, version);
-    put_bytes(&mut out, folder.as_os_str().as_encoded_bytes());
+    put_str(&mut out, &folder.to_string_lossy());
     let (secs, nanos) = timestamp(SystemTime::now());
     put_u64(&mut out, secs);
-    put_u32(&mut out, nanos);
-    put_u32(&mut out, u32::try_from(records.len()).unwrap_or(u32::MAX));
-    for record in records.iter().take(u32::MAX as usize) {
+    put_u64(&mut out, u64::from(nanos));
+    put_u64(&mut out, records.len() as u64);
+    for record in records {
         put_record(&mut out, record);
     }
     let dir = file.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    temp.write_all(&out)?;
+    temp.write_all(out.as_bytes())?;
     temp.persist(file).map_err(|e| e.error)?;
     Ok(())
 }
 
-fn put_u32(out: &mut Vec<u8>, n: u32) {
-    out.extend_from_slice(&n.to_le_bytes());
+/// A number: its digits and `;`.
+fn put_u64(out: &mut String, n: u64) {
+    let _ = write!(out, "{n};");
 }
 
-fn put_u64(out: &mut Vec<u8>, n: u64) {
-    out.extend_from_slice(&n.to_le_bytes());
+/// A string: its length in bytes, `:`, and itself.
+fn put_str(out: &mut String, s: &str) {
+    let _ = write!(out, "{}:", s.len());
+    out.push_str(s);
 }
 
-fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
-    put_u32(out, u32::try_from(bytes.len()).unwrap_or(u32::MAX));
-    out.extend_from_slice(bytes);
-}
-
-fn put_strs(out: &mut Vec<u8>, strs: &[String]) {
-    put_u32(out, u32::try_from(strs.len()).unwrap_or(u32::MAX));
+fn put_strs(out: &mut String, strs: &[String]) {
+    put_u64(out, strs.len() as u64);
     for s in strs {
-        put_bytes(out, s.as_bytes());
+        put_str(out, s);
     }
 }
 
-fn put_record(out: &mut Vec<u8>, r: &Record) {
-    put_bytes(out, r.name.as_bytes());
+fn put_record(out: &mut String, r: &Record) {
+    put_str(out, &r.name);
     put_u64(out, r.size);
     put_u64(out, r.modified.0);
-    put_u32(out, r.modified.1);
-    put_u32(out, r.hash);
+    put_u64(out, u64::from(r.modified.1));
+    put_u64(out, u64::from(r.hash));
     let h = &r.header;
     for s in [&h.id, &h.group, &h.title[0], &h.title[1], &h.summary[0], &h.summary[1]] {
-        put_bytes(out, s.as_bytes());
+        put_str(out, s);
     }
-    out.push(u8::from(h.urgent));
+    put_u64(out, u64::from(h.urgent));
     for words in h.aliases.iter().chain(&h.keywords) {
         put_strs(out, words);
     }
-    put_bytes(out, r.terms.as_bytes());
+    put_str(out, &r.terms);
 }
 
 /// Reads what `put_*` wrote; `None` at the first thing that does not fit.
-struct Reader<'b> {
-    rest: &'b [u8],
+struct Reader<'t> {
+    rest: &'t str,
 }
 
-impl<'b> Reader<'b> {
-    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
-        let (head, rest) = self.rest.split_at_checked(n)?;
-        self.rest = rest;
-        Some(head)
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+impl<'t> Reader<'t> {
+    /// Digits up to `end`, as a number (at most 20 digits, and no overflow).
+    fn digits(&mut self, end: u8) -> Option<u64> {
+        let mut n: u64 = 0;
+        for (at, b) in self.rest.bytes().enumerate().take(21) {
+            if b == end && at > 0 {
+                self.rest = self.rest.get(at + 1..)?;
+                return Some(n);
+            }
+            let digit = u64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
+            n = n.checked_mul(10)?.checked_add(digit)?;
+        }
+        None
     }
 
     fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+        self.digits(b';')
     }
 
-    fn bytes(&mut self) -> Option<&'b [u8]> {
-        let n = usize::try_from(self.u32()?).ok()?;
-        self.take(n)
+    fn u32(&mut self) -> Option<u32> {
+        u32::try_from(self.u64()?).ok()
+    }
+
+    fn str(&mut self) -> Option<&'t str> {
+        let n = usize::try_from(self.digits(b':')?).ok()?;
+        let (s, rest) = self.rest.split_at_checked(n)?;
+        self.rest = rest;
+        Some(s)
     }
 
     fn string(&mut self) -> Option<String> {
-        String::from_utf8(self.bytes()?.to_vec()).ok()
+        self.str().map(str::to_string)
     }
 
     fn strings(&mut self) -> Option<Vec<String>> {
-        let n = usize::try_from(self.u32()?).ok()?;
-        // Each string takes at least its 4-byte length: a count beyond that is corrupt.
-        if n > self.rest.len() / 4 {
+        let n = usize::try_from(self.u64()?).ok()?;
+        // Each string takes at least two bytes: a count beyond that is corrupt.
+        if n > self.rest.len() / 2 {
             return None;
         }
         (0..n).map(|_| self.string()).collect()
@@ -232,14 +281,17 @@ impl<'b> Reader<'b> {
         let size = self.u64()?;
         let modified = (self.u64()?, self.u32()?);
         let hash = self.u32()?;
-        let [id, group, title_en, title_zh, summary_en, summary_zh] =
-            [(); 6].map(|()| self.string());
-        let urgent = match self.take(1)? {
-            [0] => false,
-            [1] => true,
+        let id = self.string()?;
+        let group = self.string()?;
+        let title = [self.string()?, self.string()?];
+        let summary = [self.string()?, self.string()?];
+        let urgent = match self.u64()? {
+            0 => false,
+            1 => true,
             _ => return None,
         };
-        let [aliases_en, aliases_zh, keywords_en, keywords_zh] = [(); 4].map(|()| self.strings());
+        let aliases = [self.strings()?, self.strings()?];
+        let keywords = [self.strings()?, self.strings()?];
         let terms = self.string()?;
         Some(Record {
             name,
@@ -247,13 +299,13 @@ impl<'b> Reader<'b> {
             modified,
             hash,
             header: Header {
-                id: id?,
-                group: group?,
+                id,
+                group,
                 urgent,
-                title: [title_en?, title_zh?],
-                summary: [summary_en?, summary_zh?],
-                aliases: [aliases_en?, aliases_zh?],
-                keywords: [keywords_en?, keywords_zh?],
+                title,
+                summary,
+                aliases,
+                keywords,
             },
             terms,
         })
@@ -287,10 +339,11 @@ mod tests {
     fn an_index_reads_back_what_was_written() {
         let dir = tempfile::tempdir().unwrap();
         let file = file_for(dir.path(), Path::new("/guides"));
-        let records = vec![record("a.toml"), record("b.toml")];
-        write(&file, Path::new("/guides"), 7, &records).unwrap();
-        let index = read(&file, Path::new("/guides"), 7).unwrap();
-        assert_eq!(index.records, records);
+        let records = [record("a.toml"), record("b.toml")];
+        write(&file, Path::new("/guides"), 7, &records.iter().collect::<Vec<_>>()).unwrap();
+        let mut index = read(&file, Path::new("/guides"), 7).unwrap();
+        assert_eq!(index.len(), 2);
+        assert_eq!([index.take(0), index.take(1)], records.map(Some));
         assert!(read(&file, Path::new("/other"), 7).is_none(), "another folder");
         assert!(read(&file, Path::new("/guides"), 8).is_none(), "another tokenizer");
     }
@@ -299,18 +352,27 @@ mod tests {
     fn a_truncated_or_corrupt_index_is_ignored() {
         let dir = tempfile::tempdir().unwrap();
         let file = file_for(dir.path(), Path::new("/guides"));
-        write(&file, Path::new("/guides"), 7, &[record("a.toml")]).unwrap();
+        write(&file, Path::new("/guides"), 7, &[&record("a.toml")]).unwrap();
         let bytes = fs::read(&file).unwrap();
         for cut in [0, 3, MAGIC.len() + 5, bytes.len() / 2, bytes.len() - 1] {
             fs::write(&file, bytes.get(..cut).unwrap()).unwrap();
             assert!(read(&file, Path::new("/guides"), 7).is_none(), "cut at {cut}");
         }
         let mut flipped = bytes.clone();
-        // A length field made huge: no panic, no huge allocation.
-        for b in flipped.get_mut(MAGIC.len() + 8..MAGIC.len() + 12).unwrap() {
-            *b = 0xff;
-        }
+        // A length made huge, or a digit that is not one: no panic, no huge allocation.
+        let at = MAGIC.len() + 2;
+        flipped.splice(at..at, b"99999999999999".iter().copied());
         fs::write(&file, &flipped).unwrap();
+        assert!(read(&file, Path::new("/guides"), 7).is_none());
+        let mut bad = bytes.clone();
+        *bad.get_mut(MAGIC.len()).unwrap() = b'x';
+        fs::write(&file, &bad).unwrap();
+        assert!(read(&file, Path::new("/guides"), 7).is_none());
+        // A length that ends inside a character (积 is three bytes).
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let split = text.replace("6:积分", "4:积分");
+        assert_ne!(split, text);
+        fs::write(&file, split).unwrap();
         assert!(read(&file, Path::new("/guides"), 7).is_none());
         let mut extra = bytes;
         extra.push(0);
@@ -329,10 +391,13 @@ mod tests {
         r.hash = content_hash(b"one");
         let index = Index {
             by_name: HashMap::from([("a.toml".to_string(), 0)]),
-            records: vec![r],
+            records: vec![Some(r)],
             written: now,
         };
-        assert!(index.fresh("a.toml", 1234, now, &guide).is_some());
+        assert_eq!(
+            index.fresh("a.toml", 1234, now, &guide).map(|(_, f)| f),
+            Some(Freshness::Checked)
+        );
         fs::write(&guide, "two").unwrap();
         assert!(index.fresh("a.toml", 1234, now, &guide).is_none());
         assert!(index.fresh("a.toml", 1235, now, &guide).is_none(), "size");

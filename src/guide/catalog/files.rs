@@ -48,7 +48,8 @@ pub(super) fn list(path: &Path) -> (Vec<GuideFile>, Vec<GuideIssue>) {
         .filter_map(|e| Some(e.ok()?.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
-    paths.sort();
+    // All in one folder: their bytes sort them as their names do, and faster than paths.
+    paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     let mut files = Vec::with_capacity(paths.len());
     let mut issues = Vec::new();
     for p in paths {
