@@ -23,15 +23,16 @@ pub fn command(catalog: &Catalog, lang: Lang) -> Command {
 }
 
 /// The command line for `args`: without a subcommand per guide when `args` run a built-in
-/// command that names no guide (`list`, `search …`). With a thousand provider guides, their
-/// subcommands are most of the start-up time and memory, and these commands never use them.
+/// command that names no guide (`list`, `search …`), and with only its own when they run a
+/// guide. With a thousand provider guides, their subcommands are most of the start-up time
+/// and memory; even with the bundled ones, building and parsing them all is most of what a
+/// scripted report costs before its own work.
 pub fn command_for(catalog: &Catalog, lang: Lang, args: &[OsString]) -> Command {
     const NO_GUIDES: [&str; 3] = ["list", "search", "guides"];
-    let built_ins = built_ins(lang);
     // The command is the first word that is neither an option nor an option's value: the
     // words after it (`search my card was declined`) may name a guide and still be text.
-    let takes_value: Vec<String> = built_ins
-        .get_arguments()
+    let takes_value: Vec<String> = global_args(lang)
+        .iter()
         .filter(|a| a.get_action().takes_values())
         .flat_map(|a| {
             let long = a.get_long().map(|l| format!("--{l}"));
@@ -55,10 +56,14 @@ pub fn command_for(catalog: &Catalog, lang: Lang, args: &[OsString]) -> Command 
         first = Some(word);
         break;
     }
-    match first {
-        Some(word) if NO_GUIDES.contains(&word.as_ref()) && catalog.find(&word).is_none() => {
-            built_ins
-        }
+    let guide = first.as_deref().and_then(|word| catalog.find(word));
+    match (first, guide) {
+        (Some(word), None) if NO_GUIDES.contains(&word.as_ref()) => built_ins(lang),
+        // A guide's run needs the options and its own subcommand, nothing else.
+        (_, Some(guide)) => Command::new("wallet-help")
+            .version(env!("CARGO_PKG_VERSION"))
+            .args(global_args(lang))
+            .subcommand(symptom_command(guide, lang)),
         _ => command(catalog, lang),
     }
 }
