@@ -79,7 +79,9 @@ static BUNDLED: LazyLock<Catalog> = LazyLock::new(|| Catalog::load(&[]).unwrap()
 /// The index of the bundled catalog: static data, so only the map of catalog places.
 #[divan::bench]
 fn index_bundled() -> usize {
-    Index::new(black_box(&BUNDLED)).search("", 1, Lang::En).len()
+    Index::new(black_box(&BUNDLED))
+        .search("", 1, Lang::En)
+        .len()
 }
 
 /// One query on the bundled catalog.
@@ -116,7 +118,11 @@ fn load_1000_warm_cache() -> Catalog {
 #[divan::bench(sample_count = 50)]
 fn index_1000_warm(bencher: Bencher) {
     let catalog = load_cached(&provider_dirs(), WARM.path());
-    bencher.bench(|| Index::new(black_box(&catalog)).search("", 1, Lang::En).len());
+    bencher.bench(|| {
+        Index::new(black_box(&catalog))
+            .search("", 1, Lang::En)
+            .len()
+    });
 }
 
 /// One query with 1,000 provider guides in the index.

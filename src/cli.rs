@@ -35,9 +35,9 @@ pub fn command_for(catalog: &Catalog, lang: Lang, args: &[OsString]) -> Command 
         .iter()
         .filter(|a| a.get_action().takes_values())
         .flat_map(|a| {
-            let long = a.get_long().map(|l| format!("--{l}"));
-            let short = a.get_short().map(|s| format!("-{s}"));
-            long.into_iter().chain(short)
+            let long_form = a.get_long().map(|l| format!("--{l}"));
+            let short_form = a.get_short().map(|s| format!("-{s}"));
+            long_form.into_iter().chain(short_form)
         })
         .collect();
     let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());

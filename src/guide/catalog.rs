@@ -526,9 +526,18 @@ fn load_folder(dir: &Path, cache: Option<(&Path, &Indexer)>) -> (Vec<Entry>, Vec
             })
             .collect();
         // Best effort: without a writable cache dir, guides are read each time.
-        let _ = cache::write(file, dir, indexer.version, &records.iter().collect::<Vec<_>>());
+        let _ = cache::write(
+            file,
+            dir,
+            indexer.version,
+            &records.iter().collect::<Vec<_>>(),
+        );
     }
-    let entries = slots.into_iter().flatten().map(|(entry, _)| entry).collect();
+    let entries = slots
+        .into_iter()
+        .flatten()
+        .map(|(entry, _)| entry)
+        .collect();
     (entries, issues)
 }
 
@@ -560,7 +569,10 @@ fn read_entry(
     if let Some(indexer) = indexer {
         entry.search_terms = Some((indexer.terms)(&entry));
     }
-    Ok((entry, (file.size, file.modified, cache::content_hash(&bytes))))
+    Ok((
+        entry,
+        (file.size, file.modified, cache::content_hash(&bytes)),
+    ))
 }
 
 /// The top-level keys of a guide, without its steps. Unknown keys are ignored here; the
@@ -662,7 +674,10 @@ fn replace_bundled(entries: Vec<Entry>) -> Vec<Entry> {
 /// Ids, aliases and titles must be unique across the catalog, and ids and aliases free of
 /// built-in command names.
 fn name_clashes(entries: &[Entry]) -> Vec<GuideIssue> {
-    let names = entries.iter().map(|e| 1 + e.aliases.en.len() + e.aliases.zh.len()).sum();
+    let names = entries
+        .iter()
+        .map(|e| 1 + e.aliases.en.len() + e.aliases.zh.len())
+        .sum();
     let mut owner: FxHashMap<&str, &str> =
         FxHashMap::with_capacity_and_hasher(names, rustc_hash::FxBuildHasher);
     let mut titles: FxHashMap<&str, &str> =

@@ -45,7 +45,9 @@ pub(super) fn phrase_text(id: usize) -> &'static str {
     let (Some(start), Some(end)) = (PHRASE_START.get(id), PHRASE_START.get(id + 1)) else {
         return "";
     };
-    PHRASES_TEXT.get(*start as usize..*end as usize).unwrap_or("")
+    PHRASES_TEXT
+        .get(*start as usize..*end as usize)
+        .unwrap_or("")
 }
 
 /// The bundled phrases holding term `id`.

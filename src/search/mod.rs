@@ -249,7 +249,10 @@ impl<'a> Index<'a> {
         let id = term as usize;
         bundled::WEIGHT
             .get(id)
-            .or_else(|| self.extra_weight.get(id.wrapping_sub(bundled::WEIGHT.len())))
+            .or_else(|| {
+                self.extra_weight
+                    .get(id.wrapping_sub(bundled::WEIGHT.len()))
+            })
             .copied()
             .unwrap_or(0.0)
     }
@@ -439,9 +442,8 @@ impl<'a> Index<'a> {
         }
         let none = bundled::none_class();
         // Classes in play: the catalog's bundled guides, and "none of these".
-        let present = |class: &usize| {
-            *class == none || self.bundled.get(*class).is_some_and(Option::is_some)
-        };
+        let present =
+            |class: &usize| *class == none || self.bundled.get(*class).is_some_and(Option::is_some);
         let max = (0..logits.len())
             .filter(present)
             .filter_map(|c| logits.get(c).copied())
@@ -518,7 +520,8 @@ struct Near<'a> {
 /// Keeps a guide's `NEAREST` most similar phrases, most similar first.
 fn keep<'a>(top: &mut Vec<Near<'a>>, near: Near<'a>) {
     let full = top.len() >= NEAREST;
-    if near.similarity <= 0.0 || (full && top.last().is_some_and(|l| near.similarity <= l.similarity))
+    if near.similarity <= 0.0
+        || (full && top.last().is_some_and(|l| near.similarity <= l.similarity))
     {
         return;
     }

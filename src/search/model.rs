@@ -235,9 +235,13 @@ pub fn generate(root: &Path, out: &Path) {
             .collect(),
     );
     // What a provider guide's cached terms depend on: the tokenizer and the variant table.
-    let mut tokenizer = fs::read(root.join("src/search/tokens.rs")).unwrap_or_default();
-    tokenizer.extend(fs::read(data.join("variants-zh.tsv")).unwrap_or_default());
-    emit("TOKENIZER", "u64", vec![format!("{}", fnv1a(&tokenizer))]);
+    let mut tokenizer_bytes = fs::read(root.join("src/search/tokens.rs")).unwrap_or_default();
+    tokenizer_bytes.extend(fs::read(data.join("variants-zh.tsv")).unwrap_or_default());
+    emit(
+        "TOKENIZER",
+        "u64",
+        vec![format!("{}", fnv1a(&tokenizer_bytes))],
+    );
     let (text, start) = joined(terms.iter().map(|t| t.as_str()));
     fs::write(out.join("search_terms.txt"), text).expect("write search_terms.txt");
     emit("TERM_START", "u32", start);

@@ -24,16 +24,16 @@ impl<'a> Index<'a> {
             .collect();
         // Tokenizing is most of the work for a thousand guides without a cache: it runs on
         // every core. Each phrase's terms as one string, separated by NUL.
-        let tokenized = crate::parallel::map(&unique, 512, |(text, cached)| match cached {
-            Some(terms) => std::borrow::Cow::Borrowed(*terms),
-            None => {
-                let mut terms = String::new();
-                each_term_of(text, |term| {
-                    terms.push_str(term);
-                    terms.push('\0');
-                });
-                std::borrow::Cow::Owned(terms)
+        let tokenized = crate::parallel::map(&unique, 512, |(text, cached)| {
+            if let Some(terms) = cached {
+                return std::borrow::Cow::Borrowed(*terms);
             }
+            let mut terms = String::new();
+            each_term_of(text, |term| {
+                terms.push_str(term);
+                terms.push('\0');
+            });
+            std::borrow::Cow::Owned(terms)
         });
         // Each distinct phrase's terms by a local number, in one list.
         let mut local: FastMap<&str, u32> =
@@ -57,7 +57,8 @@ impl<'a> Index<'a> {
             flat.extend_from_slice(&buffer);
             starts.push(flat.len());
         }
-        let range = |u: usize| starts.get(u).copied().unwrap_or(0)..starts.get(u + 1).copied().unwrap_or(0);
+        let range =
+            |u: usize| starts.get(u).copied().unwrap_or(0)..starts.get(u + 1).copied().unwrap_or(0);
         // How many phrases hold each term.
         let mut uses = vec![0f32; unique.len()];
         for slot in &slots {

@@ -33,7 +33,8 @@ impl Index<'_> {
             .into_iter()
             .map(|piece| match piece {
                 Piece::Word(word)
-                    if word.chars().count() >= tuning.typo_min_len && self.term(&word).is_none() =>
+                    if word.chars().count() >= tuning.typo_min_len
+                        && self.term(&word).is_none() =>
                 {
                     match self.nearest(&word) {
                         Some(known) => {
@@ -51,7 +52,7 @@ impl Index<'_> {
             .iter()
             .position(|p| *p == Piece::Break)
             .unwrap_or(pieces.len());
-        let head = if head_end < pieces.len() && tuning.head != 1.0 {
+        let head = if head_end < pieces.len() && (tuning.head - 1.0).abs() > f32::EPSILON {
             tokens::terms_of(pieces.get(..head_end).unwrap_or(&[]))
         } else {
             Vec::new()

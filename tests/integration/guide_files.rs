@@ -49,7 +49,9 @@ fn both_ways(dir: &Path, path: &str, problem: &str) {
 fn a_file_that_is_not_utf8_is_placed_at_its_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("guides")).unwrap();
-    let bytes = GUIDE.replace("within a day", "within a \u{1} day").into_bytes();
+    let bytes = GUIDE
+        .replace("within a day", "within a \u{1} day")
+        .into_bytes();
     let bytes: Vec<u8> = bytes
         .into_iter()
         .map(|b| if b == 1 { 0xff } else { b })
@@ -72,9 +74,15 @@ fn a_guide_file_larger_than_4_mib_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("guides")).unwrap();
     let mut text = GUIDE.to_string();
-    text.push_str(&format!("# {}\n", "x".repeat(4 << 20)));
+    text.push_str("# ");
+    text.push_str(&"x".repeat(4 << 20));
+    text.push('\n');
     fs::write(dir.path().join("guides/points.toml"), text).unwrap();
-    both_ways(dir.path(), "guides", "larger than the 4 MiB a guide file may be");
+    both_ways(
+        dir.path(),
+        "guides",
+        "larger than the 4 MiB a guide file may be",
+    );
 }
 
 #[test]
@@ -103,18 +111,34 @@ fn links_fifos_and_loops_say_what_they_are() {
     // A folder whose only guide is a broken link does not check as fine.
     fs::create_dir(d.join("broken")).unwrap();
     symlink("nowhere.toml", d.join("broken/a.toml")).unwrap();
-    both_ways(d, "broken", "broken/a.toml:1:1: cannot read: a broken link (to nowhere.toml");
+    both_ways(
+        d,
+        "broken",
+        "broken/a.toml:1:1: cannot read: a broken link (to nowhere.toml",
+    );
     // A link loop is not "no such file".
     symlink("loop", d.join("loop")).unwrap();
-    both_ways(d, "loop", "loop:1:1: cannot read: a link that cannot be followed (too many");
+    both_ways(
+        d,
+        "loop",
+        "loop:1:1: cannot read: a link that cannot be followed (too many",
+    );
     // A FIFO is not "not a directory", and is never opened (which would wait for a writer).
     let fifo = d.join("fifo");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if made.is_ok_and(|s| s.success()) {
-        both_ways(d, "fifo", "fifo:1:1: cannot read: not a guide file or folder but a FIFO");
+        both_ways(
+            d,
+            "fifo",
+            "fifo:1:1: cannot read: not a guide file or folder but a FIFO",
+        );
         fs::create_dir(d.join("piped")).unwrap();
         fs::rename(&fifo, d.join("piped/a.toml")).unwrap();
-        both_ways(d, "piped", "piped/a.toml:1:1: cannot read: not a regular file but a FIFO");
+        both_ways(
+            d,
+            "piped",
+            "piped/a.toml:1:1: cannot read: not a regular file but a FIFO",
+        );
     } else {
         eprintln!("skipped the FIFO cases: no mkfifo");
     }
@@ -123,5 +147,9 @@ fn links_fifos_and_loops_say_what_they_are() {
 #[test]
 fn a_missing_guide_folder_is_named() {
     let dir = tempfile::tempdir().unwrap();
-    both_ways(dir.path(), "nowhere", "nowhere:1:1: cannot read: no such file or folder");
+    both_ways(
+        dir.path(),
+        "nowhere",
+        "nowhere:1:1: cannot read: no such file or folder",
+    );
 }

@@ -360,7 +360,10 @@ fn dump_diagnoses_named_in_the_environment() {
     let catalog = Catalog::load(&[]).unwrap();
     let mut tuning = Tuning::default();
     // `SEARCH_TUNING=unknown_word=6,typo=0.5`: other settings to measure.
-    for setting in std::env::var("SEARCH_TUNING").unwrap_or_default().split(',') {
+    for setting in std::env::var("SEARCH_TUNING")
+        .unwrap_or_default()
+        .split(',')
+    {
         let Some((name, value)) = setting.split_once('=') else {
             continue;
         };

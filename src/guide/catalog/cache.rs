@@ -87,9 +87,7 @@ impl Index {
         }
         let file_time = UNIX_EPOCH + Duration::new(modified.0, modified.1);
         let index_time = UNIX_EPOCH + Duration::new(self.written.0, self.written.1);
-        let safe = file_time
-            .checked_add(RACY)
-            .is_some_and(|t| t < index_time);
+        let safe = file_time.checked_add(RACY).is_some_and(|t| t < index_time);
         if safe {
             Some((at, Freshness::Safe))
         } else if fs::read(path).is_ok_and(|bytes| content_hash(&bytes) == record.hash) {
@@ -218,7 +216,14 @@ fn put_record(out: &mut String, r: &Record) {
     put_u64(out, u64::from(r.modified.1));
     put_u64(out, u64::from(r.hash));
     let h = &r.header;
-    for s in [&h.id, &h.group, &h.title[0], &h.title[1], &h.summary[0], &h.summary[1]] {
+    for s in [
+        &h.id,
+        &h.group,
+        &h.title[0],
+        &h.title[1],
+        &h.summary[0],
+        &h.summary[1],
+    ] {
         put_str(out, s);
     }
     put_u64(out, u64::from(h.urgent));
@@ -329,7 +334,10 @@ mod tests {
                 title: ["Points".into(), "积分".into()],
                 summary: ["Points missing".into(), "积分没到".into()],
                 aliases: [vec!["points".into()], vec![]],
-                keywords: [vec!["points not credited".into()], vec!["积分不见了".into()]],
+                keywords: [
+                    vec!["points not credited".into()],
+                    vec!["积分不见了".into()],
+                ],
             },
             terms: "point\0\u{1}积分\0".into(),
         }
@@ -340,12 +348,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = file_for(dir.path(), Path::new("/guides"));
         let records = [record("a.toml"), record("b.toml")];
-        write(&file, Path::new("/guides"), 7, &records.iter().collect::<Vec<_>>()).unwrap();
+        write(
+            &file,
+            Path::new("/guides"),
+            7,
+            &records.iter().collect::<Vec<_>>(),
+        )
+        .unwrap();
         let mut index = read(&file, Path::new("/guides"), 7).unwrap();
         assert_eq!(index.len(), 2);
         assert_eq!([index.take(0), index.take(1)], records.map(Some));
-        assert!(read(&file, Path::new("/other"), 7).is_none(), "another folder");
-        assert!(read(&file, Path::new("/guides"), 8).is_none(), "another tokenizer");
+        assert!(
+            read(&file, Path::new("/other"), 7).is_none(),
+            "another folder"
+        );
+        assert!(
+            read(&file, Path::new("/guides"), 8).is_none(),
+            "another tokenizer"
+        );
     }
 
     #[test]
@@ -356,7 +376,10 @@ mod tests {
         let bytes = fs::read(&file).unwrap();
         for cut in [0, 3, MAGIC.len() + 5, bytes.len() / 2, bytes.len() - 1] {
             fs::write(&file, bytes.get(..cut).unwrap()).unwrap();
-            assert!(read(&file, Path::new("/guides"), 7).is_none(), "cut at {cut}");
+            assert!(
+                read(&file, Path::new("/guides"), 7).is_none(),
+                "cut at {cut}"
+            );
         }
         let mut flipped = bytes.clone();
         // A length made huge, or a digit that is not one: no panic, no huge allocation.
@@ -377,7 +400,10 @@ mod tests {
         let mut extra = bytes;
         extra.push(0);
         fs::write(&file, &extra).unwrap();
-        assert!(read(&file, Path::new("/guides"), 7).is_none(), "trailing bytes");
+        assert!(
+            read(&file, Path::new("/guides"), 7).is_none(),
+            "trailing bytes"
+        );
     }
 
     #[test]

@@ -209,7 +209,7 @@ fn line_and_column(bytes: &[u8], at: usize) -> (usize, usize) {
         .iter()
         .rposition(|b| *b == b'\n')
         .map_or(0, |n| n + 1);
-    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line = before.split(|b| *b == b'\n').count();
     let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or(&[]))
         .chars()
         .count()
@@ -260,8 +260,14 @@ mod tests {
         #[cfg(unix)]
         {
             assert_eq!(names, ["link.toml", "ok.toml"]);
-            assert!(problems.contains("a broken link (to nowhere.toml"), "{problems}");
-            assert!(!problems.contains("loop.toml: cannot read: no such"), "{problems}");
+            assert!(
+                problems.contains("a broken link (to nowhere.toml"),
+                "{problems}"
+            );
+            assert!(
+                !problems.contains("loop.toml: cannot read: no such"),
+                "{problems}"
+            );
             assert!(problems.contains("loop.toml"), "{problems}");
         }
         #[cfg(not(unix))]
