@@ -108,7 +108,8 @@ pub struct Entry {
     pub search_terms: Option<String>,
     /// A bundled guide's text; a provider's is read again from its file when needed.
     text: Option<&'static str>,
-    loaded: OnceLock<Result<Guide, Vec<GuideIssue>>>,
+    /// Boxed: a guide is large, and a thousand entries need not each hold room for one.
+    loaded: OnceLock<Box<Result<Guide, Vec<GuideIssue>>>>,
 }
 
 impl Entry {
@@ -125,7 +126,7 @@ impl Entry {
             location: guide.location.clone(),
             search_terms: None,
             text: None,
-            loaded: OnceLock::from(Ok(guide)),
+            loaded: OnceLock::from(Box::new(Ok(guide))),
         }
     }
 
@@ -247,19 +248,22 @@ impl Entry {
 
     /// The whole guide, parsed and validated on first use.
     pub fn guide(&self) -> Result<&Guide> {
-        let loaded = self
-            .loaded
-            .get_or_init(|| match (&self.text, &self.source) {
+        let loaded = self.loaded.get_or_init(|| {
+            Box::new(match (&self.text, &self.source) {
                 (None, Source::File(path)) => load_file(path),
                 (text, source) => parse_guide(
                     &self.location.file,
                     text.unwrap_or_default(),
                     source.clone(),
                 ),
-            });
-        loaded.as_ref().map_err(|issues| Error::InvalidGuides {
-            issues: issues.clone(),
-        })
+            })
+        });
+        loaded
+            .as_ref()
+            .as_ref()
+            .map_err(|issues| Error::InvalidGuides {
+                issues: issues.clone(),
+            })
     }
 
     /// Every name this guide answers to: its id, then its aliases.

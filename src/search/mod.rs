@@ -202,7 +202,8 @@ impl<'a> Index<'a> {
             extra_weight: Vec::new(),
             tuning: Tuning::default(),
         };
-        let mut texts = Vec::new();
+        // Two titles, two summaries, an id, and about as many names and keywords again.
+        let mut texts = Vec::with_capacity(entries.len() * 12);
         for (guide, entry) in entries.iter().enumerate() {
             if let Ok(class) = bundled::GUIDES.binary_search(&entry.id.as_str()) {
                 index.bundled[class] = Some(guide);

@@ -23,21 +23,32 @@ impl<'a> Index<'a> {
             })
             .collect();
         // Tokenizing is most of the work for a thousand guides without a cache: it runs on
-        // every core. Each phrase's terms as one string, separated by NUL.
-        let tokenized = crate::parallel::map(&unique, 512, |(text, cached)| {
-            if let Some(terms) = cached {
-                return std::borrow::Cow::Borrowed(*terms);
-            }
+        // every core, for the phrases whose terms are not cached. Each phrase's terms as one
+        // string, separated by NUL.
+        let uncached: Vec<&str> = unique
+            .iter()
+            .filter(|(_, cached)| cached.is_none())
+            .map(|(text, _)| *text)
+            .collect();
+        let made: Vec<String> = crate::parallel::map(&uncached, 512, |text| {
             let mut terms = String::new();
             each_term_of(text, |term| {
                 terms.push_str(term);
                 terms.push('\0');
             });
-            std::borrow::Cow::Owned(terms)
+            terms
         });
+        let mut made_terms = made.iter();
+        let tokenized: Vec<&str> = unique
+            .iter()
+            .filter_map(|(_, cached)| match cached {
+                Some(terms) => Some(*terms),
+                None => made_terms.next().map(String::as_str),
+            })
+            .collect();
         // Each distinct phrase's terms by a local number, in one list.
-        let mut local: FastMap<&str, u32> =
-            FastMap::with_capacity_and_hasher(unique.len() * 2, rustc_hash::FxBuildHasher);
+        drop(first);
+        let mut local: FastMap<&str, u32> = FastMap::default();
         let mut local_terms: Vec<&str> = Vec::new();
         let mut flat: Vec<u32> = Vec::new();
         let mut starts: Vec<usize> = Vec::with_capacity(tokenized.len() + 1);
@@ -93,9 +104,11 @@ impl<'a> Index<'a> {
                 }
             })
             .collect();
+        drop(local);
         for t in &mut flat {
             *t = global.get(*t as usize).copied().unwrap_or(u32::MAX);
         }
+        drop(global);
         let norms: Vec<f32> = (0..unique.len())
             .map(|u| {
                 flat.get(range(u))
@@ -107,7 +120,13 @@ impl<'a> Index<'a> {
             })
             .collect();
         let offset = self.flat.len();
-        self.flat.extend_from_slice(&flat);
+        if offset == 0 {
+            self.flat = flat;
+        } else {
+            self.flat.extend_from_slice(&flat);
+        }
+        self.flat.shrink_to_fit();
+        self.phrases.reserve_exact(texts.len());
         for ((guide, source, text, _), slot) in texts.into_iter().zip(slots) {
             let u = slot as usize;
             let norm = norms.get(u).copied().unwrap_or(0.0);
