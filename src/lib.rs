@@ -55,7 +55,11 @@ pub fn run(args: &[OsString]) -> u8 {
 
 fn try_run(args: &[OsString], env: &Environment) -> Result<u8> {
     let pre = settings::prescan(args, env);
-    let (catalog, load_error) = match Catalog::load(&pre.guide_dirs) {
+    // Provider guide folders are indexed in the user's cache dir (headers, search terms).
+    let cache_dir = dirs::cache_dir().map(|d| d.join("wallet-help"));
+    let indexer = search::indexer();
+    let cache = cache_dir.as_deref().map(|dir| (dir, &indexer));
+    let (catalog, load_error) = match Catalog::load_cached(&pre.guide_dirs, cache) {
         Ok(catalog) => (catalog, None),
         Err(e) => (Catalog::from_guides(Vec::new()), Some(e)),
     };

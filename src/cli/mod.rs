@@ -20,21 +20,51 @@ pub fn command(catalog: &Catalog, lang: Lang) -> Command {
 }
 
 /// The command line for `args`: without a subcommand per guide when `args` run a built-in
-/// command that names no guide (`list`, `search …`). With a thousand provider guides, their
-/// subcommands are most of the start-up time and memory, and these commands never use them.
+/// command that names no guide (`list`, `search …`), and with only its own when they run a
+/// guide. With a thousand provider guides, their subcommands are most of the start-up time
+/// and memory; even with the bundled ones, building and parsing them all is most of what a
+/// scripted report costs before its own work.
 pub fn command_for(catalog: &Catalog, lang: Lang, args: &[OsString]) -> Command {
     const NO_GUIDES: [&str; 5] = ["list", "search", "guides", "cases", "resume"];
-    let words: Vec<String> = args
+    // The command is the first word that is neither an option nor an option's value: the
+    // words after it (`search my card was declined`) may name a guide and still be text.
+    let takes_value: Vec<String> = global_args(lang)
         .iter()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
+        .filter(|a| a.get_action().takes_values())
+        .flat_map(|a| {
+            let long_form = a.get_long().map(|l| format!("--{l}"));
+            let short_form = a.get_short().map(|s| format!("-{s}"));
+            long_form.into_iter().chain(short_form)
+        })
         .collect();
-    let built_in = words.iter().any(|w| NO_GUIDES.contains(&w.as_str()));
-    let names_a_guide = || words.iter().any(|w| catalog.find(w).is_some());
-    if built_in && !names_a_guide() {
-        built_ins(lang)
-    } else {
-        command(catalog, lang)
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    let mut first = None;
+    while let Some(word) = words.next() {
+        if word == "--" {
+            first = words.next();
+            break;
+        }
+        if word.starts_with('-') {
+            if takes_value.iter().any(|t| *t == word) {
+                words.next();
+            }
+            continue;
+        }
+        first = Some(word);
+        break;
+    }
+    let guide = first.as_deref().and_then(|word| catalog.find(word));
+    match (first, guide) {
+        (Some(word), None) if NO_GUIDES.contains(&word.as_ref()) => built_ins(lang),
+        // A guide's run needs the options and its own subcommand, nothing else.
+        (_, Some(guide)) => help::dress_root(
+            Command::new("wallet-help")
+                .version(env!("CARGO_PKG_VERSION"))
+                .args(global_args(lang))
+                .subcommand(symptom_command(guide, lang)),
+            lang,
+        ),
+        _ => command(catalog, lang),
     }
 }
 

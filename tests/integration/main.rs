@@ -11,6 +11,7 @@ mod check; // guides check: a good fixture and one broken fixture per rule
 mod cli; // list, guides show, exit codes, options
 mod fuzz_replay; // every committed fuzz corpus, and proptest: no parser panics or stalls
 mod golden; // rendered reports against tests/expected
+mod guide_files; // guide files and folders: regular files only, 4 MiB, UTF-8 errors placed, exit 3
 mod heldout_input; // held-out datetime and amount spellings: right, wrong, refused (--nocapture)
 mod heldout_privacy; // held-out privacy set: leaks and damage by kind and format (--nocapture)
 mod heldout_run; // what the held-out harnesses share: the binary in parallel, tables
