@@ -6,6 +6,7 @@
 use std::io;
 use std::path::PathBuf;
 
+use crate::config::ConfigIssue;
 use crate::guide::GuideIssue;
 use crate::location::Location;
 
@@ -81,6 +82,15 @@ pub enum Error {
     #[error("{location}: invalid config: {message}")]
     InvalidConfig { location: Location, message: String },
 
+    #[error("{} problems in config file `{file}`", issues.len())]
+    ConfigIssues {
+        file: String,
+        issues: Vec<ConfigIssue>,
+    },
+
+    #[error("config file `{}` does not exist", path.display())]
+    ConfigMissing { path: PathBuf },
+
     #[error("`{}` already exists", path.display())]
     OutputExists { path: PathBuf },
 
@@ -114,8 +124,11 @@ impl Error {
             | Error::LinkSetsOption { .. }
             | Error::AnswersFile { .. }
             | Error::AnswerLoop { .. }
-            | Error::OutputExists { .. } => exit::USAGE,
-            Error::InvalidGuides { .. } | Error::InvalidConfig { .. } => exit::INVALID_FILE,
+            | Error::OutputExists { .. }
+            | Error::ConfigMissing { .. } => exit::USAGE,
+            Error::InvalidGuides { .. }
+            | Error::InvalidConfig { .. }
+            | Error::ConfigIssues { .. } => exit::INVALID_FILE,
             Error::Io { .. } | Error::Terminal(_) => exit::FAILURE,
             Error::Cancelled => exit::CANCELLED,
         }
@@ -158,8 +171,11 @@ impl Error {
                 Some("answer the loop differently, or run in a terminal to answer by hand".into())
             }
             Error::OutputExists { .. } => Some("pass `--force` to replace it".into()),
-            Error::InvalidConfig { .. } => {
-                Some("the format is in SPEC.md, \"Provider settings\"".into())
+            Error::InvalidConfig { .. } | Error::ConfigIssues { .. } => {
+                Some("every key is described, with an example, in docs/providers.md".into())
+            }
+            Error::ConfigMissing { .. } => {
+                Some("check the path given to `--config` or `WALLET_HELP_CONFIG`".into())
             }
             _ => None,
         }

@@ -130,6 +130,11 @@ fn print_error(error: &Error, env: &Environment, lang: lang::Lang) {
             eprintln!("{issue}");
         }
     }
+    if let Error::ConfigIssues { issues, .. } = error {
+        for issue in issues {
+            eprintln!("{issue}");
+        }
+    }
     eprintln!("{} {error}", paint(ui::error_style(), "error:"));
     if let Some(hint) = error.hint() {
         eprintln!("{} {hint}", paint(ui::hint_style(), "hint:"));

@@ -67,6 +67,8 @@ pub struct Settings {
     pub answers: Option<PathBuf>,
     pub sets: Vec<String>,
     pub clock: Clock,
+    /// The user's POSIX locale (`zh_CN.UTF-8`), from `LC_ALL`, `LC_MESSAGES` or `LANG`.
+    pub locale: Option<String>,
 }
 
 impl Settings {
@@ -108,6 +110,10 @@ impl Settings {
                 .map(|v| v.cloned().collect())
                 .unwrap_or_default(),
             clock: Clock::from_env(env),
+            locale: ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .find_map(|name| env.var(name))
+                .map(str::to_string),
         })
     }
 }

@@ -36,7 +36,7 @@ pub(super) fn run_with(guide: &Guide, settings: &Settings, mut given: GivenAnswe
     }
     given.add_sets(&settings.sets)?;
     let presets = given.resolve(guide, &ctx)?;
-    let official = Official::from_config(&config);
+    let official = Official::from_config_in(&config, settings.locale.as_deref());
     let walk = flow::Context {
         lang: settings.lang,
         parse: &ctx,

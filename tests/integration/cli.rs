@@ -308,7 +308,7 @@ fn exit_3_for_an_invalid_config() {
         ])
         .status(3)
         .stderr_contains(
-            "error: config.toml:2:1: invalid config: `support.email` is `not an address`",
+            "error: config.toml:2:9: invalid config: `support.email` is `not an address`",
         )
         .run();
 }

@@ -13,5 +13,6 @@ mod privacy; // no card, IBAN or ID number gets through; ids, amounts and dates 
 #[cfg(unix)]
 mod pty; // real prompts in a pseudo-terminal: the picker, arrow keys, Enter, Ctrl-C, the review
 mod reports; // what each question keeps or hides, and the verification code
+mod scam; // scam-check: only whole official contacts are official
 mod search; // search: top-1 and top-3 on held-out phrasings, text and --json output
 mod shell; // completions, man page and suggestions for misspelt symptoms

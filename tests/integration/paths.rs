@@ -188,11 +188,11 @@ struct World {
 fn worlds() -> Vec<World> {
     let with_phone = |phone: &str| {
         Official::from_config(&Config {
-            provider: None,
             support: Support {
                 phones: vec![phone.to_string()],
                 ..Support::default()
             },
+            ..Config::default()
         })
     };
     let plain = sample(InputType::Text);

@@ -630,3 +630,20 @@ fn esc_at_the_links_question_cancels() {
     pty.expect("cancelled");
     assert_eq!(pty.finish(), 130, "exit code; output:\n{}", pty.text());
 }
+
+#[test]
+fn scam_check_explains_its_verdict_contact_by_contact() {
+    let config = tempfile::tempdir().unwrap();
+    let path = config.path().join("config.toml");
+    std::fs::write(&path, crate::scam::CONFIG).unwrap();
+    let mut pty = Pty::spawn(&["scam-check", "--config", path.to_str().unwrap()]);
+    pty.choose("What did they ask you for?", 4, "Nothing yet");
+    pty.answer_text(
+        "Which number, email or link did they give you?",
+        "+86 400 000 0000 or https://evil.io/@example.com",
+    );
+    pty.expect("Result: it matches none of the official contacts.\n");
+    pty.expect("- +86 400 000 0000: an official number.\n");
+    pty.expect("- https://evil.io/@example.com: a website that is not the official one.\n");
+    assert_eq!(pty.finish(), 0);
+}
