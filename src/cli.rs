@@ -26,7 +26,7 @@ pub fn command(catalog: &Catalog, lang: Lang) -> Command {
 /// command that names no guide (`list`, `search …`). With a thousand provider guides, their
 /// subcommands are most of the start-up time and memory, and these commands never use them.
 pub fn command_for(catalog: &Catalog, lang: Lang, args: &[OsString]) -> Command {
-    const NO_GUIDES: [&str; 3] = ["list", "search", "guides"];
+    const NO_GUIDES: [&str; 5] = ["list", "search", "guides", "config", "report"];
     let words: Vec<String> = args
         .iter()
         .skip(1)
@@ -57,6 +57,7 @@ fn built_ins(lang: Lang) -> Command {
         )
         .subcommand(search_command(lang))
         .subcommand(guides_command(lang))
+        .subcommand(config_command(lang))
         .subcommands(link_commands(lang))
         .subcommands(shell_commands(lang))
 }
@@ -110,6 +111,22 @@ fn guides_command(lang: Lang) -> Command {
                 .about(lang.pick("Show a guide's flow graph", "显示指南的流程图"))
                 .arg(Arg::new("symptom").value_name("SYMPTOM").required(true))
                 .arg(json_flag()),
+        )
+}
+
+/// `config check [FILE]`.
+fn config_command(lang: Lang) -> Command {
+    Command::new("config")
+        .about(lang.pick("Check provider settings", "检查服务商设置"))
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .subcommand(
+            Command::new("check")
+                .about(lang.pick(
+                    "Validate provider settings (default: the ones in use); every problem, with file, line and column",
+                    "校验服务商设置（默认：当前使用的设置），列出所有问题及其文件、行、列",
+                ))
+                .arg(Arg::new("file").value_name("FILE").value_parser(value_parser!(PathBuf))),
         )
 }
 

@@ -1,6 +1,7 @@
 //! One function per command; `dispatch` picks it from the parsed command line.
 
 mod completions;
+mod config;
 mod guides;
 mod link;
 mod list;
@@ -40,7 +41,14 @@ pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) ->
             m.get_one::<String>("shell").map_or("", String::as_str),
         ),
         Some(("man", _)) => completions::man(crate::cli::command(catalog, settings.lang)),
-        Some(("open", m)) => open::open(catalog, settings, m),
+        Some(("config", m)) => match m.subcommand() {
+            Some(("check", m)) => config::check(settings, m),
+            _ => Ok(exit::USAGE),
+        },
+        Some(("open", m)) => {
+            config_usable(settings)?;
+            open::open(catalog, settings, m)
+        }
         Some(("link", m)) => link::link(catalog, settings, m),
         Some((id, _)) => match catalog.find(id) {
             Some(entry) => run::run(entry.guide()?, settings),
@@ -49,8 +57,16 @@ pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) ->
                 suggestions: catalog.suggest(id),
             }),
         },
-        None => pick::run(catalog, settings),
+        None => {
+            config_usable(settings)?;
+            pick::run(catalog, settings)
+        }
     }
+}
+
+/// Fails before the first question when the provider settings a guide would use are broken.
+fn config_usable(settings: &Settings) -> Result<()> {
+    crate::config::Config::load(settings.config.as_deref()).map(|_| ())
 }
 
 /// Writes to stdout; a reader that went away (`| head`) is not an error.

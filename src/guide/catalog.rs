@@ -63,8 +63,11 @@ const SPEC_ORDER: [&str; 21] = [
 ];
 
 /// Built-in command names; a guide id or alias may not take one.
-pub const RESERVED: [&str; 9] = [
+pub const RESERVED: [&str; 12] = [
     "list",
+    "setup",
+    "config",
+    "report",
     "search",
     "open",
     "link",

@@ -96,6 +96,9 @@ pub struct SupportContact {
     pub provider: Option<String>,
     pub email: Option<String>,
     pub website: Option<String>,
+    /// How to reach chat in the app, when the provider says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chat: Option<String>,
 }
 
 /// Everything a report is made from besides the walk itself.
@@ -146,6 +149,7 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
             provider: ctx.config.provider.clone(),
             email: ctx.config.support.email.clone(),
             website: ctx.config.support.website.clone(),
+            chat: ctx.config.support.chat.clone(),
         },
     };
     report.report_id = report_id(&report, ctx.now);
@@ -652,6 +656,28 @@ pub fn kind_words(kind: &str, lang: Lang) -> &'static str {
         _ => ("a secret", "敏感信息"),
     };
     lang.pick(en, zh)
+}
+
+/// Where the report goes, for its `To:` line: the provider's support address, else its chat
+/// in the app, else its help website, else the wallet app's own Help page.
+pub(crate) fn recipient(report: &Report) -> String {
+    let lang = report.language;
+    let support = &report.support;
+    if let Some(email) = &support.email {
+        email.clone()
+    } else if let Some(chat) = &support.chat {
+        match lang {
+            Lang::En => format!("the chat in your wallet app ({chat})"),
+            Lang::Zh => format!("钱包 App 内的在线客服（{chat}）"),
+        }
+    } else if let Some(website) = &support.website {
+        match lang {
+            Lang::En => format!("the help page {website}"),
+            Lang::Zh => format!("帮助页面 {website}"),
+        }
+    } else {
+        labels::NO_ADDRESS.get(lang).to_string()
+    }
 }
 
 /// `[URGENT] [WH-…] Payment failed`: the subject line of the email.

@@ -6,6 +6,7 @@ mod test; // the `Test` builder every other module uses
 mod catalog; // every bundled guide: a golden report for its main contact-support path
 mod check; // guides check: a good fixture and one broken fixture per rule
 mod cli; // list, guides show, exit codes, options
+mod config; // provider settings: config check, every problem at once, broken --config
 mod golden; // rendered reports against tests/expected
 mod links; // support links: open and link
 mod paths; // every path of every bundled guide ends in a valid report
