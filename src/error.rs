@@ -94,6 +94,9 @@ pub enum Error {
     #[error("`{}` already exists", path.display())]
     OutputExists { path: PathBuf },
 
+    #[error("`{}` is {what}, not a regular file", path.display())]
+    OutputNotAFile { path: PathBuf, what: &'static str },
+
     #[error("cannot {action} `{}`: {source}", path.display())]
     Io {
         action: &'static str,
@@ -125,6 +128,7 @@ impl Error {
             | Error::AnswersFile { .. }
             | Error::AnswerLoop { .. }
             | Error::OutputExists { .. }
+            | Error::OutputNotAFile { .. }
             | Error::ConfigMissing { .. } => exit::USAGE,
             Error::InvalidGuides { .. }
             | Error::InvalidConfig { .. }
@@ -171,6 +175,10 @@ impl Error {
                 Some("answer the loop differently, or run in a terminal to answer by hand".into())
             }
             Error::OutputExists { .. } => Some("pass `--force` to replace it".into()),
+            Error::OutputNotAFile { .. } => Some(
+                "`-o` writes regular files only, even with `--force`; `-o -` writes to standard output"
+                    .into(),
+            ),
             Error::InvalidConfig { .. } | Error::ConfigIssues { .. } => {
                 Some("every key is described, with an example, in docs/providers.md".into())
             }

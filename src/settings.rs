@@ -98,6 +98,11 @@ impl Settings {
             format: matches
                 .get_one::<String>("format")
                 .and_then(|f| Format::from_name(f))
+                .or_else(|| {
+                    matches
+                        .get_one::<PathBuf>("output")
+                        .and_then(|p| format_of(p))
+                })
                 .unwrap_or(Format::Text),
             output: matches.get_one::<PathBuf>("output").cloned(),
             force: flag("force"),
@@ -115,6 +120,17 @@ impl Settings {
                 .find_map(|name| env.var(name))
                 .map(str::to_string),
         })
+    }
+}
+
+/// The report format `-o FILE`'s extension asks for, when `--format` does not say:
+/// `.json`, `.md` or `.markdown`; anything else is text.
+fn format_of(path: &std::path::Path) -> Option<Format> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "json" => Some(Format::Json),
+        "md" | "markdown" => Some(Format::Markdown),
+        _ => None,
     }
 }
 
@@ -278,6 +294,20 @@ mod tests {
         assert_eq!(
             settings(&["--no-input", "list"], &env(&[], true)).mode,
             Mode::Scripted
+        );
+    }
+
+    #[test]
+    fn the_output_extension_picks_the_format_unless_format_says() {
+        let e = env(&[], false);
+        let format = |args: &[&str]| settings(args, &e).format;
+        assert_eq!(format(&["list", "-o", "r.json"]), Format::Json);
+        assert_eq!(format(&["list", "-o", "r.MD"]), Format::Markdown);
+        assert_eq!(format(&["list", "-o", "r.txt"]), Format::Text);
+        assert_eq!(format(&["list", "-o", "-"]), Format::Text);
+        assert_eq!(
+            format(&["list", "-o", "r.json", "--format", "text"]),
+            Format::Text
         );
     }
 

@@ -175,9 +175,13 @@ fn save_asked(report: &Report, rendered: &str, settings: &Settings) -> Result<()
     save(Path::new(typed.trim()), rendered, settings)
 }
 
-/// Writes the report atomically; if that fails, prints it before reporting the error.
+/// Writes the report atomically (`-` is standard output); if that fails, prints it before
+/// reporting the error.
 pub(super) fn save(path: &Path, rendered: &str, settings: &Settings) -> Result<()> {
-    match write::atomic_write(path, rendered, settings.force) {
+    if write::is_stdout(path) {
+        return print_stdout(rendered);
+    }
+    match write::atomic_write(path, rendered.as_bytes(), settings.force) {
         Ok(()) => {
             let saved = settings.lang.pick("Report saved to", "报告已保存到");
             print_stderr(&format!("{saved} {}", path.display()));

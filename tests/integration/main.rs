@@ -9,6 +9,7 @@ mod cli; // list, guides show, exit codes, options
 mod config; // provider settings: config check, every problem at once, broken --config
 mod golden; // rendered reports against tests/expected
 mod links; // support links: open and link
+mod output; // -o: regular files only, `-` for stdout, the format from the extension
 mod paths; // every path of every bundled guide ends in a valid report
 mod privacy; // no card, IBAN or ID number gets through; ids, amounts and dates always do
 #[cfg(unix)]
