@@ -9,6 +9,7 @@ mod open;
 mod pick;
 mod review;
 mod run;
+mod save;
 mod search;
 mod send;
 

@@ -5,10 +5,10 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use dialoguer::{Input, Select};
+use dialoguer::Select;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::{print_stderr, print_stdout};
+use super::{print_stderr, print_stdout, save};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::prompt::terminal::prompt_error;
@@ -164,15 +164,27 @@ fn default_file(report: &Report, format: Format) -> PathBuf {
     PathBuf::from(format!("{}.{extension}", report.report_id))
 }
 
+/// The save dialog; the report is printed if it ends in an error, so nothing is lost.
 fn save_asked(report: &Report, rendered: &str, settings: &Settings) -> Result<()> {
     let lang = settings.lang;
-    let suggested = default_file(report, settings.format).display().to_string();
-    let typed: String = Input::with_theme(&LocalTheme::new(lang))
-        .with_prompt(lang.pick("Save as", "保存为"))
-        .default(suggested)
-        .interact_text_on(&console::Term::stderr())
-        .map_err(prompt_error)?;
-    save(Path::new(typed.trim()), rendered, settings)
+    let name = default_file(report, settings.format).display().to_string();
+    match save::ask_and_save(&name, rendered.as_bytes(), lang) {
+        Ok(path) => {
+            saved(&path, lang);
+            Ok(())
+        }
+        Err(Error::Cancelled) => Err(Error::Cancelled),
+        Err(e) => {
+            let _ = print_stdout(rendered);
+            Err(e)
+        }
+    }
+}
+
+/// "Report saved to /full/path".
+fn saved(path: &Path, lang: Lang) {
+    let label = lang.pick("Report saved to", "报告已保存到");
+    print_stderr(&format!("{label} {}", path.display()));
 }
 
 /// Writes the report atomically (`-` is standard output); if that fails, prints it before
@@ -183,8 +195,7 @@ pub(super) fn save(path: &Path, rendered: &str, settings: &Settings) -> Result<(
     }
     match write::atomic_write(path, rendered.as_bytes(), settings.force) {
         Ok(()) => {
-            let saved = settings.lang.pick("Report saved to", "报告已保存到");
-            print_stderr(&format!("{saved} {}", path.display()));
+            saved(&save::full_path(path), settings.lang);
             Ok(())
         }
         Err(e) => {

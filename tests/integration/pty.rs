@@ -44,8 +44,16 @@ impl Pty {
     /// Starts `wallet-help ARGS` with a fixed, clean environment: xterm, no colour, English,
     /// Shanghai time frozen at [`NOW`], and an empty home so no user config is read.
     fn spawn(args: &[&str]) -> Pty {
+        Pty::spawn_in(args, None)
+    }
+
+    /// [`Pty::spawn`], in the working folder `cwd` when given.
+    fn spawn_in(args: &[&str], cwd: Option<&std::path::Path>) -> Pty {
         let home = tempfile::tempdir().unwrap();
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_wallet-help"));
+        if let Some(cwd) = cwd {
+            cmd.current_dir(cwd);
+        }
         cmd.args(args)
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -646,4 +654,58 @@ fn scam_check_explains_its_verdict_contact_by_contact() {
     pty.expect("- +86 400 000 0000: an official number.\n");
     pty.expect("- https://evil.io/@example.com: a website that is not the official one.\n");
     assert_eq!(pty.finish(), 0);
+}
+
+/// Runs `contact` in `cwd` to the send menu and picks "Save it to a file".
+fn to_the_save_dialog(cwd: &std::path::Path) -> Pty {
+    let answers = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/answers/contact.toml"
+    );
+    let mut pty = Pty::spawn_in(
+        &[&["contact", "--answers", answers], CONTACT_IDS].concat(),
+        Some(cwd),
+    );
+    pty.choose("Is this report right?", 0, "Yes, it's right: send it");
+    pty.choose("How do you want to send it?", 1, "Save it to a file");
+    pty
+}
+
+#[test]
+fn the_save_dialog_shows_the_folder_expands_the_home_folder_and_gives_the_full_path() {
+    let cwd = tempfile::tempdir().unwrap();
+    let cwd_path = std::fs::canonicalize(cwd.path()).unwrap();
+    let mut pty = to_the_save_dialog(&cwd_path);
+    pty.expect(&format!("It will be saved in {}\n", cwd_path.display()));
+    pty.expect("? Save as");
+    pty.send(&format!("~/saved.txt{ENTER}"));
+    let home = std::fs::canonicalize(pty._home.path()).unwrap();
+    let saved = home.join("saved.txt");
+    pty.expect(&format!("Report saved to {}\n", saved.display()));
+    assert_eq!(pty.finish(), 0);
+    assert!(std::fs::read_to_string(&saved).unwrap().starts_with("To: "));
+}
+
+#[test]
+fn a_taken_name_asks_before_replacing_and_offers_a_free_one() {
+    let cwd = tempfile::tempdir().unwrap();
+    let cwd_path = std::fs::canonicalize(cwd.path()).unwrap();
+    std::fs::write(cwd_path.join("taken.txt"), "keep me").unwrap();
+    let mut pty = to_the_save_dialog(&cwd_path);
+    pty.expect("? Save as");
+    pty.send(&format!("taken.txt{ENTER}"));
+    pty.expect("“taken.txt” already exists there. Replace it?");
+    pty.send("n");
+    pty.expect("? Save as");
+    pty.expect("taken-2.txt");
+    pty.send(ENTER);
+    pty.expect(&format!(
+        "Report saved to {}\n",
+        cwd_path.join("taken-2.txt").display()
+    ));
+    assert_eq!(pty.finish(), 0);
+    assert_eq!(
+        std::fs::read_to_string(cwd_path.join("taken.txt")).unwrap(),
+        "keep me"
+    );
 }
