@@ -37,7 +37,7 @@ struct Pty {
     seen: usize,
     eof: bool,
     /// `HOME` and `XDG_CONFIG_HOME`; kept alive for the life of the process.
-    _home: tempfile::TempDir,
+    home: tempfile::TempDir,
 }
 
 impl Pty {
@@ -70,7 +70,7 @@ impl Pty {
             raw: Vec::new(),
             seen: 0,
             eof: false,
-            _home: home,
+            home,
         }
     }
 
@@ -679,7 +679,7 @@ fn the_save_dialog_shows_the_folder_expands_the_home_folder_and_gives_the_full_p
     pty.expect(&format!("It will be saved in {}\n", cwd_path.display()));
     pty.expect("? Save as");
     pty.send(&format!("~/saved.txt{ENTER}"));
-    let home = std::fs::canonicalize(pty._home.path()).unwrap();
+    let home = std::fs::canonicalize(pty.home.path()).unwrap();
     let saved = home.join("saved.txt");
     pty.expect(&format!("Report saved to {}\n", saved.display()));
     assert_eq!(pty.finish(), 0);
