@@ -9,7 +9,6 @@ mod open;
 mod pick;
 mod review;
 mod run;
-mod save;
 mod search;
 mod send;
 

@@ -126,7 +126,7 @@ fn deliver(
         print_stderr(&report::receipt(&report, settings.lang));
     }
     match &settings.output {
-        Some(path) => send::save(path, &rendered, settings),
+        Some(path) => send::save(path, &report, &rendered, settings),
         None if reviewing => send::choose(&report, &rendered, settings),
         None => print_stdout(&rendered),
     }

@@ -1,8 +1,10 @@
 //! The support report: what a finished walk through a guide becomes, so support can act in
 //! one round trip. `build` assembles it; `text`, `markdown` and `json` render it.
 
+pub mod draft;
 mod json;
 mod markdown;
+pub mod qr;
 pub mod redact;
 mod text;
 pub mod write;

@@ -7,6 +7,7 @@ mod catalog; // every bundled guide: a golden report for its main contact-suppor
 mod check; // guides check: a good fixture and one broken fixture per rule
 mod cli; // list, guides show, exit codes, options
 mod config; // provider settings: config check, every problem at once, broken --config
+mod delivery; // -o report.eml: a draft mail apps open, parsed back with a MIME parser
 mod golden; // rendered reports against tests/expected
 mod links; // support links: open and link
 mod output; // -o: regular files only, `-` for stdout, the format from the extension
