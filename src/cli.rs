@@ -58,6 +58,7 @@ fn built_ins(lang: Lang) -> Command {
         .subcommand(search_command(lang))
         .subcommand(guides_command(lang))
         .subcommand(config_command(lang))
+        .subcommand(report_command(lang))
         .subcommands(link_commands(lang))
         .subcommands(shell_commands(lang))
 }
@@ -127,6 +128,22 @@ fn config_command(lang: Lang) -> Command {
                     "校验服务商设置（默认：当前使用的设置），列出所有问题及其文件、行、列",
                 ))
                 .arg(Arg::new("file").value_name("FILE").value_parser(value_parser!(PathBuf))),
+        )
+}
+
+/// `report check FILE`, for support agents.
+fn report_command(lang: Lang) -> Command {
+    Command::new("report")
+        .about(lang.pick("Check a report you received (for support agents)", "核对收到的报告（供客服使用）"))
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .subcommand(
+            Command::new("check")
+                .about(lang.pick(
+                    "Check a JSON, Markdown or text report: its schema, and whether its verification code matches its content",
+                    "核对 JSON、Markdown 或文本格式的报告：格式是否正确，核对码与内容是否一致",
+                ))
+                .arg(Arg::new("file").value_name("FILE").required(true).value_parser(value_parser!(PathBuf))),
         )
 }
 

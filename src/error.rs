@@ -91,6 +91,9 @@ pub enum Error {
     #[error("config file `{}` does not exist", path.display())]
     ConfigMissing { path: PathBuf },
 
+    #[error("{location}: invalid report: {message}")]
+    InvalidReport { location: Location, message: String },
+
     #[error("`{}` already exists", path.display())]
     OutputExists { path: PathBuf },
 
@@ -132,7 +135,8 @@ impl Error {
             | Error::ConfigMissing { .. } => exit::USAGE,
             Error::InvalidGuides { .. }
             | Error::InvalidConfig { .. }
-            | Error::ConfigIssues { .. } => exit::INVALID_FILE,
+            | Error::ConfigIssues { .. }
+            | Error::InvalidReport { .. } => exit::INVALID_FILE,
             Error::Io { .. } | Error::Terminal(_) => exit::FAILURE,
             Error::Cancelled => exit::CANCELLED,
         }

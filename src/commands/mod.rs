@@ -7,6 +7,7 @@ mod link;
 mod list;
 mod open;
 mod pick;
+mod report;
 mod review;
 mod run;
 mod search;
@@ -43,6 +44,10 @@ pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) ->
         Some(("man", _)) => completions::man(crate::cli::command(catalog, settings.lang)),
         Some(("config", m)) => match m.subcommand() {
             Some(("check", m)) => config::check(settings, m),
+            _ => Ok(exit::USAGE),
+        },
+        Some(("report", m)) => match m.subcommand() {
+            Some(("check", m)) => report::check(settings, m),
             _ => Ok(exit::USAGE),
         },
         Some(("open", m)) => {

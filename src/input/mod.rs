@@ -12,7 +12,7 @@ use crate::lang::Lang;
 /// The longest free text kept; support needs a description, not an essay.
 pub const TEXT_MAX_CHARS: usize = 2000;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum InputType {
     Text,

@@ -7,12 +7,14 @@ mod markdown;
 pub mod qr;
 pub mod redact;
 mod text;
+pub mod verify;
 pub mod write;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use jiff::Zoned;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::checks::device::Device;
@@ -44,7 +46,9 @@ impl Format {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+/// A wallet-help support report (`wallet-help.report/1`): what a user's walk through a guide
+/// found, redacted and reviewed, for support. Keys may be added; none is ever renamed.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Report {
     pub schema: &'static str,
     pub report_id: String,
@@ -64,20 +68,23 @@ pub struct Report {
     pub support: SupportContact,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct GuideRef {
     pub id: String,
     pub title: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Detail {
     pub id: String,
     pub label: String,
     pub value: String,
+    /// The question's input type (`amount`, `datetime`, `text`…).
+    #[serde(rename = "type")]
+    pub input_type: InputType,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct TrailItem {
     pub step: String,
     pub question: String,
@@ -86,14 +93,14 @@ pub struct TrailItem {
     pub answer_label: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Redaction {
     pub question: String,
     pub kind: String,
 }
 
 /// Where the report goes, from the provider settings.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
 pub struct SupportContact {
     pub provider: Option<String>,
     pub email: Option<String>,
@@ -197,6 +204,7 @@ fn details(
             id: id.clone(),
             label: input.label.get(lang).to_string(),
             value,
+            input_type: input.input_type,
         });
     }
     (details, redactions)
@@ -437,41 +445,20 @@ fn report_id(report: &Report, now: &Zoned) -> String {
     format!("WH-{}-{code}", now.strftime("%Y%m%d"))
 }
 
-/// Six characters over everything the report says that does not depend on its language:
-/// the same report in English and Chinese, as text or JSON, has the same code.
+/// Six characters over what the report says in every format and language: its number and
+/// time, whether it is urgent, and the value of every detail (see [`verify`]).
 fn verification_code(report: &Report) -> String {
-    let content = serde_json::to_string(&(
-        &report.report_id,
-        &report.created_at,
-        &report.outcome,
-        report.urgent,
-        &report
-            .details
-            .iter()
-            .map(|d| (&d.id, language_neutral(&d.value)))
-            .collect::<Vec<_>>(),
-        &report
-            .trail
-            .iter()
-            .map(|t| (&t.step, &t.answer))
-            .collect::<Vec<_>>(),
-        &report.redactions,
-        &report.device,
-    ))
-    .unwrap_or_default();
-    let code = base32(crc32fast::hash(content.as_bytes()));
-    format!("{}-{}", &code[..3], &code[3..])
+    verify::Fingerprint::of(report).code()
 }
 
-/// A detail's value with the report language's own words put back in one language.
-fn language_neutral(value: &str) -> String {
-    value
-        .replace("[已删除]", "[removed]")
-        .replace("[已隐藏]", "[hidden]")
+/// The report's JSON Schema (2020-12), generated from these types; `docs/report.schema.json`
+/// is this, and a test keeps them equal.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Report)).unwrap_or_default()
 }
 
 /// Six characters of Crockford's base 32 (no I, L, O or U), easy to read aloud.
-fn base32(mut hash: u32) -> String {
+pub(crate) fn base32(mut hash: u32) -> String {
     const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     let mut code = String::new();
     for _ in 0..6 {

@@ -15,6 +15,7 @@ mod paths; // every path of every bundled guide ends in a valid report
 mod privacy; // no card, IBAN or ID number gets through; ids, amounts and dates always do
 #[cfg(unix)]
 mod pty; // real prompts in a pseudo-terminal: the picker, arrow keys, Enter, Ctrl-C, the review
+mod report_check; // the published schema, and report check: matches or altered
 mod reports; // what each question keeps or hides, and the verification code
 mod scam; // scam-check: only whole official contacts are official
 mod search; // search: top-1 and top-3 on held-out phrasings, text and --json output
