@@ -59,6 +59,7 @@ fn built_ins(lang: Lang) -> Command {
         .subcommand(guides_command(lang))
         .subcommand(config_command(lang))
         .subcommand(report_command(lang))
+        .subcommand(setup_command(lang))
         .subcommands(link_commands(lang))
         .subcommands(shell_commands(lang))
 }
@@ -129,6 +130,23 @@ fn config_command(lang: Lang) -> Command {
                 ))
                 .arg(Arg::new("file").value_name("FILE").value_parser(value_parser!(PathBuf))),
         )
+}
+
+/// `setup [--print] [--undo]` (and the global `--force`).
+fn setup_command(lang: Lang) -> Command {
+    let flag = |name: &'static str, help: &'static str| {
+        Arg::new(name)
+            .long(name)
+            .action(ArgAction::SetTrue)
+            .help(help)
+    };
+    Command::new("setup")
+        .about(lang.pick(
+            "For this user: open wallet-help:// links in a terminal, and install completions and the man page",
+            "为当前用户设置：在终端里打开 wallet-help:// 链接，并安装补全脚本和 man 手册页",
+        ))
+        .arg(flag("print", lang.pick("Say what it would do, and do nothing", "只列出将要做的事，不做任何改动")))
+        .arg(flag("undo", lang.pick("Remove exactly what setup added", "撤销 setup 添加的全部内容")))
 }
 
 /// `report check FILE`, for support agents.

@@ -91,6 +91,15 @@ pub enum Error {
     #[error("config file `{}` does not exist", path.display())]
     ConfigMissing { path: PathBuf },
 
+    #[error("setup cannot run: {reason}")]
+    SetupRefused { reason: String },
+
+    #[error("setup did not make {}, and will not replace {}", items.join(", "), if items.len() == 1 { "it" } else { "them" })]
+    SetupConflict { items: Vec<String> },
+
+    #[error("{} changed since setup wrote {}, so {} left", items.join(", "), if items.len() == 1 { "it" } else { "them" }, if items.len() == 1 { "it was" } else { "they were" })]
+    SetupChanged { items: Vec<String> },
+
     #[error("{location}: invalid report: {message}")]
     InvalidReport { location: Location, message: String },
 
@@ -132,12 +141,14 @@ impl Error {
             | Error::AnswerLoop { .. }
             | Error::OutputExists { .. }
             | Error::OutputNotAFile { .. }
-            | Error::ConfigMissing { .. } => exit::USAGE,
+            | Error::ConfigMissing { .. }
+            | Error::SetupRefused { .. }
+            | Error::SetupConflict { .. } => exit::USAGE,
             Error::InvalidGuides { .. }
             | Error::InvalidConfig { .. }
             | Error::ConfigIssues { .. }
             | Error::InvalidReport { .. } => exit::INVALID_FILE,
-            Error::Io { .. } | Error::Terminal(_) => exit::FAILURE,
+            Error::Io { .. } | Error::Terminal(_) | Error::SetupChanged { .. } => exit::FAILURE,
             Error::Cancelled => exit::CANCELLED,
         }
     }
@@ -186,6 +197,12 @@ impl Error {
             Error::InvalidConfig { .. } | Error::ConfigIssues { .. } => {
                 Some("every key is described, with an example, in docs/providers.md".into())
             }
+            Error::SetupConflict { .. } => Some(
+                "`--force` replaces them (the old ones are kept, and `setup --undo` puts them back); `--print` shows the plan".into(),
+            ),
+            Error::SetupChanged { .. } => Some(
+                "`setup --undo --force` removes them anyway".into(),
+            ),
             Error::ConfigMissing { .. } => {
                 Some("check the path given to `--config` or `WALLET_HELP_CONFIG`".into())
             }

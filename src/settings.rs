@@ -69,6 +69,8 @@ pub struct Settings {
     pub clock: Clock,
     /// The user's POSIX locale (`zh_CN.UTF-8`), from `LC_ALL`, `LC_MESSAGES` or `LANG`.
     pub locale: Option<String>,
+    /// The user's login shell (`SHELL`), for the completions `setup` installs.
+    pub shell: Option<String>,
 }
 
 impl Settings {
@@ -119,6 +121,7 @@ impl Settings {
                 .iter()
                 .find_map(|name| env.var(name))
                 .map(str::to_string),
+            shell: env.var("SHELL").map(str::to_string),
         })
     }
 }

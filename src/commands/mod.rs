@@ -12,6 +12,7 @@ mod review;
 mod run;
 mod search;
 mod send;
+mod setup;
 
 use std::io::{self, Write};
 
@@ -46,6 +47,7 @@ pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) ->
             Some(("check", m)) => config::check(settings, m),
             _ => Ok(exit::USAGE),
         },
+        Some(("setup", m)) => setup::run(catalog, settings, m),
         Some(("report", m)) => match m.subcommand() {
             Some(("check", m)) => report::check(settings, m),
             _ => Ok(exit::USAGE),

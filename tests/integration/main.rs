@@ -19,4 +19,6 @@ mod report_check; // the published schema, and report check: matches or altered
 mod reports; // what each question keeps or hides, and the verification code
 mod scam; // scam-check: only whole official contacts are official
 mod search; // search: top-1 and top-3 on held-out phrasings, text and --json output
+#[cfg(unix)]
+mod setup; // setup with the real xdg-utils: a link opens the guide in a terminal; --undo leaves nothing
 mod shell; // completions, man page and suggestions for misspelt symptoms
