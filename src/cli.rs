@@ -15,7 +15,7 @@ Exit codes:
   0    finished: resolved, or report produced
   1    runtime failure (I/O, writing the report)
   2    usage: bad option, unknown symptom, missing or invalid answer
-  3    invalid guide or config file
+  3    invalid guide, config or report file
   130  cancelled (Ctrl-C, Esc)";
 
 pub fn command(catalog: &Catalog, lang: Lang) -> Command {

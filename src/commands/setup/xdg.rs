@@ -252,6 +252,12 @@ mod tests {
     }
 
     #[test]
+    fn the_packaged_desktop_entry_is_the_one_setup_writes_for_usr_bin() {
+        let packaged = include_str!("../../../assets/wallet-help.desktop");
+        assert_eq!(packaged, desktop_entry(Path::new("/usr/bin/wallet-help")));
+    }
+
+    #[test]
     fn mimeapps_gets_one_line_and_loses_only_that_line() {
         let before = "[Default Applications]\ntext/html=firefox.desktop\n\n[Added Associations]\nimage/png=gimp.desktop;\n";
         let after = with_default(before);
