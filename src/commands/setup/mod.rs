@@ -393,6 +393,25 @@ fn notes(places: &Places, settings: &Settings, exe: &Path) {
             ),
         });
     }
+    // man-db looks in ~/.local/share/man when ~/.local/bin is on PATH.
+    let local_bin = places.home.join(".local/bin");
+    let found_by_man = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|d| d == local_bin));
+    if !found_by_man {
+        let man = places.data.join("man");
+        print_stderr(&match lang {
+            Lang::En => format!(
+                "man finds the page when {} is on PATH; until then: `man -M {} wallet-help`.",
+                local_bin.display(),
+                man.display()
+            ),
+            Lang::Zh => format!(
+                "把 {} 加入 PATH 后，man 就能找到这个手册页；在此之前可以用 `man -M {} wallet-help`。",
+                local_bin.display(),
+                man.display()
+            ),
+        });
+    }
     let build = exe.components().any(|c| c.as_os_str() == "target");
     if build {
         print_stderr(&match lang {
