@@ -151,6 +151,11 @@ fn print_error(error: &Error, env: &Environment, lang: lang::Lang) {
             ui::eprint(&issue.to_string());
         }
     }
+    if let Error::ConfigIssues { issues, .. } = error {
+        for issue in issues {
+            ui::eprint(&issue.to_string());
+        }
+    }
     let (error_label, hint_label) = match lang {
         lang::Lang::En => ("error:", "hint:"),
         lang::Lang::Zh => ("错误：", "提示："),

