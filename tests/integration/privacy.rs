@@ -11,7 +11,7 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::Config;
-use wallet_help::report::redact::{Policy, redact, redact_with};
+use wallet_help::privacy::{Policy, Scan, scan};
 
 // Numbers to hide, in their plain ASCII form.
 
@@ -465,7 +465,7 @@ fn any_secret_in_filler() -> impl Strategy<Value = (String, String)> {
     ])
 }
 
-// 1. Nothing survives `redact` but the last 4.
+// 1. Nothing survives the scan but the last 4.
 
 /// `text` redacted as a plain answer and as an error message, which keeps codes but still masks
 /// numbers.
@@ -474,7 +474,7 @@ fn redactions(text: &str) -> [String; 2] {
         keep_error_codes: true,
         ..Policy::default()
     };
-    [redact(text).text, redact_with(text, error_message).text]
+    [scan(text, Policy::default()).text, scan(text, error_message).text]
 }
 
 proptest! {
@@ -750,7 +750,7 @@ proptest! {
 
     #[test]
     fn amounts_dates_transaction_ids_and_words_are_kept(text in what_support_needs()) {
-        let out = redact(&text);
+        let out: Scan = scan(&text, Policy::default());
         prop_assert_eq!(&out.text, &text);
         prop_assert!(out.changes.is_empty());
     }
@@ -786,14 +786,14 @@ proptest! {
     fn a_reference_keeps_an_order_number_that_passes_luhn((text, number) in order_answer()) {
         prop_assert!(passes_luhn(&number));
         let policy = Policy { keep_references: true, ..Policy::default() };
-        let out = redact_with(&text, policy);
+        let out = scan(&text, policy);
         prop_assert_eq!(&out.text, &text);
         prop_assert!(out.changes.is_empty());
     }
 
     #[test]
     fn without_the_reference_policy_the_same_number_is_masked((text, number) in order_answer()) {
-        let out = redact(&text).text;
+        let out = scan(&text, Policy::default()).text;
         at_most_last_4(&out, &number)?;
         prop_assert!(out.contains(last4(&number)), "{}", out);
     }
