@@ -122,8 +122,9 @@ fn deliver(
             review::Next::Again => {}
         }
     };
-    if !report.redactions.is_empty() {
-        print_stderr(&report::receipt(&report, settings.lang));
+    let receipt = report::receipt(&report, settings.lang);
+    if !receipt.is_empty() {
+        print_stderr(&receipt);
     }
     match &settings.output {
         Some(path) => send::save(path, &rendered, settings),

@@ -4,9 +4,10 @@
 //! card label (`card number`, `卡号`). Found however they are written (see `numbers`), glued to
 //! letters or Chinese, or given in two halves in two sentences next to a card label.
 //!
-//! A number right after the label of something support needs (`order`, `订单号`) is that thing,
-//! not a card, and so is every number in a reference answer. A Luhn-valid number that starts
-//! like no card is masked as uncertain.
+//! A number right after the label of an id (`order`, `订单号`) is most likely that id: it is kept
+//! if it only passes Luhn, and masked as uncertain if it passes the whole card test (a person is
+//! asked; a script masks it). A Luhn-valid number that starts like no card is masked as
+//! uncertain too. Every number in a reference answer is kept.
 
 use super::context::{Context, Finding};
 use super::labels::Rule;
@@ -85,15 +86,14 @@ pub(super) fn find(ctx: &mut Context<'_>, runs: &[Run]) {
     find_halves(ctx, runs);
 }
 
-/// A number right after the label of an id, amount or error code is that, not a card.
-fn kept_by_label(ctx: &Context<'_>, at: usize) -> bool {
-    ctx.label_before(at)
-        .is_some_and(|l| matches!(l.rule, Rule::Keep | Rule::Money))
+/// Whether the number at `at` comes right after the label of an id (`order`, `订单号`).
+pub(super) fn after_id_label(ctx: &Context<'_>, at: usize) -> bool {
+    ctx.label_before(at).is_some_and(|l| l.rule == Rule::Id)
 }
 
 fn find_in_run(ctx: &mut Context<'_>, run: &Run) {
     let n = run.groups.len();
-    let mut a = usize::from(kept_by_label(ctx, run.start()));
+    let mut a = 0;
     let even = evenly_grouped(run);
     while a < n {
         match card_from(ctx, run, a) {
@@ -143,6 +143,12 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
     }
     let glued_left = a == 0 && view.before(start).is_some_and(|c| c.is_ascii_alphabetic());
     let labelled = ctx.rule_near_before(start, Rule::Card, 24) && !glued_left;
+    let id = a == 0 && after_id_label(ctx, start);
+    // A legacy ID number in odd groups (`35149 0661 2137 15`) is not a card and a tail.
+    let whole = run.digits(view, 0, n);
+    if whole.len() == 15 && super::china_ids::id15_valid(&whole) && !luhn(&whole) {
+        return None;
+    }
     for b in (a + 1..=n).rev() {
         let count = run.count(a, b);
         if count > 19 || !shaped_like_card(run, a, b) {
@@ -160,12 +166,13 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
         if decimal_after {
             continue;
         }
-        let glued_right = b == n && view.is(end, |c| c.is_ascii_alphabetic());
+        let glued = glued_left || b == n && view.is(end, |c| c.is_ascii_alphabetic());
         let digits = run.digits(view, a, b);
         let certain = match card_test(&digits) {
-            Some(true) if !(glued_left || glued_right) || luhn(&digits) => true,
-            _ if labelled && !glued_right => true,
-            Some(false) if !(glued_left || glued_right) => false,
+            _ if labelled && !glued => true,
+            // Glued to letters, only a number that passes Luhn is a card (`card4111…`).
+            Some(true) if !glued || luhn(&digits) => !id,
+            Some(false) if !glued && !id => false,
             _ => continue,
         };
         let finding = Finding {
@@ -208,8 +215,8 @@ fn find_halves(ctx: &mut Context<'_>, runs: &[Run]) {
         if second.start() - first.end() > 80
             || ctx.taken(first.start(), first.end())
             || ctx.taken(second.start(), second.end())
-            || kept_by_label(ctx, first.start())
-            || kept_by_label(ctx, second.start())
+            || after_id_label(ctx, first.start())
+            || after_id_label(ctx, second.start())
         {
             continue;
         }
@@ -345,14 +352,22 @@ mod tests {
     }
 
     #[test]
+    fn after_an_id_label_a_card_is_uncertain_and_a_luhn_number_an_id() {
+        for text in ["order 4111111111111111", "订单号4111111111111111，谢谢", "Transaction ID: 4111 1111 1111 1111"] {
+            let out = scan(text, Policy::default());
+            assert_eq!(out.changes.len(), 1, "{text:?}");
+            assert!(!out.changes[0].certain, "{text:?}");
+        }
+        kept("order 100000000000000008");
+        kept("订单号100000000000000008");
+    }
+
+    #[test]
     fn what_support_needs_is_kept() {
         kept("transaction_id 1217752501201407033233368018");
         kept("交易单号：2026112122001400000000001234。");
         kept("2026 1121 2200 1400 0000 0000 1234");
         kept("41111111111111111111");
-        kept("order 4111111111111111");
-        kept("订单号4111111111111111，谢谢");
-        kept("Transaction ID: 4111111111111111");
         kept("TX4111111111111112");
         kept("0.4111111111111111");
         kept("4111111111111111.25");

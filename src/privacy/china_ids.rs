@@ -35,11 +35,7 @@ fn find_sized(ctx: &mut Context<'_>, runs: &[Run], legacy: bool) {
         return;
     }
     for run in runs {
-        let first = usize::from(
-            ctx.label_before(run.start())
-                .is_some_and(|l| matches!(l.rule, Rule::Keep | Rule::Money)),
-        );
-        let mut a = first;
+        let mut a = 0;
         while a < run.groups.len() {
             match id_from(ctx, run, a, legacy) {
                 Some((finding, used)) => {
@@ -60,6 +56,8 @@ fn id_from(ctx: &Context<'_>, run: &Run, a: usize, legacy: bool) -> Option<(Find
     if a == 0 && view.before(start) == Some('+') {
         return None;
     }
+    // After `order`, `订单号`: most likely the order number, so only maybe an ID number.
+    let id_label = a == 0 && super::cards::after_id_label(ctx, start);
     for b in (a + 1..=run.groups.len()).rev() {
         let count = run.count(a, b);
         if count > 18 {
@@ -91,6 +89,7 @@ fn id_from(ctx: &Context<'_>, run: &Run, a: usize, legacy: bool) -> Option<(Find
             _ => None,
         };
         if let Some((end, mask, certain)) = found {
+            let certain = certain && !id_label;
             let finding = Finding {
                 start,
                 end,
@@ -140,7 +139,7 @@ pub(super) fn id18_valid(body: &[u8], check: char) -> bool {
 }
 
 /// A legacy 15-digit number: a province, then a `YYMMDD` birth date in the 1900s.
-fn id15_valid(digits: &[u8]) -> bool {
+pub(super) fn id15_valid(digits: &[u8]) -> bool {
     let (Some(province), Some(year), Some(month), Some(day)) =
         (digits.get(..2), digits.get(6..8), digits.get(8..10), digits.get(10..12))
     else {
@@ -214,7 +213,8 @@ mod tests {
         masked("旧身份证 110105491231002", "旧身份证 •••••••••••1002", true);
         masked("证件号码 1101 0549 1231 002", "证件号码 •••••••••••1002", true);
         masked("number 110105491231002", "number •••••••••••1002", false);
-        kept("order 110105491231002");
+        masked("order 110105491231002", "order •••••••••••1002", false);
+        masked("订单11010519491231002X", "订单••••••••••••••002X", false);
         kept("990105491231002");
         kept("110105491331002");
     }

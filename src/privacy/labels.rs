@@ -19,7 +19,8 @@
 //! | `Key` | a private key | one long key | `private key`, `xprv`, `私钥` |
 //! | `Card` | a card number | 12–19 digits (see `cards`) | `card number`, `卡号`, `银行卡`, `Visa` |
 //! | `Identity` | an ID number | see `china_ids` | `身份证`, `证件号码`, `ID number` |
-//! | `Keep` | an id or code support needs | never taken | `order`, `transaction ID`, `error code`, `promo code`, `尾号`, `订单号`, `错误码` |
+//! | `Id` | an id support needs | never a code or password; a number after it that passes a card or ID check is only maybe one | `order`, `transaction ID`, `reference`, `订单号`, `交易单号` |
+//! | `Keep` | a public code, last 4 digits, a phone | never taken | `error code`, `promo code`, `ending`, `尾号`, `错误码`, `phone` |
 //! | `Money` | an amount | never taken | `amount`, `paid`, `charged`, `金额`, `扣了` |
 //!
 //! A weak label (`pw` and `pass` for a plain word, `code`, `码`) makes a finding uncertain. In
@@ -47,6 +48,7 @@ pub(super) enum Rule {
     Key,
     Card,
     Identity,
+    Id,
     Keep,
     Money,
 }
@@ -54,12 +56,18 @@ pub(super) enum Rule {
 impl Rule {
     /// Whether the label names a secret whose value is looked for next to it.
     pub(super) fn is_secret(self) -> bool {
-        !matches!(self, Rule::Card | Rule::Identity | Rule::Keep | Rule::Money)
+        !matches!(self, Rule::Card | Rule::Identity | Rule::Id | Rule::Keep | Rule::Money)
+    }
+
+    /// Whether the label names something support needs, whose value is never taken for a
+    /// one-time code or a password.
+    pub(super) fn is_kept(self) -> bool {
+        matches!(self, Rule::Id | Rule::Keep | Rule::Money)
     }
 }
 
 use Rule::{
-    Backup, Card, Code, Cvv, Identity, Keep, Key, Money, Otp, Password, PaymentPassword, Pin,
+    Backup, Card, Code, Cvv, Id, Identity, Keep, Key, Money, Otp, Password, PaymentPassword, Pin,
     Seed, SecurityCode,
 };
 
@@ -160,17 +168,17 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("證件號碼", Identity, true), ("id number", Identity, true), ("id card", Identity, true),
     ("id no", Identity, true), ("identity number", Identity, true), ("identity card", Identity, true),
     ("resident id", Identity, true), ("national id", Identity, true), ("id", Identity, false),
-    // What support needs: ids, references and public codes.
-    ("order", Keep, true), ("orders", Keep, true), ("order no", Keep, true), ("order number", Keep, true),
-    ("order id", Keep, true), ("transaction", Keep, true), ("transactions", Keep, true),
-    ("transaction id", Keep, true), ("transaction no", Keep, true), ("txn", Keep, true),
-    ("trade no", Keep, true), ("trade number", Keep, true), ("payment id", Keep, true),
-    ("ref", Keep, true), ("ref no", Keep, true), ("reference", Keep, true), ("refund id", Keep, true),
-    ("tracking", Keep, true), ("invoice", Keep, true), ("receipt", Keep, true), ("ticket", Keep, true),
-    ("case number", Keep, true), ("case id", Keep, true), ("merchant id", Keep, true),
-    ("merchant no", Keep, true), ("store number", Keep, true), ("store id", Keep, true),
-    ("shop id", Keep, true), ("user id", Keep, true), ("uid", Keep, true), ("account id", Keep, true),
-    ("customer id", Keep, true), ("version", Keep, true), ("hash", Keep, true), ("txid", Keep, true),
+    // What support needs: ids and references (`Id`), public codes, last 4 digits, phones (`Keep`).
+    ("order", Id, true), ("orders", Id, true), ("order no", Id, true), ("order number", Id, true),
+    ("order id", Id, true), ("transaction", Id, true), ("transactions", Id, true),
+    ("transaction id", Id, true), ("transaction no", Id, true), ("txn", Id, true),
+    ("trade no", Id, true), ("trade number", Id, true), ("payment id", Id, true),
+    ("ref", Id, true), ("ref no", Id, true), ("reference", Id, true), ("refund id", Id, true),
+    ("tracking", Id, true), ("invoice", Id, true), ("receipt", Id, true), ("ticket", Id, true),
+    ("case number", Id, true), ("case id", Id, true), ("merchant id", Id, true),
+    ("merchant no", Id, true), ("store number", Id, true), ("store id", Id, true),
+    ("shop id", Id, true), ("user id", Id, true), ("uid", Id, true), ("account id", Id, true),
+    ("customer id", Id, true), ("version", Keep, true), ("hash", Id, true), ("txid", Id, true),
     ("error", Keep, true), ("errors", Keep, true), ("err", Keep, true), ("error code", Keep, true),
     ("status code", Keep, true), ("response code", Keep, true), ("result code", Keep, true),
     ("return code", Keep, true), ("reason code", Keep, true), ("decline code", Keep, true),
@@ -187,11 +195,11 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("ending", Keep, true), ("ending in", Keep, true), ("ends in", Keep, true), ("ends with", Keep, true),
     ("last 4", Keep, true), ("last four", Keep, true), ("last 4 digits", Keep, true),
     ("phone", Keep, true), ("phone number", Keep, true), ("mobile", Keep, true), ("tel", Keep, true),
-    ("订单", Keep, true), ("订单号", Keep, true), ("订单编号", Keep, true), ("訂單", Keep, true),
-    ("訂單號", Keep, true), ("单号", Keep, true), ("單號", Keep, true), ("交易号", Keep, true),
-    ("交易單號", Keep, true), ("交易单号", Keep, true), ("交易编号", Keep, true), ("商户单号", Keep, true),
-    ("商户订单号", Keep, true), ("商户号", Keep, true), ("流水号", Keep, true), ("退款单号", Keep, true),
-    ("参考号", Keep, true), ("批次号", Keep, true), ("工单", Keep, true), ("尾号", Keep, true),
+    ("订单", Id, true), ("订单号", Id, true), ("订单编号", Id, true), ("訂單", Id, true),
+    ("訂單號", Id, true), ("单号", Id, true), ("單號", Id, true), ("交易号", Id, true),
+    ("交易單號", Id, true), ("交易单号", Id, true), ("交易编号", Id, true), ("商户单号", Id, true),
+    ("商户订单号", Id, true), ("商户号", Id, true), ("流水号", Id, true), ("退款单号", Id, true),
+    ("参考号", Id, true), ("批次号", Id, true), ("工单", Id, true), ("尾号", Keep, true),
     ("尾號", Keep, true), ("末四位", Keep, true), ("后四位", Keep, true), ("後四位", Keep, true),
     ("错误码", Keep, true), ("錯誤碼", Keep, true), ("错误代码", Keep, true), ("錯誤代碼", Keep, true),
     ("错误", Keep, true), ("代码", Keep, true), ("状态码", Keep, true), ("返回码", Keep, true),
@@ -333,7 +341,7 @@ mod tests {
         assert_eq!(labels("PIN code"), [("PIN code".into(), Pin, true)]);
         assert_eq!(labels("error code 51"), [("error code".into(), Keep, true)]);
         assert_eq!(labels("验证码"), [("验证码".into(), Otp, true)]);
-        assert_eq!(labels("交易单号"), [("交易单号".into(), Keep, true)]);
+        assert_eq!(labels("交易单号"), [("交易单号".into(), Id, true)]);
     }
 
     #[test]

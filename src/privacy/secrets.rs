@@ -129,7 +129,7 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                         Rule::Card | Rule::Identity => gap += 1,
                         // `password = my phone number 139…`: what the password is the same as.
                         Rule::Keep if rule == Rule::Password && is_contact_noun(ctx, next) => {}
-                        Rule::Keep | Rule::Money => {
+                        r if r.is_kept() => {
                             gap += 1;
                             p = skip_kept_value(ctx, next.end);
                             continue;
@@ -235,7 +235,7 @@ fn backward(ctx: &mut Context<'_>, label: Label) {
         value_at(ctx, label.rule, start, Link::Word).filter(|v| v.end == q)
     };
     if let Some(value) = value {
-        let kept = ctx.label_before(value.start).is_some_and(|l| matches!(l.rule, Rule::Keep | Rule::Money));
+        let kept = ctx.label_before(value.start).is_some_and(|l| l.rule.is_kept());
         if !kept {
             take(ctx, value, label.strong, Link::Word, label.rule);
         }

@@ -758,24 +758,25 @@ proptest! {
 
 // 5. An answer that is a reference keeps its numbers.
 
-/// An 18-digit order number that passes Luhn, as a card number would.
-fn luhn_order_number() -> impl Strategy<Value = String> {
-    (1..10u32, digits(16)).prop_map(|(first, rest)| {
+/// An 18-digit order number that passes Luhn, as a card number would; starting like a card
+/// (3–6) or not (1, 7–9).
+fn luhn_order_number(like_a_card: bool) -> impl Strategy<Value = String> {
+    let first = if like_a_card { select(vec![3, 4, 5, 6]) } else { select(vec![1, 7, 8, 9]) };
+    (first, digits(16)).prop_map(|(first, rest)| {
         let body = format!("{first}{rest}");
         format!("{body}{}", luhn_check(&body))
     })
 }
 
 /// The order number in a short answer: `order 1234…`, `订单号1234…，`.
-fn order_answer() -> impl Strategy<Value = (String, String)> {
+fn order_answer(like_a_card: bool) -> impl Strategy<Value = (String, String)> {
     let frame = select(vec![
-        ("", ""),
         ("order ", ""),
         ("Order no. ", " please"),
         ("订单号", "，"),
         ("订单号：", ""),
     ]);
-    (frame, luhn_order_number())
+    (frame, luhn_order_number(like_a_card))
         .prop_map(|((before, after), number)| (format!("{before}{number}{after}"), number))
 }
 
@@ -783,7 +784,9 @@ proptest! {
     #![proptest_config(Config { failure_persistence: None, ..Config::with_cases(256) })]
 
     #[test]
-    fn a_reference_keeps_an_order_number_that_passes_luhn((text, number) in order_answer()) {
+    fn a_reference_keeps_an_order_number_that_passes_luhn(
+        (text, number) in prop_oneof![order_answer(true), order_answer(false)],
+    ) {
         prop_assert!(passes_luhn(&number));
         let policy = Policy { keep_references: true, ..Policy::default() };
         let out = scan(&text, policy);
@@ -792,9 +795,20 @@ proptest! {
     }
 
     #[test]
-    fn without_the_reference_policy_the_same_number_is_masked((text, number) in order_answer()) {
-        let out = scan(&text, Policy::default()).text;
-        at_most_last_4(&out, &number)?;
-        prop_assert!(out.contains(last4(&number)), "{}", out);
+    fn free_text_keeps_an_order_number_after_its_label_that_starts_like_no_card(
+        (text, _number) in order_answer(false),
+    ) {
+        let out = scan(&text, Policy::default());
+        prop_assert_eq!(&out.text, &text);
+    }
+
+    #[test]
+    fn free_text_masks_as_uncertain_an_order_number_that_passes_the_card_test(
+        (text, number) in order_answer(true),
+    ) {
+        let out = scan(&text, Policy::default());
+        at_most_last_4(&out.text, &number)?;
+        prop_assert!(out.text.contains(last4(&number)), "{}", out.text);
+        prop_assert!(out.changes.iter().all(|c| !c.certain), "{:?}", out.changes);
     }
 }
