@@ -138,16 +138,20 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
     } else {
         separator(ctx, run, a) == "."
     };
-    if decimal_before || (a == 0 && view.before(start) == Some('+')) {
+    // After `+`, a phone number with its country code: nothing in the run is a card.
+    let phone = run.groups.first().is_some_and(|g| view.before(g.0) == Some('+'));
+    if decimal_before || phone {
         return None;
     }
     let glued_left = a == 0 && view.before(start).is_some_and(|c| c.is_ascii_alphabetic());
     let labelled = ctx.rule_near_before(start, Rule::Card, 24) && !glued_left;
     let id = a == 0 && after_id_label(ctx, start);
     // A legacy ID number in odd groups (`35149 0661 2137 15`) is not a card and a tail.
-    let whole = run.digits(view, 0, n);
-    if whole.len() == 15 && super::china_ids::id15_valid(&whole) && !luhn(&whole) {
-        return None;
+    if run.count(0, n) == 15 {
+        let whole = run.digits(view, 0, n);
+        if super::china_ids::id15_valid(&whole) && !luhn(&whole) {
+            return None;
+        }
     }
     for b in (a + 1..=n).rev() {
         let count = run.count(a, b);
@@ -172,7 +176,8 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
             _ if labelled && !glued => true,
             // Glued to letters, only a number that passes Luhn is a card (`card4111…`).
             Some(true) if !glued || luhn(&digits) => !id,
-            Some(false) if !glued && !id => false,
+            // Luhn-valid, but starting like no card: maybe one, if written as one.
+            Some(false) if !glued && !id && grouped_in_fours(run, a, b) => false,
             _ => continue,
         };
         let finding = Finding {
@@ -199,6 +204,20 @@ fn shaped_like_card(run: &Run, a: usize, b: usize) -> bool {
         return false;
     };
     rest.iter().all(|&s| s >= 3) || sizes.iter().all(|&s| s == 1)
+}
+
+/// Whether groups `a..b` are one group or groups of 4 (the last maybe shorter), as cards are
+/// printed; not a phone number (3-4-4) and an amount after it.
+fn grouped_in_fours(run: &Run, a: usize, b: usize) -> bool {
+    let Some(groups) = run.groups.get(a..b) else {
+        return false;
+    };
+    let sizes: Vec<usize> = groups.iter().map(|(s, e)| e - s).collect();
+    match sizes.split_last() {
+        Some((_, [])) => true,
+        Some((last, rest)) => rest.iter().all(|&s| s == 4) && *last <= 4,
+        None => false,
+    }
 }
 
 /// A card given in two halves (`starts with 4111 1111. The rest is 1111 1111.`): two runs of
@@ -372,6 +391,8 @@ mod tests {
         kept("0.4111111111111111");
         kept("4111111111111111.25");
         kept("+86 138 0013 8000 / 13800138000");
+        kept("+86 138 5654 8786 3273元");
+        kept("138 5654 8786 3273元");
         kept("paid 2026-11-21 14:03:22 59.90");
     }
 

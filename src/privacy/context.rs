@@ -2,6 +2,8 @@
 //! policy, and what was found so far; and the one question they all ask of a value's
 //! surroundings: which label is right before it?
 
+use std::collections::BTreeMap;
+
 use super::labels::{self, Label, Rule};
 use super::normalize::View;
 use super::{Kind, Policy};
@@ -22,6 +24,9 @@ pub(super) struct Context<'a> {
     pub labels: Vec<Label>,
     pub policy: Policy,
     pub findings: Vec<Finding>,
+    /// Where each finding starts, and where it ends: findings never overlap, so one lookup
+    /// tells whether a span is free.
+    taken: BTreeMap<usize, usize>,
 }
 
 impl<'a> Context<'a> {
@@ -31,16 +36,21 @@ impl<'a> Context<'a> {
             labels: labels::find(view),
             policy,
             findings: Vec::new(),
+            taken: BTreeMap::new(),
         }
     }
 
     /// Whether characters `start..end` overlap something already found.
     pub(super) fn taken(&self, start: usize, end: usize) -> bool {
-        self.findings.iter().any(|f| f.start < end && start < f.end)
+        self.taken
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &taken_end)| taken_end > start)
     }
 
     pub(super) fn add(&mut self, finding: Finding) {
         if finding.start < finding.end && !self.taken(finding.start, finding.end) {
+            self.taken.insert(finding.start, finding.end);
             self.findings.push(finding);
         }
     }

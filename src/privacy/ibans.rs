@@ -64,7 +64,7 @@ fn iban_at(ctx: &Context<'_>, i: usize) -> Option<Finding> {
         let Some(c) = view.at(k).filter(char::is_ascii_alphanumeric) else {
             break;
         };
-        let next = view.run_end_capped(k + 1, 2, |s| matches!(s, ' ' | '-' | '.' | '\n'));
+        let next = view.run_end_capped(k + 1, 3, |s| matches!(s, ' ' | '-' | '.' | '_' | '·' | '\n'));
         let seps = view.string(k + 1, next);
         breaks += seps.matches('\n').count();
         let joined = next > k + 1
@@ -74,6 +74,11 @@ fn iban_at(ctx: &Context<'_>, i: usize) -> Option<Finding> {
             && !seps.starts_with(".\n");
         let group_ends = !view.is(k + 1, |c| c.is_ascii_alphanumeric());
         chars.push((c.to_ascii_uppercase(), k, group_ends));
+        // Two letters, then two digits, or no IBAN starts here.
+        let place = chars.len();
+        if (place <= 2 && !c.is_ascii_alphabetic()) || ((3..=4).contains(&place) && !c.is_ascii_digit()) {
+            return None;
+        }
         k = if joined { next } else { k + 1 };
         if group_ends && !joined {
             break;

@@ -75,6 +75,8 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
     let (mut gap, mut cjk_gap, mut breaks) = (0, 0, 0);
     // After a password is taken, the rest of the sentence may correct it.
     let mut corrected = false;
+    // `cvc code`, `密码 (password)`: at most one more label for the same secret.
+    let mut repeated = false;
     while let Some(c) = view.at(p) {
         if is_marker(ctx, p) {
             // A value already removed: scanning a report again changes nothing.
@@ -121,7 +123,8 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                     }
                     match next.rule {
                         // `cvc code`, `密码 (password)`, `CVV/CVC`: one label said twice.
-                        r if r.is_secret() && gap + cjk_gap == 0 && !matches!(r, Rule::Seed | Rule::Key) => {
+                        r if r.is_secret() && gap + cjk_gap == 0 && !repeated && !matches!(r, Rule::Seed | Rule::Key) => {
+                            repeated = true;
                             if rule == Rule::Code {
                                 (rule, strong) = (r, next.strong);
                             }
@@ -377,8 +380,16 @@ fn digits_at(ctx: &Context<'_>, p: usize, min: usize, max: usize) -> Option<(usi
     let view = ctx.view;
     match view.before(p) {
         Some(c) if c.is_ascii_alphanumeric() && !is_cjk(c) => return None,
-        // Inside a number: `138 0013 8000` has no code at `0013`.
-        Some(' ' | '-') if p >= 2 && view.before(p - 1).is_some_and(|c| c.is_ascii_digit()) => return None,
+        // Inside a number: `138 0013 8000` has no code at `0013` (but `CVC2 123` has one).
+        Some(' ' | '-') if p >= 2 && view.before(p - 1).is_some_and(|c| c.is_ascii_digit()) => {
+            let mut j = p - 1;
+            while view.before(j).is_some_and(|c| c.is_ascii_digit()) {
+                j -= 1;
+            }
+            if !view.before(j).is_some_and(|c| c.is_ascii_alphabetic()) {
+                return None;
+            }
+        }
         Some('+' | '$' | '¥' | '€' | '£' | '￥' | '@') => return None,
         Some('.' | ',') if p >= 2 && view.before(p - 1).is_some_and(|c| c.is_ascii_digit()) => return None,
         _ => {}
@@ -911,6 +922,7 @@ mod tests {
         removed("签名栏那三位是718", "签名栏那三位是[removed]", &[CVV]);
         removed("security number on the back: 552", "security number on the back: [removed]", &[CVV]);
         removed("cvc code 665", "cvc code [removed]", &[CVV]);
+        removed("CVC2 123", "CVC2 [removed]", &[CVV]);
         removed("支付密码是258013", "支付密码是[removed]", &[PIN]);
     }
 

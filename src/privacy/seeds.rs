@@ -11,21 +11,23 @@ use super::context::{Context, Finding};
 use super::labels::Rule;
 use super::Kind;
 
-/// An ASCII word in the view: characters `start..end`, and whether it is a BIP-39 word.
+/// An ASCII word in the view: characters `start..end`, whether it is a BIP-39 word, and
+/// whether it is part of a seed or key label (`seed phrase`, where both words are listed).
 struct Word {
     start: usize,
     end: usize,
     listed: bool,
+    label: bool,
 }
 
 pub(super) fn find(ctx: &mut Context<'_>) {
     let words = words(ctx);
     let mut k = 0;
     while k < words.len() {
-        let Some(first) = words.get(k).filter(|w| w.listed) else {
+        if !words.get(k).is_some_and(|w| w.listed) {
             k += 1;
             continue;
-        };
+        }
         let mut last = k;
         while words
             .get(last + 1)
@@ -33,28 +35,43 @@ pub(super) fn find(ctx: &mut Context<'_>) {
         {
             last += 1;
         }
-        let count = last - k + 1;
-        let end = words.get(last).map_or(first.end, |w| w.end);
-        let labelled = ctx.rule_near_before(first.start, Rule::Seed, 40)
-            || ctx.rule_near_before(first.start, Rule::Key, 40);
-        let certain = match count {
-            12.. => Some(true),
-            3.. if labelled => Some(true),
-            8.. => Some(false),
-            _ => None,
-        };
-        if let Some(certain) = certain {
-            ctx.add(Finding {
-                start: first.start,
-                end,
-                kind: Kind::SeedPhrase,
-                certain,
-                mask: None,
-            });
+        if let Some(phrase) = words.get(k..=last) {
+            add_phrase(ctx, phrase);
         }
         k = last + 1;
     }
     find_keys(ctx);
+}
+
+/// A run of listed words: the words of a label at either end name the phrase, the rest is it.
+fn add_phrase(ctx: &mut Context<'_>, run: &[Word]) {
+    let inner_start = run.iter().position(|w| !w.label).unwrap_or(run.len());
+    let inner_end = run.iter().rposition(|w| !w.label).map_or(inner_start, |i| i + 1);
+    let Some(phrase) = run.get(inner_start..inner_end).filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else {
+        return;
+    };
+    let labelled = inner_start > 0
+        || inner_end < run.len()
+        || ctx.rule_near_before(first.start, Rule::Seed, 40)
+        || ctx.rule_near_before(first.start, Rule::Key, 40);
+    let certain = match phrase.len() {
+        12.. => Some(true),
+        3.. if labelled => Some(true),
+        8.. => Some(false),
+        _ => None,
+    };
+    if let Some(certain) = certain {
+        ctx.add(Finding {
+            start: first.start,
+            end: last.end,
+            kind: Kind::SeedPhrase,
+            certain,
+            mask: None,
+        });
+    }
 }
 
 /// Every run of ASCII letters, lower-cased and looked up.
@@ -70,12 +87,9 @@ fn words(ctx: &Context<'_>) -> Vec<Word> {
         let end = view.run_end(i, |c| c.is_ascii_alphabetic());
         let glued = view.is(end, |c| c.is_ascii_digit()) || view.before(i).is_some_and(|c| c.is_ascii_digit() && !numbering_before(ctx, i));
         let word = view.string(i, end).to_ascii_lowercase();
-        // `seed phrase` names a phrase; its words are not part of one.
-        let listed = !glued
-            && !ctx.in_label(i, &[Rule::Seed, Rule::Key])
-            && (3..=8).contains(&word.len())
-            && Language::English.find_word(&word).is_some();
-        out.push(Word { start: i, end, listed });
+        let listed = !glued && (3..=8).contains(&word.len()) && Language::English.find_word(&word).is_some();
+        let label = ctx.in_label(i, &[Rule::Seed, Rule::Key]);
+        out.push(Word { start: i, end, listed, label });
         i = end;
     }
     out
@@ -217,6 +231,14 @@ mod tests {
         kept("I lost my seed phrase and can't log in.");
         kept("seed phrase: lost it last year");
         kept("助记词是什么");
+    }
+
+    #[test]
+    fn label_words_in_the_phrase_are_words_of_it() {
+        // `seed` is both a label and a BIP-39 word.
+        let phrase = "abandon ability able seed about above absent absorb abstract absurd abuse access";
+        removed(phrase, "[removed]", true);
+        removed(&format!("seed phrase {phrase}"), "seed phrase [removed]", true);
     }
 
     #[test]

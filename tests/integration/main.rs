@@ -11,6 +11,8 @@ mod links; // support links: open and link
 mod paths; // every path of every bundled guide ends in a valid report
 mod privacy; // no card, IBAN or ID number gets through; ids, amounts and dates always do
 mod privacy_corpus; // the hand-written corpus: leaks and damage by kind and report format
+mod privacy_fuzz; // the privacy fuzz corpus replayed, and linear time on long input
+mod privacy_props; // seed phrases, labelled codes, what support needs, and scanning twice
 #[cfg(unix)]
 mod pty; // real prompts in a pseudo-terminal: the picker, arrow keys, Enter, Ctrl-C, the review
 mod reports; // what each question keeps or hides, and the verification code

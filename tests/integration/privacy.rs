@@ -199,13 +199,14 @@ fn legacy_china_id() -> impl Strategy<Value = String> {
 
 // How people write them.
 
-/// Groups of 4, or irregular groups as on cards (4-6-5, 6-13) and statements (6-8-4); every
-/// group but the last has 3 or more characters. A run of 1–2-digit groups reads as a date or a
-/// time, and the redactor rightly does not join those into a card.
+/// Groups of 4, one by one, or irregular groups as on cards (4-6-5, 6-13) and statements
+/// (6-8-4); every group but the last has 3 or more characters. Mixed groups of 1–2 digits read
+/// as a date or a time, and the scan rightly does not join those into a card.
 fn grouping(len: usize) -> impl Strategy<Value = Vec<usize>> {
     prop_oneof![
         Just(vec![len]),
         Just(vec![4; len.div_ceil(4)]),
+        Just(vec![1; len]),
         vec(3..=7usize, 1..8),
     ]
     .prop_map(move |sizes| {
@@ -252,14 +253,38 @@ fn written(value: String) -> impl Strategy<Value = (String, String)> {
     written_in(value, grouping(len))
 }
 
-/// An IBAN as written: its country and check digits (`GB82`) always together.
+/// An IBAN as written: its country and check digits together (`GB82`), apart (`GB 82`), or
+/// split after the first letter (`G B82`), then the account in groups.
 fn written_iban(value: String) -> impl Strategy<Value = (String, String)> {
     let len = value.chars().count();
-    let groups = grouping(len - 4).prop_map(move |rest| match rest.len() {
-        1 => vec![len],
-        _ => [vec![4], rest].concat(),
+    let head = select(vec![vec![4], vec![2, 2], vec![1, 3]]);
+    let groups = (head, grouping(len - 4)).prop_map(move |(head, rest)| match rest.len() {
+        1 if head.len() == 1 => vec![len],
+        _ => [head, rest].concat(),
     });
     written_in(value, groups)
+}
+
+/// What people type between groups: spaces (one, two, no-break, ideographic), dashes, dots,
+/// underscores, middle dots.
+const SEPARATORS: &[&str] = &[" ", "-", ".", "_", "  ", " - ", "·", "\u{a0}", "\u{3000}"];
+
+/// Separators for up to 40 gaps: one kind throughout, or a different one at each gap; and
+/// maybe a line break at one gap.
+fn separators() -> impl Strategy<Value = Vec<&'static str>> {
+    (
+        select(SEPARATORS),
+        vec(select(SEPARATORS), 40),
+        any::<bool>(),
+        proptest::option::of(0..40usize),
+    )
+        .prop_map(|(one, each, mixed, line_break)| {
+            let mut seps = if mixed { each } else { vec![one; 40] };
+            if let Some(at) = line_break {
+                seps[at] = "\n";
+            }
+            seps
+        })
 }
 
 fn written_in(
@@ -271,14 +296,14 @@ fn written_in(
         Just(Typing::FullWidthDigits),
         Just(Typing::FullWidth)
     ];
-    (groups, select(vec![' ', '-']), typing, any::<bool>()).prop_map(
-        move |(sizes, separator, typing, lower)| {
+    (groups, separators(), typing, any::<bool>()).prop_map(
+        move |(sizes, seps, typing, lower)| {
             let chars: Vec<char> = value.chars().map(|c| typed(c, typing, lower)).collect();
             let mut out = String::new();
             let mut at = 0;
-            for size in sizes {
+            for (k, size) in sizes.into_iter().enumerate() {
                 if at > 0 {
-                    out.push(separator);
+                    out.push_str(seps[k % seps.len()]);
                 }
                 out.extend(&chars[at..at + size]);
                 at += size;
