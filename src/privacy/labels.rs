@@ -90,7 +90,7 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("pin", Pin, true), ("pins", Pin, true), ("pin code", Pin, true), ("pin number", Pin, true),
     ("pin no", Pin, true), ("card pin", Pin, true), ("atm pin", Pin, true), ("debit pin", Pin, true),
     ("bank pin", Pin, true), ("unlock pin", Pin, true), ("pin码", Pin, true), ("pin碼", Pin, true),
-    ("取款密码", Pin, true), ("取款密碼", Pin, true), ("提款密码", Pin, true), ("银行卡密码", Pin, true),
+    ("取款密码", Pin, true), ("取款密碼", Pin, true), ("提款密码", Pin, true), ("提款密碼", Pin, true), ("银行卡密码", Pin, true),
     ("銀行卡密碼", Pin, true), ("卡密码", Pin, true), ("卡密碼", Pin, true), ("查询密码", Pin, true),
     // Payment passwords.
     ("payment password", PaymentPassword, true), ("payment pw", PaymentPassword, true),
@@ -114,7 +114,8 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("little number", Cvv, true), ("背面", Cvv, true), ("背后", Cvv, true), ("背後", Cvv, true),
     ("卡背", Cvv, true), ("签名栏", Cvv, true), ("签名条", Cvv, true), ("签名处", Cvv, true),
     ("簽名欄", Cvv, true), ("簽名條", Cvv, true), ("三位数", Cvv, true), ("三位數", Cvv, true),
-    ("后三位", Cvv, true), ("後三位", Cvv, true),
+    ("后三位", Cvv, true), ("後三位", Cvv, true), ("三码", Cvv, true), ("三碼", Cvv, true),
+    ("后三码", Cvv, true), ("後三碼", Cvv, true), ("末三码", Cvv, true), ("末三碼", Cvv, true),
     ("security code", SecurityCode, true), ("sec code", SecurityCode, true),
     ("安全码", SecurityCode, true), ("安全碼", SecurityCode, true), ("校验码", SecurityCode, true),
     ("校驗碼", SecurityCode, true),
@@ -136,6 +137,7 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("認證碼", Otp, true), ("确认码", Otp, true), ("確認碼", Otp, true), ("授权码", Otp, true),
     ("授權碼", Otp, true), ("付款码", Otp, true), ("付款碼", Otp, true),
     ("code", Code, false), ("codes", Code, false), ("码", Code, false), ("碼", Code, false),
+    ("verification", Code, false),
     // Backup codes, seed phrases, keys.
     ("backup code", Backup, true), ("backup codes", Backup, true), ("recovery code", Backup, true),
     ("recovery codes", Backup, true), ("备用码", Backup, true), ("备用代码", Backup, true),
@@ -276,20 +278,8 @@ pub(super) fn find(view: &View) -> Vec<Label> {
     let Some((matcher, rows)) = &*MATCHER else {
         return Vec::new();
     };
-    let text: String = view.chars().iter().collect();
-    // The character index of each byte that starts a character.
-    let mut char_of = vec![0; text.len() + 1];
-    for (i, (b, c)) in text.char_indices().enumerate() {
-        for k in 0..c.len_utf8() {
-            if let Some(slot) = char_of.get_mut(b + k) {
-                *slot = i;
-            }
-        }
-    }
-    if let Some(last) = char_of.last_mut() {
-        *last = view.len();
-    }
-    let at = |byte: usize| char_of.get(byte).copied().unwrap_or(view.len());
+    let (text, index) = view.text_and_index();
+    let at = |byte: usize| index.get(byte).copied().unwrap_or(view.len());
     let mut labels = Vec::new();
     for m in matcher.find_iter(&text) {
         let Some(&(_, rule, strong)) = rows.get(m.pattern().as_usize()).and_then(|&r| LABELS.get(r)) else {

@@ -154,6 +154,18 @@ impl View {
         self.chars.get(from..to).unwrap_or_default().iter().collect()
     }
 
+    /// The view as a string, for searches that work on bytes, and the view character each of
+    /// its bytes belongs to (one more entry, for the end).
+    pub(super) fn text_and_index(&self) -> (String, Vec<usize>) {
+        let text: String = self.chars.iter().collect();
+        let mut index = Vec::with_capacity(text.len() + 1);
+        for (i, c) in self.chars.iter().enumerate() {
+            index.extend(std::iter::repeat_n(i, c.len_utf8()));
+        }
+        index.push(self.chars.len());
+        (text, index)
+    }
+
     /// The original bytes that view characters `from..to` stand for.
     pub(super) fn bytes(&self, from: usize, to: usize) -> (usize, usize) {
         let start = self.spans.get(from).map_or(self.len, |s| s.0);

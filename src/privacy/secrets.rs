@@ -54,6 +54,7 @@ struct Value {
 }
 
 pub(super) fn find(ctx: &mut Context<'_>) {
+    same_as(ctx);
     let labels: Vec<Label> = ctx
         .labels
         .iter()
@@ -245,8 +246,16 @@ fn backward(ctx: &mut Context<'_>, label: Label) {
     }
 }
 
+/// Back over spaces and at most one line break (`702518⏎that's the SMS code`).
 fn view_back_spaces(ctx: &Context<'_>, mut q: usize) -> usize {
-    while ctx.view.before(q) == Some(' ') {
+    let mut breaks = 0;
+    while let Some(c @ (' ' | '\n')) = ctx.view.before(q) {
+        if c == '\n' {
+            breaks += 1;
+            if breaks > 1 {
+                break;
+            }
+        }
         q -= 1;
     }
     q
@@ -255,12 +264,13 @@ fn view_back_spaces(ctx: &Context<'_>, mut q: usize) -> usize {
 /// Where the link word or punctuation ending at `q` starts.
 fn back_link(ctx: &Context<'_>, q: usize) -> Option<usize> {
     let view = ctx.view;
-    if view.before(q).is_some_and(|c| matches!(c, '=' | ':' | '-' | '—' | '–' | '→' | '←')) {
+    if view.before(q).is_some_and(|c| matches!(c, '=' | ':' | '-' | '—' | '–' | '→' | '←' | '(')) {
         return Some(q - 1);
     }
     const WORDS: &[&str] = &[
         "that's", "thats", "that is", "it's", "its", "is", "was", "as", "be", "my", "the", "your",
-        "our", "a", "this", "our", "就是", "是", "为", "為", "作为", "当作", "的", "我的", "这是", "那是",
+        "our", "a", "this", "就是", "是", "为", "為", "作为", "当作", "的", "我的", "这是", "那是",
+        "这个", "那个", "這個", "那個",
     ];
     // Longest first: `我的` before `的`.
     let mut words = WORDS.to_vec();
@@ -727,6 +737,54 @@ const PLAIN_ZH: &[&str] = &[
     "未", "一直", "还是", "是", "在", "忘记", "锁", "太", "很", "也", "都",
 ];
 
+/// `My password is the same as my email address`, `密码和手机号一样`: the email addresses (or
+/// phone numbers) in the answer are then passwords, wherever they are.
+fn same_as(ctx: &mut Context<'_>) {
+    static SAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\bsame\s+as\s+(?:my\s+|the\s+)?(e-?mail|mail|phone|mobile|number)|(?:和|跟|与|與|同|就是|是)(?:我的)?(邮箱|郵箱|电子邮件|手机号|手機號|手机|手機|电话|電話)(?:号码|號碼)?(?:一样|一樣|相同|一致)?",
+        )
+        .ok()
+    });
+    static EMAIL: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").ok());
+    let (Some(same), Some(email)) = (SAME.as_ref(), EMAIL.as_ref()) else {
+        return;
+    };
+    let view = ctx.view;
+    if !ctx.labels.iter().any(|l| l.rule == Rule::Password) {
+        return;
+    }
+    let (text, index) = view.text_and_index();
+    let char_at = |byte: usize| index.get(byte).copied().unwrap_or(view.len());
+    let mut wants = (false, false);
+    for m in same.captures_iter(&text) {
+        let at = char_at(m.get(0).map_or(0, |m| m.start()));
+        let after_label = ctx.rule_near_before(at, Rule::Password, 40);
+        let what = m.get(1).or_else(|| m.get(2)).map_or("", |w| w.as_str()).to_lowercase();
+        if after_label {
+            let is_email = ["mail", "e-mail", "email", "邮箱", "郵箱", "电子邮件"].contains(&what.as_str());
+            if is_email { wants.0 = true } else { wants.1 = true }
+        }
+    }
+    let mut found = Vec::new();
+    if wants.0 {
+        found.extend(email.find_iter(&text).map(|m| (char_at(m.start()), char_at(m.end()))));
+    }
+    if wants.1 {
+        for run in super::numbers::runs(view) {
+            let digits = run.count(0, run.groups.len());
+            if (7..=15).contains(&digits) {
+                let start = if view.before(run.start()) == Some('+') { run.start() - 1 } else { run.start() };
+                found.push((start, run.end()));
+            }
+        }
+    }
+    for (start, end) in found {
+        ctx.add(Finding { start, end, kind: Kind::Password, certain: true, mask: None });
+    }
+}
+
 /// In the next sentence after a password label, what the password was reset or changed to:
 /// `Someone changed my password. It was reset to Xk92!mq by someone.`
 fn reset_to(ctx: &mut Context<'_>, at: usize, strong: bool) {
@@ -896,6 +954,21 @@ mod tests {
             &[PW],
         );
         removed("密码和我的邮箱一样：wangfang@example.cn", "密码和我的邮箱一样：[removed]", &[PW]);
+    }
+
+    #[test]
+    fn the_same_as_a_value_given_elsewhere() {
+        removed(
+            "My email is li.lei@example.com and my password is the same as my email.",
+            "My email is [removed] and my password is the same as my email.",
+            &[PW],
+        );
+        removed(
+            "手机13800138000，密码和手机号一样",
+            "手机[removed]，密码和手机号一样",
+            &[PW],
+        );
+        kept("My email is li.lei@example.com, please reply there.");
     }
 
     #[test]
