@@ -56,7 +56,11 @@ fn strip_controls_from_a_2000_character_answer(bencher: Bencher) {
     sample_size = 1
 )]
 fn scan_10_mb(bencher: Bencher, shape: &str) {
-    let piece = if shape == "answer" { answer() } else { shape.to_string() };
+    let piece = if shape == "answer" {
+        answer()
+    } else {
+        shape.to_string()
+    };
     let text = piece.repeat(10_000_000 / piece.len());
     bencher.bench(|| privacy::scan(black_box(&text), Policy::default()));
 }

@@ -29,9 +29,17 @@ fn scan_holds(text: &str, policy: Policy) {
     let mut rebuilt = String::new();
     let mut from = 0;
     for change in &scan.changes {
-        assert!(change.span.start >= from, "changes overlap or are out of order: {scan:?}");
-        assert!(change.span.start < change.span.end, "an empty change: {change:?}");
-        let original = text.get(change.span.clone()).expect("a change on character boundaries");
+        assert!(
+            change.span.start >= from,
+            "changes overlap or are out of order: {scan:?}"
+        );
+        assert!(
+            change.span.start < change.span.end,
+            "an empty change: {change:?}"
+        );
+        let original = text
+            .get(change.span.clone())
+            .expect("a change on character boundaries");
         assert_eq!(original, change.original);
         rebuilt.push_str(&text[from..change.span.start]);
         rebuilt.push_str(&change.replacement);
@@ -42,7 +50,11 @@ fn scan_holds(text: &str, policy: Policy) {
 
     let again = privacy::scan(&scan.text, policy);
     assert_eq!(again.text, scan.text, "scanning twice changed {text:?}");
-    assert!(again.changes.is_empty(), "scanning twice found {:?} in {text:?}", again.changes);
+    assert!(
+        again.changes.is_empty(),
+        "scanning twice found {:?} in {text:?}",
+        again.changes
+    );
 
     let kept = privacy::scan_keeping(text, policy, |_| true);
     let certain: Vec<_> = scan.changes.iter().filter(|c| c.certain).cloned().collect();
@@ -56,5 +68,9 @@ fn controls_hold(text: &str) {
         "a control character is left in {clean:?}"
     );
     assert!(!clean.contains('\u{1b}'));
-    assert_eq!(privacy::strip_controls(&clean), clean, "cleaning twice changed {text:?}");
+    assert_eq!(
+        privacy::strip_controls(&clean),
+        clean,
+        "cleaning twice changed {text:?}"
+    );
 }

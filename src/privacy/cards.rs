@@ -1,6 +1,6 @@
 //! Card numbers, masked to their last 4 (`•••• 1111`): 13–19 digits that pass Luhn and start
 //! like a payment card (ISO/IEC 7812: 2221–2720 and 2200–2204, 3, 4, 5, 6), any 16–19-digit
-//! number starting `62` (UnionPay numbers that fail Luhn exist), and 12–19 digits right after a
+//! number starting `62` (`UnionPay` numbers that fail Luhn exist), and 12–19 digits right after a
 //! card label (`card number`, `卡号`). Found however they are written (see `numbers`), glued to
 //! letters or Chinese, or given in two halves in two sentences next to a card label.
 //!
@@ -9,10 +9,10 @@
 //! asked; a script masks it). A Luhn-valid number that starts like no card is masked as
 //! uncertain too. Every number in a reference answer is kept.
 
+use super::Kind;
 use super::context::{Context, Finding};
 use super::labels::Rule;
 use super::numbers::{self, Run};
-use super::Kind;
 
 /// Whether an answer given as a transaction id or reference is really a card number: 13–19
 /// digits (spaces and dashes aside) that pass Luhn and start like a payment card, or a
@@ -121,7 +121,10 @@ fn evenly_grouped(run: &Run) -> bool {
 
 /// The characters between groups `k - 1` and `k`.
 fn separator(ctx: &Context<'_>, run: &Run, k: usize) -> String {
-    match (k.checked_sub(1).and_then(|j| run.groups.get(j)), run.groups.get(k)) {
+    match (
+        k.checked_sub(1).and_then(|j| run.groups.get(j)),
+        run.groups.get(k),
+    ) {
         (Some(before), Some(after)) => ctx.view.string(before.1, after.0),
         _ => String::new(),
     }
@@ -134,12 +137,16 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
     let (start, _) = *run.groups.get(a)?;
     // A `+` makes a phone number, a decimal point an amount.
     let decimal_before = if a == 0 {
-        view.before(start) == Some('.') && view.before(start - 1).is_some_and(|c| c.is_ascii_digit())
+        view.before(start) == Some('.')
+            && view.before(start - 1).is_some_and(|c| c.is_ascii_digit())
     } else {
         separator(ctx, run, a) == "."
     };
     // After `+`, a phone number with its country code: nothing in the run is a card.
-    let phone = run.groups.first().is_some_and(|g| view.before(g.0) == Some('+'));
+    let phone = run
+        .groups
+        .first()
+        .is_some_and(|g| view.before(g.0) == Some('+'));
     if decimal_before || phone {
         return None;
     }
@@ -153,9 +160,14 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
             return None;
         }
     }
+    // Digits typed one by one are one number: all of it or nothing.
+    let one_by_one = run.groups.iter().all(|(s, e)| e - s == 1);
+    if one_by_one && a > 0 {
+        return None;
+    }
     for b in (a + 1..=n).rev() {
         let count = run.count(a, b);
-        if count > 19 || !shaped_like_card(run, a, b) {
+        if count > 19 || !shaped_like_card(run, a, b) || (one_by_one && b < n) {
             continue;
         }
         if count < 12 {
@@ -209,9 +221,26 @@ fn shaped_like_card(run: &Run, a: usize, b: usize) -> bool {
 /// Words between two halves of a number that say it goes on (`the rest is`, `后面是`).
 fn continues(between: &str) -> bool {
     let lower = between.to_lowercase();
-    ["rest", "then", "next", "last", "second half", "followed by", "ends with", "后面", "後面", "剩下", "后半", "後半", "后几位", "后八位", "后8位", "后11位"]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "rest",
+        "then",
+        "next",
+        "last",
+        "second half",
+        "followed by",
+        "ends with",
+        "后面",
+        "後面",
+        "剩下",
+        "后半",
+        "後半",
+        "后几位",
+        "后八位",
+        "后8位",
+        "后11位",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Whether groups `a..b` are one group or groups of 4 (the last maybe shorter), as cards are
@@ -235,7 +264,10 @@ fn find_halves(ctx: &mut Context<'_>, runs: &[Run]) {
     let view = ctx.view;
     for pair in runs.windows(2) {
         let [first, second] = pair else { continue };
-        let (a, b) = (first.count(0, first.groups.len()), second.count(0, second.groups.len()));
+        let (a, b) = (
+            first.count(0, first.groups.len()),
+            second.count(0, second.groups.len()),
+        );
         if !(4..=12).contains(&a) || !(4..=12).contains(&b) || !(13..=19).contains(&(a + b)) {
             continue;
         }
@@ -280,7 +312,10 @@ mod tests {
     fn masked(text: &str, expected: &str) {
         let out = scan(text, Policy::default());
         assert_eq!(out.text, expected, "{text:?}");
-        assert!(out.changes.iter().all(|c| c.kind == Kind::CardNumber), "{text:?}");
+        assert!(
+            out.changes.iter().all(|c| c.kind == Kind::CardNumber),
+            "{text:?}"
+        );
     }
 
     #[track_caller]
@@ -301,7 +336,10 @@ mod tests {
             ("2221000000000009", "0009"),
             ("4222222222222", "2222"),
         ] {
-            masked(&format!("card {pan} declined"), &format!("card •••• {last} declined"));
+            masked(
+                &format!("card {pan} declined"),
+                &format!("card •••• {last} declined"),
+            );
         }
     }
 
@@ -322,7 +360,10 @@ mod tests {
             "411111 111111 1111",
             "41\u{200b}11 1111 1111 1111",
         ] {
-            masked(&format!("paid with {written}, thanks"), "paid with •••• 1111, thanks");
+            masked(
+                &format!("paid with {written}, thanks"),
+                "paid with •••• 1111, thanks",
+            );
         }
         masked("3782 822463 10005", "•••• 0005");
     }
@@ -357,8 +398,14 @@ mod tests {
             "My card starts with 4111 1111. The rest is 1111 1111.",
             "My card starts with ••••. The rest is •••• 1111.",
         );
-        masked("卡号前八位 41111111，后面是 11111111", "卡号前八位 ••••，后面是 •••• 1111");
-        masked("前八位是41111111，后面是11111111", "前八位是••••，后面是•••• 1111");
+        masked(
+            "卡号前八位 41111111，后面是 11111111",
+            "卡号前八位 ••••，后面是 •••• 1111",
+        );
+        masked(
+            "前八位是41111111，后面是11111111",
+            "前八位是••••，后面是•••• 1111",
+        );
         kept("order 4111 1111, then 1111 1111 arrived");
         kept("I paid 4111 1111 and 1111 1112 yuan");
     }
@@ -369,17 +416,27 @@ mod tests {
             "paid with 4111 1111 1111 1111 2026-11-21 14:03",
             "paid with •••• 1111 2026-11-21 14:03",
         );
-        masked("order 123456789 4111111111111111", "order 123456789 •••• 1111");
+        masked(
+            "order 123456789 4111111111111111",
+            "order 123456789 •••• 1111",
+        );
         masked(
             "4111 1111 1111 1111 5555 5555 5555 4444",
             "•••• 1111 •••• 4444",
         );
-        masked("cards 4111111111111111,5555555555554444.", "cards •••• 1111,•••• 4444.");
+        masked(
+            "cards 4111111111111111,5555555555554444.",
+            "cards •••• 1111,•••• 4444.",
+        );
     }
 
     #[test]
     fn after_an_id_label_a_card_is_uncertain_and_a_luhn_number_an_id() {
-        for text in ["order 4111111111111111", "订单号4111111111111111，谢谢", "Transaction ID: 4111 1111 1111 1111"] {
+        for text in [
+            "order 4111111111111111",
+            "订单号4111111111111111，谢谢",
+            "Transaction ID: 4111 1111 1111 1111",
+        ] {
             let out = scan(text, Policy::default());
             assert_eq!(out.changes.len(), 1, "{text:?}");
             assert!(!out.changes[0].certain, "{text:?}");
@@ -417,7 +474,11 @@ mod tests {
             keep_references: true,
             ..Policy::default()
         };
-        for text in ["4111111111111111", "6222021234567890123", "card 4111 1111 1111 1111"] {
+        for text in [
+            "4111111111111111",
+            "6222021234567890123",
+            "card 4111 1111 1111 1111",
+        ] {
             assert_eq!(scan(text, policy).text, text);
         }
     }

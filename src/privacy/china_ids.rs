@@ -4,10 +4,10 @@
 //! birth date), certain next to an ID label (`身份证`, `ID number`), else uncertain. Found however
 //! they are written (see `numbers`), `X` or `x`, joined to the digits or apart.
 
+use super::Kind;
 use super::context::{Context, Finding};
 use super::labels::Rule;
 use super::numbers::{self, Run};
-use super::Kind;
 
 /// GB 11643-1999 weights of the first 17 digits, and the check character of each remainder.
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -53,9 +53,15 @@ fn find_sized(ctx: &mut Context<'_>, runs: &[Run], legacy: bool) {
 fn id_from(ctx: &Context<'_>, run: &Run, a: usize, legacy: bool) -> Option<(Finding, usize)> {
     let view = ctx.view;
     let (start, _) = *run.groups.get(a)?;
-    if a == 0 && view.before(start) == Some('+') {
+    // After `+`, a phone number with its country code.
+    if run
+        .groups
+        .first()
+        .is_some_and(|g| view.before(g.0) == Some('+'))
+    {
         return None;
     }
+    let labelled = ctx.rule_near_before(start, Rule::Identity, 24);
     // After `order`, `订单号`: most likely the order number, so only maybe an ID number.
     let id_label = a == 0 && super::cards::after_id_label(ctx, start);
     for b in (a + 1..=run.groups.len()).rev() {
@@ -82,10 +88,11 @@ fn id_from(ctx: &Context<'_>, run: &Run, a: usize, legacy: bool) -> Option<(Find
                 (id18_valid(body, check) && !glued(ctx, end, at_end))
                     .then(|| (end, mask(&digits, None), true))
             }
-            15 if legacy && !glued(ctx, end, at_end) => id15_valid(&digits).then(|| {
-                let labelled = ctx.rule_near_before(start, Rule::Identity, 24);
-                (end, mask(&digits, None), labelled)
-            }),
+            // Checked only by its province and date, a legacy number is the whole run of
+            // digits, unless an ID label names it.
+            15 if legacy && !glued(ctx, end, at_end) && (labelled || (a == 0 && at_end)) => {
+                id15_valid(&digits).then(|| (end, mask(&digits, None), labelled))
+            }
             _ => None,
         };
         if let Some((end, mask, certain)) = found {
@@ -111,11 +118,11 @@ fn glued(ctx: &Context<'_>, end: usize, at_end: bool) -> bool {
             || (view.is(end, |c| c == '.') && view.is(end + 1, |c| c.is_ascii_digit())))
 }
 
-/// Where the check `X` is after digits ending at `end`: right there, or after a space or dash,
-/// and not the start of a word.
+/// Where the check `X` is after digits ending at `end`: right there, or after what separates
+/// groups (`002 X`, `0.0.2.X`), and not the start of a word.
 fn check_x(ctx: &Context<'_>, end: usize) -> Option<usize> {
     let view = ctx.view;
-    let x = if view.is(end, |c| c == ' ' || c == '-') { end + 1 } else { end };
+    let x = view.run_end_capped(end, 3, |c| matches!(c, ' ' | '-' | '.' | '_' | '·'));
     (view.is(x, |c| c == 'X' || c == 'x') && !view.is(x + 1, |c| c.is_ascii_alphanumeric()))
         .then_some(x)
 }
@@ -123,7 +130,8 @@ fn check_x(ctx: &Context<'_>, end: usize) -> Option<usize> {
 /// The 17 digits before the check character of an 18-character number give `check`, and hold
 /// a real birth date from 1800 to 2099.
 pub(super) fn id18_valid(body: &[u8], check: char) -> bool {
-    let (Some(year), Some(month), Some(day)) = (body.get(6..10), body.get(10..12), body.get(12..14))
+    let (Some(year), Some(month), Some(day)) =
+        (body.get(6..10), body.get(10..12), body.get(12..14))
     else {
         return false;
     };
@@ -131,23 +139,36 @@ pub(super) fn id18_valid(body: &[u8], check: char) -> bool {
         return false;
     }
     let year = numbers::value(year);
-    if !(1800..=2099).contains(&year) || !date_valid(year, numbers::value(month), numbers::value(day)) {
+    if !(1800..=2099).contains(&year)
+        || !date_valid(year, numbers::value(month), numbers::value(day))
+    {
         return false;
     }
-    let sum: u32 = body.iter().zip(WEIGHTS).map(|(&d, w)| u32::from(d) * w).sum();
+    let sum: u32 = body
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(&d, w)| u32::from(d) * w)
+        .sum();
     CHECK.get((sum % 11) as usize) == Some(&check.to_ascii_uppercase())
 }
 
 /// A legacy 15-digit number: a province, then a `YYMMDD` birth date in the 1900s.
 pub(super) fn id15_valid(digits: &[u8]) -> bool {
-    let (Some(province), Some(year), Some(month), Some(day)) =
-        (digits.get(..2), digits.get(6..8), digits.get(8..10), digits.get(10..12))
-    else {
+    let (Some(province), Some(year), Some(month), Some(day)) = (
+        digits.get(..2),
+        digits.get(6..8),
+        digits.get(8..10),
+        digits.get(10..12),
+    ) else {
         return false;
     };
     digits.len() == 15
         && PROVINCES.contains(&numbers::value(province))
-        && date_valid(1900 + numbers::value(year), numbers::value(month), numbers::value(day))
+        && date_valid(
+            1900 + numbers::value(year),
+            numbers::value(month),
+            numbers::value(day),
+        )
 }
 
 fn date_valid(year: u32, month: u32, day: u32) -> bool {
@@ -193,15 +214,24 @@ mod tests {
     #[test]
     fn id_numbers_however_written() {
         for (text, expected) in [
-            ("身份证号11010519491231002X，谢谢", "身份证号••••••••••••••002X，谢谢"),
+            (
+                "身份证号11010519491231002X，谢谢",
+                "身份证号••••••••••••••002X，谢谢",
+            ),
             ("ID 440524188001010014", "ID ••••••••••••••0014"),
             ("id 11010519491231002x", "id ••••••••••••••002X"),
-            ("身份证：１１０１０５１９４９１２３１００２Ｘ", "身份证：••••••••••••••002X"),
+            (
+                "身份证：１１０１０５１９４９１２３１００２Ｘ",
+                "身份证：••••••••••••••002X",
+            ),
             ("身份证 110105 19491231 002X", "身份证 ••••••••••••••002X"),
             ("ID 1101 0519 4912 3100 2X.", "ID ••••••••••••••002X."),
             ("ID 110105-19491231-002x", "ID ••••••••••••••002X"),
             ("110105 19491231 002 X，谢谢", "••••••••••••••002X，谢谢"),
-            ("身份证号：110105194\n91231002X", "身份证号：••••••••••••••002X"),
+            (
+                "身份证号：110105194\n91231002X",
+                "身份证号：••••••••••••••002X",
+            ),
             ("ID#34052419800101001X", "ID#••••••••••••••001X"),
         ] {
             masked(text, expected, true);
@@ -211,8 +241,19 @@ mod tests {
     #[test]
     fn legacy_numbers_are_certain_only_next_to_an_id_label() {
         masked("旧身份证 110105491231002", "旧身份证 •••••••••••1002", true);
-        masked("证件号码 1101 0549 1231 002", "证件号码 •••••••••••1002", true);
+        masked(
+            "证件号码 1101 0549 1231 002",
+            "证件号码 •••••••••••1002",
+            true,
+        );
         masked("number 110105491231002", "number •••••••••••1002", false);
+        kept("138 0000 0010 2000-01-01");
+        kept("+86 138 0000 0010 1000元");
+        masked(
+            "1.1.0.1.0.5.1.9.4.9.1.2.3.1.0.0.2.X",
+            "••••••••••••••002X",
+            true,
+        );
         masked("order 110105491231002", "order •••••••••••1002", false);
         masked("订单11010519491231002X", "订单••••••••••••••002X", false);
         kept("990105491231002");

@@ -47,7 +47,10 @@ mod tests {
     #[test]
     fn emails_keep_their_first_character_and_domain() {
         assert_eq!(mask_email("jane.doe@example.com"), "j***@example.com");
-        assert_eq!(mask_email("li.lei+wallet@mail.example.cn"), "l***@mail.example.cn");
+        assert_eq!(
+            mask_email("li.lei+wallet@mail.example.cn"),
+            "l***@mail.example.cn"
+        );
         assert_eq!(mask_email("j@example.com"), "j***@example.com");
         assert_eq!(mask_email("张伟@例子.中国"), "张***@例子.中国");
         assert_eq!(mask_email("😀x@example.com"), "😀***@example.com");

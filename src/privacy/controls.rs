@@ -36,7 +36,11 @@ pub fn strip_controls(text: &str) -> String {
             }
             '\u{0b}' | '\u{0c}' | '\u{2028}' | '\u{2029}' | '\u{85}' => '\n',
             '\t' => ' ',
-            '\u{200d}' if previous.is_some_and(is_emoji) && chars.peek().is_some_and(|&n| is_emoji(n)) => c,
+            '\u{200d}'
+                if previous.is_some_and(is_emoji) && chars.peek().is_some_and(|&n| is_emoji(n)) =>
+            {
+                c
+            }
             c if is_invisible(c) => continue,
             c => c,
         };
@@ -122,7 +126,10 @@ mod tests {
             ("\u{1b}[31mred\u{1b}[0m", "red"),
             ("a\u{1b}[2J\u{1b}[Hb", "ab"),
             ("\u{1b}]0;title\u{7}text", "text"),
-            ("\u{1b}]8;;https://evil.example\u{1b}\\link\u{1b}]8;;\u{1b}\\", "link"),
+            (
+                "\u{1b}]8;;https://evil.example\u{1b}\\link\u{1b}]8;;\u{1b}\\",
+                "link",
+            ),
             ("\u{1b}(Bplain", "plain"),
             ("\u{1b}7saved\u{1b}8", "saved"),
             ("\u{9b}1mbold", "bold"),

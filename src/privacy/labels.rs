@@ -56,7 +56,10 @@ pub(super) enum Rule {
 impl Rule {
     /// Whether the label names a secret whose value is looked for next to it.
     pub(super) fn is_secret(self) -> bool {
-        !matches!(self, Rule::Card | Rule::Identity | Rule::Id | Rule::Keep | Rule::Money)
+        !matches!(
+            self,
+            Rule::Card | Rule::Identity | Rule::Id | Rule::Keep | Rule::Money
+        )
     }
 
     /// Whether the label names something support needs, whose value is never taken for a
@@ -68,7 +71,7 @@ impl Rule {
 
 use Rule::{
     Backup, Card, Code, Cvv, Id, Identity, Keep, Key, Money, Otp, Password, PaymentPassword, Pin,
-    Seed, SecurityCode,
+    SecurityCode, Seed,
 };
 
 /// Every label: its text, its rule, and whether it is strong (names the secret for sure).
@@ -282,12 +285,20 @@ pub(super) fn find(view: &View) -> Vec<Label> {
     let at = |byte: usize| index.get(byte).copied().unwrap_or(view.len());
     let mut labels = Vec::new();
     for m in matcher.find_iter(&text) {
-        let Some(&(_, rule, strong)) = rows.get(m.pattern().as_usize()).and_then(|&r| LABELS.get(r)) else {
+        let Some(&(_, rule, strong)) = rows
+            .get(m.pattern().as_usize())
+            .and_then(|&r| LABELS.get(r))
+        else {
             continue;
         };
         let (start, end) = (at(m.start()), at(m.end()));
         if whole_word(view, start, end, rule) {
-            labels.push(Label { start, end, rule, strong });
+            labels.push(Label {
+                start,
+                end,
+                rule,
+                strong,
+            });
         }
     }
     labels
@@ -298,7 +309,19 @@ pub(super) fn find(view: &View) -> Vec<Label> {
 fn whole_word(view: &View, start: usize, end: usize, rule: Rule) -> bool {
     let first = view.at(start).unwrap_or(' ');
     let last = view.before(end).unwrap_or(' ');
-    if first.is_ascii_alphanumeric() && view.before(start).is_some_and(|c| c.is_ascii_alphanumeric()) {
+    if first.is_ascii_alphanumeric()
+        && view
+            .before(start)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        return false;
+    }
+    // Part of an email address or a host name: `li.pw@example.com`, `pin.example.com`.
+    let in_address = first.is_ascii_alphanumeric()
+        && (view.before(start).is_some_and(|c| c == '.' || c == '@')
+            || view.is(end, |c| c == '@')
+            || (view.is(end, |c| c == '.') && view.is(end + 1, |c| c.is_ascii_alphabetic())));
+    if in_address {
         return false;
     }
     if last.is_ascii_alphanumeric() {
@@ -327,7 +350,10 @@ mod tests {
 
     #[test]
     fn the_longest_label_wins() {
-        assert_eq!(labels("支付密码"), [("支付密码".into(), PaymentPassword, true)]);
+        assert_eq!(
+            labels("支付密码"),
+            [("支付密码".into(), PaymentPassword, true)]
+        );
         assert_eq!(labels("PIN code"), [("PIN code".into(), Pin, true)]);
         assert_eq!(labels("error code 51"), [("error code".into(), Keep, true)]);
         assert_eq!(labels("验证码"), [("验证码".into(), Otp, true)]);
@@ -349,8 +375,13 @@ mod tests {
         assert!(labels("decide").is_empty());
         assert!(labels("password123").is_empty());
         assert!(labels("Err2026pw").is_empty());
+        assert!(labels("li.pw@example.com").is_empty());
+        assert!(labels("pin.example.com").is_empty());
         assert_eq!(labels("pin1234"), [("pin".into(), Pin, true)]);
-        assert_eq!(labels("我的password是"), [("password".into(), Password, true)]);
+        assert_eq!(
+            labels("我的password是"),
+            [("password".into(), Password, true)]
+        );
     }
 
     #[test]

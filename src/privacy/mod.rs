@@ -226,7 +226,11 @@ fn chunks(text: &str) -> Vec<&str> {
         let window = head.len().saturating_sub(CHUNK / 4);
         let cut = ["\n\n", "\n", " "]
             .iter()
-            .find_map(|sep| head.rfind(sep).filter(|&at| at > window).map(|at| at + sep.len()))
+            .find_map(|sep| {
+                head.rfind(sep)
+                    .filter(|&at| at > window)
+                    .map(|at| at + sep.len())
+            })
             .unwrap_or(limit);
         let (piece, tail) = rest.split_at_checked(cut).unwrap_or((rest, ""));
         out.push(piece);
@@ -262,9 +266,19 @@ mod tests {
         let kinds: Vec<Kind> = out.changes.iter().map(|c| c.kind).collect();
         assert_eq!(
             kinds,
-            [Kind::CardNumber, Kind::Cvv, Kind::VerificationCode, Kind::IdNumber, Kind::Iban, Kind::Password]
+            [
+                Kind::CardNumber,
+                Kind::Cvv,
+                Kind::VerificationCode,
+                Kind::IdNumber,
+                Kind::Iban,
+                Kind::Password
+            ]
         );
-        assert_eq!(out.changes[0].original, "４１１１ １１１１ １１１１ １１１１");
+        assert_eq!(
+            out.changes[0].original,
+            "４１１１ １１１１ １１１１ １１１１"
+        );
         assert_eq!(&text[out.changes[1].span.clone()], "123");
     }
 
@@ -278,7 +292,10 @@ mod tests {
         assert_eq!(kept.text, "my code is 702518, password: [removed]");
         assert_eq!(kept.changes.len(), 1);
         // Certain ones go whatever the answer.
-        assert_eq!(scan_keeping(text, Policy::default(), |_| true).text, "my code is 702518, password: [removed]");
+        assert_eq!(
+            scan_keeping(text, Policy::default(), |_| true).text,
+            "my code is 702518, password: [removed]"
+        );
     }
 
     #[test]
@@ -301,7 +318,12 @@ mod tests {
 
     #[test]
     fn nothing_to_change() {
-        for text in ["", "   ", "支付失败了，请帮忙看看 🙏😀", "Payment failed 💳 at the shop, amount 59.90 CNY."] {
+        for text in [
+            "",
+            "   ",
+            "支付失败了，请帮忙看看 🙏😀",
+            "Payment failed 💳 at the shop, amount 59.90 CNY.",
+        ] {
             assert_eq!(scan(text, Policy::default()).text, text);
         }
     }
@@ -316,7 +338,10 @@ mod tests {
         assert!(pieces.iter().all(|p| p.ends_with('\n') || p.len() < CHUNK));
         let out = scan(&text, Policy::default());
         assert_eq!(out.changes.len(), 10_000);
-        assert_eq!(out.text, "card •••• 1111 declined, password: [removed]\n".repeat(5000));
+        assert_eq!(
+            out.text,
+            "card •••• 1111 declined, password: [removed]\n".repeat(5000)
+        );
     }
 
     #[test]

@@ -50,7 +50,12 @@ impl View {
     /// line break, two or more line breaks one paragraph break (two).
     fn space(&mut self, c: char, at: usize, end: usize) {
         let last = self.chars.last().copied();
-        let before = self.chars.len().checked_sub(2).and_then(|i| self.chars.get(i)).copied();
+        let before = self
+            .chars
+            .len()
+            .checked_sub(2)
+            .and_then(|i| self.chars.get(i))
+            .copied();
         match (last, c) {
             (Some(' ' | '\n'), ' ') => self.extend_last(end),
             (Some(' '), '\n') => {
@@ -103,10 +108,6 @@ impl View {
         }
     }
 
-    pub(super) fn chars(&self) -> &[char] {
-        &self.chars
-    }
-
     pub(super) fn len(&self) -> usize {
         self.chars.len()
     }
@@ -151,7 +152,11 @@ impl View {
 
     /// The characters `from..to` as a string.
     pub(super) fn string(&self, from: usize, to: usize) -> String {
-        self.chars.get(from..to).unwrap_or_default().iter().collect()
+        self.chars
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .collect()
     }
 
     /// The view as a string, for searches that work on bytes, and the view character each of
@@ -221,7 +226,7 @@ mod tests {
     use super::*;
 
     fn folded(text: &str) -> String {
-        View::new(text).chars().iter().collect()
+        View::new(text).text_and_index().0
     }
 
     #[test]
@@ -249,7 +254,12 @@ mod tests {
     fn every_character_knows_where_it_came_from() {
         let text = "卡号 ４１１１\u{200b}１１";
         let view = View::new(text);
-        let start = view.chars().iter().position(|&c| c == '4').unwrap();
+        let start = view
+            .text_and_index()
+            .0
+            .chars()
+            .position(|c| c == '4')
+            .unwrap();
         let (from, to) = view.bytes(start, view.len());
         assert_eq!(&text[from..to], "４１１１\u{200b}１１");
         assert_eq!(view.bytes(0, 0), (0, 0));

@@ -94,7 +94,9 @@ pub(super) fn digit(c: char) -> Option<u8> {
 
 /// The digits' value, for short fields such as a date's month.
 pub(super) fn value(digits: &[u8]) -> u32 {
-    digits.iter().fold(0, |n, &d| n.saturating_mul(10).saturating_add(u32::from(d)))
+    digits
+        .iter()
+        .fold(0, |n, &d| n.saturating_mul(10).saturating_add(u32::from(d)))
 }
 
 /// The last 4 digits, as text.

@@ -94,14 +94,21 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
             }
             // `my password? Dragon1988`, `PIN no. 1234`: right after the label, not an end.
             '?' if p == label.end => p += 1,
-            '.' if p == label.end && view.before(p).is_some_and(|c| c.eq_ignore_ascii_case(&'o')) => p += 1,
+            '.' if p == label.end
+                && view.before(p).is_some_and(|c| c.eq_ignore_ascii_case(&'o')) =>
+            {
+                p += 1
+            }
             c if ends_sentence(ctx, p, c) => {
                 if rule == Rule::Password {
                     reset_to(ctx, p, strong);
                 }
                 return;
             }
-            c if is_quote(c) && accepts_words(rule) && !view.before(p).is_some_and(char::is_alphanumeric) => {
+            c if is_quote(c)
+                && accepts_words(rule)
+                && !view.before(p).is_some_and(char::is_alphanumeric) =>
+            {
                 if let Some(value) = quoted(ctx, p, rule) {
                     take(ctx, value, strong, Link::Punct, rule);
                     return;
@@ -109,7 +116,10 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                 p += 1;
             }
             c if is_joint(c) => {
-                if matches!(c, ':' | '=' | '>' | '#' | '-' | '—' | '(' | '→' | '⇒' | '➜' | '➔' | '~' | '/') {
+                if matches!(
+                    c,
+                    ':' | '=' | '>' | '#' | '-' | '—' | '(' | '→' | '⇒' | '➜' | '➔' | '~' | '/'
+                ) {
                     link = Link::Punct;
                 } else if matches!(c, ',' | '，') && rule == Rule::Password {
                     // `我的密码就是我名字拼音加生日，liming0315`
@@ -124,7 +134,11 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                     }
                     match next.rule {
                         // `cvc code`, `密码 (password)`, `CVV/CVC`: one label said twice.
-                        r if r.is_secret() && gap + cjk_gap == 0 && !repeated && !matches!(r, Rule::Seed | Rule::Key) => {
+                        r if r.is_secret()
+                            && gap + cjk_gap == 0
+                            && !repeated
+                            && !matches!(r, Rule::Seed | Rule::Key) =>
+                        {
                             repeated = true;
                             if rule == Rule::Code {
                                 (rule, strong) = (r, next.strong);
@@ -154,7 +168,9 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                 // `the pw for my app is …`, not `password reset link …`.
                 let value = value_at(ctx, rule, p, link)
                     .filter(|v| gap + cjk_gap == 0 || link > Link::Bare || v.kind != Kind::Password)
-                    .filter(|v| !corrected || (v.strong && link > Link::Bare && !is_number(ctx, v)));
+                    .filter(|v| {
+                        !corrected || (v.strong && link > Link::Bare && !is_number(ctx, v))
+                    });
                 if let Some(value) = value {
                     take(ctx, value, strong, link, rule);
                     if rule != Rule::Password {
@@ -171,7 +187,11 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                     p += 1;
                 } else {
                     gap += 1;
-                    p = if c.is_ascii_digit() { number_end(ctx, p) } else { token_end(ctx, p) };
+                    p = if c.is_ascii_digit() {
+                        number_end(ctx, p)
+                    } else {
+                        token_end(ctx, p)
+                    };
                 }
                 if gap > GAP_WORDS || cjk_gap > GAP_CJK {
                     return;
@@ -190,21 +210,27 @@ fn more_values(ctx: &mut Context<'_>, rule: Rule, mut p: usize, strong: bool, li
         let mut q = p;
         loop {
             let spaced = view.run_end(q, |c| matches!(c, ' ' | ',' | '，' | '/' | '、' | '\n'));
-            let word = ["and then", "and", "or", "then", "和", "或者", "或", "然后", "还有"]
-                .iter()
-                .find(|w| view.has(spaced, w) && !view.is(spaced + w.chars().count(), |c| c.is_ascii_alphabetic()));
-            match word {
-                Some(w) => q = spaced + w.chars().count(),
-                None => {
-                    q = spaced;
-                    break;
-                }
+            let word = [
+                "and then", "and", "or", "then", "和", "或者", "或", "然后", "还有",
+            ]
+            .iter()
+            .find(|w| {
+                view.has(spaced, w)
+                    && !view.is(spaced + w.chars().count(), |c| c.is_ascii_alphabetic())
+            });
+            if let Some(w) = word {
+                q = spaced + w.chars().count();
+            } else {
+                q = spaced;
+                break;
             }
         }
         if q == p || ctx.label_at(q).is_some() {
             return;
         }
-        let Some(value) = value_at(ctx, rule, q, link).filter(|v| v.kind != Kind::Password || rule == Rule::Backup) else {
+        let Some(value) = value_at(ctx, rule, q, link)
+            .filter(|v| v.kind != Kind::Password || rule == Rule::Backup)
+        else {
             return;
         };
         p = value.end;
@@ -239,7 +265,9 @@ fn backward(ctx: &mut Context<'_>, label: Label) {
         value_at(ctx, label.rule, start, Link::Word).filter(|v| v.end == q)
     };
     if let Some(value) = value {
-        let kept = ctx.label_before(value.start).is_some_and(|l| l.rule.is_kept());
+        let kept = ctx
+            .label_before(value.start)
+            .is_some_and(|l| l.rule.is_kept());
         if !kept {
             take(ctx, value, label.strong, Link::Word, label.rule);
         }
@@ -261,21 +289,24 @@ fn view_back_spaces(ctx: &Context<'_>, mut q: usize) -> usize {
     q
 }
 
+/// Words that join a value to the label after it (`702518 was the code`, `abc是我的密码`),
+/// longest first so `我的` is read before `的`.
+const BACK_LINKS: &[&str] = &[
+    "that is", "that's", "thats", "这是", "那是", "这个", "那个", "這個", "那個", "就是", "作为",
+    "当作", "我的", "it's", "your", "this", "was", "the", "our", "its", "is", "as", "be", "my",
+    "a", "是", "为", "為", "的",
+];
+
 /// Where the link word or punctuation ending at `q` starts.
 fn back_link(ctx: &Context<'_>, q: usize) -> Option<usize> {
     let view = ctx.view;
-    if view.before(q).is_some_and(|c| matches!(c, '=' | ':' | '-' | '—' | '–' | '→' | '←' | '(')) {
+    if view
+        .before(q)
+        .is_some_and(|c| matches!(c, '=' | ':' | '-' | '—' | '–' | '→' | '←' | '('))
+    {
         return Some(q - 1);
     }
-    const WORDS: &[&str] = &[
-        "that's", "thats", "that is", "it's", "its", "is", "was", "as", "be", "my", "the", "your",
-        "our", "a", "this", "就是", "是", "为", "為", "作为", "当作", "的", "我的", "这是", "那是",
-        "这个", "那个", "這個", "那個",
-    ];
-    // Longest first: `我的` before `的`.
-    let mut words = WORDS.to_vec();
-    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-    words.iter().find_map(|w| {
+    BACK_LINKS.iter().find_map(|w| {
         let len = w.chars().count();
         let from = q.checked_sub(len)?;
         let whole = !w.is_ascii() || !view.before(from).is_some_and(|c| c.is_ascii_alphanumeric());
@@ -300,12 +331,19 @@ fn value_start_before(ctx: &Context<'_>, q: usize) -> Option<usize> {
     }
     let word_start = {
         let mut j = q;
-        while view.before(j).is_some_and(|c| !c.is_whitespace() && !is_cjk(c) && !is_wide_punct(c)) && q - j < 64 {
+        while view
+            .before(j)
+            .is_some_and(|c| !c.is_whitespace() && !is_cjk(c) && !is_wide_punct(c))
+            && q - j < 64
+        {
             j -= 1;
         }
         j
     };
-    let all_digits = view.string(word_start, q).chars().all(|c| c.is_ascii_digit());
+    let all_digits = view
+        .string(word_start, q)
+        .chars()
+        .all(|c| c.is_ascii_digit());
     if last.is_ascii_digit() && all_digits {
         let mut j = q;
         while view.before(j).is_some_and(|c| c.is_ascii_digit())
@@ -354,7 +392,12 @@ fn value_at(ctx: &Context<'_>, rule: Rule, p: usize, link: Link) -> Option<Value
             Kind::VerificationCode => count == 6 || rule != Rule::Code,
             _ => true,
         };
-        Some(Value { start: p, end, kind, strong })
+        Some(Value {
+            start: p,
+            end,
+            kind,
+            strong,
+        })
     };
     if c.is_ascii_digit() {
         let value = match rule {
@@ -363,20 +406,39 @@ fn value_at(ctx: &Context<'_>, rule: Rule, p: usize, link: Link) -> Option<Value
             Rule::PaymentPassword => digits(4, 8, Kind::Pin),
             Rule::Cvv => digits(3, 4, Kind::Cvv),
             Rule::SecurityCode => digits(3, 8, Kind::VerificationCode).map(|v| {
-                let count = view.string(v.start, v.end).chars().filter(char::is_ascii_digit).count();
-                if count <= 4 { Value { kind: Kind::Cvv, ..v } } else { v }
+                let count = view
+                    .string(v.start, v.end)
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .count();
+                if count <= 4 {
+                    Value {
+                        kind: Kind::Cvv,
+                        ..v
+                    }
+                } else {
+                    v
+                }
             }),
             Rule::Otp | Rule::Code => digits(4, 8, Kind::VerificationCode),
             Rule::Backup => backup_code(ctx, p),
             _ => None,
         };
-        if value.is_some() || !matches!(rule, Rule::Password | Rule::PaymentPassword | Rule::Otp | Rule::Backup) {
+        if value.is_some()
+            || !matches!(
+                rule,
+                Rule::Password | Rule::PaymentPassword | Rule::Otp | Rule::Backup
+            )
+        {
             return value;
         }
     }
     match rule {
         Rule::Password => password(ctx, p, link),
-        Rule::PaymentPassword => password(ctx, p, link).filter(|v| v.strong).map(|v| Value { kind: Kind::Pin, ..v }),
+        Rule::PaymentPassword => password(ctx, p, link).filter(|v| v.strong).map(|v| Value {
+            kind: Kind::Pin,
+            ..v
+        }),
         Rule::Otp => alphanumeric_code(ctx, p),
         Rule::Backup => backup_code(ctx, p),
         _ => None,
@@ -401,7 +463,9 @@ fn digits_at(ctx: &Context<'_>, p: usize, min: usize, max: usize) -> Option<(usi
             }
         }
         Some('+' | '$' | '¥' | '€' | '£' | '￥' | '@') => return None,
-        Some('.' | ',') if p >= 2 && view.before(p - 1).is_some_and(|c| c.is_ascii_digit()) => return None,
+        Some('.' | ',') if p >= 2 && view.before(p - 1).is_some_and(|c| c.is_ascii_digit()) => {
+            return None;
+        }
         _ => {}
     }
     let first = view.run_end(p, |c| c.is_ascii_digit()) - p;
@@ -412,7 +476,9 @@ fn digits_at(ctx: &Context<'_>, p: usize, min: usize, max: usize) -> Option<(usi
             break;
         }
         let fits = match sep {
-            ' ' => (first == 1 && next == 1) || ((2..=4).contains(&first) && (2..=4).contains(&next)),
+            ' ' => {
+                (first == 1 && next == 1) || ((2..=4).contains(&first) && (2..=4).contains(&next))
+            }
             _ => first >= 3 && next == first,
         };
         if !fits {
@@ -434,6 +500,16 @@ fn digits_at(ctx: &Context<'_>, p: usize, min: usize, max: usize) -> Option<(usi
     Some((q, count))
 }
 
+/// Units and currencies after a number: it is an amount, a date, a duration, a count.
+const UNITS: &[&str] = &[
+    "元", "块", "塊", "角", "毛", "万", "萬", "千", "百", "年", "月", "日", "号", "號", "点", "點",
+    "时", "時", "分钟", "分鐘", "秒", "次", "位", "个", "個", "天", "小时", "小時", "笔", "筆",
+    "岁", "歲", "%", "yuan", "rmb", "cny", "usd", "eur", "hkd", "gbp", "jpy", "dollar", "dollars",
+    "bucks", "times", "digit", "digits", "minute", "minutes", "mins", "min", "second", "seconds",
+    "secs", "sec", "hour", "hours", "hrs", "day", "days", "year", "years", "am", "pm", "kb", "mb",
+    "gb", "x ",
+];
+
 /// Whether a number ending at `q` goes on as something else: a decimal, a time, a date, a
 /// percentage, a unit or a currency.
 fn runs_on(ctx: &Context<'_>, q: usize) -> bool {
@@ -445,14 +521,6 @@ fn runs_on(ctx: &Context<'_>, q: usize) -> bool {
         _ => {}
     }
     let after = view.run_end_capped(q, 1, |c| c == ' ');
-    const UNITS: &[&str] = &[
-        "元", "块", "塊", "角", "毛", "万", "萬", "千", "百", "年", "月", "日", "号", "號", "点", "點",
-        "时", "時", "分钟", "分鐘", "秒", "次", "位", "个", "個", "天", "小时", "小時", "笔", "筆",
-        "岁", "歲", "%", "yuan", "rmb", "cny", "usd", "eur", "hkd", "gbp", "jpy", "dollar", "dollars",
-        "bucks", "times", "digit", "digits", "minute", "minutes", "mins", "min", "second", "seconds",
-        "secs", "sec", "hour", "hours", "hrs", "day", "days", "year", "years", "am", "pm", "kb", "mb",
-        "gb", "x ",
-    ];
     UNITS.iter().any(|u| {
         view.has(after, u)
             && (!u.is_ascii() || !view.is(after + u.chars().count(), |c| c.is_ascii_alphabetic()))
@@ -478,7 +546,10 @@ fn year_like(ctx: &Context<'_>, p: usize, q: usize, count: usize) -> bool {
         from -= 1;
     }
     let word = view.string(from, word_end).to_ascii_lowercase();
-    ["in", "since", "from", "until", "till", "year", "before", "after", "by"].contains(&word.as_str())
+    [
+        "in", "since", "from", "until", "till", "year", "before", "after", "by",
+    ]
+    .contains(&word.as_str())
 }
 
 /// A password at `p`: a word, or after a colon a Chinese phrase.
@@ -490,14 +561,31 @@ fn password(ctx: &Context<'_>, p: usize, link: Link) -> Option<Value> {
             return None;
         }
         let end = view.run_end_capped(p, 32, |c| c.is_alphanumeric() && !c.is_whitespace());
-        let strong = view.string(p, end).chars().any(|c| c.is_ascii_alphanumeric());
-        return Some(Value { start: p, end, kind: Kind::Password, strong });
+        let strong = view
+            .string(p, end)
+            .chars()
+            .any(|c| c.is_ascii_alphanumeric());
+        return Some(Value {
+            start: p,
+            end,
+            kind: Kind::Password,
+            strong,
+        });
     }
     if c.is_whitespace() || is_stop(c) {
         return None;
     }
-    let mut end = view.run_end_capped(p, 64, |c| !c.is_whitespace() && !is_cjk(c) && !is_wide_punct(c));
-    while end > p && view.before(end).is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | ']' | '}' | '>' | '"' | '\'')) {
+    let mut end = view.run_end_capped(p, 64, |c| {
+        !c.is_whitespace() && !is_cjk(c) && !is_wide_punct(c)
+    });
+    while end > p
+        && view.before(end).is_some_and(|c| {
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | ')' | ']' | '}' | '>' | '"' | '\''
+            )
+        })
+    {
         end -= 1;
     }
     let word = view.string(p, end);
@@ -512,7 +600,12 @@ fn password(ctx: &Context<'_>, p: usize, link: Link) -> Option<Value> {
     if !strength && link == Link::Bare {
         return None;
     }
-    Some(Value { start: p, end, kind: Kind::Password, strong: strength })
+    Some(Value {
+        start: p,
+        end,
+        kind: Kind::Password,
+        strong: strength,
+    })
 }
 
 /// `Some(true)`: shaped like a password (letters and digits, a symbol, mixed case, 4+ digits,
@@ -522,13 +615,13 @@ fn strength(word: &str) -> Option<bool> {
     if len < 3 {
         return None;
     }
-    let letters = word.chars().any(|c| c.is_alphabetic());
+    let letters = word.chars().any(char::is_alphabetic);
     let digits = word.chars().any(|c| c.is_ascii_digit());
     // An apostrophe makes a contraction (`that's`), not a password.
     let symbols = word.chars().any(|c| c.is_ascii_punctuation() && c != '\'');
     let inner_upper = word.chars().skip(1).any(|c| c.is_ascii_uppercase())
         && word.chars().any(|c| c.is_ascii_lowercase());
-    let strong = len >= 4 && ((letters && digits) || (symbols && (letters || digits)) || inner_upper || (digits && !letters));
+    let strong = len >= 4 && (digits || (symbols && letters) || inner_upper);
     Some(strong)
 }
 
@@ -538,7 +631,8 @@ fn alphanumeric_code(ctx: &Context<'_>, p: usize) -> Option<Value> {
     let end = view.run_end(p, |c| c.is_ascii_alphanumeric() || c == '-');
     let word = view.string(p, end);
     let len = word.chars().filter(char::is_ascii_alphanumeric).count();
-    let mixed = word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(|c| c.is_ascii_alphabetic());
+    let mixed =
+        word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(|c| c.is_ascii_alphabetic());
     let upper = !word.chars().any(|c| c.is_ascii_lowercase());
     ((4..=10).contains(&len) && mixed && upper && !runs_on(ctx, end)).then_some(Value {
         start: p,
@@ -558,7 +652,12 @@ fn backup_code(ctx: &Context<'_>, p: usize) -> Option<Value> {
         && word.matches('-').count() <= 1
         && word.chars().any(|c| c.is_ascii_digit())
         && !view.is(end, |c| c.is_ascii_alphanumeric());
-    ok.then_some(Value { start: p, end, kind: Kind::VerificationCode, strong: true })
+    ok.then_some(Value {
+        start: p,
+        end,
+        kind: Kind::VerificationCode,
+        strong: true,
+    })
 }
 
 /// A quoted value at `p` (the opening quote): its text, without the quotes.
@@ -572,13 +671,26 @@ fn quoted(ctx: &Context<'_>, p: usize, rule: Rule) -> Option<Value> {
         return None;
     }
     let text = view.string(from, to);
-    if PLAIN.binary_search(&text.to_ascii_lowercase().as_str()).is_ok() || is_marker(ctx, from) {
+    if PLAIN
+        .binary_search(&text.to_ascii_lowercase().as_str())
+        .is_ok()
+        || is_marker(ctx, from)
+    {
         return None;
     }
     if rule != Rule::Password && rule != Rule::PaymentPassword {
         return value_at(ctx, rule, from, Link::Punct).filter(|v| v.end == to);
     }
-    Some(Value { start: from, end: to, kind: if rule == Rule::Password { Kind::Password } else { Kind::Pin }, strong: true })
+    Some(Value {
+        start: from,
+        end: to,
+        kind: if rule == Rule::Password {
+            Kind::Password
+        } else {
+            Kind::Pin
+        },
+        strong: true,
+    })
 }
 
 /// The mark left where a secret was removed (or masked): scanning a report again finds
@@ -592,8 +704,12 @@ fn is_marker(ctx: &Context<'_>, p: usize) -> bool {
 /// `order 2026…`, `¥59.90`).
 fn skip_kept_value(ctx: &Context<'_>, end: usize) -> usize {
     let view = ctx.view;
-    let at = view.run_end_capped(end, 4, |c| matches!(c, ' ' | ':' | '#' | '.' | '-' | '=' | '¥' | '$' | '€'));
-    let to = view.run_end(at, |c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ',' | ':' | '/'));
+    let at = view.run_end_capped(end, 4, |c| {
+        matches!(c, ' ' | ':' | '#' | '.' | '-' | '=' | '¥' | '$' | '€')
+    });
+    let to = view.run_end(at, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ',' | ':' | '/')
+    });
     if to > at { to } else { end }
 }
 
@@ -601,7 +717,9 @@ fn skip_kept_value(ctx: &Context<'_>, end: usize) -> usize {
 fn number_end(ctx: &Context<'_>, p: usize) -> usize {
     let view = ctx.view;
     let mut end = view.run_end(p, |c| c.is_ascii_digit());
-    while view.is(end, |c| matches!(c, ' ' | '-' | '.' | ':' | '/' | ',')) && view.is(end + 1, |c| c.is_ascii_digit()) {
+    while view.is(end, |c| matches!(c, ' ' | '-' | '.' | ':' | '/' | ','))
+        && view.is(end + 1, |c| c.is_ascii_digit())
+    {
         end = view.run_end(end + 1, |c| c.is_ascii_digit());
     }
     end
@@ -613,7 +731,11 @@ fn token_end(ctx: &Context<'_>, p: usize) -> usize {
     let mut end = p;
     loop {
         end = view.run_end(end, |c| {
-            !c.is_whitespace() && !is_cjk(c) && !is_wide_punct(c) && !is_joint(c) && !matches!(c, '.' | '!' | '?' | ';')
+            !c.is_whitespace()
+                && !is_cjk(c)
+                && !is_wide_punct(c)
+                && !is_joint(c)
+                && !matches!(c, '.' | '!' | '?' | ';')
         });
         let apostrophe = view.is(end, |c| c == '\'' || c == '’')
             && view.before(end).is_some_and(char::is_alphabetic)
@@ -628,26 +750,66 @@ fn token_end(ctx: &Context<'_>, p: usize) -> usize {
 
 /// Whether a value is digits only.
 fn is_number(ctx: &Context<'_>, value: &Value) -> bool {
-    ctx.view.string(value.start, value.end).chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+    ctx.view
+        .string(value.start, value.end)
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
 }
 
 /// A label that names a phone number, when a password is said to be one.
 fn is_contact_noun(ctx: &Context<'_>, label: Label) -> bool {
     let text = ctx.view.string(label.start, label.end).to_lowercase();
-    ["phone", "phone number", "mobile", "tel", "手机", "手机号", "手機", "电话", "電話", "号码", "號碼"]
-        .contains(&text.as_str())
+    [
+        "phone",
+        "phone number",
+        "mobile",
+        "tel",
+        "手机",
+        "手机号",
+        "手機",
+        "电话",
+        "電話",
+        "号码",
+        "號碼",
+    ]
+    .contains(&text.as_str())
 }
+
+/// Chinese words that join a label to its value, longest first where one starts another.
+const JOINS_ZH: &[&str] = &[
+    "就是",
+    "都是",
+    "也是",
+    "还是",
+    "是",
+    "为",
+    "為",
+    "改成了",
+    "改成",
+    "改为",
+    "改為",
+    "设为",
+    "设置为",
+    "设置成",
+    "设成",
+    "重置为",
+    "换成了",
+    "换成",
+    "如下",
+    "输入",
+    "输的是",
+    "填的是",
+    "用的是",
+    "设的是",
+];
+
+/// Chinese words that may stand between a label and its value.
+const BETWEEN_ZH: &[&str] = &["我的", "的", "了"];
 
 /// A word at `p` between a label and its value: where it ends, and whether it joins them
 /// (`is`, `was`, `set to`, `是`, `改成了`) or only stands between (`my`, `still`, `的`).
 fn link_word(ctx: &Context<'_>, p: usize, rule: Rule) -> Option<(usize, bool)> {
     let view = ctx.view;
-    const JOINS_ZH: &[&str] = &[
-        "就是", "都是", "也是", "还是", "是", "为", "為", "改成了", "改成", "改为", "改為", "设为",
-        "设置为", "设置成", "设成", "重置为", "换成了", "换成", "如下", "输入", "输的是", "填的是",
-        "用的是", "设的是",
-    ];
-    const BETWEEN_ZH: &[&str] = &["我的", "的", "了"];
     if let Some(w) = JOINS_ZH.iter().find(|w| view.has(p, w)) {
         return Some((p + w.chars().count(), true));
     }
@@ -673,7 +835,11 @@ fn link_word(ctx: &Context<'_>, p: usize, rule: Rule) -> Option<(usize, bool)> {
     // `reset to`, `changed it to`: the verb joins only with its `to`.
     if CHANGES.binary_search(&word.as_str()).is_ok() {
         let after = view.run_end(end, |c| c == ' ');
-        let after = if view.has(after, "it ") { after + 3 } else { after };
+        let after = if view.has(after, "it ") {
+            after + 3
+        } else {
+            after
+        };
         for to in ["to", "into"] {
             if view.has(after, to) && !view.is(after + to.len(), |c| c.is_ascii_alphanumeric()) {
                 return Some((after + to.len(), true));
@@ -691,9 +857,32 @@ const JOINS: &[&str] = &[
 
 /// Words that may stand between a label and its value, sorted.
 const BETWEEN: &[&str] = &[
-    "a", "actually", "also", "always", "an", "currently", "here", "i", "it", "its", "just",
-    "literally", "me", "my", "now", "of", "our", "probably", "really", "simply", "still", "that",
-    "the", "then", "this", "your",
+    "a",
+    "actually",
+    "also",
+    "always",
+    "an",
+    "currently",
+    "here",
+    "i",
+    "it",
+    "its",
+    "just",
+    "literally",
+    "me",
+    "my",
+    "now",
+    "of",
+    "our",
+    "probably",
+    "really",
+    "simply",
+    "still",
+    "that",
+    "the",
+    "then",
+    "this",
+    "your",
 ];
 
 /// Verbs that join a label to its value with `to`: `reset to`, `changed it to`, sorted.
@@ -707,34 +896,233 @@ const NOUNS: &[&str] = &[
 
 /// Everyday English words that describe a password rather than being one, sorted.
 const PLAIN: &[&str] = &[
-    "a", "about", "accepted", "again", "all", "already", "also", "always", "an", "and", "any", "are",
-    "as", "asked", "at", "back", "bad", "be", "because", "been", "before", "being", "blocked", "both",
-    "broken", "but", "by", "can", "can't", "cannot", "case", "changed", "changing", "characters",
-    "complex", "compromised", "correct", "correctly", "could", "declined", "definitely", "did",
-    "didn't", "different", "digits", "disabled", "does", "doesn't", "don't", "done", "easy", "empty",
-    "enough", "entered", "error", "even", "ever", "every", "expire", "expired", "expiring", "failed",
-    "failing", "fails", "field", "fine", "fixed", "for", "forgot", "forgotten", "from", "frozen",
-    "gone", "good", "got", "hacked", "had", "hard", "has", "have", "having", "here", "hidden", "hint",
-    "how", "i", "if", "in", "incorrect", "invalid", "is", "isn't", "it", "it's", "its", "just",
-    "known", "last", "leaked", "length", "letters", "like", "locked", "long", "lost", "manager",
-    "mine", "missing", "more", "must", "my", "needed", "never", "new", "no", "none", "not",
-    "nothing", "now", "numbers", "of", "off", "ok", "okay", "old", "on", "once", "only", "or",
-    "other", "our", "out", "over", "please", "policy", "probably", "protected", "recently",
-    "recovery", "rejected", "remembered", "required", "requirements", "reset", "reused", "right",
-    "rules", "safe", "same", "saved", "secret", "secure", "sensitive", "sent", "set", "shared",
-    "short", "should", "showing", "simple", "since", "so", "some", "someone", "something", "still",
-    "stolen", "stored", "strong", "stuck", "such", "suspended", "symbols", "that", "the", "their",
-    "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "twice",
-    "typed", "unknown", "unsafe", "until", "updated", "used", "useless", "very", "via", "was",
-    "wasn't", "weak", "were", "what", "when", "where", "which", "while", "who", "why", "will",
-    "with", "without", "won't", "work", "worked", "working", "works", "would", "wrong", "yes",
-    "yesterday", "you", "your",
+    "a",
+    "about",
+    "accepted",
+    "again",
+    "all",
+    "already",
+    "also",
+    "always",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "asked",
+    "at",
+    "back",
+    "bad",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "blocked",
+    "both",
+    "broken",
+    "but",
+    "by",
+    "can",
+    "can't",
+    "cannot",
+    "case",
+    "changed",
+    "changing",
+    "characters",
+    "complex",
+    "compromised",
+    "correct",
+    "correctly",
+    "could",
+    "declined",
+    "definitely",
+    "did",
+    "didn't",
+    "different",
+    "digits",
+    "disabled",
+    "does",
+    "doesn't",
+    "don't",
+    "done",
+    "easy",
+    "empty",
+    "enough",
+    "entered",
+    "error",
+    "even",
+    "ever",
+    "every",
+    "expire",
+    "expired",
+    "expiring",
+    "failed",
+    "failing",
+    "fails",
+    "field",
+    "fine",
+    "fixed",
+    "for",
+    "forgot",
+    "forgotten",
+    "from",
+    "frozen",
+    "gone",
+    "good",
+    "got",
+    "hacked",
+    "had",
+    "hard",
+    "has",
+    "have",
+    "having",
+    "here",
+    "hidden",
+    "hint",
+    "how",
+    "i",
+    "if",
+    "in",
+    "incorrect",
+    "invalid",
+    "is",
+    "isn't",
+    "it",
+    "it's",
+    "its",
+    "just",
+    "known",
+    "last",
+    "leaked",
+    "length",
+    "letters",
+    "like",
+    "locked",
+    "long",
+    "lost",
+    "manager",
+    "mine",
+    "missing",
+    "more",
+    "must",
+    "my",
+    "needed",
+    "never",
+    "new",
+    "no",
+    "none",
+    "not",
+    "nothing",
+    "now",
+    "numbers",
+    "of",
+    "off",
+    "ok",
+    "okay",
+    "old",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "please",
+    "policy",
+    "probably",
+    "protected",
+    "recently",
+    "recovery",
+    "rejected",
+    "remembered",
+    "required",
+    "requirements",
+    "reset",
+    "reused",
+    "right",
+    "rules",
+    "safe",
+    "same",
+    "saved",
+    "secret",
+    "secure",
+    "sensitive",
+    "sent",
+    "set",
+    "shared",
+    "short",
+    "should",
+    "showing",
+    "simple",
+    "since",
+    "so",
+    "some",
+    "someone",
+    "something",
+    "still",
+    "stolen",
+    "stored",
+    "strong",
+    "stuck",
+    "such",
+    "suspended",
+    "symbols",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "twice",
+    "typed",
+    "unknown",
+    "unsafe",
+    "until",
+    "updated",
+    "used",
+    "useless",
+    "very",
+    "via",
+    "was",
+    "wasn't",
+    "weak",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "without",
+    "won't",
+    "work",
+    "worked",
+    "working",
+    "works",
+    "would",
+    "wrong",
+    "yes",
+    "yesterday",
+    "you",
+    "your",
 ];
 
 /// How Chinese descriptions after `密码：` begin (`错误`, `不对`, `忘了`…).
 const PLAIN_ZH: &[&str] = &[
-    "错", "不", "忘", "正确", "对", "已", "被", "无效", "过期", "失效", "输错", "重置", "修改", "没",
-    "未", "一直", "还是", "是", "在", "忘记", "锁", "太", "很", "也", "都",
+    "错", "不", "忘", "正确", "对", "已", "被", "无效", "过期", "失效", "输错", "重置", "修改",
+    "没", "未", "一直", "还是", "是", "在", "忘记", "锁", "太", "很", "也", "都",
 ];
 
 /// `My password is the same as my email address`, `密码和手机号一样`: the email addresses (or
@@ -761,27 +1149,50 @@ fn same_as(ctx: &mut Context<'_>) {
     for m in same.captures_iter(&text) {
         let at = char_at(m.get(0).map_or(0, |m| m.start()));
         let after_label = ctx.rule_near_before(at, Rule::Password, 40);
-        let what = m.get(1).or_else(|| m.get(2)).map_or("", |w| w.as_str()).to_lowercase();
+        let what = m
+            .get(1)
+            .or_else(|| m.get(2))
+            .map_or("", |w| w.as_str())
+            .to_lowercase();
         if after_label {
-            let is_email = ["mail", "e-mail", "email", "邮箱", "郵箱", "电子邮件"].contains(&what.as_str());
-            if is_email { wants.0 = true } else { wants.1 = true }
+            let is_email =
+                ["mail", "e-mail", "email", "邮箱", "郵箱", "电子邮件"].contains(&what.as_str());
+            if is_email {
+                wants.0 = true
+            } else {
+                wants.1 = true
+            }
         }
     }
     let mut found = Vec::new();
     if wants.0 {
-        found.extend(email.find_iter(&text).map(|m| (char_at(m.start()), char_at(m.end()))));
+        found.extend(
+            email
+                .find_iter(&text)
+                .map(|m| (char_at(m.start()), char_at(m.end()))),
+        );
     }
     if wants.1 {
         for run in super::numbers::runs(view) {
             let digits = run.count(0, run.groups.len());
             if (7..=15).contains(&digits) {
-                let start = if view.before(run.start()) == Some('+') { run.start() - 1 } else { run.start() };
+                let start = if view.before(run.start()) == Some('+') {
+                    run.start() - 1
+                } else {
+                    run.start()
+                };
                 found.push((start, run.end()));
             }
         }
     }
     for (start, end) in found {
-        ctx.add(Finding { start, end, kind: Kind::Password, certain: true, mask: None });
+        ctx.add(Finding {
+            start,
+            end,
+            kind: Kind::Password,
+            certain: true,
+            mask: None,
+        });
     }
 }
 
@@ -795,7 +1206,9 @@ fn reset_to(ctx: &mut Context<'_>, at: usize, strong: bool) {
         return;
     };
     let view = ctx.view;
-    let to = view.run_end_capped(at + 1, 160, |c| !matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '\n'));
+    let to = view.run_end_capped(at + 1, 160, |c| {
+        !matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '\n')
+    });
     let sentence = view.string(at + 1, to);
     let Some(m) = phrase.find(&sentence) else {
         return;
@@ -818,14 +1231,51 @@ fn ends_sentence(ctx: &Context<'_>, p: usize, c: char) -> bool {
 fn is_joint(c: char) -> bool {
     matches!(
         c,
-        ':' | '=' | '>' | '→' | '⇒' | '➜' | '➔' | '#' | '-' | '—' | '–' | '~' | '(' | ')' | '[' | ']'
-            | '{' | '}' | '*' | '|' | '/' | ',' | '，' | '、' | '<' | '【' | '】' | '〔' | '〕' | '《' | '》'
+        ':' | '='
+            | '>'
+            | '→'
+            | '⇒'
+            | '➜'
+            | '➔'
+            | '#'
+            | '-'
+            | '—'
+            | '–'
+            | '~'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '*'
+            | '|'
+            | '/'
+            | ','
+            | '，'
+            | '、'
+            | '<'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '《'
+            | '》'
     ) || is_quote(c)
         || is_quote_close(c)
 }
 
 fn accepts_words(rule: Rule) -> bool {
-    matches!(rule, Rule::Password | Rule::PaymentPassword | Rule::Otp | Rule::Pin | Rule::Cvv | Rule::Code | Rule::SecurityCode)
+    matches!(
+        rule,
+        Rule::Password
+            | Rule::PaymentPassword
+            | Rule::Otp
+            | Rule::Pin
+            | Rule::Cvv
+            | Rule::Code
+            | Rule::SecurityCode
+    )
 }
 
 fn is_quote(c: char) -> bool {
@@ -864,7 +1314,10 @@ fn closing_to_opening(c: char) -> Option<char> {
 
 /// Punctuation a value never starts with.
 fn is_stop(c: char) -> bool {
-    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '>' | '[') || is_wide_punct(c)
+    matches!(
+        c,
+        ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '>' | '['
+    ) || is_wide_punct(c)
 }
 
 #[cfg(test)]
@@ -873,9 +1326,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn back_links_are_read_longest_first() {
+        let lengths: Vec<usize> = BACK_LINKS.iter().map(|w| w.chars().count()).collect();
+        assert!(lengths.windows(2).all(|w| w[0] >= w[1]), "{BACK_LINKS:?}");
+    }
+
+    #[test]
     fn word_lists_are_sorted_for_binary_search() {
         for list in [JOINS, BETWEEN, CHANGES, NOUNS, PLAIN] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
+            assert!(
+                list.windows(2).all(|w| w[0] < w[1]),
+                "{:?}",
+                list.windows(2).find(|w| w[0] >= w[1])
+            );
         }
     }
 
@@ -883,7 +1346,11 @@ mod tests {
     fn removed(text: &str, expected: &str, kinds: &[(Kind, bool)]) {
         let out = scan(text, Policy::default());
         let found: Vec<(Kind, bool)> = out.changes.iter().map(|c| (c.kind, c.certain)).collect();
-        assert_eq!((out.text.as_str(), found.as_slice()), (expected, kinds), "{text:?}");
+        assert_eq!(
+            (out.text.as_str(), found.as_slice()),
+            (expected, kinds),
+            "{text:?}"
+        );
     }
 
     #[track_caller]
@@ -905,35 +1372,87 @@ mod tests {
         removed("my password is hunter2", "my password is [removed]", &[PW]);
         removed("pwd → qazWSX123, tried", "pwd → [removed], tried", &[PW]);
         removed("login pw = Blue_Sky_88", "login pw = [removed]", &[PW]);
-        removed("password - Summer2025! - that's it", "password - [removed] - that's it", &[PW]);
-        removed("The password was \"correct horse 9\" and", "The password was \"[removed]\" and", &[PW]);
+        removed(
+            "password - Summer2025! - that's it",
+            "password - [removed] - that's it",
+            &[PW],
+        );
+        removed(
+            "The password was \"correct horse 9\" and",
+            "The password was \"[removed]\" and",
+            &[PW],
+        );
         removed("Password:\nRainbow#77", "Password:\n[removed]", &[PW]);
         removed("my password? Dragon1988", "my password? [removed]", &[PW]);
-        removed("new password I set: P@ssw0rd2026", "new password I set: [removed]", &[PW]);
-        removed("the pw for my wallet app is App-Pw-7781", "the pw for my wallet app is [removed]", &[PW]);
-        removed("password was changed to NotMe#123 without", "password was changed to [removed] without", &[PW]);
+        removed(
+            "new password I set: P@ssw0rd2026",
+            "new password I set: [removed]",
+            &[PW],
+        );
+        removed(
+            "the pw for my wallet app is App-Pw-7781",
+            "the pw for my wallet app is [removed]",
+            &[PW],
+        );
+        removed(
+            "password was changed to NotMe#123 without",
+            "password was changed to [removed] without",
+            &[PW],
+        );
         removed("password: sunshine", "password: [removed]", &[PW]);
-        removed("my password is sunshine", "my password is [removed]", &[PW_MAYBE]);
+        removed(
+            "my password is sunshine",
+            "my password is [removed]",
+            &[PW_MAYBE],
+        );
         removed("pass: moonlight77", "pass: [removed]", &[PW_MAYBE]);
     }
 
     #[test]
     fn passwords_in_chinese_and_both() {
-        removed("我的密码就是abc12345，怎么登不上去", "我的密码就是[removed]，怎么登不上去", &[PW]);
-        removed("登入密碼是Taipei101!，請幫我查一下", "登入密碼是[removed]，請幫我查一下", &[PW]);
-        removed("登入密碼——Tai-Chung-8——一直錯誤", "登入密碼——[removed]——一直錯誤", &[PW]);
+        removed(
+            "我的密码就是abc12345，怎么登不上去",
+            "我的密码就是[removed]，怎么登不上去",
+            &[PW],
+        );
+        removed(
+            "登入密碼是Taipei101!，請幫我查一下",
+            "登入密碼是[removed]，請幫我查一下",
+            &[PW],
+        );
+        removed(
+            "登入密碼——Tai-Chung-8——一直錯誤",
+            "登入密碼——[removed]——一直錯誤",
+            &[PW],
+        );
         removed("密码：张三丰，登录不了", "密码：[removed]，登录不了", &[PW]);
         removed("我的password是Mixed2026!", "我的password是[removed]", &[PW]);
-        removed("密码 (password) = Shared#55", "密码 (password) = [removed]", &[PW]);
-        removed("密码被人改成了Hack3r!!，不是我改的", "密码被人改成了[removed]，不是我改的", &[PW]);
+        removed(
+            "密码 (password) = Shared#55",
+            "密码 (password) = [removed]",
+            &[PW],
+        );
+        removed(
+            "密码被人改成了Hack3r!!，不是我改的",
+            "密码被人改成了[removed]，不是我改的",
+            &[PW],
+        );
     }
 
     #[test]
     fn values_before_their_label() {
         removed("hunter22 is my password", "[removed] is my password", &[PW]);
-        removed("I typed 'Qwerty!234' as my password.", "I typed '[removed]' as my password.", &[PW]);
+        removed(
+            "I typed 'Qwerty!234' as my password.",
+            "I typed '[removed]' as my password.",
+            &[PW],
+        );
         removed("Ab123456是我的密码", "[removed]是我的密码", &[PW]);
-        removed("551204 was the SMS code", "[removed] was the SMS code", &[OTP]);
+        removed(
+            "551204 was the SMS code",
+            "[removed] was the SMS code",
+            &[OTP],
+        );
         removed("448 is the CVV", "[removed] is the CVV", &[CVV]);
     }
 
@@ -953,7 +1472,11 @@ mod tests {
             "My password is the same as my email address, [removed].",
             &[PW],
         );
-        removed("密码和我的邮箱一样：wangfang@example.cn", "密码和我的邮箱一样：[removed]", &[PW]);
+        removed(
+            "密码和我的邮箱一样：wangfang@example.cn",
+            "密码和我的邮箱一样：[removed]",
+            &[PW],
+        );
     }
 
     #[test]
@@ -976,7 +1499,11 @@ mod tests {
         removed("OTP 7 0 2 5 1 8", "OTP [removed]", &[OTP]);
         removed("SMS code: 482 913", "SMS code: [removed]", &[OTP]);
         removed("动态码：\n902771", "动态码：\n[removed]", &[OTP]);
-        removed("verification code they sent me was 302 118 and", "verification code they sent me was [removed] and", &[OTP]);
+        removed(
+            "verification code they sent me was 302 118 and",
+            "verification code they sent me was [removed] and",
+            &[OTP],
+        );
         removed("email code A7K2Q9", "email code [removed]", &[OTP]);
         removed("my code is 4417", "my code is [removed]", &[OTP_MAYBE]);
         removed("验证码：５５８２０１", "验证码：[removed]", &[OTP]);
@@ -984,16 +1511,28 @@ mod tests {
 
     #[test]
     fn pins_and_cvvs_in_sentences() {
-        removed("I typed my PIN (5580) three times", "I typed my PIN ([removed]) three times", &[PIN]);
+        removed(
+            "I typed my PIN (5580) three times",
+            "I typed my PIN ([removed]) three times",
+            &[PIN],
+        );
         removed("PIN#7712", "PIN#[removed]", &[PIN]);
-        removed("tried PIN 2580 and then 2850", "tried PIN [removed] and then [removed]", &[PIN, PIN]);
+        removed(
+            "tried PIN 2580 and then 2850",
+            "tried PIN [removed] and then [removed]",
+            &[PIN, PIN],
+        );
         removed(
             "the PIN for the card ending 1234 is 7430",
             "the PIN for the card ending 1234 is [removed]",
             &[PIN],
         );
         removed("签名栏那三位是718", "签名栏那三位是[removed]", &[CVV]);
-        removed("security number on the back: 552", "security number on the back: [removed]", &[CVV]);
+        removed(
+            "security number on the back: 552",
+            "security number on the back: [removed]",
+            &[CVV],
+        );
         removed("cvc code 665", "cvc code [removed]", &[CVV]);
         removed("CVC2 123", "CVC2 [removed]", &[CVV]);
         removed("支付密码是258013", "支付密码是[removed]", &[PIN]);
@@ -1048,7 +1587,11 @@ mod tests {
             keep_error_codes: true,
             ..Policy::default()
         };
-        for text in ["Payment failed (code 4012)", "code 4012: do not honor", "Declined, code is 100512"] {
+        for text in [
+            "Payment failed (code 4012)",
+            "code 4012: do not honor",
+            "Declined, code is 100512",
+        ] {
             assert_eq!(scan(text, policy).text, text);
         }
         assert_eq!(

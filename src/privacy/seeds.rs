@@ -7,9 +7,9 @@
 
 use bip39::Language;
 
+use super::Kind;
 use super::context::{Context, Finding};
 use super::labels::Rule;
-use super::Kind;
 
 /// An ASCII word in the view: characters `start..end`, whether it is a BIP-39 word, and
 /// whether it is part of a seed or key label (`seed phrase`, where both words are listed).
@@ -46,7 +46,10 @@ pub(super) fn find(ctx: &mut Context<'_>) {
 /// A run of listed words: the words of a label at either end name the phrase, the rest is it.
 fn add_phrase(ctx: &mut Context<'_>, run: &[Word]) {
     let inner_start = run.iter().position(|w| !w.label).unwrap_or(run.len());
-    let inner_end = run.iter().rposition(|w| !w.label).map_or(inner_start, |i| i + 1);
+    let inner_end = run
+        .iter()
+        .rposition(|w| !w.label)
+        .map_or(inner_start, |i| i + 1);
     let Some(phrase) = run.get(inner_start..inner_end).filter(|p| !p.is_empty()) else {
         return;
     };
@@ -85,11 +88,20 @@ fn words(ctx: &Context<'_>) -> Vec<Word> {
             continue;
         }
         let end = view.run_end(i, |c| c.is_ascii_alphabetic());
-        let glued = view.is(end, |c| c.is_ascii_digit()) || view.before(i).is_some_and(|c| c.is_ascii_digit() && !numbering_before(ctx, i));
+        let glued = view.is(end, |c| c.is_ascii_digit())
+            || view
+                .before(i)
+                .is_some_and(|c| c.is_ascii_digit() && !numbering_before(ctx, i));
         let word = view.string(i, end).to_ascii_lowercase();
-        let listed = !glued && (3..=8).contains(&word.len()) && Language::English.find_word(&word).is_some();
+        let listed =
+            !glued && (3..=8).contains(&word.len()) && Language::English.find_word(&word).is_some();
         let label = ctx.in_label(i, &[Rule::Seed, Rule::Key]);
-        out.push(Word { start: i, end, listed, label });
+        out.push(Word {
+            start: i,
+            end,
+            listed,
+            label,
+        });
         i = end;
     }
     out
@@ -105,7 +117,10 @@ fn numbering_before(ctx: &Context<'_>, i: usize) -> bool {
         }
         j
     };
-    digits_from < i && !view.before(digits_from).is_some_and(|c| c.is_ascii_alphanumeric())
+    digits_from < i
+        && !view
+            .before(digits_from)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// Whether what lies between two words (`from..to`) only separates the words of one phrase:
@@ -126,7 +141,9 @@ fn joined(ctx: &Context<'_>, from: usize, to: usize) -> bool {
         return true;
     }
     let numbering = rest.trim_start_matches(['(', '#', '[']);
-    let numbering = numbering.strip_suffix(['.', ')', ':', ']']).unwrap_or(numbering);
+    let numbering = numbering
+        .strip_suffix(['.', ')', ':', ']'])
+        .unwrap_or(numbering);
     (1..=2).contains(&numbering.len()) && numbering.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -149,7 +166,9 @@ fn find_keys(ctx: &mut Context<'_>) {
     }
     let mut i = 0;
     while i < view.len() {
-        let extended = ["xprv", "yprv", "zprv", "tprv"].iter().any(|p| view.has(i, p))
+        let extended = ["xprv", "yprv", "zprv", "tprv"]
+            .iter()
+            .any(|p| view.has(i, p))
             && !view.before(i).is_some_and(|c| c.is_ascii_alphanumeric());
         if extended {
             let to = view.run_end(i, |c| c.is_ascii_alphanumeric());
@@ -188,13 +207,20 @@ mod tests {
     use super::super::{Policy, scan};
     use super::*;
 
-    const PHRASE: &str = "abandon ability able about above absent absorb abstract absurd abuse access accident";
+    const PHRASE: &str =
+        "abandon ability able about above absent absorb abstract absurd abuse access accident";
 
     #[track_caller]
     fn removed(text: &str, expected: &str, certain: bool) {
         let out = scan(text, Policy::default());
         assert_eq!(out.text, expected, "{text:?}");
-        assert!(out.changes.iter().all(|c| c.kind == Kind::SeedPhrase && c.certain == certain), "{text:?}: {:?}", out.changes);
+        assert!(
+            out.changes
+                .iter()
+                .all(|c| c.kind == Kind::SeedPhrase && c.certain == certain),
+            "{text:?}: {:?}",
+            out.changes
+        );
     }
 
     #[track_caller]
@@ -205,29 +231,52 @@ mod tests {
     #[test]
     fn twelve_words_without_a_label() {
         removed(PHRASE, "[removed]", true);
-        removed(&format!("he told me: {PHRASE}. He hung up"), "he told me: [removed]. He hung up", true);
+        removed(
+            &format!("he told me: {PHRASE}. He hung up"),
+            "he told me: [removed]. He hung up",
+            true,
+        );
     }
 
     #[test]
     fn numbered_separated_and_in_any_case() {
         let words: Vec<&str> = PHRASE.split(' ').collect();
-        let numbered: Vec<String> = words.iter().enumerate().map(|(k, w)| format!("{}. {w}", k + 1)).collect();
+        let numbered: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| format!("{}. {w}", k + 1))
+            .collect();
         removed(&numbered.join(" "), "1. [removed]", true);
-        let paren: Vec<String> = words.iter().enumerate().map(|(k, w)| format!("{}) {w}", k + 1)).collect();
+        let paren: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| format!("{}) {w}", k + 1))
+            .collect();
         removed(&paren.join("\n"), "1) [removed]", true);
         removed(&words.join(", "), "[removed]", true);
         removed(&words.join("，"), "[removed]", true);
         removed(&words.join("\n"), "[removed]", true);
         removed(&words.join("-"), "[removed]", true);
         removed(&PHRASE.to_uppercase(), "[removed]", true);
-        let capitalised: Vec<String> = words.iter().map(|w| format!("{}{}", &w[..1].to_uppercase(), &w[1..])).collect();
+        let capitalised: Vec<String> = words
+            .iter()
+            .map(|w| format!("{}{}", &w[..1].to_uppercase(), &w[1..]))
+            .collect();
         removed(&capitalised.join(" "), "[removed]", true);
     }
 
     #[test]
     fn a_few_words_after_a_seed_label() {
-        removed("seed phrase: apple banana cherry dog. Then it froze.", "seed phrase: [removed]. Then it froze.", true);
-        removed("助记词：apple, banana, cherry。", "助记词：[removed]。", true);
+        removed(
+            "seed phrase: apple banana cherry dog. Then it froze.",
+            "seed phrase: [removed]. Then it froze.",
+            true,
+        );
+        removed(
+            "助记词：apple, banana, cherry。",
+            "助记词：[removed]。",
+            true,
+        );
         kept("I lost my seed phrase and can't log in.");
         kept("seed phrase: lost it last year");
         kept("助记词是什么");
@@ -236,9 +285,14 @@ mod tests {
     #[test]
     fn label_words_in_the_phrase_are_words_of_it() {
         // `seed` is both a label and a BIP-39 word.
-        let phrase = "abandon ability able seed about above absent absorb abstract absurd abuse access";
+        let phrase =
+            "abandon ability able seed about above absent absorb abstract absurd abuse access";
         removed(phrase, "[removed]", true);
-        removed(&format!("seed phrase {phrase}"), "seed phrase [removed]", true);
+        removed(
+            &format!("seed phrase {phrase}"),
+            "seed phrase [removed]",
+            true,
+        );
     }
 
     #[test]

@@ -98,7 +98,10 @@ pub(super) fn render(report: &Report) -> String {
 /// and entities, tables, strikethrough. `_` inside a word (`x86_64`) formats nothing in
 /// `CommonMark`, so it stays as it is; `*` inside a word does, so it is escaped.
 fn escape(s: &str) -> String {
-    let one_line: String = s.chars().map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c }).collect();
+    let one_line: String = s
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c })
+        .collect();
     let chars: Vec<char> = one_line.chars().collect();
     let in_word = |j: Option<usize>| {
         j.and_then(|j| chars.get(j))
@@ -107,8 +110,10 @@ fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
         let inside = in_word(i.checked_sub(1)) && in_word(Some(i + 1));
-        let special = matches!(c, '\\' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '*' | '~' | '&')
-            || (c == '_' && !inside)
+        let special = matches!(
+            c,
+            '\\' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '*' | '~' | '&'
+        ) || (c == '_' && !inside)
             || (i == 0 && matches!(c, '-' | '+' | '='))
             || (matches!(c, '.' | ')') && is_list_number(&chars, i));
         if special {
@@ -123,7 +128,9 @@ fn escape(s: &str) -> String {
 fn is_list_number(chars: &[char], i: usize) -> bool {
     i > 0
         && i <= 9
-        && chars.get(..i).is_some_and(|d| d.iter().all(char::is_ascii_digit))
+        && chars
+            .get(..i)
+            .is_some_and(|d| d.iter().all(char::is_ascii_digit))
         && chars.get(i + 1).is_none_or(|c| c.is_whitespace())
 }
 
@@ -142,9 +149,15 @@ mod tests {
             ("# heading", "\\# heading"),
             ("```rust", "\\`\\`\\`rust"),
             ("~~~", "\\~\\~\\~"),
-            ("[click](https://evil.example)", "\\[click\\](https://evil.example)"),
+            (
+                "[click](https://evil.example)",
+                "\\[click\\](https://evil.example)",
+            ),
             ("![img](x.png)", "!\\[img\\](x.png)"),
-            ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
+            (
+                "<script>alert(1)</script>",
+                "\\<script\\>alert(1)\\</script\\>",
+            ),
             ("&amp; &#60;", "\\&amp; \\&\\#60;"),
             ("a*b*c", "a\\*b\\*c"),
             ("x86_64 and _this_", "x86_64 and \\_this\\_"),

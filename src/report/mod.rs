@@ -250,9 +250,12 @@ fn screen(
     lang: Lang,
     review: &Review,
 ) -> (String, Vec<privacy::Change>) {
-    if review.card_answers.contains(id) && answers_with_id(input) && privacy::looks_like_card(value) {
+    if review.card_answers.contains(id) && answers_with_id(input) && privacy::looks_like_card(value)
+    {
         let digits: String = value.chars().filter(char::is_ascii_digit).collect();
-        let last4 = digits.get(digits.len().saturating_sub(4)..).unwrap_or_default();
+        let last4 = digits
+            .get(digits.len().saturating_sub(4)..)
+            .unwrap_or_default();
         let change = privacy::Change {
             kind: Kind::CardNumber,
             certain: true,
@@ -266,7 +269,9 @@ fn screen(
         return (value.to_string(), Vec::new());
     }
     let scanned = privacy::scan_keeping(value, input.privacy.scan_policy(), |change| {
-        review.kept.contains(&(id.to_string(), change.original.clone()))
+        review
+            .kept
+            .contains(&(id.to_string(), change.original.clone()))
     });
     let text = match lang {
         Lang::En => scanned.text,
@@ -699,8 +704,18 @@ pub fn receipt(report: &Report, lang: Lang) -> String {
         Lang::En => format!("{} in “{}”", r.kind.words(lang), label(&r.question)),
         Lang::Zh => format!("“{}”中的{}", label(&r.question), r.kind.words(lang)),
     };
-    let certain: Vec<String> = report.redactions.iter().filter(|r| r.certain).map(item).collect();
-    let maybe: Vec<String> = report.redactions.iter().filter(|r| !r.certain).map(item).collect();
+    let certain: Vec<String> = report
+        .redactions
+        .iter()
+        .filter(|r| r.certain)
+        .map(item)
+        .collect();
+    let maybe: Vec<String> = report
+        .redactions
+        .iter()
+        .filter(|r| !r.certain)
+        .map(item)
+        .collect();
     if !certain.is_empty() {
         let _ = match lang {
             Lang::En => writeln!(
@@ -759,9 +774,9 @@ pub fn warning_note(report: &Report, warning: &Warning) -> String {
         .find(|d| d.id == warning.question)
         .map_or(warning.question.as_str(), |d| d.label.as_str());
     match (warning.kind, lang) {
-        (WarningKind::LooksLikeCardNumber, Lang::En) => format!(
-            "“{label}” passes the card-number test; it is given as typed, unconfirmed."
-        ),
+        (WarningKind::LooksLikeCardNumber, Lang::En) => {
+            format!("“{label}” passes the card-number test; it is given as typed, unconfirmed.")
+        }
         (WarningKind::LooksLikeCardNumber, Lang::Zh) => {
             format!("“{label}”符合银行卡号的格式；按用户输入原样提供，未经确认。")
         }
@@ -786,4 +801,3 @@ pub fn render(report: &Report, format: Format) -> String {
         Format::Json => json::render(report),
     }
 }
-

@@ -96,7 +96,10 @@ fn details(out: &mut String, report: &Report) {
     table(out, &rows);
     for warning in &report.warnings {
         let note = format!("* {}", super::warning_note(report, warning));
-        line(out, &textwrap::fill(&note, options(WIDTH).subsequent_indent("  ")));
+        line(
+            out,
+            &textwrap::fill(&note, options(WIDTH).subsequent_indent("  ")),
+        );
     }
 }
 
@@ -139,7 +142,10 @@ fn table(out: &mut String, rows: &[(&str, &str)]) {
         .unwrap_or(0);
     let indent = " ".repeat(label_width + 2);
     for (label, value) in rows {
-        let mut lines = value.lines().map(str::trim_end).filter(|l| !l.trim().is_empty());
+        let mut lines = value
+            .lines()
+            .map(str::trim_end)
+            .filter(|l| !l.trim().is_empty());
         let first = format!(
             "{}  {}",
             crate::ui::pad(label, label_width),

@@ -296,21 +296,19 @@ fn written_in(
         Just(Typing::FullWidthDigits),
         Just(Typing::FullWidth)
     ];
-    (groups, separators(), typing, any::<bool>()).prop_map(
-        move |(sizes, seps, typing, lower)| {
-            let chars: Vec<char> = value.chars().map(|c| typed(c, typing, lower)).collect();
-            let mut out = String::new();
-            let mut at = 0;
-            for (k, size) in sizes.into_iter().enumerate() {
-                if at > 0 {
-                    out.push_str(seps[k % seps.len()]);
-                }
-                out.extend(&chars[at..at + size]);
-                at += size;
+    (groups, separators(), typing, any::<bool>()).prop_map(move |(sizes, seps, typing, lower)| {
+        let chars: Vec<char> = value.chars().map(|c| typed(c, typing, lower)).collect();
+        let mut out = String::new();
+        let mut at = 0;
+        for (k, size) in sizes.into_iter().enumerate() {
+            if at > 0 {
+                out.push_str(seps[k % seps.len()]);
             }
-            (value.clone(), out)
-        },
-    )
+            out.extend(&chars[at..at + size]);
+            at += size;
+        }
+        (value.clone(), out)
+    })
 }
 
 // Text around them.
@@ -499,7 +497,10 @@ fn redactions(text: &str) -> [String; 2] {
         keep_error_codes: true,
         ..Policy::default()
     };
-    [scan(text, Policy::default()).text, scan(text, error_message).text]
+    [
+        scan(text, Policy::default()).text,
+        scan(text, error_message).text,
+    ]
 }
 
 proptest! {
@@ -786,7 +787,11 @@ proptest! {
 /// An 18-digit order number that passes Luhn, as a card number would; starting like a card
 /// (3–6) or not (1, 7–9).
 fn luhn_order_number(like_a_card: bool) -> impl Strategy<Value = String> {
-    let first = if like_a_card { select(vec![3, 4, 5, 6]) } else { select(vec![1, 7, 8, 9]) };
+    let first = if like_a_card {
+        select(vec![3, 4, 5, 6])
+    } else {
+        select(vec![1, 7, 8, 9])
+    };
     (first, digits(16)).prop_map(|(first, rest)| {
         let body = format!("{first}{rest}");
         format!("{body}{}", luhn_check(&body))

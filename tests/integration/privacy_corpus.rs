@@ -303,7 +303,7 @@ fn written_forms(text: &str, value: &str) -> Vec<String> {
             }
         }
         match found {
-            Some(j) if !acc.is_empty() && squashed(&chars[i].to_string()) != "" => {
+            Some(j) if !acc.is_empty() && !squashed(&chars[i].to_string()).is_empty() => {
                 forms.push(chars[i..=j].iter().collect());
                 i = j + 1;
             }
@@ -373,7 +373,13 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, kind: &str, format: &'static str, bad: bool, example: impl FnOnce() -> String) {
+    fn add(
+        &mut self,
+        kind: &str,
+        format: &'static str,
+        bad: bool,
+        example: impl FnOnce() -> String,
+    ) {
         let entry = self.counts.entry((kind.to_string(), format)).or_default();
         entry.1 += 1;
         if bad {
@@ -388,12 +394,19 @@ impl Tally {
 
     fn table(&self, title: &str) -> String {
         let kinds: BTreeSet<&String> = self.counts.keys().map(|(k, _)| k).collect();
-        let mut out = format!("{title}\n{:<18} {:>9} {:>9} {:>9}\n", "kind", "text", "markdown", "json");
+        let mut out = format!(
+            "{title}\n{:<18} {:>9} {:>9} {:>9}\n",
+            "kind", "text", "markdown", "json"
+        );
         let mut totals = [(0, 0); 3];
         for kind in kinds {
             let _ = write!(out, "{kind:<18}");
             for (k, (_, name)) in FORMATS.iter().enumerate() {
-                let (bad, of) = self.counts.get(&(kind.clone(), *name)).copied().unwrap_or_default();
+                let (bad, of) = self
+                    .counts
+                    .get(&(kind.clone(), *name))
+                    .copied()
+                    .unwrap_or_default();
                 totals[k].0 += bad;
                 totals[k].1 += of;
                 let _ = write!(out, " {:>9}", format!("{bad}/{of}"));
@@ -427,23 +440,44 @@ fn the_corpus_leaks_no_secret_and_damages_no_value_in_any_format() {
             for [kind, value] in &item.secrets {
                 let leaked = leaks(kind, value, &out, &control);
                 leaks_by_kind.add(kind, name, leaked, || {
-                    format!("{file}: {kind} {value:?} leaks from {:?}\n  → {:?}", item.text, shown(&built, &rendered, format, question))
+                    format!(
+                        "{file}: {kind} {value:?} leaks from {:?}\n  → {:?}",
+                        item.text,
+                        shown(&built, &rendered, format, question)
+                    )
                 });
             }
             let value = shown(&built, &rendered, format, question);
             for [kind, keep] in &item.keep {
                 let damaged = !value.contains(&one_space(keep));
                 damage_by_kind.add(kind, name, damaged, || {
-                    format!("{file}: {kind} {keep:?} damaged in {:?}\n  → {value:?}", item.text)
+                    format!(
+                        "{file}: {kind} {keep:?} damaged in {:?}\n  → {value:?}",
+                        item.text
+                    )
                 });
             }
         }
     }
     println!("{} messages", items.len());
-    println!("{}", leaks_by_kind.table("Leaks (secrets left in the report)"));
-    println!("{}", damage_by_kind.table("Damage (values support needs, changed)"));
-    for example in leaks_by_kind.examples.iter().chain(&damage_by_kind.examples) {
+    println!(
+        "{}",
+        leaks_by_kind.table("Leaks (secrets left in the report)")
+    );
+    println!(
+        "{}",
+        damage_by_kind.table("Damage (values support needs, changed)")
+    );
+    for example in leaks_by_kind
+        .examples
+        .iter()
+        .chain(&damage_by_kind.examples)
+    {
         println!("{example}");
     }
-    assert_eq!(leaks_by_kind.bad() + damage_by_kind.bad(), 0, "see the tables above");
+    assert_eq!(
+        leaks_by_kind.bad() + damage_by_kind.bad(),
+        0,
+        "see the tables above"
+    );
 }

@@ -27,8 +27,28 @@ const POLICIES: [Policy; 3] = [
 /// Words and punctuation around a secret, with no digits and no secret label.
 fn filler() -> impl Strategy<Value = String> {
     let word = select(vec![
-        "please help", "my wallet", "it failed", "thanks", "again", "yesterday", "请帮忙", "谢谢",
-        "支付失败了", "我的钱包", ",", "，", "。", ". ", "!", "?", "(", ")", "“", "”", ":", "\n",
+        "please help",
+        "my wallet",
+        "it failed",
+        "thanks",
+        "again",
+        "yesterday",
+        "请帮忙",
+        "谢谢",
+        "支付失败了",
+        "我的钱包",
+        ",",
+        "，",
+        "。",
+        ". ",
+        "!",
+        "?",
+        "(",
+        ")",
+        "“",
+        "”",
+        ":",
+        "\n",
     ]);
     vec(word, 0..5).prop_map(|w| w.join(" "))
 }
@@ -37,8 +57,7 @@ fn filler() -> impl Strategy<Value = String> {
 
 fn seed_words() -> impl Strategy<Value = Vec<&'static str>> {
     let list = bip39::Language::English.word_list();
-    select(vec![12usize, 15, 18, 21, 24])
-        .prop_flat_map(move |n| vec(select(list.as_slice()), n))
+    select(vec![12usize, 15, 18, 21, 24]).prop_flat_map(move |n| vec(select(list.as_slice()), n))
 }
 
 /// The phrase as people write it: spaced, with commas (`,` or `，`), dashes, one word a line,
@@ -100,8 +119,16 @@ proptest! {
 /// A secret's label, the digits it takes, and how long they are.
 fn labelled() -> impl Strategy<Value = (&'static str, usize)> {
     prop_oneof![
-        select(vec!["verification code", "OTP", "SMS code", "验证码", "驗證碼", "动态码", "one-time code"])
-            .prop_map(|l| (l, 6)),
+        select(vec![
+            "verification code",
+            "OTP",
+            "SMS code",
+            "验证码",
+            "驗證碼",
+            "动态码",
+            "one-time code"
+        ])
+        .prop_map(|l| (l, 6)),
         select(vec!["PIN", "pin code", "取款密码", "PIN码"]).prop_map(|l| (l, 4)),
         select(vec!["payment password", "支付密码", "付款密碼"]).prop_map(|l| (l, 6)),
         select(vec!["CVV", "CVC2", "安全码", "security code"]).prop_map(|l| (l, 3)),
@@ -110,15 +137,26 @@ fn labelled() -> impl Strategy<Value = (&'static str, usize)> {
 
 /// The digits as typed: together, one by one, or in two groups.
 fn typed_digits(n: usize) -> impl Strategy<Value = (String, String)> {
-    (vec(0..10u32, n), select(vec!["together", "spaced", "grouped"])).prop_map(move |(ds, how)| {
-        let plain: String = ds.iter().map(|d| char::from_digit(*d, 10).unwrap()).collect();
-        let written = match how {
-            "spaced" => plain.chars().map(String::from).collect::<Vec<_>>().join(" "),
-            "grouped" if n >= 6 => format!("{} {}", &plain[..n / 2], &plain[n / 2..]),
-            _ => plain.clone(),
-        };
-        (plain, written)
-    })
+    (
+        vec(0..10u32, n),
+        select(vec!["together", "spaced", "grouped"]),
+    )
+        .prop_map(move |(ds, how)| {
+            let plain: String = ds
+                .iter()
+                .map(|d| char::from_digit(*d, 10).unwrap())
+                .collect();
+            let written = match how {
+                "spaced" => plain
+                    .chars()
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                "grouped" if n >= 6 => format!("{} {}", &plain[..n / 2], &plain[n / 2..]),
+                _ => plain.clone(),
+            };
+            (plain, written)
+        })
 }
 
 proptest! {
@@ -126,7 +164,7 @@ proptest! {
 
     #[test]
     fn labelled_digits_are_removed_after_or_before_their_label_or_on_the_next_line(
-        ((label, n), (plain, written)) in labelled().prop_flat_map(|(l, n)| (Just((l, n)), typed_digits(n))),
+        ((label, _), (plain, written)) in labelled().prop_flat_map(|(l, n)| (Just((l, n)), typed_digits(n))),
         joint in select(vec![" ", ": ", "：", " is ", "是", " = ", ":\n", "\n", " (", " #", " → "]),
         before_it in any::<bool>(),
         before in filler(),
@@ -147,14 +185,19 @@ proptest! {
 // 3. What support needs, under every policy.
 
 fn digits(n: usize) -> impl Strategy<Value = String> {
-    vec(0..10u32, n).prop_map(|ds| ds.iter().map(|d| char::from_digit(*d, 10).unwrap()).collect())
+    vec(0..10u32, n).prop_map(|ds| {
+        ds.iter()
+            .map(|d| char::from_digit(*d, 10).unwrap())
+            .collect()
+    })
 }
 
 fn what_support_needs() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         (1..10u32, digits(27)).prop_map(|(f, r)| format!("{f}{r}")),
         digits(27).prop_map(|r| format!("42000{r}")),
-        "[0-9][0-9A-Z]{16}".prop_filter("a letter", |id| id.chars().any(|c| c.is_ascii_uppercase())),
+        "[0-9][0-9A-Z]{16}"
+            .prop_filter("a letter", |id| id.chars().any(|c| c.is_ascii_uppercase())),
         (0..100_000u32, 0..100u32).prop_map(|(u, c)| format!("¥{u}.{c:02}")),
         (0..100_000u32, 0..100u32).prop_map(|(u, c)| format!("{u}.{c:02} CNY")),
         (0..10_000u32).prop_map(|u| format!("{u}元")),
@@ -165,11 +208,22 @@ fn what_support_needs() -> impl Strategy<Value = String> {
         (0..10_000u32).prop_map(|c| format!("错误码 E{c}")),
         digits(8).prop_map(|r| format!("+86 138 {} {}", &r[..4], &r[4..])),
         "[a-z]{3,8}\\.[a-z]{2,6}@example\\.(com|cn)",
-        select(vec!["paid", "refund", "order", "still pending", "请帮忙查一下", "谢谢", "商户"]).prop_map(String::from),
+        select(vec![
+            "paid",
+            "refund",
+            "order",
+            "still pending",
+            "请帮忙查一下",
+            "谢谢",
+            "商户"
+        ])
+        .prop_map(String::from),
     ];
     let joint = select(vec![" ", "，", "、", ", ", "; ", "。"]);
     vec((piece, joint), 1..8).prop_map(|pieces| {
-        pieces.into_iter().fold(String::new(), |text, (piece, joint)| text + &piece + joint)
+        pieces
+            .into_iter()
+            .fold(String::new(), |text, (piece, joint)| text + &piece + joint)
     })
 }
 
@@ -191,7 +245,9 @@ fn any_answer() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         what_support_needs(),
         filler(),
-        seed_words().prop_flat_map(written_phrase).prop_map(|(_, p)| p),
+        seed_words()
+            .prop_flat_map(written_phrase)
+            .prop_map(|(_, p)| p),
         (labelled(), digits(6)).prop_map(|((l, _), d)| format!("{l} {d}")),
         "[a-zA-Z0-9!@#$%^&*]{4,12}".prop_map(|p| format!("password: {p}")),
         "[0-9 -]{12,24}",

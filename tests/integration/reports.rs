@@ -142,5 +142,8 @@ fn an_uncertain_finding_is_removed_in_scripts_and_listed_as_uncertain() {
         report["redactions"],
         serde_json::json!([{ "question": "merchant", "kind": "verification-code", "certain": false }])
     );
-    assert!(stderr.contains("what might be a verification code"), "{stderr}");
+    assert!(
+        stderr.contains("what might be a verification code"),
+        "{stderr}"
+    );
 }
