@@ -161,13 +161,14 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
         }
     }
     // Digits typed one by one are one number: all of it or nothing.
-    let one_by_one = run.groups.iter().all(|(s, e)| e - s == 1);
+    let one_by_one = run.count(0, n) == n;
     if one_by_one && a > 0 {
         return None;
     }
-    for b in (a + 1..=n).rev() {
+    // A card has at most 19 digits, so at most 19 groups.
+    for b in (a + 1..=n.min(a + 19)).rev() {
         let count = run.count(a, b);
-        if count > 19 || !shaped_like_card(run, a, b) || (one_by_one && b < n) {
+        if count > 19 || (one_by_one && b < n) || !shaped_like_card(run, a, b) {
             continue;
         }
         if count < 12 {
@@ -208,14 +209,10 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
 /// more digits (4-4-4-4, 4-6-5), or every group is one digit (`4 1 1 1 …`). Dates and times
 /// (`2026-11-21 14:03`) are neither.
 fn shaped_like_card(run: &Run, a: usize, b: usize) -> bool {
-    let Some(groups) = run.groups.get(a..b) else {
+    let Some((_, rest)) = run.groups.get(a..b).and_then(<[_]>::split_last) else {
         return false;
     };
-    let sizes: Vec<usize> = groups.iter().map(|(s, e)| e - s).collect();
-    let Some((_, rest)) = sizes.split_last() else {
-        return false;
-    };
-    rest.iter().all(|&s| s >= 3) || sizes.iter().all(|&s| s == 1)
+    rest.iter().all(|(s, e)| e - s >= 3) || run.count(a, b) == b - a
 }
 
 /// Words between two halves of a number that say it goes on (`the rest is`, `后面是`).

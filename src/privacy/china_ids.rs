@@ -64,7 +64,8 @@ fn id_from(ctx: &Context<'_>, run: &Run, a: usize, legacy: bool) -> Option<(Find
     let labelled = ctx.rule_near_before(start, Rule::Identity, 24);
     // After `order`, `订单号`: most likely the order number, so only maybe an ID number.
     let id_label = a == 0 && super::cards::after_id_label(ctx, start);
-    for b in (a + 1..=run.groups.len()).rev() {
+    // 18 characters at most, so at most 18 groups.
+    for b in (a + 1..=run.groups.len().min(a + 18)).rev() {
         let count = run.count(a, b);
         if count > 18 {
             continue;

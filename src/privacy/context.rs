@@ -90,10 +90,11 @@ impl<'a> Context<'a> {
             .take_while(|l| at - l.end <= reach)
             .any(|l| {
                 l.rule == rule
-                    && !self
-                        .view
-                        .string(l.end, at)
-                        .contains(['.', '!', '?', '。', '！', '？', ';', '；'])
+                    && !(l.end..at).any(|j| {
+                        self.view.is(j, |c| {
+                            matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | ';' | '；')
+                        })
+                    })
             })
     }
 }

@@ -10,9 +10,22 @@ use super::normalize::View;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Run {
     pub groups: Vec<(usize, usize)>,
+    /// How many digits the groups before each group hold, then all of them: `count` in one step.
+    sums: Vec<usize>,
 }
 
 impl Run {
+    fn new(groups: Vec<(usize, usize)>) -> Run {
+        let mut sums = Vec::with_capacity(groups.len() + 1);
+        let mut total = 0;
+        sums.push(0);
+        for (s, e) in &groups {
+            total += e - s;
+            sums.push(total);
+        }
+        Run { groups, sums }
+    }
+
     pub(super) fn start(&self) -> usize {
         self.groups.first().map_or(0, |g| g.0)
     }
@@ -23,12 +36,13 @@ impl Run {
 
     /// How many digits groups `from..to` hold.
     pub(super) fn count(&self, from: usize, to: usize) -> usize {
-        self.groups
-            .get(from..to)
-            .unwrap_or_default()
-            .iter()
-            .map(|(s, e)| e - s)
-            .sum()
+        let at = |k: usize| {
+            self.sums
+                .get(k.min(self.groups.len()))
+                .copied()
+                .unwrap_or(0)
+        };
+        at(to).saturating_sub(at(from))
     }
 
     /// The digits of groups `from..to`.
@@ -65,7 +79,7 @@ pub(super) fn runs(view: &View) -> Vec<Run> {
             }
         }
         i = groups.last().map_or(i + 1, |g| g.1);
-        runs.push(Run { groups });
+        runs.push(Run::new(groups));
     }
     runs
 }
@@ -78,9 +92,8 @@ fn separator_end(view: &View, at: usize) -> Option<usize> {
     if end == at || !view.is(end, is_digit) {
         return None;
     }
-    let seps = view.string(at, end);
-    let breaks = seps.matches('\n').count();
-    let sentence_end = seps.starts_with(". ") || seps.starts_with(".\n");
+    let breaks = (at..end).filter(|&j| view.at(j) == Some('\n')).count();
+    let sentence_end = view.at(at) == Some('.') && view.is(at + 1, |c| c == ' ' || c == '\n');
     (breaks <= 1 && !sentence_end).then_some(end)
 }
 

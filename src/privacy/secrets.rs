@@ -292,8 +292,8 @@ fn view_back_spaces(ctx: &Context<'_>, mut q: usize) -> usize {
 /// Words that join a value to the label after it (`702518 was the code`, `abc是我的密码`),
 /// longest first so `我的` is read before `的`.
 const BACK_LINKS: &[&str] = &[
-    "that is", "that's", "thats", "这是", "那是", "这个", "那个", "這個", "那個", "就是", "作为",
-    "当作", "我的", "it's", "your", "this", "was", "the", "our", "its", "is", "as", "be", "my",
+    "that is", "that's", "thats", "it's", "your", "this", "was", "the", "our", "its", "这是",
+    "那是", "这个", "那个", "這個", "那個", "就是", "作为", "当作", "我的", "is", "as", "be", "my",
     "a", "是", "为", "為", "的",
 ];
 
