@@ -11,7 +11,8 @@
 //! - `ibans`, `china_ids`, `cards`: numbers with a checksum, however grouped and separated
 //!   (`numbers` reads the digit runs they share);
 //! - `seeds`: seed phrases (the BIP-39 word list) and private keys;
-//! - `secrets`: everything found by its label, on either side of it (`labels` has the table);
+//! - `secrets`: everything found by its label, on either side of it (`labels` has the table,
+//!   `values` the shapes of values, `words` the words around them);
 //! - `contacts`: masks for phone numbers and email addresses, which are not secrets;
 //! - `controls`: what no stored answer keeps (control characters, escapes, bidi controls).
 //!
@@ -33,6 +34,8 @@ mod normalize;
 mod numbers;
 mod secrets;
 mod seeds;
+mod values;
+mod words;
 
 use std::ops::Range;
 
