@@ -151,7 +151,12 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
         return None;
     }
     let glued_left = a == 0 && view.before(start).is_some_and(|c| c.is_ascii_alphabetic());
-    let labelled = ctx.rule_near_before(start, Rule::Card, 24) && !glued_left;
+    // Right after a card label (`card number is`, `卡号：`).
+    let labelled = a == 0
+        && ctx
+            .label_before(start)
+            .is_some_and(|l| l.rule == Rule::Card)
+        && !glued_left;
     let id = a == 0 && after_id_label(ctx, start);
     // A legacy ID number in odd groups (`35149 0661 2137 15`) is not a card and a tail.
     if run.count(0, n) == 15 {

@@ -61,7 +61,10 @@ fn id_from(ctx: &Context<'_>, run: &Run, a: usize, legacy: bool) -> Option<(Find
     {
         return None;
     }
-    let labelled = ctx.rule_near_before(start, Rule::Identity, 24);
+    let labelled = a == 0
+        && ctx
+            .label_before(start)
+            .is_some_and(|l| l.rule == Rule::Identity);
     // After `order`, `订单号`: most likely the order number, so only maybe an ID number.
     let id_label = a == 0 && super::cards::after_id_label(ctx, start);
     // 18 characters at most, so at most 18 groups.
@@ -123,7 +126,7 @@ fn glued(ctx: &Context<'_>, end: usize, at_end: bool) -> bool {
 /// groups (`002 X`, `0.0.2.X`), and not the start of a word.
 fn check_x(ctx: &Context<'_>, end: usize) -> Option<usize> {
     let view = ctx.view;
-    let x = view.run_end_capped(end, 3, |c| matches!(c, ' ' | '-' | '.' | '_' | '·'));
+    let x = view.run_end_capped(end, 3, |c| matches!(c, ' ' | '-' | '.' | '_' | '·' | '\n'));
     (view.is(x, |c| c == 'X' || c == 'x') && !view.is(x + 1, |c| c.is_ascii_alphanumeric()))
         .then_some(x)
 }

@@ -78,16 +78,17 @@ impl<'a> Context<'a> {
             .is_some_and(|l| l.start <= i && rules.contains(&l.rule))
     }
 
-    /// Whether a label of `rule` is among the few words before `at` in the same sentence
-    /// (within `reach` characters).
-    pub(super) fn rule_near_before(&self, at: usize, rule: Rule, reach: usize) -> bool {
+    /// Whether a label of `rule` is among the few labels before `at` in the same sentence.
+    /// Counted in labels, not characters: what a scan removes between them is never a label,
+    /// so a scanned text scanned again finds the same.
+    pub(super) fn rule_before_in_sentence(&self, at: usize, rule: Rule) -> bool {
         let index = self.labels.partition_point(|l| l.end <= at);
         self.labels
             .get(..index)
             .unwrap_or_default()
             .iter()
             .rev()
-            .take_while(|l| at - l.end <= reach)
+            .take(4)
             .any(|l| {
                 l.rule == rule
                     && !(l.end..at).any(|j| {

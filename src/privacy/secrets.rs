@@ -451,7 +451,7 @@ fn same_as(ctx: &mut Context<'_>) {
     let mut wants = (false, false);
     for m in same.captures_iter(&text) {
         let at = char_at(m.get(0).map_or(0, |m| m.start()));
-        let after_label = ctx.rule_near_before(at, Rule::Password, 40);
+        let after_label = ctx.rule_before_in_sentence(at, Rule::Password);
         let what = m
             .get(1)
             .or_else(|| m.get(2))

@@ -58,8 +58,8 @@ fn add_phrase(ctx: &mut Context<'_>, run: &[Word]) {
     };
     let labelled = inner_start > 0
         || inner_end < run.len()
-        || ctx.rule_near_before(first.start, Rule::Seed, 40)
-        || ctx.rule_near_before(first.start, Rule::Key, 40);
+        || ctx.rule_before_in_sentence(first.start, Rule::Seed)
+        || ctx.rule_before_in_sentence(first.start, Rule::Key);
     let certain = match phrase.len() {
         12.. => Some(true),
         3.. if labelled => Some(true),
@@ -291,6 +291,16 @@ mod tests {
         removed(
             &format!("seed phrase {phrase}"),
             "seed phrase [removed]",
+            true,
+        );
+    }
+
+    #[test]
+    fn a_label_names_every_phrase_after_it_in_its_sentence() {
+        // Found by the fuzzer: the second half was labelled only once the first was removed.
+        removed(
+            "seed phrase: body prize slide history raise tenant winkmi night enact deal frog fire",
+            "seed phrase: [removed] winkmi [removed]",
             true,
         );
     }
