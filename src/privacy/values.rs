@@ -248,7 +248,15 @@ pub(super) fn password(ctx: &Context<'_>, p: usize, link: Link) -> Option<Value>
     }
     let word = view.string(p, end);
     let lower = word.to_ascii_lowercase();
-    if end == p || lower.starts_with("http") || lower.starts_with("www.") || word.contains('•') {
+    // A password has a letter or digit; a removed value (`[removed]`, `••••`) is none.
+    let removed =
+        word.contains('•') || word.contains(super::REMOVED) || word.contains(super::REMOVED_ZH);
+    if end == p
+        || lower.starts_with("http")
+        || lower.starts_with("www.")
+        || removed
+        || !word.chars().any(char::is_alphanumeric)
+    {
         return None;
     }
     if PLAIN.binary_search(&lower.as_str()).is_ok() {
