@@ -244,7 +244,14 @@ fn backward(ctx: &mut Context<'_>, label: Label) {
         return;
     };
     let value = if view.is(start, is_quote) {
-        quoted(ctx, start, label.rule).filter(|v| v.end + 1 == q)
+        // Between ASCII quotes, which also stand for apostrophes, only one word is sure to be
+        // a value (`'Qwerty!234' as my password`).
+        let apostrophes = view.is(start, |c| c == '\'');
+        quoted(ctx, start, label.rule)
+            .filter(|v| v.end + 1 == q)
+            .filter(|v| {
+                !apostrophes || !(v.start..v.end).any(|j| view.is(j, |c| c == ' ' || c == '\''))
+            })
     } else {
         value_at(ctx, label.rule, start, Link::Word).filter(|v| v.end == q)
     };

@@ -92,9 +92,11 @@ fn words(ctx: &Context<'_>) -> Vec<Word> {
             || view
                 .before(i)
                 .is_some_and(|c| c.is_ascii_digit() && !numbering_before(ctx, i));
-        let word = view.string(i, end).to_ascii_lowercase();
-        let listed =
-            !glued && (3..=8).contains(&word.len()) && Language::English.find_word(&word).is_some();
+        let listed = !glued
+            && (3..=8).contains(&(end - i))
+            && Language::English
+                .find_word(&view.string(i, end).to_ascii_lowercase())
+                .is_some();
         let label = ctx.in_label(i, &[Rule::Seed, Rule::Key]);
         out.push(Word {
             start: i,
