@@ -29,7 +29,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::normalize::View;
 
@@ -253,8 +253,6 @@ static MATCHER: LazyLock<Option<(AhoCorasick, Vec<usize>)>> = LazyLock::new(|| {
     let matcher = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        // A full DFA: built once, then one table look-up per byte of every answer.
-        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .ok()?;
     Some((matcher, rows))
