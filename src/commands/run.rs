@@ -148,8 +148,9 @@ fn deliver(
             review::Next::Again => {}
         }
     };
-    if !report.redactions.is_empty() {
-        print_stderr(&report::receipt(&report, settings.lang));
+    let receipt = report::receipt(&report, settings.lang);
+    if !receipt.is_empty() {
+        print_stderr(&receipt);
     }
     let delivery = match &settings.output {
         Some(path) if write::is_stdout(path) => {

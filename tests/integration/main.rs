@@ -25,6 +25,9 @@ mod output; // -o: regular files only, `-` for stdout, the format from the exten
 mod paths; // every path of every bundled guide ends in a valid report
 mod phrasing; // region, provider placeholders and prose times in what guides and reports say
 mod privacy; // no card, IBAN or ID number gets through; ids, amounts and dates always do
+mod privacy_corpus; // the hand-written corpus: leaks and damage by kind and report format
+mod privacy_fuzz; // the privacy fuzz corpus replayed, and linear time on long input
+mod privacy_props; // seed phrases, labelled codes, what support needs, and scanning twice
 #[cfg(unix)]
 mod pty; // real prompts in a pseudo-terminal: the picker, arrow keys, Enter, Ctrl-C, the review
 mod report_check; // the published schema, and report check: matches or altered
