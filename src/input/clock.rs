@@ -71,8 +71,9 @@ impl Period {
     }
 }
 
-/// Words for a part of the day, longest first where one starts another.
-pub(super) const PERIODS: [(&str, Period); 21] = [
+/// Words for a part of the day, longest first where one starts another; Cantonese `上昼`
+/// and `下昼` (`上晝`, `下晝`) among them.
+pub(super) const PERIODS: [(&str, Period); 27] = [
     ("in the morning", Period::Morning),
     ("in the afternoon", Period::Afternoon),
     ("in the evening", Period::Evening),
@@ -93,6 +94,12 @@ pub(super) const PERIODS: [(&str, Period); 21] = [
     ("夜里", Period::Night),
     ("夜间", Period::Night),
     ("半夜", Period::Night),
+    ("深夜", Period::Night),
+    ("夜晚", Period::Night),
+    ("上昼", Period::Forenoon),
+    ("下昼", Period::Afternoon),
+    ("午后", Period::Afternoon),
+    ("晚间", Period::Evening),
     ("晚", Period::Evening),
 ];
 
@@ -110,7 +117,7 @@ pub(super) struct Clock {
 }
 
 impl Clock {
-    fn at(hour: u64, minute: u64, second: u64) -> Option<Clock> {
+    pub(super) fn at(hour: u64, minute: u64, second: u64) -> Option<Clock> {
         Some(Clock {
             hour: i8::try_from(hour).ok().filter(|h| *h <= 24)?,
             minute: i8::try_from(minute).ok().filter(|m| *m <= 59)?,
@@ -154,6 +161,9 @@ pub(super) fn take(s: &str) -> Option<(Clock, &str)> {
     let ascii_hour = s.starts_with(|c: char| c.is_ascii_digit());
     if ascii_hour && rest.starts_with(':') {
         return colon_form(hour, rest);
+    }
+    if ascii_hour && let Some(found) = dotted_with_meridiem(hour, rest) {
+        return Some(found);
     }
     if let Some(found) = chinese_form(hour, rest) {
         return Some(found);
@@ -200,11 +210,22 @@ fn colon_form(hour: u64, rest: &str) -> Option<(Clock, &str)> {
     Some((clock, rest))
 }
 
+/// `9.30pm`, `11.15 a.m.`: a dot between hour and minutes, placed by am or pm. Without
+/// them `11.19` may be a date, which the scanner settles.
+fn dotted_with_meridiem(hour: u64, rest: &str) -> Option<(Clock, &str)> {
+    let (minute, rest) = two_digits(rest.strip_prefix('.')?)?;
+    let (period, rest) = meridiem(rest)?;
+    let clock = Clock {
+        period,
+        ..Clock::at(hour, minute, 0)?
+    };
+    Some((clock, rest))
+}
+
 /// `3点`, `3点半`, `3点一刻`, `3点15分`, `15时03分`, `三点钟`.
 fn chinese_form(hour: u64, rest: &str) -> Option<(Clock, &str)> {
     let rest = rest
         .strip_prefix('点')
-        .or_else(|| rest.strip_prefix('時'))
         .or_else(|| rest.strip_prefix('时'))?;
     let (minute, rest) = if let Some(r) = rest.strip_prefix('半') {
         (30, r)
@@ -232,7 +253,7 @@ fn two_digits(s: &str) -> Option<(u64, &str)> {
 }
 
 /// `am`, `pm`, `a.m.`, `p.m.`, with or without a space before.
-fn meridiem(s: &str) -> Option<(Option<Period>, &str)> {
+pub(super) fn meridiem(s: &str) -> Option<(Option<Period>, &str)> {
     let t = s.strip_prefix(' ').unwrap_or(s);
     for (word, period) in [
         ("a.m.", Period::Am),
@@ -288,6 +309,22 @@ mod tests {
         ] {
             assert_eq!(time(s, period).as_deref(), Some(expected), "{s} {period:?}");
         }
+    }
+
+    #[test]
+    fn a_dot_between_hour_and_minutes_with_am_or_pm() {
+        for (s, expected) in [
+            ("9.30pm", "21:30"),
+            ("9.30 pm", "21:30"),
+            ("11.15 a.m.", "11:15"),
+            ("12.05am", "00:05"),
+        ] {
+            assert_eq!(time(s, None).as_deref(), Some(expected), "{s}");
+        }
+        // Without am or pm, the scanner settles whether it is a day or a time.
+        let (clock, rest) = take("9.30").unwrap();
+        assert!(clock.bare && rest == ".30");
+        assert_eq!(take("9.3pm").map(|(_, rest)| rest), Some(".3pm"));
     }
 
     #[test]

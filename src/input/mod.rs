@@ -14,6 +14,7 @@ mod currency;
 mod date;
 mod datetime;
 mod email;
+mod fold;
 mod invalid;
 mod number;
 mod phone;
@@ -342,6 +343,13 @@ pub(crate) fn ascii_digits(s: &str) -> String {
     s.chars().map(halfwidth).collect()
 }
 
+/// What the parsers read: full-width forms as ASCII ([`ascii_digits`]) and the traditional
+/// characters of their words as simplified (`點`→`点`, `塊`→`块`), so each word table is
+/// written once, in simplified Chinese.
+pub(crate) fn folded(s: &str) -> String {
+    s.chars().map(|c| fold::simplified(halfwidth(c))).collect()
+}
+
 /// One full-width character as its ASCII twin; anything else as it is.
 pub(crate) fn halfwidth(c: char) -> char {
     match c {
@@ -417,6 +425,12 @@ mod tests {
     fn full_width_forms_become_ascii() {
         assert_eq!(ascii_digits("１２：０３　ＲＭＢ，．"), "12:03 RMB,.");
         assert_eq!(ascii_digits("元角分"), "元角分");
+    }
+
+    #[test]
+    fn folding_makes_full_width_ascii_and_traditional_simplified() {
+        assert_eq!(folded("９點３０　兩塊"), "9点30 两块");
+        assert_eq!(folded("2026-11-21 下午"), "2026-11-21 下午");
     }
 
     #[test]
