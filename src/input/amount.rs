@@ -290,6 +290,7 @@ fn lex(mut s: &str) -> Result<Vec<Token>, Invalid> {
             .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
         s = if first.is_ascii_digit() {
             let (number, rest) = take_number(s)?;
+            let (number, rest) = spoken_fraction(number, rest);
             tokens.push(Token::Number(number));
             rest
         } else if negative {
@@ -297,12 +298,14 @@ fn lex(mut s: &str) -> Result<Vec<Token>, Invalid> {
         } else if let Some(rest) = take_word(s, &mut tokens) {
             rest
         } else if let Some((value, rest)) = zh_numeral::take(s) {
-            tokens.push(Token::Number(Number {
+            let whole = Number {
                 nanos: u128::from(value) * SCALE,
                 too_precise: false,
                 whole_digits: value.to_string().len(),
                 has_fraction: false,
-            }));
+            };
+            let (number, rest) = spoken_fraction(whole, rest);
+            tokens.push(Token::Number(number));
             rest
         } else {
             return Err(MALFORMED);
@@ -359,6 +362,10 @@ fn take_word<'s>(s: &'s str, tokens: &mut Vec<Token>) -> Option<&'s str> {
         tokens.push(Token::Currency(Named::Dollar));
         return Some(rest);
     }
+    if let Some(rest) = s.strip_prefix(['¥', '\u{ffe5}']) {
+        tokens.push(Token::Currency(Named::Yen));
+        return Some(rest);
+    }
     let end = s
         .char_indices()
         .find(|(_, c)| !c.is_ascii_alphabetic())
@@ -406,6 +413,51 @@ fn take_number(s: &str) -> Result<(Number, &str), Invalid> {
     }
     let (run, rest) = s.split_at_checked(end).ok_or(MALFORMED)?;
     Ok((read_number(run)?, rest))
+}
+
+/// The decimals said after `点` (`59点9元`, `五十九点九元`, as voice input writes them),
+/// added to `whole`; `whole` as it is when no digit follows a `点`.
+fn spoken_fraction<'s>(whole: Number, s: &'s str) -> (Number, &'s str) {
+    let Some(after) = s.strip_prefix('点').filter(|_| !whole.has_fraction) else {
+        return (whole, s);
+    };
+    let digits: String = after.chars().map_while(spoken_digit).collect();
+    // Each digit, ASCII or Chinese, is one char; ASCII ones are one byte, Chinese three.
+    let taken: usize = after.chars().take(digits.len()).map(char::len_utf8).sum();
+    let (Some(rest), false) = (after.get(taken..), digits.is_empty()) else {
+        return (whole, s);
+    };
+    let kept = digits.get(..digits.len().min(9)).unwrap_or_default();
+    let too_precise = digits
+        .get(9..)
+        .is_some_and(|extra| extra.bytes().any(|b| b != b'0'));
+    let fraction: u128 = format!("{kept:0<9}").parse().unwrap_or(0);
+    let number = Number {
+        nanos: whole.nanos + fraction,
+        too_precise,
+        has_fraction: true,
+        ..whole
+    };
+    (number, rest)
+}
+
+/// One digit of spoken decimals: `9` or `九`.
+fn spoken_digit(c: char) -> Option<char> {
+    let digit = match c {
+        '0'..='9' => c,
+        '零' | '〇' => '0',
+        '一' => '1',
+        '二' => '2',
+        '三' => '3',
+        '四' => '4',
+        '五' => '5',
+        '六' => '6',
+        '七' => '7',
+        '八' => '8',
+        '九' => '9',
+        _ => return None,
+    };
+    Some(digit)
 }
 
 /// `1,299.00`, `1.299,00`, `59,90`, `1 299`, `1'299.50` into a [`Number`].
@@ -604,6 +656,11 @@ mod tests {
             ("A$20", "20.00 AUD"),
             ("C$20", "20.00 CAD"),
             ("S$20", "20.00 SGD"),
+            ("AU$20", "20.00 AUD"),
+            ("CA$20", "20.00 CAD"),
+            ("SG$20", "20.00 SGD"),
+            ("₩5000", "5000 KRW"),
+            ("5000韩元", "5000 KRW"),
             ("NZ$20", "20.00 NZD"),
             ("JP¥500", "500 JPY"),
             ("R$20", "20.00 BRL"),
@@ -611,6 +668,54 @@ mod tests {
         ] {
             assert_eq!(value(raw).as_deref(), Ok(expected), "{raw}");
         }
+    }
+
+    #[test]
+    fn decimals_said_after_dian() {
+        for (raw, expected) in [
+            ("59点9元", "59.90 CNY"),
+            ("59點90元", "59.90 CNY"),
+            ("五十九点九元", "59.90 CNY"),
+            ("五点零五块", "5.05 CNY"),
+            ("0点5元", "0.50 CNY"),
+            ("12点345 KWD", "12.345 KWD"),
+        ] {
+            assert_eq!(value(raw).as_deref(), Ok(expected), "{raw}");
+        }
+        for raw in ["60点", "60点元", "1点2.3元", "12.5点3元", "点5元"] {
+            assert_eq!(value(raw), Err(MALFORMED), "{raw}");
+        }
+        assert_eq!(
+            value("1点2345678901元"),
+            Err(Invalid::TooManyDecimals {
+                currency: "CNY".into(),
+                digits: 2
+            })
+        );
+        assert_eq!(value("1点5000000000 KWD").as_deref(), Ok("1.500 KWD"));
+        assert_eq!(
+            value("1点5000000001 KWD"),
+            Err(Invalid::TooManyDecimals {
+                currency: "KWD".into(),
+                digits: 3
+            })
+        );
+    }
+
+    #[test]
+    fn the_yen_sign_is_yuan_unless_yen_is_named_or_the_users() {
+        assert_eq!(value("¥1000").as_deref(), Ok("1000.00 CNY"));
+        assert_eq!(value("¥1,000 JPY").as_deref(), Ok("1000 JPY"));
+        assert_eq!(value("￥59.9 CNY").as_deref(), Ok("59.90 CNY"));
+        let jp = parse("¥1000", &ctx(Some("JPY"))).unwrap();
+        assert_eq!((jp.value.as_str(), jp.assumed_currency), ("1000 JPY", true));
+        assert_eq!(
+            value("¥5 USD"),
+            Err(Invalid::TwoCurrencies {
+                first: "USD".into(),
+                second: "CNY".into()
+            })
+        );
     }
 
     #[test]

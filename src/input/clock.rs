@@ -114,6 +114,8 @@ pub(super) struct Clock {
     /// A number with nothing to say it is an hour (`3` in `3 in the afternoon`): only
     /// read as one next to a part of the day.
     pub bare: bool,
+    /// `11点几`: some minutes after the hour, not said which.
+    pub about: bool,
 }
 
 impl Clock {
@@ -124,6 +126,7 @@ impl Clock {
             second: i8::try_from(second).ok().filter(|s| *s <= 59)?,
             period: None,
             bare: false,
+            about: false,
         })
     }
 
@@ -222,7 +225,7 @@ fn dotted_with_meridiem(hour: u64, rest: &str) -> Option<(Clock, &str)> {
     Some((clock, rest))
 }
 
-/// `3点`, `3点半`, `3点一刻`, `3点15分`, `15时03分`, `三点钟`.
+/// `3点`, `3点半`, `3点一刻`, `3点15分`, `15时03分`, `三点钟`, `11点几`.
 fn chinese_form(hour: u64, rest: &str) -> Option<(Clock, &str)> {
     let rest = rest
         .strip_prefix('点')
@@ -235,6 +238,16 @@ fn chinese_form(hour: u64, rest: &str) -> Option<(Clock, &str)> {
         (45, r)
     } else if let Some(r) = rest.strip_prefix('整') {
         (0, r)
+    } else if let Some(r) = rest
+        .strip_prefix("几分")
+        .or_else(|| rest.strip_prefix('几'))
+    {
+        let rest = r.strip_prefix('钟').unwrap_or(r);
+        let clock = Clock {
+            about: true,
+            ..Clock::at(hour, 0, 0)?
+        };
+        return Some((clock, rest));
     } else if let Some((m, r)) = zh_numeral::take_number(rest, 2) {
         (m, r.strip_prefix('分').unwrap_or(r))
     } else {
@@ -306,6 +319,8 @@ mod tests {
             ("noon", None, "12:00"),
             ("3", Some(Period::Afternoon), "15:00"),
             ("14h03", None, "14:03"),
+            ("11点几", Some(Period::Evening), "23:00"),
+            ("3点几分", None, "03:00"),
         ] {
             assert_eq!(time(s, period).as_deref(), Some(expected), "{s} {period:?}");
         }

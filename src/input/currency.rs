@@ -18,6 +18,8 @@ pub(super) enum Named {
     /// dollar or a pound: the people who write it there mostly mean their Chinese wallet's
     /// yuan.
     Kuai,
+    /// `¥`: yuan, unless the user's own currency is the yen.
+    Yen,
     /// `蚊`, `毫`, `仙`: written Cantonese for dollars and cents: Hong Kong's, unless the
     /// user's own currency is Macau's pataca.
     Man,
@@ -25,7 +27,7 @@ pub(super) enum Named {
 
 /// `(text, ISO code)`: symbols and Chinese names (simplified: traditional characters are
 /// folded first), matched anywhere, longest first where one starts another.
-pub(super) const MARKS: [(&str, &str); 48] = [
+pub(super) const MARKS: [(&str, &str); 49] = [
     ("新加坡元", "SGD"),
     ("新台币", "TWD"),
     ("澳门元", "MOP"),
@@ -42,6 +44,9 @@ pub(super) const MARKS: [(&str, &str); 48] = [
     ("nz$", "NZD"),
     ("jp¥", "JPY"),
     ("s$", "SGD"),
+    ("au$", "AUD"),
+    ("ca$", "CAD"),
+    ("sg$", "SGD"),
     ("a$", "AUD"),
     ("c$", "CAD"),
     ("r$", "BRL"),
@@ -65,8 +70,6 @@ pub(super) const MARKS: [(&str, &str); 48] = [
     ("加元", "CAD"),
     ("加币", "CAD"),
     ("韩元", "KRW"),
-    ("¥", "CNY"),
-    ("\u{ffe5}", "CNY"),
     ("€", "EUR"),
     ("£", "GBP"),
     ("₩", "KRW"),
@@ -107,6 +110,8 @@ pub(super) fn resolve(named: &Named, default: Option<&str>) -> (String, bool) {
         (Named::Dollar, _) => ("USD".into(), false),
         (Named::Kuai, Some(d)) if KUAI_DOLLARS.contains(&d) => (d.to_string(), true),
         (Named::Kuai, _) => ("CNY".into(), false),
+        (Named::Yen, Some("JPY")) => ("JPY".into(), true),
+        (Named::Yen, _) => ("CNY".into(), false),
         (Named::Man, Some("MOP")) => ("MOP".into(), true),
         (Named::Man, _) => ("HKD".into(), false),
     }
@@ -117,6 +122,7 @@ pub(super) fn compatible(named: &Named, explicit: &str) -> bool {
     match named {
         Named::Code(code) => code == explicit,
         Named::Dollar => DOLLARS.contains(&explicit),
+        Named::Yen => matches!(explicit, "CNY" | "JPY"),
         Named::Kuai | Named::Man => true,
     }
 }
@@ -252,6 +258,10 @@ mod tests {
         assert_eq!(resolve(&Named::Man, Some("CNY")), ("HKD".into(), false));
         assert_eq!(resolve(&Named::Man, None), ("HKD".into(), false));
         assert_eq!(resolve(&Named::Man, Some("MOP")), ("MOP".into(), true));
+        assert_eq!(resolve(&Named::Yen, Some("JPY")), ("JPY".into(), true));
+        assert_eq!(resolve(&Named::Yen, Some("USD")), ("CNY".into(), false));
+        assert!(compatible(&Named::Yen, "JPY") && compatible(&Named::Yen, "CNY"));
+        assert!(!compatible(&Named::Yen, "USD"));
         assert!(compatible(&Named::Man, "MOP") && compatible(&Named::Kuai, "TWD"));
         assert!(compatible(&Named::Code("HKD".into()), "HKD"));
         assert!(!compatible(&Named::Code("HKD".into()), "CNY"));

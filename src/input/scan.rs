@@ -176,6 +176,7 @@ fn step<'s>(s: &'s str, reading: &mut Reading) -> Option<&'s str> {
         return Some(rest);
     }
     if let Some((clock, rest)) = clock::take(s) {
+        reading.about |= clock.about;
         set(&mut reading.clock, clock)?;
         return Some(rest);
     }
@@ -776,7 +777,16 @@ mod tests {
 
     #[test]
     fn a_little_after_the_hour_is_about_it() {
-        for s in ["9点多", "9点多钟", "9点多点", "十点来钟", "十点来", "3时许"] {
+        for s in [
+            "9点多",
+            "9点多钟",
+            "9点多点",
+            "十点来钟",
+            "十点来",
+            "3时许",
+            "11点几",
+            "11點幾分",
+        ] {
             let r = parts(s);
             assert!(r.about && r.clock.is_some(), "{s}");
         }

@@ -237,7 +237,7 @@ const AMOUNTS: [(&str, &str); 51] = [
 /// Times as typed in Hong Kong and Taiwan (traditional characters, Cantonese words), with
 /// "a little after" (`9点多`), a dot between hour and minutes, am/pm before the time, a
 /// weekday with the date, and a dotted month and day.
-const MORE_DATETIMES: [(&str, &str); 36] = [
+const MORE_DATETIMES: [(&str, &str); 37] = [
     ("昨天晚上8點半", "2026-11-20T20:30:00+08:00 (exact)"),
     ("昨天晚間9點", "2026-11-20T21:00:00+08:00 (exact)"),
     ("前天下午兩點", "2026-11-19T14:00:00+08:00 (exact)"),
@@ -252,6 +252,7 @@ const MORE_DATETIMES: [(&str, &str); 36] = [
     ("昨天9點多", "2026-11-20T09:00:00+08:00 (approximate)"),
     ("昨晚十点来钟", "2026-11-20T22:00:00+08:00 (approximate)"),
     ("昨天下午3时许", "2026-11-20T15:00:00+08:00 (approximate)"),
+    ("昨晚十一點幾", "2026-11-20T23:00:00+08:00 (approximate)"),
     ("下午两点多点", "2026-11-21T14:00:00+08:00 (approximate)"),
     ("9.30pm yesterday", "2026-11-20T21:30:00+08:00 (exact)"),
     ("yesterday 21.30", "2026-11-20T21:30:00+08:00 (exact)"),
@@ -314,7 +315,7 @@ fn more_datetimes_read_as_the_table_says() {
 
 /// Amounts as written in Hong Kong, Taiwan and Macau, currency symbols with a country
 /// before them, and "a little over" (`60来块`).
-const MORE_AMOUNTS: [(&str, &str); 26] = [
+const MORE_AMOUNTS: [(&str, &str); 30] = [
     ("兩塊半", "2.50 CNY (exact)"),
     ("12塊錢", "12.00 CNY (exact)"),
     ("人民幣100圓", "100.00 CNY (exact)"),
@@ -340,6 +341,10 @@ const MORE_AMOUNTS: [(&str, &str); 26] = [
     ("一百来块", "100.00 CNY (approximate)"),
     ("60块多点", "60.00 CNY (approximate)"),
     ("大約60元", "60.00 CNY (approximate)"),
+    ("五十九點九元", "59.90 CNY (exact)"),
+    ("59点9元", "59.90 CNY (exact)"),
+    ("¥1,000 JPY", "1000 JPY (exact)"),
+    ("AU$20", "20.00 AUD (exact)"),
     (
         "半块",
         "refused: is not valid; expected an amount, e.g. 59.90 CNY, ¥59.9, $12.50 or €5",
