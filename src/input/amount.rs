@@ -417,7 +417,7 @@ fn take_number(s: &str) -> Result<(Number, &str), Invalid> {
 
 /// The decimals said after `点` (`59点9元`, `五十九点九元`, as voice input writes them),
 /// added to `whole`; `whole` as it is when no digit follows a `点`.
-fn spoken_fraction<'s>(whole: Number, s: &'s str) -> (Number, &'s str) {
+fn spoken_fraction(whole: Number, s: &str) -> (Number, &str) {
     let Some(after) = s.strip_prefix('点').filter(|_| !whole.has_fraction) else {
         return (whole, s);
     };

@@ -109,9 +109,8 @@ pub(super) fn resolve(named: &Named, default: Option<&str>) -> (String, bool) {
         (Named::Dollar, Some(d)) if d != "USD" && DOLLARS.contains(&d) => (d.to_string(), true),
         (Named::Dollar, _) => ("USD".into(), false),
         (Named::Kuai, Some(d)) if KUAI_DOLLARS.contains(&d) => (d.to_string(), true),
-        (Named::Kuai, _) => ("CNY".into(), false),
         (Named::Yen, Some("JPY")) => ("JPY".into(), true),
-        (Named::Yen, _) => ("CNY".into(), false),
+        (Named::Kuai | Named::Yen, _) => ("CNY".into(), false),
         (Named::Man, Some("MOP")) => ("MOP".into(), true),
         (Named::Man, _) => ("HKD".into(), false),
     }
