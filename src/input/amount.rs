@@ -734,6 +734,28 @@ mod tests {
     }
 
     #[test]
+    fn a_number_after_the_last_unit_is_one_digit_of_the_next_smaller_unit() {
+        for (raw, expected) in [
+            ("1万2", "12000.00 CNY"),
+            ("5百5", "550.00 CNY"),
+            ("3k5", "3500.00 CNY"),
+            ("59块9", "59.90 CNY"),
+            ("59块90", "59.90 CNY"),
+            ("5毛5", "0.55 CNY"),
+        ] {
+            let parsed = parse(raw, &ctx(Some("CNY"))).map(|p| p.value);
+            assert_eq!(parsed.as_deref(), Ok(expected), "{raw}");
+        }
+        // More digits than the next unit holds, a fraction, or no unit before it.
+        for raw in [
+            "1万25", "1万2.5", "5百55", "59块9.5", "59块123", "59块9.0", "5毛55", "5毛5.5", "5分5",
+            "元5", "块",
+        ] {
+            assert_eq!(value(raw), Err(MALFORMED), "{raw}");
+        }
+    }
+
+    #[test]
     fn the_glued_code_split_never_cuts_a_character() {
         // Each of these crashed the tool (a byte split inside `角`, `毛`, `万`…).
         for raw in ["角", "角角角角", "1角1", "ab角", "角ab1", "万万", "1元元"] {
@@ -823,6 +845,12 @@ mod tests {
             value(&format!("{} CNY", "9".repeat(19))),
             Err(Invalid::TooLarge)
         );
+        // The largest amount is accepted, and not a cent more.
+        assert_eq!(
+            value("1000000000000000 CNY").as_deref(),
+            Ok("1000000000000000.00 CNY")
+        );
+        assert_eq!(value("1000000000000000.01 CNY"), Err(Invalid::TooLarge));
         for raw in [
             "1,29.00 USD",
             "12.. USD",
