@@ -756,6 +756,24 @@ mod tests {
     }
 
     #[test]
+    fn at_most_sixteen_words_and_numbers() {
+        // `5元` is three tokens: the number, the unit and the currency it implies.
+        let sixteen = format!("{}5元", "约".repeat(13));
+        assert_eq!(value(&sixteen).as_deref(), Ok("5.00 CNY"));
+        let seventeen = format!("{}5元", "约".repeat(14));
+        assert_eq!(value(&seventeen), Err(MALFORMED));
+    }
+
+    #[test]
+    fn a_chinese_word_may_touch_a_code_and_an_english_one_may_not() {
+        let parsed = parse("约USD 60", &ctx(None)).unwrap();
+        assert_eq!(parsed.value, "60.00 USD");
+        assert_eq!(parsed.precision, Some(Precision::Approximate));
+        assert_eq!(value("aboutusd 60"), Err(MALFORMED));
+        assert_eq!(value("about usd 60").as_deref(), Ok("60.00 USD"));
+    }
+
+    #[test]
     fn the_glued_code_split_never_cuts_a_character() {
         // Each of these crashed the tool (a byte split inside `角`, `毛`, `万`…).
         for raw in ["角", "角角角角", "1角1", "ab角", "角ab1", "万万", "1元元"] {
