@@ -756,6 +756,43 @@ mod tests {
     }
 
     #[test]
+    fn numbers_as_each_country_groups_them() {
+        for (raw, expected) in [
+            ("1 299 CNY", "1299.00 CNY"),
+            ("1 299,50 EUR", "1299.50 EUR"),
+            ("1\u{a0}299 EUR", "1299.00 EUR"),
+            ("1\u{202f}299 EUR", "1299.00 EUR"),
+            ("1'299.50 CHF", "1299.50 CHF"),
+            ("1.299.000 EUR", "1299000.00 EUR"),
+            ("1,299,000 USD", "1299000.00 USD"),
+            ("1,299 USD", "1299.00 USD"),
+            ("1,29 EUR", "1.29 EUR"),
+            ("0.5 USD", "0.50 USD"),
+            // Zeros past the ninth decimal say nothing.
+            ("1.5000000000 EUR", "1.50 EUR"),
+        ] {
+            assert_eq!(value(raw).as_deref(), Ok(expected), "{raw}");
+        }
+        for raw in [
+            // A space groups exactly three digits.
+            "1 2999 CNY",
+            "1 29 CNY",
+            "1,123456789'0 EUR",
+            "1.2,3,4 EUR",
+            "1. EUR",
+            ",5 EUR",
+        ] {
+            assert_eq!(value(raw), Err(MALFORMED), "{raw}");
+        }
+        // Any number of digits is too large, not malformed; the largest amount is in 分 too.
+        assert_eq!(value(&"9".repeat(40)), Err(Invalid::TooLarge));
+        assert_eq!(
+            value("100000000000000000分").as_deref(),
+            Ok("1000000000000000.00 CNY")
+        );
+    }
+
+    #[test]
     fn at_most_sixteen_words_and_numbers() {
         // `5元` is three tokens: the number, the unit and the currency it implies.
         let sixteen = format!("{}5元", "约".repeat(13));
