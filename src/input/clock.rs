@@ -357,6 +357,36 @@ mod tests {
     }
 
     #[test]
+    fn noon_is_a_part_of_the_day_and_midnight_is_an_hour() {
+        let (noon, _) = take("noon").unwrap();
+        assert_eq!((noon.hour, noon.period), (12, Some(Period::Noon)));
+        let (midnight, _) = take("midnight").unwrap();
+        assert_eq!((midnight.hour, midnight.period), (0, None));
+        // A part of the day said with noon does not move it.
+        assert_eq!(time("noon", Some(Period::Evening)).as_deref(), Some("12:00"));
+        assert_eq!(time("正午", None).as_deref(), Some("12:00"));
+        assert_eq!(time("午夜", None).as_deref(), Some("00:00"));
+    }
+
+    #[test]
+    fn small_hours_said_in_the_evening_or_night_are_the_next_day() {
+        for (period, hour, expected) in [
+            (Period::Evening, 1, Some((1, true))),
+            (Period::Evening, 4, Some((4, true))),
+            (Period::Evening, 5, Some((17, false))),
+            (Period::Evening, 12, Some((0, true))),
+            (Period::Night, 0, Some((0, true))),
+            (Period::Night, 5, Some((5, true))),
+            (Period::Night, 6, Some((18, false))),
+            (Period::Night, 12, Some((0, true))),
+            (Period::SmallHours, 7, None),
+            (Period::Noon, 3, None),
+        ] {
+            assert_eq!(period.hour_24(hour), expected, "{period:?} {hour}");
+        }
+    }
+
+    #[test]
     fn late_evening_hours_fall_after_midnight() {
         let (clock, _) = take("12点").unwrap();
         assert_eq!(
