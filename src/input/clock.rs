@@ -357,6 +357,16 @@ mod tests {
     }
 
     #[test]
+    fn minutes_and_seconds_have_exactly_two_digits() {
+        for s in ["14:031", "14:3", "14:03:5", "14:03:501"] {
+            let rest = take(s).map(|(_, rest)| rest);
+            assert!(rest.is_none() || rest.is_some_and(|r| !r.is_empty()), "{s}");
+        }
+        assert_eq!(take("14:031").map(|(c, _)| c.minute), None);
+        assert_eq!(take("14:03:501").map(|(c, r)| (c.second, r)), Some((0, ":501")));
+    }
+
+    #[test]
     fn noon_is_a_part_of_the_day_and_midnight_is_an_hour() {
         let (noon, _) = take("noon").unwrap();
         assert_eq!((noon.hour, noon.period), (12, Some(Period::Noon)));
