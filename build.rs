@@ -16,6 +16,10 @@ mod search_model;
 #[allow(dead_code)] // the build uses only part of it
 #[path = "src/search/tokens.rs"]
 mod tokens;
+// The rules for names and text, so the header index keeps exactly what the catalog would.
+#[allow(dead_code)]
+#[path = "src/guide/names.rs"]
+mod names;
 
 /// The part of a guide the catalog needs up front. Unknown keys are ignored here; the
 /// full validation at run time (and in the tests) is strict.
@@ -35,6 +39,27 @@ struct Header {
 struct Texts {
     en: String,
     zh: String,
+}
+
+impl Header {
+    /// A header that breaks the rules for names or text is left out of the index: the
+    /// guide is then parsed in full at run time, which reports every problem with its place.
+    fn is_safe(&self) -> bool {
+        let texts = [&self.title, &self.summary]
+            .into_iter()
+            .flat_map(|t| [&t.en, &t.zh]);
+        names::is_valid_id(&self.id)
+            && !names::is_reserved(&self.id)
+            && self
+                .aliases
+                .en
+                .iter()
+                .chain(&self.aliases.zh)
+                .all(|a| names::is_command_name(a.trim()))
+            && texts
+                .into_iter()
+                .all(|t| names::forbidden_char(t, false).is_none())
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -66,6 +91,7 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
         let header = toml::from_str::<Header>(&source)
             .ok()
+            .filter(Header::is_safe)
             .map_or_else(|| "None".to_string(), |h| header_code(&h));
         writeln!(
             code,

@@ -262,7 +262,7 @@ fn check_generated_guide_files(bencher: Bencher) {
     }
     let paths = [dir.path().to_path_buf()];
     bencher.counter(GENERATED).bench(|| {
-        let (count, issues) = catalog::check_files(black_box(&paths));
+        let (count, issues, _warnings) = catalog::check_files(black_box(&paths));
         assert_eq!((count, issues.len()), (GENERATED, 0));
     });
 }
@@ -307,7 +307,7 @@ fn scripted_run_to_json(bencher: Bencher) {
         .iter()
         .map(|s| (*s).to_string())
         .collect();
-    let ctx = ParseContext { now: now() };
+    let ctx = ParseContext::new(now());
     let config = Config::default();
     bencher.bench(|| {
         let json = scripted_run(guide, &sets, &ctx, &config, device::collect(&ctx.now));
@@ -324,7 +324,7 @@ fn scripted_run_to_json_fixed_device(bencher: Bencher) {
         .iter()
         .map(|s| (*s).to_string())
         .collect();
-    let ctx = ParseContext { now: now() };
+    let ctx = ParseContext::new(now());
     let config = Config::default();
     let fixed = device::collect(&ctx.now);
     bencher.bench(|| scripted_run(guide, &sets, &ctx, &config, fixed.clone()));
@@ -358,6 +358,7 @@ fn scripted_run(
         &transcript,
         report::Context {
             lang: Lang::En,
+            region: wallet_help::region::Region::Cn,
             now: &ctx.now,
             device,
             config,

@@ -1,26 +1,30 @@
 #!/usr/bin/env bash
-# Whole-process timings and peak memory of the release binary, against the budgets:
+# Whole-process timings and peak memory of the release binary, against issue 15's budgets, on
+# this machine, next to two yardsticks measured here too: a Rust hello-world built with the same
+# release profile, and `git bugreport` in a scratch repository.
 #
-#   wallet-help list                                        < 3 ms
-#   scripted payment-failed run to a JSON report            < 5 ms
-#   guides check on 1,000 generated guides                  < 200 ms
-#   search on the bundled catalog                           < 5 ms
-#   search with 1,000 generated guides as well              < 50 ms
-#   peak memory (max RSS) of each of the above              < 10 MB
+#   scripted payment-failed run to a JSON report   <= 2x hello-world and <= 0.5x git bugreport
+#   search on the bundled catalog                  <= 0.8x git bugreport
+#   search with 1,000 provider guides, warm cache  < 15 ms;   cold (no cache)  < 150 ms
+#   list with 1,000 provider guides, warm cache    < 10 ms
+#   scripted run with the journal on               <= 1.2x the same run with --no-journal
+#   cases with 1,000 cases in the journal          < 20 ms
+#   peak memory (max RSS) of each of the above     < 10 MB
 #
-# For developers, not CI: it uses `hyperfine` when installed (else a `date +%s%N` loop) and
-# GNU time (`/usr/bin/time -v`, Debian package `time`) for peak memory.
+# For developers, not CI: needs `hyperfine` (medians of `hyperfine -N`) and GNU time
+# (`/usr/bin/time -v`, Debian package `time`) for peak memory.
 #
-# Usage: scripts/timings.sh [RUNS]     (RUNS defaults to 200; 20 for `guides check`)
-# In-process numbers without startup: cargo bench --bench catalog
+# Usage: scripts/timings.sh [RUNS]     (RUNS defaults to 200; a fifth of that for cold runs)
+# In-process numbers without start-up: cargo bench --bench catalog, cargo bench --bench search
 
 set -euo pipefail
 
 runs=${1:-200}
-check_runs=$(( runs / 10 > 10 ? runs / 10 : 10 ))
+cold_runs=$(( runs / 5 > 10 ? runs / 5 : 10 ))
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+command -v hyperfine >/dev/null || { echo "error: hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
 
 echo "building release…" >&2
 cargo build --release --quiet
@@ -31,12 +35,35 @@ bin=$target_dir/release/wallet-help
 work=$(mktemp -d "${TMPDIR:-/tmp}/wallet-help-timings.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# A fixed clock, time zone and language, no colour, and no user config or extra guide folders,
-# so every run does the same work.
+# A fixed clock, time zone and language, no colour, a private home (config, cache) and no extra
+# guide folders, so every run does the same work.
+# rustup and cargo keep their own homes.
+export RUSTUP_HOME=${RUSTUP_HOME:-$HOME/.rustup} CARGO_HOME=${CARGO_HOME:-$HOME/.cargo}
 export SOURCE_DATE_EPOCH=1795000000 # 2026-11-18T11:06:40Z
-export TZ=UTC LANG=C.UTF-8 NO_COLOR=1 XDG_CONFIG_HOME=$work/config
-unset LC_ALL LC_MESSAGES WALLET_HELP_LANG WALLET_HELP_GUIDES WALLET_HELP_CONFIG
-mkdir -p "$work/config"
+# git bugreport opens an editor on its report: one that returns at once.
+export GIT_EDITOR=true
+export TZ=Asia/Shanghai LANG=C.UTF-8 NO_COLOR=1 HOME=$work/home
+export XDG_CONFIG_HOME=$work/home/.config XDG_CACHE_HOME=$work/home/.cache
+export XDG_DATA_HOME=$work/home/.local/share
+unset LC_ALL LC_MESSAGES WALLET_HELP_LANG WALLET_HELP_GUIDES WALLET_HELP_CONFIG WALLET_HELP_REGION
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME"
+
+# ── The yardsticks ──────────────────────────────────────────────────────────────────────────
+
+echo "building a hello-world with the same release profile…" >&2
+hello_dir=$work/hello
+mkdir -p "$hello_dir/src"
+{
+    printf '[package]\nname = "hello"\nversion = "0.1.0"\nedition = "2024"\n\n[workspace]\n\n'
+    # The release profile, exactly as the project sets it.
+    awk '/^\[profile\.release\]/ { on = 1; print; next } /^\[/ { on = 0 } on' Cargo.toml
+} >"$hello_dir/Cargo.toml"
+echo 'fn main() { println!("Hello, world!"); }' >"$hello_dir/src/main.rs"
+cargo build --release --quiet --manifest-path "$hello_dir/Cargo.toml" --target-dir "$work/hello-target"
+hello=$work/hello-target/release/hello
+
+repo=$work/repo
+git init -q "$repo"
 
 # ── 1,000 generated guides: 15 steps each (info, input, choice, check, end), both languages ──
 
@@ -240,97 +267,94 @@ merchant = "Example Coffee"
 card-last4 = "4321"
 EOF
 
-# ── The commands, each checked once before it is timed ──────────────────────────────────────
-
-names=(list scripted-json guides-check-1000 search search-1000)
-budgets_ms=(3 5 200 5 50)
-# Sets `argv` to command i's arguments.
-argv_of() {
-    case $1 in
-        0) argv=("$bin" list) ;;
-        1) argv=("$bin" payment-failed --no-input --format json --answers "$answers") ;;
-        2) argv=("$bin" guides check "$guides") ;;
-        3) argv=("$bin" search my card got declined at the shop) ;;
-        4) argv=("$bin" --guides "$guides" search my card got declined at the shop) ;;
-    esac
-}
-count=(0 0 0 0 0)
-count[0]=$runs count[1]=$runs count[2]=$check_runs count[3]=$runs count[4]=$check_runs
-
-"$bin" list >/dev/null
 "$bin" payment-failed --no-input --format json --answers "$answers" 2>/dev/null |
     grep -q '"outcome": "contact-support"' ||
     { echo "error: the scripted run did not reach contact-support" >&2; exit 1; }
-"$bin" guides check "$guides" | grep -q '^1000 guides valid$' ||
-    { echo "error: the generated guides are not all valid" >&2; exit 1; }
+"$bin" --guides "$guides" search my card got declined at the shop | grep -q payment-failed ||
+    { echo "error: search with 1,000 guides did not find payment-failed" >&2; exit 1; }
 
-# ── Timing: mean and median in ms ──────────────────────────────────────────────────────────
+# A journal with 1,000 cases (one report each, different amounts), for `cases`.
+echo "recording 1,000 cases…" >&2
+for ((n = 1; n <= 1000; n++)); do
+    XDG_DATA_HOME=$work/many "$bin" payment-failed --no-input --format json --answers "$answers" \
+        --set "amount=$n.00 CNY" >/dev/null 2>&1
+done
+[[ $(XDG_DATA_HOME=$work/many "$bin" cases | grep -c '^WH-') == 1000 ]] ||
+    { echo "error: the journal does not hold 1,000 cases" >&2; exit 1; }
 
-declare -a means medians mins
-if command -v hyperfine >/dev/null; then
-    tool=hyperfine
-    for i in "${!names[@]}"; do
-        csv=$work/${names[i]}.csv
-        argv_of "$i"
-        hyperfine --shell=none --warmup 10 --runs "${count[i]}" --style basic \
-            --command-name "${names[i]}" --export-csv "$csv" "$(printf '%q ' "${argv[@]}")" >&2
-        # command,mean,stddev,median,user,system,min,max (seconds)
-        means[i]=$(awk -F, 'NR == 2 { printf "%.2f", $2 * 1000 }' "$csv")
-        medians[i]=$(awk -F, 'NR == 2 { printf "%.2f", $4 * 1000 }' "$csv")
-        mins[i]=$(awk -F, 'NR == 2 { printf "%.2f", $7 * 1000 }' "$csv")
-    done
-else
-    tool="date loop (install hyperfine for better numbers)"
-    for i in "${!names[@]}"; do
-        argv_of "$i"
-        for ((w = 0; w < 5; w++)); do "${argv[@]}" >/dev/null 2>&1; done
-        samples=$work/${names[i]}.ns
-        : >"$samples"
-        for ((r = 0; r < count[i]; r++)); do
-            start=$(date +%s%N)
-            "${argv[@]}" >/dev/null 2>&1
-            end=$(date +%s%N)
-            echo $((end - start)) >>"$samples"
-        done
-        means[i]=$(awk '{ s += $1 } END { printf "%.2f", s / NR / 1e6 }' "$samples")
-        medians[i]=$(sort -n "$samples" | awk '{ v[NR] = $1 }
-            END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f", m / 1e6 }')
-        mins[i]=$(sort -n "$samples" | awk 'NR == 1 { printf "%.2f", $1 / 1e6 }')
-    done
-fi
+# ── Timing: medians in ms, and peak memory ─────────────────────────────────────────────────
 
-# ── Peak memory: the largest max RSS over a few runs ───────────────────────────────────────
+cache=$XDG_CACHE_HOME/wallet-help
+names=(hello-world git-bugreport scripted-json scripted-no-journal search search-1000-warm
+    search-1000-cold list-1000-warm cases-1000)
+declare -A argv prepare count
+argv[hello-world]="$hello"
+argv[git-bugreport]="git -C $repo bugreport -o $work/bugreport"
+prepare[git-bugreport]="rm -rf $work/bugreport"
+argv[scripted-json]="$bin payment-failed --no-input --format json --answers $answers"
+argv[scripted-no-journal]="${argv[scripted-json]} --no-journal"
+argv[cases-1000]="env XDG_DATA_HOME=$work/many $bin cases"
+argv[search]="$bin search my card got declined at the shop"
+argv[search-1000-warm]="$bin --guides $guides search my card got declined at the shop"
+argv[search-1000-cold]=${argv[search-1000-warm]}
+prepare[search-1000-cold]="rm -rf $cache"
+argv[list-1000-warm]="$bin --guides $guides list"
+for name in "${names[@]}"; do count[$name]=$runs; done
+count[search-1000-cold]=$cold_runs
 
-rss_budget_kb=$((10 * 1024))
-declare -a rss_kb
-if [[ -x /usr/bin/time ]] && /usr/bin/time -v true 2>/dev/null; then
-    for i in "${!names[@]}"; do
-        argv_of "$i"
-        peak=0
+declare -A median rss
+for name in "${names[@]}"; do
+    csv=$work/$name.csv
+    extra=()
+    [[ -n ${prepare[$name]:-} ]] && extra=(--prepare "${prepare[$name]}")
+    "$bin" --guides "$guides" list >/dev/null # a warm cache for the warm runs
+    hyperfine -N --warmup 20 --runs "${count[$name]}" --style basic --command-name "$name" \
+        "${extra[@]}" --export-csv "$csv" "${argv[$name]}" >&2
+    # command,mean,stddev,median,user,system,min,max (seconds)
+    median[$name]=$(awk -F, 'NR == 2 { printf "%.2f", $4 * 1000 }' "$csv")
+    peak=0
+    if [[ -x /usr/bin/time ]]; then
         for ((r = 0; r < 5; r++)); do
-            /usr/bin/time -v -o "$work/time.txt" "${argv[@]}" >/dev/null 2>&1
-            kb=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' \
-                "$work/time.txt")
+            if [[ -n ${prepare[$name]:-} ]]; then ${prepare[$name]}; fi
+            # shellcheck disable=SC2086 # the command line is split on purpose
+            /usr/bin/time -v -o "$work/time.txt" ${argv[$name]} >/dev/null 2>&1 || true
+            kb=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$work/time.txt")
             ((kb > peak)) && peak=$kb
         done
-        rss_kb[i]=$peak
-    done
-else
-    echo "warning: GNU time not found (apt-get install time); skipping peak memory" >&2
-fi
+    fi
+    rss[$name]=$peak
+done
 
 # ── Summary ────────────────────────────────────────────────────────────────────────────────
 
-verdict() { awk -v v="$1" -v b="$2" 'BEGIN { print (v + 0 < b + 0) ? "ok" : "OVER" }'; }
+hello_ms=${median[hello-world]}
+git_ms=${median[git-bugreport]}
+budget_of() {
+    case $1 in
+        scripted-json) awk -v h="$hello_ms" -v g="$git_ms" 'BEGIN { b = 2 * h; if (0.5 * g < b) b = 0.5 * g; printf "%.2f", b }' ;;
+        search) awk -v g="$git_ms" 'BEGIN { printf "%.2f", 0.8 * g }' ;;
+        search-1000-warm) echo 15 ;;
+        search-1000-cold) echo 150 ;;
+        list-1000-warm) echo 10 ;;
+        cases-1000) echo 20 ;;
+        *) echo - ;;
+    esac
+}
 
 echo
-echo "wallet-help timings ($tool; $(nproc) cores; $(uname -sr))"
-printf '%-20s %9s %9s %9s %8s %6s %11s %6s\n' command mean_ms median_ms min_ms budget time max_rss_kb mem
-for i in "${!names[@]}"; do
-    rss=${rss_kb[i]:-}
+echo "wallet-help timings (hyperfine -N medians; $(nproc) cores; $(uname -sr))"
+printf '%-18s %10s %10s %7s %11s %6s\n' command median_ms budget_ms time max_rss_kb mem
+for name in "${names[@]}"; do
+    budget=$(budget_of "$name")
+    verdict=-
+    [[ $budget != - ]] && verdict=$(awk -v v="${median[$name]}" -v b="$budget" 'BEGIN { print (v + 0 <= b + 0) ? "ok" : "OVER" }')
     mem=-
-    [[ -n $rss ]] && mem=$( ((rss < rss_budget_kb)) && echo ok || echo OVER)
-    printf '%-20s %9s %9s %9s %8s %6s %11s %6s\n' "${names[i]}" "${means[i]}" "${medians[i]}" "${mins[i]}" \
-        "${budgets_ms[i]}ms" "$(verdict "${medians[i]}" "${budgets_ms[i]}")" "${rss:--}" "$mem"
+    if [[ $name != hello-world && $name != git-bugreport && ${rss[$name]} -gt 0 ]]; then
+        mem=$( ((rss[$name] < 10 * 1024)) && echo ok || echo OVER)
+    fi
+    printf '%-18s %10s %10s %7s %11s %6s\n' "$name" "${median[$name]}" "$budget" "$verdict" "${rss[$name]}" "$mem"
 done
-echo "(time verdict uses the median; memory budget is ${rss_budget_kb} kB max RSS)"
+awk -v s="${median[scripted-json]}" -v h="$hello_ms" -v g="$git_ms" -v q="${median[search]}" 'BEGIN {
+    printf "scripted-json: %.2fx hello-world, %.2fx git bugreport; search: %.2fx git bugreport\n", s / h, s / g, q / g }'
+awk -v j="${median[scripted-json]}" -v n="${median[scripted-no-journal]}" 'BEGIN {
+    r = j / n; printf "journal cost: scripted-json / scripted-no-journal = %.2fx (budget 1.2x): %s\n", r, (r <= 1.2) ? "ok" : "OVER" }'

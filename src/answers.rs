@@ -3,34 +3,17 @@
 //! typed answer.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::io::Read as _;
+use std::path::Path;
 
+pub use crate::error::Origin;
 use crate::error::{Error, Result};
 use crate::flow::Answer;
 use crate::guide::{Guide, StepKind};
-use crate::input::{self, ParseContext};
-use crate::lang::Lang;
+use crate::input::{self, ParseContext, quote};
+use crate::lang::{Lang, Text};
 use crate::location::Location;
-
-/// Where an answer came from, for error messages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Origin {
-    File(PathBuf),
-    Set,
-    Link,
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Origin::File(p) => write!(f, "`{}`", p.display()),
-            Origin::Set => write!(f, "`--set`"),
-            Origin::Link => write!(f, "the link"),
-        }
-    }
-}
 
 /// Answers as given, by question id; later ones replace earlier ones.
 #[derive(Clone, Debug, Default)]
@@ -53,11 +36,16 @@ impl Presets {
 impl GivenAnswers {
     /// Reads a flat TOML table of `question-id = "value"`.
     pub fn read_file(&mut self, path: &Path) -> Result<()> {
-        let source =
-            fs::read_to_string(path).map_err(|e| Error::io("read answers file", path, e))?;
+        let source = read_bounded(path)?;
+        self.add_file_text(path, &source)
+    }
+
+    /// Adds the answers of an answers file already read: `source` is its text.
+    pub fn add_file_text(&mut self, path: &Path, source: &str) -> Result<()> {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
         let file = path.display().to_string();
-        let table: toml::Table = toml::from_str(&source).map_err(|e| Error::AnswersFile {
-            location: Location::of_span(&file, &source, e.span()),
+        let table: toml::Table = toml::from_str(source).map_err(|e| Error::AnswersFile {
+            location: Location::of_span(&file, source, e.span()),
             message: e.message().trim().to_string(),
         })?;
         for (key, value) in table {
@@ -68,8 +56,12 @@ impl GivenAnswers {
                 toml::Value::Boolean(b) => if b { "yes" } else { "no" }.to_string(),
                 other => {
                     return Err(Error::AnswersFile {
-                        location: key_location(&file, &source, &key),
-                        message: format!("`{key}` is a {}; expected a string", other.type_str()),
+                        location: key_location(&file, source, &key),
+                        message: format!(
+                            "`{}` is a {}; expected a string",
+                            quote(&key),
+                            other.type_str()
+                        ),
                     });
                 }
             };
@@ -115,8 +107,8 @@ impl GivenAnswers {
                 .filter(|i| is_question(&guide.steps[*i].kind))
             else {
                 return Err(Error::UnknownQuestion {
-                    key: key.clone(),
-                    origin: origin.to_string(),
+                    key: quote(key),
+                    origin: origin.clone(),
                     guide: guide.id.clone(),
                     known: guide.question_ids(),
                 });
@@ -124,9 +116,9 @@ impl GivenAnswers {
             let answer = parse_answer(&guide.steps[i].kind, value, ctx).map_err(|reason| {
                 Error::InvalidAnswer {
                     step: key.clone(),
-                    value: value.clone(),
-                    origin: origin.to_string(),
-                    reason,
+                    value: quote(value),
+                    origin: origin.clone(),
+                    reason: Box::new(reason),
                 }
             })?;
             answers.insert(key.clone(), answer);
@@ -135,13 +127,65 @@ impl GivenAnswers {
     }
 }
 
+/// The largest answers file read: a few hundred answers fit in a few kilobytes.
+pub const ANSWERS_MAX_BYTES: u64 = 1024 * 1024;
+
+/// An answers file's text: a regular file (or a link to one) of at most
+/// [`ANSWERS_MAX_BYTES`], in UTF-8. Checked before it is opened, so a FIFO without a
+/// writer cannot hang the tool and `/dev/zero` cannot fill memory.
+fn read_bounded(path: &Path) -> Result<String> {
+    let refused = |reason: Text| Error::AnswersFileRefused {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let meta = fs::metadata(path).map_err(|e| Error::io("read answers file", path, e))?;
+    if !meta.is_file() {
+        let reason = if meta.is_dir() {
+            Text::new(
+                "it is a folder; expected a TOML file",
+                "这是一个文件夹，应为 TOML 文件",
+            )
+        } else {
+            Text::new(
+                "it is not a regular file; expected a TOML file",
+                "这不是普通文件，应为 TOML 文件",
+            )
+        };
+        return Err(refused(reason));
+    }
+    let too_big = || {
+        let kib = ANSWERS_MAX_BYTES / 1024;
+        refused(Text::new(
+            format!("it is larger than {kib} KiB; an answers file holds a few short answers"),
+            format!("文件超过 {kib} KiB；答案文件里只需写几条简短的回答"),
+        ))
+    };
+    if meta.len() > ANSWERS_MAX_BYTES {
+        return Err(too_big());
+    }
+    let file = fs::File::open(path).map_err(|e| Error::io("read answers file", path, e))?;
+    let mut bytes = Vec::new();
+    // The file may grow after the check: read one byte past the limit, never more.
+    file.take(ANSWERS_MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read answers file", path, e))?;
+    if bytes.len() as u64 > ANSWERS_MAX_BYTES {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let byte = e.utf8_error().valid_up_to() + 1;
+        refused(Text::new(
+            format!("it is not UTF-8 text (byte {byte} is not valid)"),
+            format!("内容不是 UTF-8 文字（第 {byte} 个字节无效）"),
+        ))
+    })
+}
+
 /// `ID=VALUE` from `--set`, split at the first `=`; the id is trimmed and may not be empty.
 pub fn split_set(set: &str) -> Result<(&str, &str)> {
     match set.split_once('=') {
         Some((id, value)) if !id.trim().is_empty() => Ok((id.trim(), value)),
-        _ => Err(Error::BadSet {
-            arg: set.to_string(),
-        }),
+        _ => Err(Error::BadSet { arg: quote(set) }),
     }
 }
 
@@ -149,8 +193,8 @@ fn is_question(kind: &StepKind) -> bool {
     kind.is_question()
 }
 
-/// One value for one step, with the reason in English when it does not fit.
-pub fn parse_answer(kind: &StepKind, value: &str, ctx: &ParseContext) -> Result<Answer, String> {
+/// One value for one step, with the reason in both languages when it does not fit.
+pub fn parse_answer(kind: &StepKind, value: &str, ctx: &ParseContext) -> Result<Answer, Text> {
     match kind {
         StepKind::Choice(c) => c
             .choices
@@ -159,18 +203,27 @@ pub fn parse_answer(kind: &StepKind, value: &str, ctx: &ParseContext) -> Result<
             .map(Answer::Choice)
             .ok_or_else(|| {
                 let ids: Vec<&str> = c.choices.iter().map(|c| c.id.as_str()).collect();
-                format!("is not a choice; expected one of: {}", ids.join(", "))
+                Text::new(
+                    format!("is not a choice; expected one of: {}", ids.join(", ")),
+                    format!("不是可选的答案；应为其中之一：{}", ids.join("、")),
+                )
             }),
         StepKind::Input(i) => input::parse(i.input_type, value, i.required, ctx)
             .map(Answer::Input)
-            .map_err(|e| e.message(Lang::En)),
-        StepKind::Check(c) if c.compare.is_some() => {
-            Err("is not a question: the tool compares it with the official contacts itself".into())
+            .map_err(|e| Text::new(e.message(Lang::En), e.message(Lang::Zh))),
+        StepKind::Check(c) if c.compare.is_some() => Err(Text::new(
+            "is not a question: the tool compares it with the official contacts itself",
+            "这一步不用回答：工具会自己和官方联系方式比对",
+        )),
+        StepKind::Check(_) => parse_yes_no(value).map(Answer::Check).ok_or_else(|| {
+            Text::new(
+                "is not an answer to \"did that fix it?\"; expected yes or no",
+                "不是“问题解决了吗？”的回答；应为 yes 或 no（是 或 否）",
+            )
+        }),
+        StepKind::Info(_) | StepKind::End(_) => {
+            Err(Text::new("is not a question", "这一步不是问题，不用回答"))
         }
-        StepKind::Check(_) => parse_yes_no(value)
-            .map(Answer::Check)
-            .ok_or_else(|| "is not an answer to \"did that fix it?\"; expected yes or no".into()),
-        StepKind::Info(_) | StepKind::End(_) => Err("is not a question".into()),
     }
 }
 
@@ -207,9 +260,7 @@ mod tests {
     fn a_link_loses_to_the_answers_file_which_loses_to_set() {
         let catalog = Catalog::load(&[]).unwrap();
         let guide = catalog.find("payment-failed").unwrap().guide().unwrap();
-        let ctx = ParseContext {
-            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
-        };
+        let ctx = ParseContext::new("2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap());
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("answers.toml");
         fs::write(&file, "amount = \"2 CNY\"\noccurred-at = \"10:00\"\n").unwrap();
@@ -224,7 +275,7 @@ mod tests {
         given.add_sets(&["amount=3 CNY".to_string()]).unwrap();
         let presets = given.resolve(guide, &ctx).unwrap();
         let value = |step: &str| match presets.get(step) {
-            Some(Answer::Input(Some(v))) => v.clone(),
+            Some(Answer::Input(Some(v))) => v.value.clone(),
             other => panic!("{step}: {other:?}"),
         };
         assert_eq!(value("amount"), "3.00 CNY");
@@ -236,9 +287,7 @@ mod tests {
     fn an_invalid_link_value_names_the_link() {
         let catalog = Catalog::load(&[]).unwrap();
         let guide = catalog.find("payment-failed").unwrap().guide().unwrap();
-        let ctx = ParseContext {
-            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
-        };
+        let ctx = ParseContext::new("2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap());
         let mut given = GivenAnswers::default();
         given.add_link(&[("amount".into(), "abc".into())]);
         let error = given.resolve(guide, &ctx).unwrap_err().to_string();

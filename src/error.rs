@@ -1,13 +1,43 @@
 //! The one error type of the tool, its exit codes (SPEC "Exit codes") and its hints.
 //!
 //! Messages are lowercase, name things in backticks and carry no colour: colour is added by
-//! the printer in `lib.rs`, and only when stderr is a terminal.
+//! the printer in `lib.rs`, and only when stderr is a terminal. `Display` is English; what the
+//! user reads comes from `message` and `hint` in the interface language (`error/zh.rs`), so
+//! every field that says why is structured or carries both languages.
+
+mod zh;
 
 use std::io;
 use std::path::PathBuf;
 
+use crate::config::ConfigIssue;
 use crate::guide::GuideIssue;
+use crate::lang::{Lang, Text};
 use crate::location::Location;
+
+/// Where an answer came from, for messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    File(PathBuf),
+    Set,
+    Link,
+    Prompt,
+}
+
+impl Origin {
+    /// How a message names it: "`answers.toml`", "`--set`", "the link".
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Origin::File(p), Lang::En) => format!("`{}`", p.display()),
+            (Origin::File(p), Lang::Zh) => format!("答案文件 `{}`", p.display()),
+            (Origin::Set, _) => "`--set`".into(),
+            (Origin::Link, Lang::En) => "the link".into(),
+            (Origin::Link, Lang::Zh) => "链接".into(),
+            (Origin::Prompt, Lang::En) => "the prompt".into(),
+            (Origin::Prompt, Lang::Zh) => "输入框".into(),
+        }
+    }
+}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -32,20 +62,21 @@ pub enum Error {
     },
 
     #[error("no answer for `{step}` and prompting is off (--no-input or stdin is not a terminal)")]
-    MissingAnswer { step: String, expected: String },
+    MissingAnswer { step: String, expected: Text },
 
-    #[error("invalid answer for `{step}` in {origin}: `{value}` {reason}")]
+    #[error("invalid answer for `{step}` in {}: `{value}` {}", origin.describe(Lang::En), reason.en)]
     InvalidAnswer {
         step: String,
         value: String,
-        origin: String,
-        reason: String,
+        origin: Origin,
+        /// Boxed: the biggest variant, and errors travel in every `Result`.
+        reason: Box<Text>,
     },
 
-    #[error("{origin} answers `{key}`, but guide `{guide}` has no such question")]
+    #[error("{} answers `{key}`, but guide `{guide}` has no such question", origin.describe(Lang::En))]
     UnknownQuestion {
         key: String,
-        origin: String,
+        origin: Origin,
         guide: String,
         known: Vec<String>,
     },
@@ -53,8 +84,8 @@ pub enum Error {
     #[error("`--set {arg}` is not of the form ID=VALUE")]
     BadSet { arg: String },
 
-    #[error("invalid link `{link}`: {reason}")]
-    BadLink { link: String, reason: String },
+    #[error("invalid link `{link}`: {}", reason.en)]
+    BadLink { link: String, reason: Text },
 
     #[error("the link is {len} characters long; a link may have at most {max}")]
     LinkTooLong { len: usize, max: usize },
@@ -72,6 +103,9 @@ pub enum Error {
     #[error("{location}: answers file is not valid: {message}")]
     AnswersFile { location: Location, message: String },
 
+    #[error("cannot use `{}` as an answers file: {}", path.display(), reason.en)]
+    AnswersFileRefused { path: PathBuf, reason: Text },
+
     #[error("scripted answers loop back to `{step}`")]
     AnswerLoop { step: String },
 
@@ -81,8 +115,32 @@ pub enum Error {
     #[error("{location}: invalid config: {message}")]
     InvalidConfig { location: Location, message: String },
 
+    #[error("{} problems in config file `{file}`", issues.len())]
+    ConfigIssues {
+        file: String,
+        issues: Vec<ConfigIssue>,
+    },
+
+    #[error("config file `{}` does not exist", path.display())]
+    ConfigMissing { path: PathBuf },
+
+    #[error("setup cannot run: {}", reason.en)]
+    SetupRefused { reason: Box<Text> },
+
+    #[error("setup did not make {}, and will not replace {}", items.join(", "), if items.len() == 1 { "it" } else { "them" })]
+    SetupConflict { items: Vec<String> },
+
+    #[error("{} changed since setup wrote {}, so {} left", items.join(", "), if items.len() == 1 { "it" } else { "them" }, if items.len() == 1 { "it was" } else { "they were" })]
+    SetupChanged { items: Vec<String> },
+
+    #[error("{location}: invalid report: {message}")]
+    InvalidReport { location: Location, message: String },
+
     #[error("`{}` already exists", path.display())]
     OutputExists { path: PathBuf },
+
+    #[error("`{}` is {what}, not a regular file", path.display())]
+    OutputNotAFile { path: PathBuf, what: &'static str },
 
     #[error("cannot {action} `{}`: {source}", path.display())]
     Io {
@@ -93,6 +151,48 @@ pub enum Error {
 
     #[error("cannot write to the terminal: {0}")]
     Terminal(io::Error),
+
+    #[error("`{name}` is `{value}`; expected {expected}")]
+    BadEnv {
+        name: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+
+    #[error("the case journal `{}` failed: {message}", path.display())]
+    Journal { path: PathBuf, message: String },
+
+    #[error("the case journal `{}` is damaged ({reason}); it was left as it is", path.display())]
+    JournalCorrupt { path: PathBuf, reason: String },
+
+    #[error("the case journal `{}` has format {version}; this version reads up to {supported}", path.display())]
+    JournalTooNew {
+        path: PathBuf,
+        version: i64,
+        supported: i64,
+    },
+
+    #[error("the case journal is turned off")]
+    JournalOff,
+
+    #[error("no case `{case}`")]
+    UnknownCase {
+        case: String,
+        suggestions: Vec<String>,
+    },
+
+    #[error("`{case}` matches more than one case: {}", matches.join(", "))]
+    AmbiguousCase { case: String, matches: Vec<String> },
+
+    #[error("no draft `{draft}`")]
+    UnknownDraft { draft: String },
+
+    #[error("invalid value `{value}` for `{option}`: {}", reason.en)]
+    InvalidOption {
+        option: &'static str,
+        value: String,
+        reason: Box<Text>,
+    },
 
     #[error("cancelled")]
     Cancelled,
@@ -113,23 +213,61 @@ impl Error {
             | Error::NotLinkable { .. }
             | Error::LinkSetsOption { .. }
             | Error::AnswersFile { .. }
+            | Error::AnswersFileRefused { .. }
             | Error::AnswerLoop { .. }
-            | Error::OutputExists { .. } => exit::USAGE,
-            Error::InvalidGuides { .. } | Error::InvalidConfig { .. } => exit::INVALID_FILE,
-            Error::Io { .. } | Error::Terminal(_) => exit::FAILURE,
+            | Error::OutputExists { .. }
+            | Error::BadEnv { .. }
+            | Error::JournalOff
+            | Error::UnknownCase { .. }
+            | Error::AmbiguousCase { .. }
+            | Error::UnknownDraft { .. }
+            | Error::InvalidOption { .. }
+            | Error::OutputNotAFile { .. }
+            | Error::ConfigMissing { .. }
+            | Error::SetupRefused { .. }
+            | Error::SetupConflict { .. } => exit::USAGE,
+            Error::InvalidGuides { .. }
+            | Error::InvalidConfig { .. }
+            | Error::ConfigIssues { .. }
+            | Error::InvalidReport { .. } => exit::INVALID_FILE,
+            Error::Io { .. }
+            | Error::Terminal(_)
+            | Error::Journal { .. }
+            | Error::JournalCorrupt { .. }
+            | Error::JournalTooNew { .. }
+            | Error::SetupChanged { .. } => exit::FAILURE,
             Error::Cancelled => exit::CANCELLED,
         }
     }
 
-    /// One line that tells the user what to do next, where there is something to say.
-    pub fn hint(&self) -> Option<String> {
+    /// What went wrong, in `lang`: one line, lowercase in English.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Zh => zh::message(self),
+        }
+    }
+
+    /// One line that tells the user what to do next, in `lang`, where there is something to
+    /// say.
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        match lang {
+            Lang::En => self.hint_en(),
+            Lang::Zh => zh::hint(self),
+        }
+    }
+
+    fn hint_en(&self) -> Option<String> {
         match self {
-            Error::UnknownSymptom { suggestions, .. } if !suggestions.is_empty() => {
+            Error::UnknownSymptom { suggestions, .. } | Error::UnknownCase { suggestions, .. }
+                if !suggestions.is_empty() =>
+            {
                 Some(format!("did you mean `{}`?", suggestions.join("`, `")))
             }
             Error::UnknownSymptom { .. } => Some("`wallet-help list` shows every symptom".into()),
             Error::MissingAnswer { step, expected } => Some(format!(
-                "answer it with `--set {step}=VALUE` or in an `--answers` file; expected {expected}"
+                "answer it with `--set {step}=VALUE` or in an `--answers` file; expected {}",
+                expected.en
             )),
             Error::UnknownQuestion { guide, known, .. } => Some(format!(
                 "questions of `{guide}`: {} (see `wallet-help guides show {guide} --json`)",
@@ -138,6 +276,10 @@ impl Error {
             Error::BadLink { .. } => {
                 Some("a link looks like wallet-help://payment-failed?amount=59.90%20CNY".into())
             }
+            Error::AnswersFileRefused { .. } => Some(
+                "an answers file is a small TOML file with one `question-id = \"value\"` a line"
+                    .into(),
+            ),
             Error::LinkTooLong { .. } => {
                 Some("leave long answers out of the link; the guide asks for them".into())
             }
@@ -158,8 +300,36 @@ impl Error {
                 Some("answer the loop differently, or run in a terminal to answer by hand".into())
             }
             Error::OutputExists { .. } => Some("pass `--force` to replace it".into()),
-            Error::InvalidConfig { .. } => {
-                Some("the format is in SPEC.md, \"Provider settings\"".into())
+            Error::JournalCorrupt { path, .. } => Some(format!(
+                "move it aside (e.g. `mv {0} {0}.damaged`) and the next report starts a new journal",
+                path.display()
+            )),
+            Error::JournalTooNew { .. } => {
+                Some("a newer wallet-help wrote it: use that version to read it".into())
+            }
+            Error::JournalOff => Some(
+                "it is off because of `--no-journal` or `journal = false` in the config".into(),
+            ),
+            Error::UnknownCase { .. } => Some("`wallet-help cases` lists every case".into()),
+            Error::AmbiguousCase { .. } => {
+                Some("give more of the id, or the whole report id".into())
+            }
+            Error::UnknownDraft { .. } => Some("`wallet-help resume` lists the drafts".into()),
+            Error::OutputNotAFile { .. } => Some(
+                "`-o` writes regular files only, even with `--force`; `-o -` writes to standard output"
+                    .into(),
+            ),
+            Error::InvalidConfig { .. } | Error::ConfigIssues { .. } => {
+                Some("every key is described, with an example, in docs/providers.md".into())
+            }
+            Error::SetupConflict { .. } => Some(
+                "`--force` replaces them (the old ones are kept, and `setup --undo` puts them back); `--print` shows the plan".into(),
+            ),
+            Error::SetupChanged { .. } => Some(
+                "`setup --undo --force` removes them anyway".into(),
+            ),
+            Error::ConfigMissing { .. } => {
+                Some("check the path given to `--config` or `WALLET_HELP_CONFIG`".into())
             }
             _ => None,
         }

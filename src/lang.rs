@@ -2,8 +2,10 @@
 
 use serde::Serialize;
 
+use crate::region::Region;
+
 /// A language the tool speaks. Every user-facing string exists in each of these.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     En,
@@ -48,11 +50,13 @@ impl Lang {
     }
 }
 
-/// A user-facing string in both languages.
+/// A user-facing string in both languages, and in either language for readers in one region
+/// (`text.zh-cn`: what a Chinese reader in mainland China sees instead of `text.zh`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Text {
     pub en: String,
     pub zh: String,
+    pub regional: Vec<(Lang, Region, String)>,
 }
 
 impl Text {
@@ -60,7 +64,38 @@ impl Text {
         Text {
             en: en.into(),
             zh: zh.into(),
+            regional: Vec::new(),
         }
+    }
+
+    /// The text as a reader in `region` sees it: that region's variants in place of the
+    /// general text, in each language that has one.
+    #[must_use]
+    pub fn for_region(&self, region: Region) -> Text {
+        let mut text = Text::new(self.en.clone(), self.zh.clone());
+        for (lang, r, variant) in &self.regional {
+            if *r == region {
+                match lang {
+                    Lang::En => text.en.clone_from(variant),
+                    Lang::Zh => text.zh.clone_from(variant),
+                }
+            }
+        }
+        text
+    }
+
+    /// Every string of this text: both languages and every region's.
+    pub fn all(&self) -> impl Iterator<Item = (Lang, Option<Region>, &str)> {
+        [
+            (Lang::En, None, self.en.as_str()),
+            (Lang::Zh, None, self.zh.as_str()),
+        ]
+        .into_iter()
+        .chain(
+            self.regional
+                .iter()
+                .map(|(l, r, s)| (*l, Some(*r), s.as_str())),
+        )
     }
 
     pub fn get(&self, lang: Lang) -> &str {

@@ -2,12 +2,14 @@
 //! redacted, ready-to-send support report.
 //!
 //! Layers, top to bottom: `cli` (the command line as data) → `settings` (everything decided
-//! once) → `commands` → `guide`, `flow`, `prompt`, `checks` → `report`. `run` is the only
+//! once) → `commands` → `report` → `flow` → `prompt` → `guide`, `checks` → `privacy` (secrets
+//! found and removed), `input`. `run` is the only
 //! entry point; it returns the exit code and prints errors once.
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod answers;
+pub mod cases;
 pub mod checks;
 pub mod cli;
 pub mod commands;
@@ -20,7 +22,9 @@ pub mod lang;
 pub mod links;
 pub mod location;
 pub mod parallel;
+pub mod privacy;
 pub mod prompt;
+pub mod region;
 pub mod report;
 pub mod search;
 pub mod settings;
@@ -35,19 +39,29 @@ use crate::settings::{Environment, Settings};
 /// Runs the tool on `args` (program name first) and returns the process exit code.
 pub fn run(args: &[OsString]) -> u8 {
     let env = Environment::from_process();
-    match try_run(args, &env) {
+    let code = match try_run(args, &env) {
         Ok(code) => code,
         Err(error) => {
             let lang = settings::prescan(args, &env).lang;
             print_error(&error, &env, lang);
             error.exit_code()
         }
+    };
+    // What the user should have read on stderr never reached them: not a success.
+    if code == error::exit::OK && ui::stderr_failed() {
+        error::exit::FAILURE
+    } else {
+        code
     }
 }
 
 fn try_run(args: &[OsString], env: &Environment) -> Result<u8> {
     let pre = settings::prescan(args, env);
-    let (catalog, load_error) = match Catalog::load(&pre.guide_dirs) {
+    // Provider guide folders are indexed in the user's cache dir (headers, search terms).
+    let cache_dir = dirs::cache_dir().map(|d| d.join("wallet-help"));
+    let indexer = search::indexer();
+    let cache = cache_dir.as_deref().map(|dir| (dir, &indexer));
+    let (catalog, load_error) = match Catalog::load_cached(&pre.guide_dirs, cache) {
         Ok(catalog) => (catalog, None),
         Err(e) => (Catalog::from_guides(Vec::new()), Some(e)),
     };
@@ -108,7 +122,16 @@ fn is_checking_paths(matches: &clap::ArgMatches) -> bool {
 /// Prints an error once: `error: …`, any details, then `hint: …`. Colour only on a terminal.
 fn print_error(error: &Error, env: &Environment, lang: lang::Lang) {
     if let Error::Cli(e) = error {
-        let _ = e.print();
+        match lang {
+            // clap's own text, with its colours.
+            lang::Lang::En => {
+                let _ = e.print();
+            }
+            lang::Lang::Zh if e.use_stderr() => ui::eprint(cli::errors::render(e, lang).trim_end()),
+            lang::Lang::Zh => {
+                let _ = commands::print_stdout(&cli::errors::render(e, lang));
+            }
+        }
         return;
     }
     let color = env.stderr_is_terminal && env.var("NO_COLOR").is_none();
@@ -122,16 +145,33 @@ fn print_error(error: &Error, env: &Environment, lang: lang::Lang) {
     if let Error::Cancelled = error {
         // Stopping is the user's choice, not a failure: no "error:" label.
         let _ = console::Term::stderr().show_cursor();
-        eprintln!("\n{}", lang.pick("cancelled", "已取消"));
+        ui::eprint(&format!("\n{}", lang.pick("cancelled", "已取消")));
         return;
     }
     if let Error::InvalidGuides { issues } = error {
         for issue in issues {
-            eprintln!("{issue}");
+            ui::eprint(&issue.to_string());
         }
     }
-    eprintln!("{} {error}", paint(ui::error_style(), "error:"));
-    if let Some(hint) = error.hint() {
-        eprintln!("{} {hint}", paint(ui::hint_style(), "hint:"));
+    if let Error::ConfigIssues { issues, .. } = error {
+        for issue in issues {
+            ui::eprint(&issue.to_string());
+        }
+    }
+    let (error_label, hint_label) = match lang {
+        lang::Lang::En => ("error:", "hint:"),
+        lang::Lang::Zh => ("错误：", "提示："),
+    };
+    let gap = if lang == lang::Lang::En { " " } else { "" };
+    ui::eprint(&format!(
+        "{}{gap}{}",
+        paint(ui::error_style(), error_label),
+        error.message(lang)
+    ));
+    if let Some(hint) = error.hint(lang) {
+        ui::eprint(&format!(
+            "{}{gap}{hint}",
+            paint(ui::hint_style(), hint_label)
+        ));
     }
 }

@@ -28,7 +28,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_perc
 use crate::error::{Error, Result};
 use crate::guide::catalog::Catalog;
 use crate::guide::{Guide, StepKind};
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 
 /// The scheme and the `//` that start every link.
 pub const PREFIX: &str = "wallet-help://";
@@ -63,50 +63,86 @@ impl Link {
         if len > MAX_LEN {
             return Err(Error::LinkTooLong { len, max: MAX_LEN });
         }
-        let bad = |reason: &str| Error::BadLink {
+        let bad = |en: String, zh: String| Error::BadLink {
             link: shown(text),
-            reason: reason.to_string(),
+            reason: Text::new(en, zh),
         };
+        let said = |en: &str, zh: &str| bad(en.to_string(), zh.to_string());
         if text.chars().any(|c| c.is_whitespace() || is_unsafe(c)) {
-            return Err(bad(
+            return Err(said(
                 "it has a space or control character; write a space as %20",
+                "链接里有空格或控制字符；空格要写成 %20",
             ));
         }
         let rest = strip_prefix_ignore_case(text, PREFIX).ok_or_else(|| {
             if strip_prefix_ignore_case(text, "wallet-help:").is_some() {
-                bad("expected `wallet-help://` and then the symptom")
+                said(
+                    "expected `wallet-help://` and then the symptom",
+                    "应以 `wallet-help://` 开头，后面紧跟问题名",
+                )
             } else {
-                bad("it does not start with `wallet-help://`")
+                said(
+                    "it does not start with `wallet-help://`",
+                    "链接不是以 `wallet-help://` 开头的",
+                )
             }
         })?;
         if rest.contains('#') {
-            return Err(bad("it has a `#` part; a `#` in a value is written %23"));
+            return Err(said(
+                "it has a `#` part; a `#` in a value is written %23",
+                "链接里有 `#`；回答里的 `#` 要写成 %23",
+            ));
         }
         let (target, query) = rest.split_once('?').unwrap_or((rest, ""));
         let target = target.strip_suffix('/').unwrap_or(target);
         if target.contains('/') {
-            return Err(bad("there is a path after the symptom"));
+            return Err(said(
+                "there is a path after the symptom",
+                "问题名后面多了一段路径",
+            ));
         }
-        let symptom = decode(target).map_err(|why| bad(&format!("the symptom {why}")))?;
+        let symptom = decode(target).map_err(|why| {
+            bad(
+                format!("the symptom {}", why.en),
+                format!("问题名{}", why.zh),
+            )
+        })?;
         if symptom.is_empty() {
-            return Err(bad("it names no symptom"));
+            return Err(said("it names no symptom", "链接里没有问题名"));
         }
         let mut answers: Vec<(String, String)> = Vec::new();
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let Some((raw_key, raw_value)) = pair.split_once('=') else {
-                return Err(bad(&format!(
-                    "`{}` has no `=`; expected question-id=value",
-                    shown(pair)
-                )));
+                let pair = shown(pair);
+                return Err(bad(
+                    format!("`{pair}` has no `=`; expected question-id=value"),
+                    format!("`{pair}` 里没有 `=`；应为 问题ID=回答"),
+                ));
             };
-            let key = decode(raw_key).map_err(|why| bad(&format!("a question id {why}")))?;
+            let key = decode(raw_key).map_err(|why| {
+                bad(
+                    format!("a question id {}", why.en),
+                    format!("问题ID{}", why.zh),
+                )
+            })?;
             if key.is_empty() {
-                return Err(bad("a value has no question id before its `=`"));
+                return Err(said(
+                    "a value has no question id before its `=`",
+                    "有个回答的 `=` 前面没有问题ID",
+                ));
             }
-            let value = decode(raw_value)
-                .map_err(|why| bad(&format!("the value of `{}` {why}", shown(&key))))?;
+            let value = decode(raw_value).map_err(|why| {
+                let key = shown(&key);
+                bad(
+                    format!("the value of `{key}` {}", why.en),
+                    format!("`{key}` 的回答{}", why.zh),
+                )
+            })?;
             if answers.iter().any(|(k, _)| *k == key) {
-                return Err(bad(&format!("it sets `{key}` twice")));
+                return Err(bad(
+                    format!("it sets `{key}` twice"),
+                    format!("`{key}` 被设置了两次"),
+                ));
             }
             answers.push((key, value));
         }
@@ -210,21 +246,27 @@ fn is_option(key: &str) -> bool {
 }
 
 /// Decodes `%XX` escapes; the result must be UTF-8 without control characters.
-fn decode(raw: &str) -> Result<String, &'static str> {
+fn decode(raw: &str) -> Result<String, Text> {
     let bytes = raw.as_bytes();
     for (i, b) in bytes.iter().enumerate() {
         if *b == b'%'
             && !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
                 && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
         {
-            return Err("has a `%` that is not followed by two hex digits");
+            return Err(Text::new(
+                "has a `%` that is not followed by two hex digits",
+                "里的 `%` 后面没有跟两位十六进制数字",
+            ));
         }
     }
     let text = percent_decode_str(raw)
         .decode_utf8()
-        .map_err(|_| "is not UTF-8 text once decoded")?;
+        .map_err(|_| Text::new("is not UTF-8 text once decoded", "解码后不是 UTF-8 文字"))?;
     if text.chars().any(is_unsafe) {
-        return Err("has a control character once decoded");
+        return Err(Text::new(
+            "has a control character once decoded",
+            "解码后含有控制字符",
+        ));
     }
     Ok(text.into_owned())
 }
@@ -297,7 +339,7 @@ mod tests {
 
     fn reason(text: &str) -> String {
         match Link::parse(text) {
-            Err(Error::BadLink { reason, .. }) => reason,
+            Err(Error::BadLink { reason, .. }) => reason.en,
             other => panic!("{text}: expected a bad link, got {other:?}"),
         }
     }
@@ -385,6 +427,15 @@ mod tests {
                 "wallet-help://payment-failed?amount=5%zz",
                 "not followed by two hex",
             ),
+            // Both characters after a `%` must be hex digits, not just one of them.
+            (
+                "wallet-help://payment-failed?amount=5%2z",
+                "not followed by two hex",
+            ),
+            (
+                "wallet-help://payment-failed?amount=5%z2",
+                "not followed by two hex",
+            ),
             ("wallet-help://%E6%94", "not UTF-8"),
             ("wallet-help://payment-failed?a", "`a` has no `=`"),
             ("wallet-help://payment-failed?a=1&b", "`b` has no `=`"),
@@ -419,6 +470,31 @@ mod tests {
         let made = link("payment-failed", &[("a", &"9".repeat(MAX_LEN))]);
         assert!(matches!(made.check_len(), Err(Error::LinkTooLong { .. })));
         assert!(link("payment-failed", &[("a", "1")]).check_len().is_ok());
+    }
+
+    #[test]
+    fn a_link_of_exactly_the_limit_is_read_and_one_more_character_is_not() {
+        let head = format!("{PREFIX}payment-failed?a=");
+        let at_limit = format!("{head}{}", "9".repeat(MAX_LEN - head.len()));
+        assert_eq!(at_limit.chars().count(), MAX_LEN);
+        assert!(Link::parse(&at_limit).is_ok());
+        assert!(Link::parse(&at_limit).unwrap().check_len().is_ok());
+        let over = format!("{at_limit}9");
+        assert!(matches!(
+            Link::parse(&over),
+            Err(Error::LinkTooLong { len, max: MAX_LEN }) if len == MAX_LEN + 1
+        ));
+        let made = link(
+            "payment-failed",
+            &[("a", &"9".repeat(MAX_LEN - head.len() + 1))],
+        );
+        assert!(matches!(
+            made.check_len(),
+            Err(Error::LinkTooLong { len, .. }) if len == MAX_LEN + 1
+        ));
+        // Characters, not bytes: 2000 Chinese characters fit; the bytes would not.
+        let chinese = format!("{head}{}", "元".repeat(MAX_LEN - head.len()));
+        assert!(Link::parse(&chinese).is_ok());
     }
 
     #[test]
@@ -465,8 +541,18 @@ mod tests {
         assert!(check_keys(guide, ["transaction-id", "amount", "occurred-at"]).is_ok());
         assert!(matches!(
             check_keys(guide, ["amount", "error-message"]),
-            Err(Error::NotLinkable { key, .. }) if key == "error-message"
+            Err(Error::NotLinkable { key, linkable, .. })
+                if key == "error-message" && linkable == linkable_ids(guide)
         ));
+        let linkable = linkable_ids(guide);
+        for id in ["transaction-id", "amount", "occurred-at"] {
+            assert!(linkable.iter().any(|l| l == id), "{id} in {linkable:?}");
+        }
+        assert!(
+            !linkable
+                .iter()
+                .any(|l| l == "error-message" || l.is_empty())
+        );
         assert!(matches!(
             check_keys(guide, ["network-ok"]),
             Err(Error::NotLinkable { .. })

@@ -11,8 +11,10 @@ use clap::ArgMatches;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, Zoned};
 
-use crate::error::Result;
+use crate::config::Config;
+use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::region::Region;
 use crate::report::Format;
 
 /// The process environment as settings need it, so tests can hand in their own.
@@ -67,6 +69,29 @@ pub struct Settings {
     pub answers: Option<PathBuf>,
     pub sets: Vec<String>,
     pub clock: Clock,
+    /// The POSIX locale for money, dates, phone numbers and the region (`LC_ALL`,
+    /// `LC_MONETARY`, `LANG`).
+    pub locale: Option<String>,
+    /// `WALLET_HELP_REGION`, when the user set it.
+    pub region_set: Option<Region>,
+    /// Where the case journal and drafts live (`$XDG_DATA_HOME/wallet-help`); `None` with
+    /// `--no-journal`.
+    pub data_dir: Option<PathBuf>,
+    /// The user's login shell (`SHELL`), for the completions `setup` installs.
+    pub shell: Option<String>,
+}
+
+impl Settings {
+    /// What the input parsers need: the clock, the default currency (`currency` from the
+    /// provider's config, else the locale's) and the locale's order of day and month.
+    pub fn parse_context(&self, currency: Option<&str>) -> crate::input::ParseContext {
+        crate::input::ParseContext::for_user(
+            self.clock.now(),
+            self.locale.as_deref(),
+            self.lang,
+            currency,
+        )
+    }
 }
 
 impl Settings {
@@ -96,6 +121,11 @@ impl Settings {
             format: matches
                 .get_one::<String>("format")
                 .and_then(|f| Format::from_name(f))
+                .or_else(|| {
+                    matches
+                        .get_one::<PathBuf>("output")
+                        .and_then(|p| format_of(p))
+                })
                 .unwrap_or(Format::Text),
             output: matches.get_one::<PathBuf>("output").cloned(),
             force: flag("force"),
@@ -108,7 +138,51 @@ impl Settings {
                 .map(|v| v.cloned().collect())
                 .unwrap_or_default(),
             clock: Clock::from_env(env),
+            region_set: region_from_env(env)?,
+            locale: ["LC_ALL", "LC_MONETARY", "LANG"]
+                .iter()
+                .find_map(|name| env.var(name))
+                .map(str::to_string),
+            data_dir: (!flag("no-journal")).then(|| data_dir(env)).flatten(),
+            shell: env.var("SHELL").map(str::to_string),
         })
+    }
+
+    /// SPEC's region chain: `WALLET_HELP_REGION`, then the provider's `provider.region`,
+    /// then the time zone, then the locale's territory, else `other`. Asked only by commands
+    /// that need it: finding the system's time zone costs more than `list` does.
+    pub fn region(&self, config: &Config) -> Region {
+        Region::detect(
+            self.region_set,
+            config.region,
+            self.clock.zone_name().as_deref(),
+            self.locale.as_deref(),
+        )
+    }
+}
+
+/// `WALLET_HELP_REGION`: unset, or one of the region names.
+fn region_from_env(env: &Environment) -> Result<Option<Region>> {
+    let Some(value) = env.var("WALLET_HELP_REGION") else {
+        return Ok(None);
+    };
+    Region::from_name(value)
+        .map(Some)
+        .ok_or_else(|| Error::BadEnv {
+            name: "WALLET_HELP_REGION",
+            value: value.to_string(),
+            expected: Region::NAMES,
+        })
+}
+
+/// The report format `-o FILE`'s extension asks for, when `--format` does not say:
+/// `.json`, `.md` or `.markdown`; anything else is text.
+fn format_of(path: &std::path::Path) -> Option<Format> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "json" => Some(Format::Json),
+        "md" | "markdown" => Some(Format::Markdown),
+        _ => None,
     }
 }
 
@@ -147,6 +221,14 @@ impl Clock {
             .to_zoned(self.time_zone())
     }
 
+    /// The user's time zone by its IANA name, when it has one.
+    pub fn zone_name(&self) -> Option<String> {
+        match &self.tz {
+            Some(name) => Some(name.clone()),
+            None => TimeZone::system().iana_name().map(str::to_string),
+        }
+    }
+
     fn time_zone(&self) -> TimeZone {
         // The zone database is compiled in (jiff's bundled tzdb), so a lookup by name is a
         // binary search, not a scan of /usr/share/zoneinfo.
@@ -155,6 +237,16 @@ impl Clock {
             None => TimeZone::system(),
         }
     }
+}
+
+/// `$XDG_DATA_HOME/wallet-help`, else the platform's data folder (`~/.local/share`).
+fn data_dir(env: &Environment) -> Option<PathBuf> {
+    let base = env
+        .var("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(dirs::data_dir)?;
+    Some(base.join("wallet-help"))
 }
 
 fn guide_dirs(matches: &ArgMatches) -> Vec<PathBuf> {
@@ -276,6 +368,20 @@ mod tests {
     }
 
     #[test]
+    fn the_output_extension_picks_the_format_unless_format_says() {
+        let e = env(&[], false);
+        let format = |args: &[&str]| settings(args, &e).format;
+        assert_eq!(format(&["list", "-o", "r.json"]), Format::Json);
+        assert_eq!(format(&["list", "-o", "r.MD"]), Format::Markdown);
+        assert_eq!(format(&["list", "-o", "r.txt"]), Format::Text);
+        assert_eq!(format(&["list", "-o", "-"]), Format::Text);
+        assert_eq!(
+            format(&["list", "-o", "r.json", "--format", "text"]),
+            Format::Text
+        );
+    }
+
+    #[test]
     fn colour_needs_a_terminal_and_no_opt_out() {
         assert!(settings(&["list"], &env(&[], true)).color_stderr);
         assert!(!settings(&["list"], &env(&[("NO_COLOR", "1")], true)).color_stderr);
@@ -293,6 +399,45 @@ mod tests {
             Clock::from_env(&e).now().to_string(),
             "2025-11-21T15:04:05+08:00[Asia/Shanghai]"
         );
+    }
+
+    #[test]
+    fn the_region_comes_from_the_user_then_the_provider_then_the_zone() {
+        let config = Config {
+            region: Some(Region::Cn),
+            ..Config::default()
+        };
+        let uk = env(
+            &[("WALLET_HELP_REGION", "uk"), ("TZ", "Asia/Shanghai")],
+            false,
+        );
+        assert_eq!(settings(&["list"], &uk).region(&config), Region::Uk);
+        let london = env(&[("TZ", "Europe/London"), ("LANG", "zh_CN.UTF-8")], false);
+        assert_eq!(settings(&["list"], &london).region(&config), Region::Cn);
+        assert_eq!(
+            settings(&["list"], &london).region(&Config::default()),
+            Region::Uk
+        );
+        let server = env(&[("TZ", "Etc/UTC"), ("LANG", "zh_CN.UTF-8")], false);
+        assert_eq!(
+            settings(&["list"], &server).region(&Config::default()),
+            Region::Cn
+        );
+    }
+
+    #[test]
+    fn an_unknown_region_in_the_environment_is_a_usage_error() {
+        let catalog = crate::guide::catalog::Catalog::from_guides(Vec::new());
+        let matches = crate::cli::command(&catalog, Lang::En)
+            .try_get_matches_from(["wallet-help", "list"])
+            .unwrap();
+        let err =
+            Settings::new(&matches, &env(&[("WALLET_HELP_REGION", "mars")], false)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "`WALLET_HELP_REGION` is `mars`; expected cn, us, uk, eu or other"
+        );
+        assert_eq!(err.exit_code(), 2);
     }
 
     #[test]

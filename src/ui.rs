@@ -1,6 +1,8 @@
 //! How the tool looks in a terminal: colour on stderr only when it is a terminal and colour is
 //! wanted, text wrapped to the screen (CJK counted as two columns), step progress and spinners.
 
+use std::io::{self, Write as _};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use console::{Style, Term};
@@ -251,10 +253,30 @@ pub fn answered(question: &str, answer: &str) -> String {
     }
 }
 
+/// Set once a write to stderr has failed (`2>/dev/full`): the run then ends with exit 1.
+static STDERR_FAILED: AtomicBool = AtomicBool::new(false);
+
+/// Writes a line to stderr, where the conversation with the user happens. It never panics
+/// (unlike `eprintln!`): a failed write is remembered for the exit code, and a reader that
+/// went away (`2>&1 | head`) is not a failure.
+pub fn eprint(text: &str) {
+    let mut err = io::stderr().lock();
+    if let Err(e) = writeln!(err, "{text}").and_then(|()| err.flush())
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        STDERR_FAILED.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Whether a write to stderr failed during this run.
+pub fn stderr_failed() -> bool {
+    STDERR_FAILED.load(Ordering::Relaxed)
+}
+
 /// A warning on stderr, `warning:` coloured when stderr is a terminal that wants colour.
 pub fn warn(message: &str) {
     let label = warning_style().apply_to("warning:");
-    eprintln!("{label} {message}");
+    eprint(&format!("{label} {message}"));
 }
 
 /// Pads `s` with spaces to `width` display columns (CJK characters count as two).

@@ -1,10 +1,12 @@
-//! The device section of a report: OS, version, architecture, locale, time zone and tool
-//! version. Nothing personal: no host name, user name, paths or network details.
+//! The computer that wrote a report ("Report written on"): OS, version, architecture, locale,
+//! time zone and tool version. It is never the phone with the wallet app, which the user
+//! describes in the guide's phone questions (the report's `phone`). Nothing personal: no host
+//! name, user name, paths or network details.
 
 use jiff::Zoned;
 use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Device {
     pub os: String,
     pub os_version: String,

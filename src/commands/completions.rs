@@ -8,10 +8,15 @@ use super::print_stdout;
 use crate::error::{Error, Result, exit};
 
 /// Prints the completion script for `shell`, a name the command line accepted.
-pub fn completions(mut cmd: Command, shell: &str) -> Result<u8> {
+pub fn completions(cmd: Command, shell: &str) -> Result<u8> {
     let Ok(shell) = shell.parse::<Shell>() else {
         return Ok(exit::USAGE); // `cli` lets only shells clap_complete knows through
     };
+    // Help lists aliases in its own words; completion scripts read them from clap.
+    let mut cmd = cmd.mut_subcommands(|sub| {
+        let aliases: Vec<String> = sub.get_all_aliases().map(str::to_string).collect();
+        sub.alias(None).visible_aliases(aliases)
+    });
     let name = cmd.get_name().to_string();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, &name, &mut script);
@@ -27,7 +32,7 @@ pub fn completions(mut cmd: Command, shell: &str) -> Result<u8> {
 /// one way where it sets it (`wallet__help__subcmd__list`) and another where it matches it
 /// (`wallet__subcmd__help__subcmd__list`), so nothing after the subcommand completes
 /// (clap-rs/clap#6421). Spell the matching side like the setting side; a no-op once fixed.
-fn fix_bash_states(script: &str, bin: &str) -> String {
+pub(super) fn fix_bash_states(script: &str, bin: &str) -> String {
     let wrong = bin.replace('-', "__subcmd__");
     let right = bin.replace('-', "__");
     script.replace(&format!("{wrong}__subcmd__"), &format!("{right}__subcmd__"))

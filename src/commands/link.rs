@@ -10,7 +10,7 @@ use crate::error::{Error, Result, exit};
 use crate::flow::Answer;
 use crate::guide::StepKind;
 use crate::guide::catalog::Catalog;
-use crate::input::{InputType, ParseContext};
+use crate::input::InputType;
 use crate::links::{self, Link};
 use crate::settings::Settings;
 
@@ -36,9 +36,7 @@ pub(super) fn link(catalog: &Catalog, settings: &Settings, matches: &ArgMatches)
     links::check_keys(guide, answers.iter().map(|(key, _)| key.as_str()))?;
     let mut given = GivenAnswers::default();
     given.add_sets(&settings.sets)?;
-    let ctx = ParseContext {
-        now: settings.clock.now(),
-    };
+    let ctx = settings.parse_context(None);
     let presets = given.resolve(guide, &ctx)?;
     // A time goes in as RFC 3339: "yesterday 9:30" would mean another day when the link is
     // opened tomorrow. Other values stay as written; they mean the same on any day.
@@ -47,7 +45,7 @@ pub(super) fn link(catalog: &Catalog, settings: &Settings, matches: &ArgMatches)
             matches!(&guide.steps[i].kind, StepKind::Input(s) if s.input_type == InputType::Datetime)
         });
         if is_time && let Some(Answer::Input(Some(normalised))) = presets.get(key) {
-            value.clone_from(normalised);
+            *value = normalised.typed();
         }
     }
     let link = Link {

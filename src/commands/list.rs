@@ -84,7 +84,7 @@ fn as_text(catalog: &Catalog, settings: &Settings) -> String {
                 g.title.get(lang),
                 g.summary.get(lang)
             );
-            out.push_str(&console::truncate_str(&line, ui::MAX_WIDTH, "…"));
+            push_fitted(&mut out, &line, ui::MAX_WIDTH);
             out.push('\n');
         }
     }
@@ -93,6 +93,27 @@ fn as_text(catalog: &Catalog, settings: &Settings) -> String {
     out.push_str(hint);
     out.push('\n');
     out
+}
+
+/// Appends `line`, cut to `width` columns with an ellipsis. The lines hold no escape codes,
+/// so this is plain column counting (console's cut looks for them, and a thousand provider
+/// guides are a thousand lines).
+fn push_fitted(out: &mut String, line: &str, width: usize) {
+    use unicode_width::UnicodeWidthChar as _;
+    if unicode_width::UnicodeWidthStr::width(line) <= width {
+        out.push_str(line);
+        return;
+    }
+    let mut used = 0;
+    for c in line.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width.saturating_sub(1) {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
 }
 
 fn lang_hint(settings: &Settings) -> &'static str {

@@ -10,7 +10,6 @@ use crate::error::Result;
 use crate::flow::Answer;
 use crate::guide::catalog::Catalog;
 use crate::guide::{Guide, StepKind};
-use crate::input::ParseContext;
 use crate::lang::Lang;
 use crate::links::{self, Link};
 use crate::prompt::terminal;
@@ -25,9 +24,7 @@ pub(super) fn open(catalog: &Catalog, settings: &Settings, matches: &ArgMatches)
     let mut given = GivenAnswers::default();
     given.add_link(&link.answers);
     // Every value is checked before it is shown, even one that `--set` replaces later.
-    let ctx = ParseContext {
-        now: settings.clock.now(),
-    };
+    let ctx = settings.parse_context(None);
     let presets = given.resolve(guide, &ctx)?;
     if settings.mode == Mode::Interactive
         && !link.answers.is_empty()
@@ -55,8 +52,8 @@ fn confirmed(guide: &Guide, link: &Link, presets: &Presets, settings: &Settings)
             continue;
         };
         let value = match presets.get(key) {
-            Some(Answer::Input(Some(value))) => value.as_str(),
-            _ => lang.pick("(empty)", "（空）"),
+            Some(Answer::Input(Some(value))) => value.shown(lang),
+            _ => lang.pick("(empty)", "（空）").to_string(),
         };
         let answer = format!("{}{colon}{value}", step.label.get(lang));
         lines.push(ui::wrap(&answer, ui::width(), "  "));

@@ -24,7 +24,7 @@ use crate::ui;
 
 mod scan;
 
-use scan::{findings_in, remove_number};
+use scan::findings_in;
 
 /// What the user chose at the review.
 pub(super) enum Next {
@@ -57,7 +57,6 @@ pub(super) struct Reviewer<'a> {
     decided: BTreeMap<(String, String), Decision>,
     /// The report as last shown, and how: it is shown again only when it changed.
     shown: Option<(String, Shown)>,
-    started: bool,
 }
 
 impl<'a> Reviewer<'a> {
@@ -74,7 +73,6 @@ impl<'a> Reviewer<'a> {
             kept,
             decided: BTreeMap::new(),
             shown: None,
-            started: false,
         }
     }
 
@@ -89,16 +87,6 @@ impl<'a> Reviewer<'a> {
         choices: &mut Review,
         rendered: &str,
     ) -> Result<Next> {
-        if !self.started {
-            // Support needs the phone number and email address to find the account: they
-            // are shown in full unless the person masks them.
-            self.started = true;
-            let before = choices.shown.len();
-            choices.shown.extend(contacts(self.guide, transcript));
-            if choices.shown.len() != before {
-                return Ok(Next::Again);
-            }
-        }
         if self.ask_about_findings(transcript, choices)? {
             return Ok(Next::Again);
         }
@@ -119,10 +107,10 @@ impl<'a> Reviewer<'a> {
             Some(Action::Change) => return self.change(transcript),
             Some(Action::LeaveOut) => self.leave_out(transcript, choices)?,
             Some(Action::Show(id)) => {
-                choices.shown.insert(id.clone());
+                choices.masked.remove(id);
             }
             Some(Action::Mask(id)) => {
-                choices.shown.remove(id);
+                choices.masked.insert(id.clone());
             }
             Some(Action::ReadAgain) => self.shown = None,
         }
@@ -200,7 +188,10 @@ impl<'a> Reviewer<'a> {
             }
             let label = input.label.get(lang);
             let contact = matches!(input.input_type, InputType::Phone | InputType::Email);
-            let text = match (choices.shown.contains(&id), lang) {
+            // Shown in full unless masked: support needs a phone number or an email address
+            // to find the account.
+            let shown = !choices.masked.contains(&id);
+            let text = match (shown, lang) {
                 (true, Lang::En) => format!("Mask “{label}”"),
                 (true, Lang::Zh) => format!("遮盖“{label}”"),
                 (false, Lang::En) if contact => {
@@ -210,7 +201,7 @@ impl<'a> Reviewer<'a> {
                 (false, Lang::Zh) if contact => format!("完整显示“{label}”，方便客服找到我的账户"),
                 (false, Lang::Zh) => format!("完整显示“{label}”"),
             };
-            let action = if choices.shown.contains(&id) {
+            let action = if shown {
                 Action::Mask(id)
             } else {
                 Action::Show(id)
@@ -309,7 +300,7 @@ impl<'a> Reviewer<'a> {
     /// the answers. Returns whether anything changed.
     fn ask_about_findings(
         &mut self,
-        transcript: &mut Transcript,
+        transcript: &Transcript,
         choices: &mut Review,
     ) -> Result<bool> {
         let lang = self.lang();
@@ -321,23 +312,11 @@ impl<'a> Reviewer<'a> {
             return Ok(false);
         }
         let decisions = findings::confirm(&new, lang, self.kept)?;
-        let mut changed = false;
         for (finding, decision) in new.iter().zip(decisions) {
             self.decided.insert(key(finding), decision);
-            if decision == Decision::Keep {
-                continue;
-            }
-            changed = true;
-            match &finding.kind {
-                FindingKind::CardNumber { .. } => {
-                    choices.dropped.insert(finding.question.clone());
-                }
-                FindingKind::MaybeCode { number } => {
-                    remove_number(self.guide, transcript, &finding.question, number);
-                }
-            }
+            scan::apply(finding, decision, choices);
         }
-        Ok(changed)
+        Ok(true)
     }
 }
 
@@ -350,7 +329,7 @@ const MENU_ROWS: usize = 9;
 
 fn key(finding: &Finding) -> (String, String) {
     let what = match &finding.kind {
-        FindingKind::MaybeCode { number } => format!("code {number}"),
+        FindingKind::Uncertain { kind, text } => format!("{} {text}", kind.name()),
         FindingKind::CardNumber { last4 } => format!("card {last4}"),
     };
     (finding.question.clone(), what)
@@ -362,19 +341,6 @@ fn step_id(guide: &Guide, step: usize) -> String {
         .get(step)
         .map(|s| s.id.clone())
         .unwrap_or_default()
-}
-
-/// The personal details that are contacts (phone numbers, email addresses): shown in full
-/// unless the user masks them.
-fn contacts(guide: &Guide, transcript: &Transcript) -> Vec<String> {
-    answered_inputs(guide, transcript)
-        .into_iter()
-        .filter(|(_, input)| {
-            input.privacy == Privacy::Personal
-                && matches!(input.input_type, InputType::Phone | InputType::Email)
-        })
-        .map(|(step, _)| step_id(guide, step))
-        .collect()
 }
 
 /// The input steps with an answer, once each, in the order they were first answered.
@@ -422,9 +388,9 @@ fn answers(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<(usize, St
                 format!("{}{colon}{answer}", c.label.get(lang))
             }
             (StepKind::Input(i), Answer::Input(value)) => {
-                let value = value.as_deref().map_or_else(
+                let value = value.as_ref().map_or_else(
                     || lang.pick("skipped", "已跳过").to_string(),
-                    |v| v.replace('\n', " "),
+                    |v| v.shown(lang).replace('\n', " "),
                 );
                 format!("{}{colon}{value}", i.label.get(lang))
             }
@@ -456,7 +422,7 @@ mod tests {
     }
 
     fn text(value: &str) -> Answer {
-        Answer::Input(Some(value.to_string()))
+        Answer::Input(Some(crate::input::Parsed::plain(value)))
     }
 
     #[test]

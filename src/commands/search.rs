@@ -1,6 +1,7 @@
 //! `search WORDS…`: the guides that best fit a description in the user's own words, each
-//! with one line on why; `--json` for scripts. No match is not an error: it says so on
-//! stderr and points to `list` (exit 0, and `[]` with `--json`).
+//! with one line on why; `--json` for scripts. When no guide fits ("none of these"), that is
+//! not an error: it says so on stderr and points to `contact` and `list` (exit 0; with
+//! `--json`, stdout is still the array, empty, and the reason is on stderr).
 
 use serde::Serialize;
 
@@ -31,6 +32,9 @@ pub(super) fn run(
     let query = words.join(" ");
     let matches = Index::new(catalog).search(&query, limit, lang);
     let title = |m: &Match| catalog.find(&m.id).map_or("", |e| e.title.get(lang));
+    if matches.is_empty() {
+        print_stderr(&no_match(lang));
+    }
     if json {
         let found: Vec<Found<'_>> = matches
             .iter()
@@ -47,10 +51,6 @@ pub(super) fn run(
         return Ok(exit::OK);
     }
     let Some(first) = matches.first() else {
-        print_stderr(&match lang {
-            Lang::En => format!("No guide matches “{query}”. Every symptom: wallet-help list"),
-            Lang::Zh => format!("没有找到与“{query}”相符的指南。查看全部问题：wallet-help list"),
-        });
         return Ok(exit::OK);
     };
     let id_width = matches.iter().map(|m| m.id.len()).max().unwrap_or(0);
@@ -75,6 +75,15 @@ pub(super) fn run(
     );
     print_stdout(&out)?;
     Ok(exit::OK)
+}
+
+/// What "none of these" says: where to go instead.
+fn no_match(lang: Lang) -> String {
+    lang.pick(
+        "No guide fits this; try `wallet-help contact` to write to support, or `wallet-help list` to see every guide.",
+        "没有相符的指南。可以运行 `wallet-help contact` 给客服写信，或运行 `wallet-help list` 查看全部指南。",
+    )
+    .to_string()
 }
 
 /// Appends `line`, cut to the screen width the tool never exceeds.

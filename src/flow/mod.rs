@@ -18,7 +18,7 @@ mod tests;
 
 use crate::checks::official::{Official, Verdict};
 use crate::guide::{Ending, Guide, StepKind};
-use crate::input::ParseContext;
+use crate::input::{ParseContext, Parsed};
 use crate::lang::Lang;
 
 pub use progress::Estimate;
@@ -30,8 +30,8 @@ pub use walk::{Replay, drive, step_limit, walk};
 pub enum Answer {
     /// Index into the step's choices.
     Choice(usize),
-    /// Normalised value, or `None` when an optional input was skipped.
-    Input(Option<String>),
+    /// The parsed answer, or `None` when an optional input was skipped.
+    Input(Option<Parsed>),
     /// `true` when the check fixed the problem.
     Check(bool),
     /// What the tool found when it compared a contact with the official ones.
@@ -67,7 +67,7 @@ fn input_value(entries: &[Entry], step: usize) -> Option<&str> {
         .rev()
         .find(|e| e.step == step)
         .and_then(|e| match &e.answer {
-            Answer::Input(v) => v.as_deref(),
+            Answer::Input(v) => v.as_ref().map(|p| p.value.as_str()),
             _ => None,
         })
 }

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::{Answer, Entry, Flow, Replay};
 use crate::checks::official::Verdict;
 use crate::guide::{Guide, StepKind};
-use crate::input::{self, ParseContext};
+use crate::input::{self, ParseContext, Parsed};
 
 /// The answers of an unfinished (or finished) walk, in order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,10 +43,13 @@ pub struct Rejected {
 }
 
 /// Where the answers of a walk left before its end go, to be resumed later (the case
-/// journal's draft store). `commands::run` calls it at most once per run: when the person
-/// confirmed stopping, or the terminal went away; `draft` is already redacted.
+/// journal's drafts). `commands::run` calls `keep` at most once per run: when the person
+/// confirmed stopping, or the terminal went away; `draft` is already redacted. It returns
+/// the name the person resumes it by (a number). `finished` is called when the run reached
+/// its end, so a draft it carried on from is no longer needed.
 pub trait DraftSink {
-    fn keep(&mut self, guide: &Guide, draft: &Snapshot) -> crate::error::Result<()>;
+    fn keep(&mut self, guide: &Guide, draft: &Snapshot) -> crate::error::Result<String>;
+    fn finished(&mut self) -> crate::error::Result<()>;
 }
 
 const VERDICTS: [Verdict; 3] = [
@@ -115,7 +118,9 @@ impl Flow<'_> {
 fn value_of(kind: &StepKind, answer: &Answer) -> Option<String> {
     Some(match (kind, answer) {
         (StepKind::Choice(c), Answer::Choice(i)) => c.choices.get(*i)?.id.clone(),
-        (StepKind::Input(_), Answer::Input(value)) => value.clone().unwrap_or_default(),
+        (StepKind::Input(_), Answer::Input(value)) => {
+            value.as_ref().map(Parsed::typed).unwrap_or_default()
+        }
         (StepKind::Check(_), Answer::Check(fixed)) => if *fixed { "yes" } else { "no" }.into(),
         (StepKind::Check(_), Answer::Compared(verdict)) => verdict.name().into(),
         (StepKind::Info(_), Answer::Read) => String::new(),

@@ -8,7 +8,7 @@ use crate::answers::GivenAnswers;
 use crate::config::{Config, Support};
 use crate::error::{Error, Result};
 use crate::guide::{InfoStep, Outcome, Source, Step, parse_guide};
-use crate::input::{self, ParseContext};
+use crate::input::{self, ParseContext, Parsed};
 use crate::prompt::scripted::Scripted;
 use crate::prompt::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter, Reply};
 
@@ -105,9 +105,7 @@ fn guide() -> Guide {
 }
 
 fn parse_ctx() -> ParseContext {
-    ParseContext {
-        now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
-    }
+    ParseContext::new("2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap())
 }
 
 fn ids(guide: &Guide, entries: &[Entry]) -> Vec<String> {
@@ -185,7 +183,7 @@ impl Person {
 
 impl Prompter for Person {
     fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<Reply<usize>> {
-        let default = q.default.map(|i| q.choices[i].0.to_string());
+        let default = q.start.map(|i| q.choices[i].0.to_string());
         match self.next(Seen {
             step: q.step.into(),
             default,
@@ -199,7 +197,7 @@ impl Prompter for Person {
         }
     }
 
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<String>>> {
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<Parsed>>> {
         let default = (!q.initial.is_empty()).then(|| q.initial.to_string());
         match self.next(Seen {
             step: q.step.into(),
@@ -215,7 +213,7 @@ impl Prompter for Person {
     }
 
     fn check(&mut self, q: &CheckQuestion<'_>) -> Result<Reply<bool>> {
-        let default = q.default.map(|f| f.to_string());
+        let default = q.start.map(|f| f.to_string());
         match self.next(Seen {
             step: q.step.into(),
             default,
@@ -312,10 +310,10 @@ fn a_missing_answer_names_the_question_and_what_it_expects() {
         panic!("{err:?}")
     };
     assert_eq!(step, "amount");
-    assert!(expected.contains("59.90 CNY"), "{expected}");
+    assert!(expected.en.contains("59.90 CNY"), "{}", expected.en);
     let err = walk_set(&[]).unwrap_err();
     assert!(
-        matches!(err, Error::MissingAnswer { ref step, ref expected } if step == "online" && expected == "one of: yes, no, again")
+        matches!(err, Error::MissingAnswer { ref step, ref expected } if step == "online" && expected.en == "one of: yes, no, again")
     );
 }
 
@@ -362,7 +360,8 @@ fn a_flow_knows_its_guide_entries_and_inputs_so_far() {
     for answer in [Answer::Read, Answer::Choice(0), Answer::Choice(1)] {
         flow.answer(answer).unwrap();
     }
-    flow.answer(Answer::Input(Some("stamped".into()))).unwrap();
+    flow.answer(Answer::Input(Some(Parsed::plain("stamped"))))
+        .unwrap();
     let receipt = guide.step_index("receipt").unwrap();
     assert_eq!(flow.input_value(receipt), Some("stamped"));
     assert_eq!(flow.entries().len(), 4);
@@ -838,6 +837,7 @@ fn chain(n: usize) -> Guide {
                 text: crate::lang::Text::new("x", "x"),
                 next,
             }),
+            block: None,
         });
     }
     guide.start = first;
@@ -889,7 +889,7 @@ impl Prompter for AlwaysAgain {
             q.choices.iter().position(|(id, _)| *id == "again").unwrap(),
         ))
     }
-    fn input(&mut self, _: &InputQuestion<'_>) -> Result<Reply<Option<String>>> {
+    fn input(&mut self, _: &InputQuestion<'_>) -> Result<Reply<Option<Parsed>>> {
         unreachable!()
     }
     fn check(&mut self, _: &CheckQuestion<'_>) -> Result<Reply<bool>> {
@@ -1013,11 +1013,11 @@ fn compare_guide() -> Guide {
 
 fn official(phones: &[&str]) -> Official {
     Official::from_config(&Config {
-        provider: None,
         support: Support {
             phones: phones.iter().map(ToString::to_string).collect(),
             ..Support::default()
         },
+        ..Config::default()
     })
 }
 

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::{Answer, Context, Entry, Flow, Transcript};
+use crate::checks::official::Judgement;
 use crate::error::{Error, Result};
 use crate::guide::{CheckStep, Guide, Step, StepKind};
 use crate::lang::Lang;
@@ -95,11 +96,11 @@ pub fn walk(
                     }),
                     Answer::Compared(was),
                 ) => {
-                    let verdict = judge(flow, step, ctx);
-                    if verdict != Answer::Compared(was) {
-                        say_verdict(step, &verdict, ctx, prompter)?;
+                    let judgement = judge(flow, step, ctx);
+                    if judgement.verdict != was {
+                        say_verdict(step, &judgement, ctx, prompter)?;
                     }
-                    verdict
+                    Answer::Compared(judgement.verdict)
                 }
                 (_, answer) => answer,
             };
@@ -112,9 +113,9 @@ pub fn walk(
         }) = &step.kind
         {
             // The tool's own check: nothing to ask, only something to say.
-            let verdict = judge(flow, step, ctx);
-            say_verdict(step, &verdict, ctx, prompter)?;
-            Reply::Answer(verdict)
+            let judgement = judge(flow, step, ctx);
+            say_verdict(step, &judgement, ctx, prompter)?;
+            Reply::Answer(Answer::Compared(judgement.verdict))
         } else {
             let (done, total) = flow.progress();
             if step.kind.is_question() {
@@ -143,30 +144,31 @@ pub fn walk(
     Ok(())
 }
 
-/// A compare check's verdict on the answer it compares, as the walk stands now.
-fn judge(flow: &Flow<'_>, step: &Step, ctx: &Context<'_>) -> Answer {
+/// A compare check's judgement of the answer it compares, as the walk stands now.
+fn judge(flow: &Flow<'_>, step: &Step, ctx: &Context<'_>) -> Judgement {
     let compared = match &step.kind {
         StepKind::Check(CheckStep {
             compare: Some(cmp), ..
         }) => flow.input_value(cmp.input),
         _ => None,
     };
-    Answer::Compared(ctx.official.judge(compared))
+    ctx.official.judge(compared)
 }
 
+/// Says what a compare check found: the step's text, then the result and why.
 fn say_verdict(
     step: &Step,
-    verdict: &Answer,
+    judgement: &Judgement,
     ctx: &Context<'_>,
     prompter: &mut dyn Prompter,
 ) -> Result<()> {
-    let (StepKind::Check(check), Answer::Compared(verdict)) = (&step.kind, verdict) else {
+    let StepKind::Check(check) = &step.kind else {
         return Ok(());
     };
     let said = format!(
         "{}\n{}",
         check.text.get(ctx.lang),
-        verdict.describe(ctx.lang)
+        judgement.describe(ctx.lang)
     );
     prompter.info(&step.id, &said)
 }
@@ -202,18 +204,19 @@ fn ask(asked: &Asked<'_>, prompter: &mut dyn Prompter) -> Result<Reply<Answer>> 
                     .iter()
                     .map(|c| (c.id.as_str(), c.label.get(lang)))
                     .collect(),
-                default: match default {
+                start: match default {
                     Some(Answer::Choice(i)) => Some(*i),
                     _ => None,
                 },
+                default: c.default,
                 back,
             })?,
             Answer::Choice,
         ),
         StepKind::Input(i) => {
             let initial = match default {
-                Some(Answer::Input(Some(value))) => value.as_str(),
-                _ => "",
+                Some(Answer::Input(Some(value))) => value.typed(),
+                _ => String::new(),
             };
             map(
                 prompter.input(&InputQuestion {
@@ -223,7 +226,7 @@ fn ask(asked: &Asked<'_>, prompter: &mut dyn Prompter) -> Result<Reply<Answer>> 
                     input_type: i.input_type,
                     required: i.required,
                     privacy: i.privacy,
-                    initial,
+                    initial: &initial,
                     lang,
                     ctx: asked.parse,
                     back,
@@ -239,7 +242,7 @@ fn ask(asked: &Asked<'_>, prompter: &mut dyn Prompter) -> Result<Reply<Answer>> 
                     || lang.pick("Did that fix it?", "问题解决了吗？"),
                     |q| q.get(lang),
                 ),
-                default: match default {
+                start: match default {
                     Some(Answer::Check(fixed)) => Some(*fixed),
                     _ => None,
                 },

@@ -79,6 +79,52 @@ pub enum IssueKind {
     ReservedName {
         name: String,
     },
+    ForbiddenChar {
+        key: String,
+        code: u32,
+        what: &'static str,
+    },
+    NextInBlock,
+    // Warnings: the guide works, but reads badly or asks in the wrong order.
+    HalfWidth {
+        found: char,
+        instead: char,
+    },
+    OneLanguageVariant {
+        has: String,
+        lacks: String,
+    },
+    CheckCannotFix {
+        step: String,
+        why: &'static str,
+    },
+    AsksBeforeProtecting {
+        ending: String,
+        asked: Vec<String>,
+    },
+    PlaceholderNotHere {
+        name: String,
+        why: &'static str,
+    },
+    UnknownProviderPlaceholder {
+        name: String,
+        known: Vec<&'static str>,
+    },
+    RegionNotAllowed {
+        key: String,
+    },
+    UnknownBlock {
+        name: String,
+        known: Vec<String>,
+    },
+    IncludedTwice {
+        block: String,
+    },
+    NotInBlock {
+        step: String,
+        block: String,
+        known: Vec<String>,
+    },
 }
 
 impl fmt::Display for IssueKind {
@@ -142,12 +188,93 @@ impl fmt::Display for IssueKind {
             IssueKind::ReservedName { name } => {
                 write!(f, "`{name}` is a built-in command and cannot name a guide")
             }
+            IssueKind::RegionNotAllowed { key } => write!(
+                f,
+                "`{key}`: the guide's title and summary are the same in every region; \
+                 region variants belong in step texts and report summaries"
+            ),
+            IssueKind::PlaceholderNotHere { name, why } => {
+                write!(f, "placeholder `{{{name}}}` cannot be used here: {why}")
+            }
+            IssueKind::UnknownProviderPlaceholder { name, known } => write!(
+                f,
+                "placeholder `{{{name}}}` is not a provider setting; the settings are {}",
+                known
+                    .iter()
+                    .map(|k| format!("{{{k}}}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            IssueKind::HalfWidth { found, instead } => {
+                write!(f, "half-width `{found}` in Chinese text; write `{instead}`")
+            }
+            IssueKind::OneLanguageVariant { has, lacks } => write!(
+                f,
+                "`{has}` has no `{lacks}`: readers of the other language in that region get the \
+                 general text"
+            ),
+            IssueKind::CheckCannotFix { step, why } => {
+                write!(f, "check `{step}` asks \"Did that fix it?\", but {why}")
+            }
+            IssueKind::AsksBeforeProtecting { ending, asked } => write!(
+                f,
+                "on the way to urgent ending `{ending}`, `{}` {} asked before any step tells the \
+                 user how to protect their account; ask once they are safe",
+                asked.join("`, `"),
+                if asked.len() == 1 { "is" } else { "are" }
+            ),
+            IssueKind::NextInBlock => write!(
+                f,
+                "a block's steps are asked in order and have no `next`; the guide that includes \
+                 the block says where its last step leads"
+            ),
+            IssueKind::UnknownBlock { name, known } => write!(
+                f,
+                "there is no block `{name}`; the blocks are {}",
+                known.join(", ")
+            ),
+            IssueKind::IncludedTwice { block } => write!(
+                f,
+                "block `{block}` is already included in this guide; a block's ids are stable, \
+                 so a guide includes it once and leads there from every path"
+            ),
+            IssueKind::NotInBlock { step, block, known } => write!(
+                f,
+                "`{step}` is not a step of block `{block}`; its steps are {}",
+                known.join(", ")
+            ),
+            IssueKind::ForbiddenChar { key, code, what } => write!(
+                f,
+                "`{key}` holds U+{code:04X}, {what}; guide text may not hold control \
+                 characters, terminal escapes or bidi controls"
+            ),
         }
     }
 }
 
+impl IssueKind {
+    /// Whether this is a warning: the guide works, and `guides check` still passes.
+    pub fn is_warning(&self) -> bool {
+        matches!(
+            self,
+            IssueKind::HalfWidth { .. }
+                | IssueKind::OneLanguageVariant { .. }
+                | IssueKind::CheckCannotFix { .. }
+                | IssueKind::AsksBeforeProtecting { .. }
+        )
+    }
+}
+
 impl fmt::Display for GuideIssue {
+    /// Values quoted from a file are shown with any control character escaped: a message
+    /// about a terminal escape must not be one.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.kind)
+        let severity = if self.kind.is_warning() {
+            "warning: "
+        } else {
+            ""
+        };
+        let line = format!("{}: {severity}{}", self.location, self.kind);
+        f.write_str(&super::names::escape_forbidden(&line))
     }
 }

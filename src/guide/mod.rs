@@ -3,8 +3,12 @@
 //! `raw` mirrors the TOML file, `validate` turns it into these types (or every problem found),
 //! `catalog` holds the bundled guides plus any a provider adds.
 
+pub mod block;
 pub mod catalog;
 mod issue;
+mod localize;
+pub mod names;
+pub mod provider;
 pub(crate) mod raw;
 mod secrets;
 mod validate;
@@ -14,7 +18,10 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 pub use issue::{GuideIssue, IssueKind};
-pub use validate::{parse_guide, placeholder_names};
+pub use validate::{lint_guide, parse_guide, placeholder_names};
+
+/// What was read (or every problem in it), and what `guides check` warns about in it.
+pub type Linted<T> = (Result<T, Vec<GuideIssue>>, Vec<GuideIssue>);
 
 use crate::input::InputType;
 use crate::lang::{Text, Words};
@@ -86,6 +93,8 @@ pub struct Guide {
 pub struct Step {
     pub id: String,
     pub kind: StepKind,
+    /// The block this step was included from (`phone`), when it was not written in the guide.
+    pub block: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -105,6 +114,20 @@ pub struct ChoiceStep {
     /// is too long for one line.
     pub label: Option<Text>,
     pub choices: Vec<Choice>,
+    /// The choice a script takes when it gives no answer; a person still chooses.
+    pub default: Option<usize>,
+}
+
+impl ChoiceStep {
+    /// The one step every choice leads to, when they all lead to the same one (as in the
+    /// phone block, where the answer is a fact for support, not a branch).
+    pub fn only_next(&self) -> Option<usize> {
+        let first = self.choices.first()?.next;
+        self.choices
+            .iter()
+            .all(|c| c.next == first)
+            .then_some(first)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -132,8 +155,9 @@ pub struct InputStep {
 pub enum Privacy {
     /// Scanned for secrets; card, IBAN and ID numbers masked.
     Normal,
-    /// Personal contact details (a phone number, an email address, a name): hidden or masked
-    /// unless the user chooses, at the review, to show them to support.
+    /// Personal contact details (a phone number, an email address, a name): shown in full, as
+    /// support needs them to find the account, unless the user chooses to mask them at the
+    /// review.
     Personal,
     /// An order or transaction number: long numbers in it are ids, never masked as cards.
     Reference,
@@ -151,6 +175,14 @@ impl Privacy {
             "reference" => Some(Privacy::Reference),
             "error-message" => Some(Privacy::ErrorMessage),
             _ => None,
+        }
+    }
+
+    /// What the scan for secrets may keep in an answer to a question with this privacy.
+    pub fn scan_policy(self) -> crate::privacy::Policy {
+        crate::privacy::Policy {
+            keep_error_codes: self == Privacy::ErrorMessage,
+            keep_references: self == Privacy::Reference,
         }
     }
 
@@ -192,7 +224,7 @@ pub struct Compare {
     pub unconfigured: usize,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     Resolved,

@@ -4,6 +4,9 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::lang::Lang;
+use crate::region::Region;
+
 pub(crate) type S<T> = Spanned<T>;
 
 #[derive(Debug, Deserialize)]
@@ -25,11 +28,69 @@ pub(crate) struct RawGuide {
     pub steps: Vec<S<RawStep>>,
 }
 
+/// A text in both languages, and optionally for readers in one region: `en-uk` is what an
+/// English reader in the UK sees instead of `en`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawText {
     pub en: Option<S<String>>,
     pub zh: Option<S<String>>,
+    #[serde(rename = "en-cn")]
+    pub en_cn: Option<S<String>>,
+    #[serde(rename = "zh-cn")]
+    pub zh_cn: Option<S<String>>,
+    #[serde(rename = "en-us")]
+    pub en_us: Option<S<String>>,
+    #[serde(rename = "zh-us")]
+    pub zh_us: Option<S<String>>,
+    #[serde(rename = "en-uk")]
+    pub en_uk: Option<S<String>>,
+    #[serde(rename = "zh-uk")]
+    pub zh_uk: Option<S<String>>,
+    #[serde(rename = "en-eu")]
+    pub en_eu: Option<S<String>>,
+    #[serde(rename = "zh-eu")]
+    pub zh_eu: Option<S<String>>,
+    #[serde(rename = "en-other")]
+    pub en_other: Option<S<String>>,
+    #[serde(rename = "zh-other")]
+    pub zh_other: Option<S<String>>,
+}
+
+impl RawText {
+    /// Where the string for `lang` (and `region`, for a variant) is written.
+    pub fn value_span(&self, lang: Lang, region: Option<Region>) -> Option<std::ops::Range<usize>> {
+        let value = match region {
+            None => match lang {
+                Lang::En => self.en.as_ref(),
+                Lang::Zh => self.zh.as_ref(),
+            },
+            Some(region) => self
+                .variants()
+                .find(|(l, r, _)| *l == lang && *r == region)
+                .map(|(_, _, v)| v),
+        };
+        value.map(Spanned::span)
+    }
+
+    /// The region variants given, with their language, region and key.
+    pub fn variants(&self) -> impl Iterator<Item = (Lang, Region, &S<String>)> {
+        use Lang::{En, Zh};
+        [
+            (En, Region::Cn, &self.en_cn),
+            (Zh, Region::Cn, &self.zh_cn),
+            (En, Region::Us, &self.en_us),
+            (Zh, Region::Us, &self.zh_us),
+            (En, Region::Uk, &self.en_uk),
+            (Zh, Region::Uk, &self.zh_uk),
+            (En, Region::Eu, &self.en_eu),
+            (Zh, Region::Eu, &self.zh_eu),
+            (En, Region::Other, &self.en_other),
+            (Zh, Region::Other, &self.zh_other),
+        ]
+        .into_iter()
+        .filter_map(|(lang, region, value)| value.as_ref().map(|v| (lang, region, v)))
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -71,6 +132,23 @@ pub(crate) struct RawStep {
     pub summary: Option<S<RawText>>,
     pub compare: Option<S<String>>,
     pub unconfigured: Option<S<String>>,
+    /// On a choice: the choice a script takes when it gives no answer.
+    pub default: Option<S<String>>,
+    /// On an include: the block whose steps go here.
+    pub block: Option<S<String>>,
+    /// On an include: the block's questions to ask, when not all of them.
+    pub only: Option<S<Vec<S<String>>>>,
+}
+
+/// A file of shared steps (`guides/blocks/*.toml`), asked in order wherever a guide
+/// includes it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawBlock {
+    pub schema: Option<S<i64>>,
+    pub block: Option<S<String>>,
+    #[serde(default)]
+    pub steps: Vec<S<RawStep>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -110,6 +188,9 @@ impl RawStep {
             "unconfigured",
             self.unconfigured.as_ref().map(Spanned::span),
         );
+        add("default", self.default.as_ref().map(Spanned::span));
+        add("block", self.block.as_ref().map(Spanned::span));
+        add("only", self.only.as_ref().map(Spanned::span));
         keys
     }
 }

@@ -1,23 +1,49 @@
 //! The input types of SPEC, each with the one parser that typed answers, answer files, `--set`
 //! and links all go through, so a value means the same wherever it came from.
+//!
+//! People write answers the way they talk (`昨天下午3点左右`, `59块9`, `about $50`,
+//! `交易单号：4200…` pasted with its label): each parser cleans what it can, refuses what it
+//! cannot read with the reason, and returns a [`Parsed`] value that keeps what the report needs
+//! besides the normalised text (how exact a time or an amount is, whether the currency was
+//! assumed).
 
 mod amount;
+mod card_last4;
+mod clock;
+mod currency;
+mod date;
 mod datetime;
+mod email;
+mod fold;
+mod invalid;
+mod number;
+mod phone;
+mod scan;
+mod text;
+mod transaction_id;
+mod zh_numeral;
 
 use jiff::Zoned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
-/// The longest free text kept; support needs a description, not an essay.
-pub const TEXT_MAX_CHARS: usize = 2000;
+pub use currency::{day_first_for_locale, default_currency_for_locale};
+pub use invalid::Invalid;
+pub use text::TEXT_MAX_CHARS;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// The longest answer of any type but `text` that is read at all: every real id, time,
+/// amount, phone number or address fits many times over, and a parser never has to look at
+/// megabytes of pasted text.
+pub const SHORT_MAX_CHARS: usize = 256;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum InputType {
     Text,
     TransactionId,
     Datetime,
+    Date,
     Amount,
     Phone,
     Email,
@@ -26,10 +52,11 @@ pub enum InputType {
 }
 
 impl InputType {
-    pub const ALL: [InputType; 8] = [
+    pub const ALL: [InputType; 9] = [
         InputType::Text,
         InputType::TransactionId,
         InputType::Datetime,
+        InputType::Date,
         InputType::Amount,
         InputType::Phone,
         InputType::Email,
@@ -42,6 +69,7 @@ impl InputType {
             InputType::Text => "text",
             InputType::TransactionId => "transaction-id",
             InputType::Datetime => "datetime",
+            InputType::Date => "date",
             InputType::Amount => "amount",
             InputType::Phone => "phone",
             InputType::Email => "email",
@@ -63,12 +91,16 @@ impl InputType {
                 "6–64 位字母、数字、- 或 _\u{ff0c}例如 2026112122001400000000001234",
             ),
             InputType::Datetime => lang.pick(
-                "a date and time, e.g. 2026-11-21 14:03, yesterday 9:30 or 14:03",
-                "日期和时间，例如 2026-11-21 14:03、昨天 9:30 或 14:03",
+                "a date and time, e.g. 2026-11-21 14:03, yesterday 3pm or about 9:30",
+                "日期和时间，例如 2026-11-21 14:03、昨天下午3点 或 9:30左右",
+            ),
+            InputType::Date => lang.pick(
+                "a date, e.g. 2026-11-21, 21 Nov or tomorrow",
+                "日期，例如 2026-11-21、11月21日 或 明天",
             ),
             InputType::Amount => lang.pick(
-                "an amount with its currency, e.g. 59.90 CNY, ¥59.9, $12.50 or €5",
-                "金额和币种，例如 59.90 CNY、¥59.9、59.9元 或 $12.50",
+                "an amount, e.g. 59.90 CNY, ¥59.9, $12.50 or €5",
+                "金额，例如 59.90 CNY、¥59.9、59块9 或 $12.50",
             ),
             InputType::Phone => lang.pick(
                 "a phone number, e.g. +86 138 0013 8000",
@@ -84,75 +116,189 @@ impl InputType {
     }
 }
 
-/// What parsing needs from outside: the current time in the user's time zone.
+/// How exact a time or an amount is, as the user said it (SPEC "Input types").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Precision {
+    /// As given: `14:03`, `59.90 CNY`.
+    Exact,
+    /// "About …", "…左右", or a part of the day without an hour (`yesterday afternoon`).
+    Approximate,
+    /// A day without a time of day: the user did not know it, or did not say.
+    Date,
+}
+
+impl Precision {
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Exact => "exact",
+            Precision::Approximate => "approximate",
+            Precision::Date => "date",
+        }
+    }
+}
+
+/// Something the user should know about how an answer was read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Note {
+    /// The local time happened twice (clocks went back); the earlier one was taken.
+    RepeatedHour { earlier: String, later: String },
+}
+
+impl Note {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Note::RepeatedHour { earlier, later }, Lang::En) => format!(
+                "that time happened twice when the clocks went back; taken as the first, \
+                 {earlier} (the second was {later})"
+            ),
+            (Note::RepeatedHour { earlier, later }, Lang::Zh) => format!(
+                "夏令时结束时这个时间出现了两次，已按第一次记录：{earlier}（第二次是 {later}）"
+            ),
+        }
+    }
+}
+
+/// One answer, read: the normalised value and what the report needs to say about it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Parsed {
+    /// The normalised form (SPEC "report shows"): `59.90 CNY`, RFC 3339, `2026-11-21`, …
+    pub value: String,
+    /// For `datetime` and `amount`: how exact the value is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<Precision>,
+    /// An amount given without a currency, which took the default one: a terminal asks
+    /// the user to confirm it ("59.90 CNY?").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub assumed_currency: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Note>,
+}
+
+impl Parsed {
+    /// A value with nothing more to say about it.
+    pub fn plain(value: impl Into<String>) -> Parsed {
+        Parsed {
+            value: value.into(),
+            precision: None,
+            assumed_currency: false,
+            note: None,
+        }
+    }
+
+    fn with_precision(value: impl Into<String>, precision: Precision) -> Parsed {
+        Parsed {
+            precision: Some(precision),
+            ..Parsed::plain(value)
+        }
+    }
+
+    /// Text that parses back to this same value: what a prompt starts from when the answer
+    /// is changed, and what a link or an answers file carries.
+    pub fn typed(&self) -> String {
+        match self.precision {
+            Some(Precision::Approximate) => format!("about {}", self.value),
+            _ => self.value.clone(),
+        }
+    }
+
+    /// How text and Markdown reports show the value: an approximate time or amount says so,
+    /// and a day without a time says the time is unknown instead of inventing one.
+    pub fn shown(&self, lang: Lang) -> String {
+        show(&self.value, self.precision, lang)
+    }
+}
+
+/// [`Parsed::shown`] from a report's stored value and precision.
+pub fn show(value: &str, precision: Option<Precision>, lang: Lang) -> String {
+    match precision {
+        Some(Precision::Approximate) => datetime::show_approximate(value, lang)
+            .unwrap_or_else(|| format!("{}{value}", lang.pick("about ", "约 "))),
+        Some(Precision::Date) => match lang {
+            Lang::En => format!("{value}, time unknown"),
+            Lang::Zh => format!("{value}（具体时间不详）"),
+        },
+        _ => value.to_string(),
+    }
+}
+
+/// What parsing needs from outside: the current time in the user's time zone, the currency
+/// of a bare amount, and how the user's locale orders day and month in `05/12`.
 #[derive(Clone, Debug)]
 pub struct ParseContext {
     pub now: Zoned,
+    /// ISO 4217 code for an amount without a currency (config `provider.currency`, else the
+    /// locale); `None` refuses such an amount.
+    pub default_currency: Option<String>,
+    /// `05/12` is 5 December (`true`, as in en-GB, de, fr) or May 12 (`false`, as in
+    /// en-US and zh); `None` refuses it as ambiguous. Only asked when both are valid dates.
+    pub day_first: Option<bool>,
 }
 
-/// Why a value was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Invalid {
-    Empty,
-    TooLong { max: usize },
-    Malformed { input_type: InputType },
-    InFuture,
-    NoCurrency,
-    UnknownCurrency { code: String },
-    TooManyDecimals { currency: String, digits: u16 },
-    NotPositive,
-}
-
-impl Invalid {
-    /// What is wrong, in `lang`. English reads after the value ("`abc` is not valid; …");
-    /// Chinese stands alone. `at_prompt` gives the form shown under a prompt.
-    pub fn at_prompt(&self, lang: Lang) -> String {
-        match (self, lang) {
-            // Short enough for one line: dialoguer clears only one line of error.
-            (Invalid::Malformed { input_type }, Lang::En) => {
-                format!("Expected {}", input_type.expected(lang))
-            }
-            (_, Lang::En) => format!("This answer {}", self.message(lang)),
-            (_, Lang::Zh) => self.message(lang),
+impl ParseContext {
+    /// A context at `now`, with no default currency and month-first numeric dates.
+    pub fn new(now: Zoned) -> ParseContext {
+        ParseContext {
+            now,
+            default_currency: None,
+            day_first: None,
         }
     }
 
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Invalid::Empty, Lang::En) => "is empty; an answer is needed".into(),
-            (Invalid::Empty, Lang::Zh) => "不能为空，请填写".into(),
-            (Invalid::TooLong { max }, Lang::En) => format!("is longer than {max} characters"),
-            (Invalid::TooLong { max }, Lang::Zh) => format!("内容超过 {max} 个字符，请精简一些"),
-            (Invalid::Malformed { input_type }, Lang::En) => {
-                format!("is not valid; expected {}", input_type.expected(lang))
-            }
-            (Invalid::Malformed { input_type }, Lang::Zh) => {
-                format!("格式不对，应为{}", input_type.expected(lang))
-            }
-            (Invalid::InFuture, Lang::En) => {
-                "is in the future; for an earlier day, add the date or “yesterday”".into()
-            }
-            (Invalid::InFuture, Lang::Zh) => {
-                "这个时间还没到；如果是之前某天，请加上日期或写“昨天”".into()
-            }
-            (Invalid::NoCurrency, Lang::En) => "has no currency; add one, e.g. 59.90 CNY".into(),
-            (Invalid::NoCurrency, Lang::Zh) => "没有币种，请加上，例如 59.90 CNY 或 59.9元".into(),
-            (Invalid::UnknownCurrency { code }, Lang::En) => {
-                format!("has `{code}`, which is not an ISO 4217 currency code")
-            }
-            (Invalid::UnknownCurrency { code }, Lang::Zh) => {
-                format!("`{code}` 不是有效的币种代码（ISO 4217），例如 CNY、USD")
-            }
-            (Invalid::TooManyDecimals { currency, digits }, Lang::En) => {
-                format!("has more than {digits} decimals, which {currency} does not use")
-            }
-            (Invalid::TooManyDecimals { currency, digits }, Lang::Zh) => {
-                format!("小数位太多：{currency} 最多 {digits} 位小数")
-            }
-            (Invalid::NotPositive, Lang::En) => "must be more than zero".into(),
-            (Invalid::NotPositive, Lang::Zh) => "金额必须大于零".into(),
+    /// A context at `now` for a user with this POSIX locale (`zh_CN.UTF-8`, `en_GB`…) and
+    /// interface language; `currency` (config `provider.currency`) wins over the locale's.
+    pub fn for_user(
+        now: Zoned,
+        locale: Option<&str>,
+        lang: Lang,
+        currency: Option<&str>,
+    ) -> ParseContext {
+        let default_currency = currency
+            .and_then(|c| iso_currency::Currency::from_code(&c.trim().to_ascii_uppercase()))
+            .map(|c| c.code().to_string())
+            .or_else(|| default_currency_for_locale(locale, lang).map(str::to_string));
+        ParseContext {
+            now,
+            default_currency,
+            day_first: locale.and_then(day_first_for_locale).or(match lang {
+                Lang::Zh => Some(false),
+                Lang::En => None,
+            }),
         }
     }
+}
+
+/// The most characters of an answer an error message quotes.
+pub const QUOTE_MAX_CHARS: usize = 80;
+
+/// A value as an error message shows it: at most [`QUOTE_MAX_CHARS`] characters, with
+/// control characters and bidirectional overrides written out (`\u{1b}`), so an answer can
+/// neither rewrite the terminal nor flood it.
+pub fn quote(value: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in value.chars().enumerate() {
+        if i == QUOTE_MAX_CHARS {
+            out.push('…');
+            break;
+        }
+        if is_unprintable(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Characters never shown as they are: controls (C0, DEL, C1) and the bidirectional
+/// formatting characters that make text read differently from what it is.
+pub fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// Parses one answer. `Ok(None)` is an empty answer to an optional question.
@@ -161,7 +307,7 @@ pub fn parse(
     raw: &str,
     required: bool,
     ctx: &ParseContext,
-) -> Result<Option<String>, Invalid> {
+) -> Result<Option<Parsed>, Invalid> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return if required {
@@ -170,87 +316,47 @@ pub fn parse(
             Ok(None)
         };
     }
-    let malformed = Invalid::Malformed { input_type };
-    let value = match input_type {
-        InputType::Text => parse_text(trimmed)?,
-        InputType::TransactionId => parse_transaction_id(trimmed).ok_or(malformed)?,
-        InputType::Datetime => datetime::parse(trimmed, &ctx.now)?,
-        InputType::Amount => amount::parse(trimmed)?,
-        InputType::Phone => parse_phone(trimmed).ok_or(malformed)?,
-        InputType::Email => parse_email(trimmed).ok_or(malformed)?,
-        InputType::CardLast4 => parse_card_last4(trimmed).ok_or(malformed)?,
-        InputType::Number => parse_number(trimmed).ok_or(malformed)?,
-    };
-    Ok(Some(value))
-}
-
-fn parse_text(s: &str) -> Result<String, Invalid> {
-    if s.chars().count() > TEXT_MAX_CHARS {
+    if input_type != InputType::Text && trimmed.chars().nth(SHORT_MAX_CHARS).is_some() {
         return Err(Invalid::TooLong {
-            max: TEXT_MAX_CHARS,
+            max: SHORT_MAX_CHARS,
         });
     }
-    Ok(s.to_string())
-}
-
-fn parse_transaction_id(s: &str) -> Option<String> {
-    let ok_len = (6..=64).contains(&s.len());
-    let ok_chars = s
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    (ok_len && ok_chars).then(|| s.to_string())
-}
-
-/// Full-width digits (`１２３`) become ASCII; users of Chinese input methods type them.
-pub(crate) fn ascii_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or(c),
-            '＋' => '+',
-            '．' => '.',
-            '，' => ',',
-            _ => c,
-        })
-        .collect()
-}
-
-fn parse_phone(s: &str) -> Option<String> {
-    let s = ascii_digits(s);
-    let (plus, rest) = match s.strip_prefix('+') {
-        Some(rest) => (true, rest.to_string()),
-        None => match s.strip_prefix("00") {
-            Some(rest) => (true, rest.to_string()),
-            None => (false, s.clone()),
-        },
+    let malformed = Invalid::Malformed { input_type };
+    let plain = |value: Option<String>| value.map(Parsed::plain).ok_or(malformed.clone());
+    let parsed = match input_type {
+        InputType::Text => Parsed::plain(text::parse(trimmed)?),
+        InputType::TransactionId => plain(transaction_id::parse(trimmed))?,
+        InputType::Datetime => datetime::parse(trimmed, ctx)?,
+        InputType::Date => Parsed::plain(date::parse(trimmed, ctx)?),
+        InputType::Amount => amount::parse(trimmed, ctx)?,
+        InputType::Phone => plain(phone::parse(trimmed))?,
+        InputType::Email => plain(email::parse(trimmed))?,
+        InputType::CardLast4 => plain(card_last4::parse(trimmed))?,
+        InputType::Number => plain(number::parse(trimmed))?,
     };
-    let separators = [' ', '-', '(', ')', '.'];
-    if !rest
-        .chars()
-        .all(|c| c.is_ascii_digit() || separators.contains(&c))
-    {
-        return None;
+    Ok(Some(parsed))
+}
+
+/// Full-width forms (`１２３`, `：`, `，`, `Ｒｅｆ`) become ASCII, and the ideographic space a
+/// plain one: Chinese input methods type them.
+pub(crate) fn ascii_digits(s: &str) -> String {
+    s.chars().map(halfwidth).collect()
+}
+
+/// What the parsers read: full-width forms as ASCII ([`ascii_digits`]) and the traditional
+/// characters of their words as simplified (`點`→`点`, `塊`→`块`), so each word table is
+/// written once, in simplified Chinese.
+pub(crate) fn folded(s: &str) -> String {
+    s.chars().map(|c| fold::simplified(halfwidth(c))).collect()
+}
+
+/// One full-width character as its ASCII twin; anything else as it is.
+pub(crate) fn halfwidth(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
     }
-    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
-    (6..=15)
-        .contains(&digits.len())
-        .then(|| if plus { format!("+{digits}") } else { digits })
-}
-
-fn parse_email(s: &str) -> Option<String> {
-    email_address::EmailAddress::parse_with_options(s, email_address::Options::default())
-        .ok()
-        .filter(|_| s.contains('.'))
-        .map(|_| s.to_string())
-}
-
-fn parse_card_last4(s: &str) -> Option<String> {
-    let s = ascii_digits(s);
-    (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit())).then(|| format!("•••• {s}"))
-}
-
-fn parse_number(s: &str) -> Option<String> {
-    let s = ascii_digits(s);
-    s.parse::<i64>().ok().map(|n| n.to_string())
 }
 
 #[cfg(test)]
@@ -259,11 +365,11 @@ mod tests {
 
     pub(crate) fn ctx() -> ParseContext {
         let now = "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap();
-        ParseContext { now }
+        ParseContext::new(now)
     }
 
     fn ok(t: InputType, raw: &str) -> String {
-        parse(t, raw, true, &ctx()).unwrap().unwrap()
+        parse(t, raw, true, &ctx()).unwrap().unwrap().value
     }
 
     fn bad(t: InputType, raw: &str) -> Invalid {
@@ -277,72 +383,133 @@ mod tests {
     }
 
     #[test]
-    fn transaction_ids_keep_long_digit_strings_as_typed() {
-        let wechat = "1217752501201407033233368018";
-        assert_eq!(ok(InputType::TransactionId, wechat), wechat);
-        assert_eq!(ok(InputType::TransactionId, " 9XK12-ab_3 "), "9XK12-ab_3");
-        for bad_id in ["12345", "abc def 123", "交易号123456", &"9".repeat(65)] {
-            assert!(
-                parse(InputType::TransactionId, bad_id, true, &ctx()).is_err(),
-                "{bad_id}"
-            );
-        }
-    }
-
-    #[test]
-    fn card_last4_takes_exactly_four_digits_including_full_width() {
-        assert_eq!(ok(InputType::CardLast4, "1234"), "•••• 1234");
-        assert_eq!(ok(InputType::CardLast4, "１２３４"), "•••• 1234");
-        for v in ["123", "12345", "12a4"] {
-            assert!(parse(InputType::CardLast4, v, true, &ctx()).is_err(), "{v}");
-        }
-    }
-
-    #[test]
-    fn phones_are_normalised_to_digits_with_an_optional_plus() {
-        assert_eq!(ok(InputType::Phone, "+86 138-0013-8000"), "+8613800138000");
-        assert_eq!(ok(InputType::Phone, "0044 (20) 7946 0958"), "+442079460958");
-        assert_eq!(ok(InputType::Phone, "13800138000"), "13800138000");
-        assert!(parse(InputType::Phone, "call me", true, &ctx()).is_err());
-        assert!(parse(InputType::Phone, "+1234567890123456", true, &ctx()).is_err());
-    }
-
-    #[test]
-    fn emails_and_numbers() {
+    fn every_type_but_text_reads_at_most_256_characters() {
+        let spaced = |spaces: usize| format!("+86{}13800138000", " ".repeat(spaces));
+        let at_limit = spaced(SHORT_MAX_CHARS - 14);
+        assert_eq!(at_limit.chars().count(), SHORT_MAX_CHARS);
+        assert_eq!(ok(InputType::Phone, &at_limit), "+8613800138000");
         assert_eq!(
-            ok(InputType::Email, "li.lei@example.com"),
-            "li.lei@example.com"
-        );
-        assert!(parse(InputType::Email, "not-an-email", true, &ctx()).is_err());
-        assert_eq!(ok(InputType::Number, "３"), "3");
-        assert!(parse(InputType::Number, "3.5", true, &ctx()).is_err());
-    }
-
-    #[test]
-    fn text_is_trimmed_and_capped() {
-        assert_eq!(ok(InputType::Text, "  卡被拒了  "), "卡被拒了");
-        let long = "字".repeat(TEXT_MAX_CHARS + 1);
-        assert_eq!(
-            bad(InputType::Text, &long),
+            bad(InputType::Phone, &spaced(SHORT_MAX_CHARS - 13)),
             Invalid::TooLong {
-                max: TEXT_MAX_CHARS
+                max: SHORT_MAX_CHARS
             }
         );
+        for t in InputType::ALL {
+            let long = "9".repeat(100_000);
+            let result = parse(t, &long, true, &ctx());
+            if t == InputType::Text {
+                assert!(result.is_err(), "text is capped at its own limit");
+            } else {
+                assert_eq!(
+                    result,
+                    Err(Invalid::TooLong {
+                        max: SHORT_MAX_CHARS
+                    }),
+                    "{t:?}"
+                );
+            }
+        }
     }
 
     #[test]
-    fn every_refusal_has_a_message_in_both_languages() {
-        for invalid in [
-            Invalid::Empty,
-            Invalid::InFuture,
-            Invalid::NoCurrency,
-            Invalid::NotPositive,
-            Invalid::Malformed {
-                input_type: InputType::Amount,
-            },
-        ] {
-            assert!(!invalid.message(Lang::En).is_empty());
-            assert!(!invalid.message(Lang::Zh).is_empty());
+    fn every_type_has_a_name_that_reads_back() {
+        for t in InputType::ALL {
+            assert_eq!(InputType::from_name(t.name()), Some(t));
+            assert!(!t.expected(Lang::En).is_empty() && !t.expected(Lang::Zh).is_empty());
         }
+        assert_eq!(InputType::from_name("date"), Some(InputType::Date));
+        assert_eq!(InputType::from_name("pin"), None);
+    }
+
+    #[test]
+    fn what_is_expected_gives_an_example_in_the_readers_language() {
+        let examples = [
+            (InputType::Text, "text", "文字"),
+            (
+                InputType::TransactionId,
+                "2026112122001400000000001234",
+                "字母",
+            ),
+            (InputType::Datetime, "2026-11-21 14:03", "昨天下午3点"),
+            (InputType::Date, "2026-11-21", "11月21日"),
+            (InputType::Amount, "59.90 CNY", "59块9"),
+            (InputType::Phone, "+86 138 0013 8000", "手机号码"),
+            (InputType::Email, "email", "邮箱"),
+            (InputType::CardLast4, "1234", "卡号"),
+            (InputType::Number, "whole number", "整数"),
+        ];
+        for (t, en, zh) in examples {
+            assert!(t.expected(Lang::En).contains(en), "{t:?}");
+            assert!(t.expected(Lang::Zh).contains(zh), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn precisions_are_named_as_reports_write_them() {
+        assert_eq!(Precision::Exact.name(), "exact");
+        assert_eq!(Precision::Approximate.name(), "approximate");
+        assert_eq!(Precision::Date.name(), "date");
+    }
+
+    #[test]
+    fn full_width_forms_become_ascii() {
+        assert_eq!(ascii_digits("１２：０３　ＲＭＢ，．"), "12:03 RMB,.");
+        assert_eq!(ascii_digits("元角分"), "元角分");
+    }
+
+    #[test]
+    fn folding_makes_full_width_ascii_and_traditional_simplified() {
+        assert_eq!(folded("９點３０　兩塊"), "9点30 两块");
+        assert_eq!(folded("2026-11-21 下午"), "2026-11-21 下午");
+    }
+
+    #[test]
+    fn quoted_values_are_short_and_escaped() {
+        assert_eq!(quote("abc"), "abc");
+        assert_eq!(quote("a\u{1b}[2Jb\u{202e}c"), "a\\u{1b}[2Jb\\u{202e}c");
+        let long = "字".repeat(200);
+        let quoted = quote(&long);
+        assert_eq!(quoted.chars().count(), QUOTE_MAX_CHARS + 1);
+        assert!(quoted.ends_with('…'));
+        assert_eq!(
+            quote(&"x".repeat(QUOTE_MAX_CHARS)),
+            "x".repeat(QUOTE_MAX_CHARS)
+        );
+        assert_eq!(quote("\u{9b}\u{7f}"), "\\u{9b}\\u{7f}");
+    }
+
+    #[test]
+    fn shown_values_say_how_exact_they_are() {
+        let approx = Parsed::with_precision("2026-11-21T15:00:00+08:00", Precision::Approximate);
+        assert_eq!(
+            approx.shown(Lang::En),
+            "2026-11-21, around 15:00 (UTC+08:00)"
+        );
+        assert_eq!(approx.shown(Lang::Zh), "2026-11-21 15:00 左右（UTC+08:00）");
+        let day = Parsed::with_precision("2026-11-21", Precision::Date);
+        assert_eq!(day.shown(Lang::En), "2026-11-21, time unknown");
+        assert_eq!(day.shown(Lang::Zh), "2026-11-21（具体时间不详）");
+        let amount = Parsed::with_precision("60.00 CNY", Precision::Approximate);
+        assert_eq!(amount.shown(Lang::En), "about 60.00 CNY");
+        assert_eq!(amount.shown(Lang::Zh), "约 60.00 CNY");
+        let exact = Parsed::with_precision("59.90 CNY", Precision::Exact);
+        assert_eq!(exact.shown(Lang::En), "59.90 CNY");
+        assert_eq!(approx.typed(), "about 2026-11-21T15:00:00+08:00");
+        assert_eq!(exact.typed(), "59.90 CNY");
+    }
+
+    #[test]
+    fn a_context_takes_the_configured_currency_before_the_locale() {
+        let now: Zoned = "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap();
+        let zh = ParseContext::for_user(now.clone(), Some("zh_CN.UTF-8"), Lang::Zh, None);
+        assert_eq!(zh.default_currency.as_deref(), Some("CNY"));
+        assert_eq!(zh.day_first, Some(false));
+        let gb = ParseContext::for_user(now.clone(), Some("en_GB.UTF-8"), Lang::En, None);
+        assert_eq!(gb.default_currency.as_deref(), Some("GBP"));
+        assert_eq!(gb.day_first, Some(true));
+        let hk = ParseContext::for_user(now.clone(), Some("zh_CN"), Lang::Zh, Some("hkd"));
+        assert_eq!(hk.default_currency.as_deref(), Some("HKD"));
+        let bad = ParseContext::for_user(now, Some("C.UTF-8"), Lang::En, Some("XYZ"));
+        assert_eq!(bad.default_currency, None);
     }
 }

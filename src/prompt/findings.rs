@@ -1,7 +1,7 @@
 //! Asking about what the privacy scan cannot decide alone, at the review: a number that might
-//! be a one-time code, a transaction id that looks like a card number. The scan finds them;
-//! this asks the person, one question each, and returns what they decided. The safe answer
-//! (remove it) is the default.
+//! be a one-time code (or another uncertain finding), a transaction id that looks like a card
+//! number. The scan finds them; this asks the person, one question each, and returns what they
+//! decided. The safe answer (remove it) is the default.
 
 use console::Term;
 
@@ -10,6 +10,7 @@ use super::stop::{self, Kept};
 use super::yesno::{self, Mode, YesNo};
 use crate::error::Result;
 use crate::lang::Lang;
+use crate::privacy::Kind;
 
 /// Something in an answer the scan is not sure about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,8 +24,9 @@ pub struct Finding {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FindingKind {
-    /// A bare number near "code": an error code, or a one-time code that must not be sent.
-    MaybeCode { number: String },
+    /// Text in a free-text answer that might be a secret of this kind (a bare number near
+    /// "code": an error code, or a one-time code that must not be sent).
+    Uncertain { kind: Kind, text: String },
     /// A transaction id or reference that passes the card-number test.
     CardNumber { last4: String },
 }
@@ -39,15 +41,20 @@ pub enum Decision {
 /// The question for one finding, and the answer that keeps it.
 fn question(finding: &Finding, lang: Lang) -> (String, bool) {
     match (&finding.kind, lang) {
-        (FindingKind::MaybeCode { number }, Lang::En) => (
+        (FindingKind::Uncertain { kind, text }, Lang::En) => (
             format!(
-                "In “{}”, this might be a code: {number}. Remove it?",
-                finding.label
+                "In “{}”, this might be {}: {text}. Remove it?",
+                finding.label,
+                kind.words(lang)
             ),
             false,
         ),
-        (FindingKind::MaybeCode { number }, Lang::Zh) => (
-            format!("“{}”中的 {number} 可能是验证码。要删除吗？", finding.label),
+        (FindingKind::Uncertain { kind, text }, Lang::Zh) => (
+            format!(
+                "“{}”中的 {text} 可能是{}。要删除吗？",
+                finding.label,
+                kind.words(lang)
+            ),
             false,
         ),
         (FindingKind::CardNumber { last4 }, Lang::En) => (
@@ -113,13 +120,14 @@ mod tests {
 
     #[test]
     fn a_maybe_code_is_removed_by_yes_and_a_card_by_no() {
-        let code = finding(FindingKind::MaybeCode {
-            number: "702518".into(),
+        let code = finding(FindingKind::Uncertain {
+            kind: Kind::VerificationCode,
+            text: "702518".into(),
         });
         let (text, yes_keeps) = question(&code, Lang::En);
         assert_eq!(
             text,
-            "In “Error message”, this might be a code: 702518. Remove it?"
+            "In “Error message”, this might be a verification code: 702518. Remove it?"
         );
         assert!(!yes_keeps);
         let card = finding(FindingKind::CardNumber {

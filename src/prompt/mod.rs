@@ -15,9 +15,9 @@ pub mod yesno;
 
 use crate::error::Result;
 use crate::guide::Privacy;
-use crate::input::{InputType, ParseContext};
+use crate::input::{InputType, ParseContext, Parsed};
 use crate::lang::Lang;
-use crate::report;
+use crate::privacy;
 
 /// What a person did at a question: answered it, or asked to go back to the one before.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +36,9 @@ pub struct ChoiceQuestion<'a> {
     /// `(id, label)` for each choice, in order.
     pub choices: Vec<(&'a str, &'a str)>,
     /// The choice to start on: the one made before going back (the first one otherwise).
+    pub start: Option<usize>,
+    /// The choice a script takes when it has no answer (a skippable question); a person
+    /// still chooses.
     pub default: Option<usize>,
     /// Whether there is a question before this one to go back to.
     pub back: bool,
@@ -65,19 +68,21 @@ pub struct Caught {
     pub warning: String,
 }
 
-/// Scans a free-text answer the way its report will, so a secret is caught at the prompt,
-/// not only in the report; `None` when the answer holds none (or is not free text).
+/// Scans a free-text answer the way its report will, so a secret is caught at the prompt, not
+/// only in the report; `None` when the answer holds none for sure (or is not free text). Only
+/// certain findings are caught here: what might not be a secret stays in the answer, in memory,
+/// until the review asks about it (a script's report removes it).
 pub fn tripwire(q: &InputQuestion<'_>, answer: &str) -> Option<Caught> {
     if q.input_type != InputType::Text {
         return None;
     }
-    let scanned = report::redact::redact_with(answer, report::policy(q.privacy));
+    let scanned = privacy::scan_keeping(answer, q.privacy.scan_policy(), |_| true);
     if scanned.changes.is_empty() {
         return None;
     }
     let mut kinds: Vec<&str> = Vec::new();
-    for kind in &scanned.changes {
-        let words = report::kind_words(kind.name(), q.lang);
+    for change in &scanned.changes {
+        let words = change.kind.words(q.lang);
         if !kinds.contains(&words) {
             kinds.push(words);
         }
@@ -94,7 +99,7 @@ pub fn tripwire(q: &InputQuestion<'_>, answer: &str) -> Option<Caught> {
         ),
     };
     Some(Caught {
-        cleaned: scanned.text,
+        cleaned: privacy::strip_controls(&scanned.text),
         warning,
     })
 }
@@ -105,7 +110,7 @@ pub struct CheckQuestion<'a> {
     pub text: &'a str,
     pub question: &'a str,
     /// The answer given before going back, if any.
-    pub default: Option<bool>,
+    pub start: Option<bool>,
     /// Whether there is a question before this one to go back to.
     pub back: bool,
 }
@@ -116,8 +121,8 @@ pub struct CheckQuestion<'a> {
 pub trait Prompter {
     /// The index of the chosen choice.
     fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<Reply<usize>>;
-    /// The normalised answer, or `None` for an optional question left empty.
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<String>>>;
+    /// The parsed answer, or `None` for an optional question left empty.
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<Parsed>>>;
     /// Whether the check fixed the problem.
     fn check(&mut self, q: &CheckQuestion<'_>) -> Result<Reply<bool>>;
     /// Shows something to read.

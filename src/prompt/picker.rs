@@ -115,8 +115,8 @@ impl<'a> Picker<'a> {
         if self.shown.is_empty() {
             lines.push(fit(&ui::dim()
                 .apply_to(lang.pick(
-                    "  No guide matches yet: try other words, or Backspace to see them all.",
-                    "  还没有相符的指南：换个说法试试，或按退格键查看全部。",
+                    "  No guide fits this. Type “contact” to write to support, or Backspace for all.",
+                    "  没有相符的指南。输入“联系客服”给客服写信，或按退格键查看全部。",
                 ))
                 .to_string()));
         }
@@ -286,7 +286,7 @@ mod tests {
         let search = by_title(&items);
         let mut picker = Picker::new(&items, &search);
         typed(&mut picker, "zzz");
-        assert!(picker.lines(Lang::En, 80)[1].contains("No guide matches yet"));
+        assert!(picker.lines(Lang::En, 80)[1].contains("No guide fits this."));
         assert_eq!(picker.key(&Key::Enter), Outcome::Continue);
         assert_eq!(picker.key(&Key::Escape), Outcome::Cancelled);
     }

@@ -74,9 +74,14 @@ impl<'t> Screen<'t> {
         self.term.flush().map_err(Error::Terminal)
     }
 
-    /// One key, read in raw mode: Ctrl-C comes as a key, not a signal.
+    /// One key, read in raw mode: Ctrl-C comes as a key, not a signal. A terminal that
+    /// closed stops the run as a cancel.
     pub fn read_key(&self) -> Result<Key> {
-        self.term.read_key_raw().map_err(Error::Terminal)
+        match self.term.read_key_raw() {
+            _ if super::stop::hung_up() => Err(Error::Cancelled),
+            Ok(key) => Ok(key),
+            Err(e) => Err(Error::Terminal(e)),
+        }
     }
 
     pub fn hide_cursor(&mut self) -> Result<()> {

@@ -9,7 +9,8 @@ use super::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter, Reply};
 use crate::answers::Presets;
 use crate::error::{Error, Result};
 use crate::flow::Answer;
-use crate::lang::Lang;
+use crate::input::Parsed;
+use crate::lang::{Lang, Text};
 
 pub struct Scripted<'p> {
     presets: Presets,
@@ -68,7 +69,7 @@ impl<'p> Scripted<'p> {
         Some(person)
     }
 
-    fn missing(step: &str, expected: String) -> Error {
+    fn missing(step: &str, expected: Text) -> Error {
         Error::MissingAnswer {
             step: step.to_string(),
             expected,
@@ -84,16 +85,28 @@ impl Prompter for Scripted<'_> {
         if let Some(p) = self.person() {
             return p.choose(q);
         }
+        if let Some(default) = q.default {
+            return Ok(Reply::Answer(default));
+        }
         let ids: Vec<&str> = q.choices.iter().map(|(id, _)| *id).collect();
-        Err(Self::missing(q.step, format!("one of: {}", ids.join(", "))))
+        Err(Self::missing(
+            q.step,
+            Text::new(
+                format!("one of: {}", ids.join(", ")),
+                format!("其中之一：{}", ids.join("、")),
+            ),
+        ))
     }
 
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<String>>> {
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<Parsed>>> {
         if let Some(Answer::Input(v)) = self.preset(q.step)? {
             // Nobody is there to retype a scripted answer: warn now; the report removes the
             // secret and lists it under its redactions.
-            if let Some(caught) = v.as_deref().and_then(|v| super::tripwire(q, v)) {
+            if let Some(caught) = v.as_ref().and_then(|v| super::tripwire(q, &v.value)) {
                 crate::ui::warn(&format!("`{}`: {}", q.step, caught.warning));
+            }
+            if let Some(note) = v.as_ref().and_then(|v| v.note.as_ref()) {
+                crate::ui::warn(&format!("`{}`: {}", q.step, note.message(q.lang)));
             }
             return Ok(Reply::Answer(v));
         }
@@ -102,7 +115,10 @@ impl Prompter for Scripted<'_> {
             None if !q.required => Ok(Reply::Answer(None)),
             None => Err(Self::missing(
                 q.step,
-                q.input_type.expected(Lang::En).to_string(),
+                Text::new(
+                    q.input_type.expected(Lang::En),
+                    q.input_type.expected(Lang::Zh),
+                ),
             )),
         }
     }
@@ -113,7 +129,10 @@ impl Prompter for Scripted<'_> {
         }
         match self.person() {
             Some(p) => p.check(q),
-            None => Err(Self::missing(q.step, "yes or no".into())),
+            None => Err(Self::missing(
+                q.step,
+                Text::new("yes or no", "yes 或 no（是 或 否）"),
+            )),
         }
     }
 
@@ -148,7 +167,7 @@ mod tests {
             self.asked.push(q.step.to_string());
             Ok(Reply::Answer(1))
         }
-        fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<String>>> {
+        fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<Parsed>>> {
             self.asked.push(q.step.to_string());
             Ok(Reply::Answer(None))
         }
@@ -171,6 +190,7 @@ mod tests {
             label: None,
             help: None,
             choices: vec![("nothing", "Nothing"), ("limited", "Limited")],
+            start: None,
             default: None,
             back: false,
         }
@@ -182,9 +202,7 @@ mod tests {
         let mut given = GivenAnswers::default();
         let sets: Vec<String> = sets.iter().map(ToString::to_string).collect();
         given.add_sets(&sets).unwrap();
-        let ctx = ParseContext {
-            now: "2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap(),
-        };
+        let ctx = ParseContext::new("2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap());
         given.resolve(guide, &ctx).unwrap()
     }
 

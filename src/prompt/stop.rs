@@ -15,16 +15,28 @@ use crate::lang::Lang;
 /// (a prompt in raw mode reads it as a key instead).
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
+/// Set when the terminal closes (SIGHUP). The prompt then fails to read, and the run stops
+/// like a confirmed stop, without asking (nobody is there to answer), so the answers so far
+/// can be kept as a draft instead of dying with the terminal.
+pub static HUNG_UP: AtomicBool = AtomicBool::new(false);
+
 /// Catches Ctrl-C so it asks (or cancels, exit 130, cursor restored) instead of killing
-/// the process with the cursor hidden.
+/// the process with the cursor hidden; and a closed terminal, so it does not kill it either.
 pub fn catch_interrupts() {
     // If a handler is already set (tests, embedding), keep it.
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGHUP, &HUNG_UP);
 }
 
 /// Whether Ctrl-C was pressed since the last question asked to stop; clears it.
 pub fn interrupted() -> bool {
     INTERRUPTED.swap(false, Ordering::SeqCst)
+}
+
+/// Whether the terminal has closed.
+pub fn hung_up() -> bool {
+    HUNG_UP.load(Ordering::SeqCst)
 }
 
 /// What "Stop here?" says about the answers so far.
@@ -36,9 +48,13 @@ pub enum Kept {
     Nothing,
 }
 
-/// Asks whether to stop. `Err(Cancelled)` to stop (yes, or Ctrl-C again); `Ok(())` to carry on
-/// (no, Enter, Esc), with the question's line cleared so the caller draws its prompt again.
+/// Asks whether to stop. `Err(Cancelled)` to stop (yes, Ctrl-C again, or the terminal closed);
+/// `Ok(())` to carry on (no, Enter, Esc), with the question's line cleared so the caller draws
+/// its prompt again.
 pub fn ask_to_stop(lang: Lang, kept: Kept) -> Result<()> {
+    if hung_up() {
+        return Err(Error::Cancelled);
+    }
     let question = match kept {
         Kept::AsDraft => lang.pick(
             "Stop here? Your answers are kept as a draft.",

@@ -16,11 +16,11 @@ use super::theme::LocalTheme;
 use super::yesno::{self, Mode, YesNo};
 use super::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter, Reply};
 use crate::error::{Error, Result};
-use crate::input::{self, InputType};
+use crate::input::{self, InputType, Parsed};
 use crate::lang::Lang;
 use crate::ui;
 
-pub use super::stop::catch_interrupts;
+pub use super::stop::{HUNG_UP, catch_interrupts};
 
 pub struct Terminal {
     term: Term,
@@ -134,7 +134,7 @@ impl Terminal {
 /// Maps dialoguer's failures: Ctrl-C and Esc cancel, anything else is a terminal failure.
 pub(crate) fn prompt_error(e: dialoguer::Error) -> Error {
     let dialoguer::Error::IO(e) = e;
-    if e.kind() == io::ErrorKind::Interrupted || stop::interrupted() {
+    if e.kind() == io::ErrorKind::Interrupted || stop::interrupted() || stop::hung_up() {
         Error::Cancelled
     } else {
         Error::Terminal(e)
@@ -163,7 +163,7 @@ fn cancelled_if_interrupted() -> Result<()> {
 
 /// An answer typed at `q`, checked by its type's parser: the normalised value, or the reason
 /// it is refused, as shown under the field.
-fn check_typed(q: &InputQuestion<'_>, typed: &str) -> Result<Option<String>, String> {
+fn check_typed(q: &InputQuestion<'_>, typed: &str) -> Result<Option<Parsed>, String> {
     input::parse(q.input_type, typed, q.required, q.ctx).map_err(|e| e.at_prompt(q.lang))
 }
 
@@ -176,7 +176,7 @@ impl Prompter for Terminal {
         self.say_help(q.help)?;
         let labels: Vec<&str> = q.choices.iter().map(|(_, label)| *label).collect();
         let back = q.back.then(|| self.back_label());
-        let mut default = q.default.unwrap_or(0);
+        let mut default = q.start.unwrap_or(0);
         loop {
             let mut menu = Menu::new(prompt, &labels, default, back);
             match menu::choose(&self.term, &mut menu, self.lang)? {
@@ -193,7 +193,7 @@ impl Prompter for Terminal {
         }
     }
 
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<String>>> {
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<Parsed>>> {
         if stop::interrupted() {
             self.stop_or_carry_on()?;
         }
@@ -214,7 +214,8 @@ impl Prompter for Terminal {
                     Ok(answer) => {
                         // A secret is caught here, before it is stored or echoed: the field
                         // is drawn again without it, under a warning, for the user to check.
-                        if let Some(caught) = answer.as_deref().and_then(|a| super::tripwire(q, a))
+                        if let Some(caught) =
+                            answer.as_ref().and_then(|a| super::tripwire(q, &a.value))
                         {
                             screen.clear()?;
                             self.warn_caught(&caught.warning)?;
@@ -258,7 +259,7 @@ impl Prompter for Terminal {
         }
         self.say(q.text)?;
         // Enter means "no" unless the person answered before going back.
-        let default = Some(q.default.unwrap_or(false));
+        let default = Some(q.start.unwrap_or(false));
         let mut screen = Screen::new(&self.term);
         loop {
             let mode = Mode::Step { back: q.back };

@@ -60,6 +60,22 @@ impl Kind {
     }
 }
 
+/// `text` with each variant spelling in `table` (`(variant, standard)`, longest first within
+/// a shared start) replaced by the standard one: 登陆 → 登录, 体现 → 提现. Text without
+/// Chinese is returned as it is.
+pub fn standard_spelling<'t>(text: &'t str, table: &[(&str, &str)]) -> std::borrow::Cow<'t, str> {
+    if text.is_ascii() || !table.iter().any(|(from, _)| text.contains(from)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = text.to_string();
+    for (from, to) in table {
+        if out.contains(from) {
+            out = out.replace(from, to);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The terms of `text`, each once, sorted.
 pub fn terms(text: &str) -> Vec<String> {
     terms_of(&pieces(text))

@@ -159,12 +159,15 @@ fn a_chinese_alias_runs_the_guide() {
 
 #[test]
 fn output_is_written_atomically_and_never_replaced_without_force() {
-    let out = payment_run()
-        .args(&["-o", "report.txt"])
-        .stdout("")
-        .stderr_contains("Report saved to report.txt")
-        .run();
+    let out = payment_run().args(&["-o", "report.txt"]).stdout("").run();
     assert!(out.file("report.txt").starts_with("To: "));
+    let full = std::fs::canonicalize(out.dir.join("report.txt")).unwrap();
+    assert!(
+        out.stderr
+            .contains(&format!("Report saved to {}\n", full.display())),
+        "the full path: {}",
+        out.stderr
+    );
     Test::new()
         .file("report.txt", "keep me")
         .args(&["contact", "--set", "what-happened=x", "-o", "report.txt"])
@@ -221,8 +224,8 @@ fn exit_2_for_a_missing_answer_without_a_terminal_never_waiting() {
         .args(&["payment-failed"])
         .stdin("yes\nyes\n")
         .status(2)
-        .stderr_contains("error: no answer for `error-message`")
-        .stderr_contains("hint: answer it with `--set error-message=VALUE`")
+        .stderr_contains("error: no answer for `account-signs`")
+        .stderr_contains("hint: answer it with `--set account-signs=VALUE`")
         .run();
 }
 
@@ -231,7 +234,7 @@ fn exit_2_for_an_invalid_answer_naming_question_value_and_expectation() {
     payment_run()
         .args(&["--set", "amount=lots"])
         .status(2)
-        .stderr_contains("error: invalid answer for `amount` in `--set`: `lots` is not valid; expected an amount with its currency")
+        .stderr_contains("error: invalid answer for `amount` in `--set`: `lots` is not valid; expected an amount, e.g. 59.90 CNY")
         .run();
     payment_run()
         .args(&["--set", "account-signs=maybe"])
@@ -308,7 +311,7 @@ fn exit_3_for_an_invalid_config() {
         ])
         .status(3)
         .stderr_contains(
-            "error: config.toml:2:1: invalid config: `support.email` is `not an address`",
+            "error: config.toml:2:9: invalid config: `support.email` is `not an address`",
         )
         .run();
 }
@@ -416,4 +419,94 @@ fn secrets_typed_into_free_text_never_reach_the_report() {
     assert_eq!(report["redactions"][0]["kind"], "card-number");
     assert_eq!(report["redactions"][1]["kind"], "verification-code");
     assert!(report["summary"].as_str().unwrap().contains("•••• 1111"));
+}
+
+#[test]
+fn chinese_help_is_chinese_from_top_to_bottom() {
+    for args in [
+        &["--help"][..],
+        &["search", "--help"],
+        &["help", "guides"],
+        &["payment-failed", "-h"],
+    ] {
+        let out = Test::new().env("LANG", "zh_CN.UTF-8").args(args).run();
+        assert!(
+            out.stdout.contains("用法：wallet-help"),
+            "{args:?}\n{}",
+            out.stdout
+        );
+        for english in [
+            "Usage",
+            "Options",
+            "Commands",
+            "Arguments",
+            "Print help",
+            "possible values",
+            "[env",
+            "[default",
+            "[aliases",
+        ] {
+            assert!(
+                !out.stdout.contains(english),
+                "{args:?} has {english:?}\n{}",
+                out.stdout
+            );
+        }
+    }
+}
+
+#[test]
+fn a_command_line_mistake_is_explained_in_chinese() {
+    let out = Test::new()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(&["list", "--jsno"])
+        .status(2)
+        .run();
+    assert!(
+        out.stderr.starts_with("错误：没有 `--jsno` 这个选项"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("`--json`"), "{}", out.stderr);
+    assert!(!out.stderr.contains("error:"), "{}", out.stderr);
+}
+
+#[test]
+fn the_review_flag_is_described_as_what_it_skips() {
+    let out = Test::new()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(&["--help"])
+        .run();
+    let yes = out.stdout.lines().find(|l| l.contains("--yes")).unwrap();
+    assert!(yes.contains("确认报告"), "{yes}");
+}
+
+#[test]
+fn errors_are_in_the_interface_language() {
+    Test::new()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(&[
+            "contact",
+            "--no-input",
+            "--set",
+            "what-happened=x",
+            "--set",
+            "amount=lots",
+        ])
+        .status(2)
+        .stderr_contains("错误：`--set`里给问题 `amount` 的回答 `lots` 不对：格式不对")
+        .run();
+    Test::new()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(&["open", "wallet-help:payment-failed"])
+        .status(2)
+        .stderr_contains("错误：链接 `wallet-help:payment-failed` 无效：应以 `wallet-help://` 开头")
+        .stderr_contains("提示：链接的样子是")
+        .run();
+    Test::new()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(&["contact", "--answers", "missing.toml"])
+        .status(1)
+        .stderr_contains("错误：无法读取答案文件 `missing.toml`：找不到这个文件或文件夹")
+        .run();
 }

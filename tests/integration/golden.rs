@@ -91,3 +91,43 @@ fn contact_text_in_both_languages() {
         ),
     );
 }
+
+/// Review M2: the Chinese urgent report says the user saw a sign-in, device or payment that
+/// wasn't theirs, and what it was, never that the user's own failed payment wasn't theirs.
+#[test]
+fn payment_failed_urgent_in_chinese_says_what_was_not_the_user() {
+    let text = report(
+        "payment-failed",
+        "payment-failed-urgent-zh",
+        &["--lang", "zh"],
+    );
+    assert_golden("payment-failed-urgent.zh.txt", &text);
+    assert!(text.contains("凌晨 2:14 有一次深圳的登录"), "{text}");
+    assert!(!text.contains("这笔付款不是我本人操作"), "{text}");
+}
+
+/// Review M5: money sent to a fake support caller gets an urgent report with the amount and
+/// the recipient, asking to stop or recall it.
+#[test]
+fn code_not_received_money_sent_to_a_scammer_is_urgent_with_the_amount() {
+    let json = report(
+        "code-not-received",
+        "code-not-received-money",
+        &["--lang", "zh", "--format", "json"],
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["urgent"], true);
+    let summary = value["summary"].as_str().unwrap();
+    assert!(
+        summary.contains("5000.00 CNY") && summary.contains("止付"),
+        "{summary}"
+    );
+    assert_golden(
+        "code-not-received-money.zh.txt",
+        &report(
+            "code-not-received",
+            "code-not-received-money",
+            &["--lang", "zh"],
+        ),
+    );
+}

@@ -8,10 +8,12 @@ const TXN: &str = "2026112122001400000000001234";
 const REST: &str = r#"
 error-message = "Card declined (51)"
 account-signs = "nothing"
+check-connection = "no"
 check-balance = "no"
+check-limit = "no"
 check-card-details = "no"
 check-other-method = "no"
-paying-in-shop = "no"
+how-paid = "online"
 check-issuer = "no"
 merchant = "Example Coffee"
 "#;
@@ -183,7 +185,7 @@ fn a_link_without_the_rest_still_says_which_question_is_missing() {
             "--no-input",
         ])
         .status(2)
-        .stderr_contains("error: no answer for `error-message`")
+        .stderr_contains("error: no answer for `account-signs`")
         .run();
 }
 
@@ -290,7 +292,7 @@ fn an_unknown_symptom_gets_suggestions() {
 fn an_invalid_value_names_the_question_the_value_and_what_is_expected() {
     usage_error(
         &["open", "wallet-help://payment-failed?amount=abc"],
-        "error: invalid answer for `amount` in the link: `abc` is not valid; expected an amount with its currency",
+        "error: invalid answer for `amount` in the link: `abc` is not valid; expected an amount, e.g. 59.90 CNY",
     );
     // Checked even when `--set` would replace it.
     usage_error(

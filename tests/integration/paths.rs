@@ -11,6 +11,7 @@ use wallet_help::guide::{Guide, Outcome, StepKind};
 use wallet_help::input::{self, InputType, ParseContext};
 use wallet_help::lang::Lang;
 use wallet_help::prompt::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter, Reply};
+use wallet_help::region::Region;
 use wallet_help::report::{self, Format};
 
 /// A valid answer of each type, as a user might type it.
@@ -19,6 +20,7 @@ fn sample(input_type: InputType) -> &'static str {
         InputType::Text => "The app said: payment failed, try again later",
         InputType::TransactionId => "2026112122001400000000001234",
         InputType::Datetime => "yesterday 9:30",
+        InputType::Date => "2026-11-30",
         InputType::Amount => "¥59.9",
         InputType::Phone => "+86 138 0013 8000",
         InputType::Email => "li.lei@example.com",
@@ -29,9 +31,13 @@ fn sample(input_type: InputType) -> &'static str {
 
 /// Answers from a list of branch decisions; past its end it takes the first branch and
 /// records how many there were, so the caller can enumerate every path.
-struct Walker {
+struct Walker<'g> {
+    guide: &'g Guide,
     decisions: Vec<usize>,
     branching: Vec<usize>,
+    /// Choices that all lead to the same step (the phone block's) are not branches: they
+    /// take turns, so each answer is seen without multiplying the paths.
+    turn: usize,
     skip_optional: bool,
     /// What free-text questions get: with or without a phone number in it, so that compare
     /// checks see something to compare.
@@ -40,7 +46,17 @@ struct Walker {
     totals: Vec<usize>,
 }
 
-impl Walker {
+impl Walker<'_> {
+    /// Whether every choice of the step `id` leads to the same step.
+    fn converges(&self, id: &str) -> bool {
+        let Some(StepKind::Choice(c)) =
+            self.guide.step_index(id).map(|i| &self.guide.steps[i].kind)
+        else {
+            return false;
+        };
+        c.choices.windows(2).all(|w| w[0].next == w[1].next)
+    }
+
     fn decide(&mut self, options: usize) -> usize {
         let at = self.branching.len();
         self.branching.push(options);
@@ -48,12 +64,16 @@ impl Walker {
     }
 }
 
-impl Prompter for Walker {
+impl Prompter for Walker<'_> {
     fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<Reply<usize>> {
+        if self.converges(q.step) {
+            self.turn += 1;
+            return Ok(Reply::Answer(self.turn % q.choices.len()));
+        }
         Ok(Reply::Answer(self.decide(q.choices.len())))
     }
 
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<String>>> {
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<input::Parsed>>> {
         let raw = if self.skip_optional && !q.required {
             ""
         } else if q.input_type == InputType::Text {
@@ -86,11 +106,13 @@ impl Prompter for Walker {
 
 /// Every distinct path through `guide`, as transcripts.
 fn every_path(guide: &Guide, lang: Lang, skip_optional: bool, world: &World) -> Vec<Transcript> {
-    let ctx = ParseContext { now: now() };
+    let ctx = ParseContext::new(now());
     let mut decisions: Vec<usize> = Vec::new();
     let mut paths = Vec::new();
     loop {
         let mut walker = Walker {
+            guide,
+            turn: paths.len(),
             decisions: decisions.clone(),
             branching: Vec::new(),
             skip_optional,
@@ -145,7 +167,7 @@ fn device() -> Device {
     }
 }
 
-fn check_report(guide: &Guide, transcript: &Transcript, lang: Lang) {
+fn check_report(guide: &Guide, transcript: &Transcript, lang: Lang, region: Region) {
     let StepKind::End(ending) = &guide.steps[transcript.ending].kind else {
         panic!("not an ending")
     };
@@ -153,6 +175,7 @@ fn check_report(guide: &Guide, transcript: &Transcript, lang: Lang) {
     let now = now();
     let ctx = report::Context {
         lang,
+        region,
         now: &now,
         device: device(),
         config: &config,
@@ -200,11 +223,11 @@ struct World {
 fn worlds() -> Vec<World> {
     let with_phone = |phone: &str| {
         Official::from_config(&Config {
-            provider: None,
             support: Support {
                 phones: vec![phone.to_string()],
                 ..Support::default()
             },
+            ..Config::default()
         })
     };
     let plain = sample(InputType::Text);
@@ -225,18 +248,32 @@ fn worlds() -> Vec<World> {
     ]
 }
 
+/// The guide as read in each region where its texts differ (once, when they never do).
+fn as_read_in(guide: &Guide) -> Vec<(Guide, Region)> {
+    let mut copy = guide.clone();
+    let mut regional = false;
+    copy.each_text_mut(&mut |t| regional |= !t.regional.is_empty());
+    let regions: &[Region] = if regional {
+        &Region::ALL
+    } else {
+        &[Region::Cn]
+    };
+    regions.iter().map(|&r| (guide.for_region(r), r)).collect()
+}
+
 #[test]
 fn every_path_of_every_bundled_guide_ends_in_a_valid_report() {
     let catalog = Catalog::load(&[]).unwrap();
     let mut walked = 0;
-    for guide in catalog.guides().unwrap() {
+    for (guide, region) in catalog.guides().unwrap().into_iter().flat_map(as_read_in) {
+        let guide = &guide;
         for lang in Lang::ALL {
             let mut endings = std::collections::HashSet::new();
             for world in worlds() {
                 for skip_optional in [false, true] {
                     let paths = every_path(guide, lang, skip_optional, &world);
                     for transcript in &paths {
-                        check_report(guide, transcript, lang);
+                        check_report(guide, transcript, lang, region);
                         endings.insert(transcript.ending);
                     }
                     walked += paths.len();

@@ -144,22 +144,22 @@ fn a_misspelt_symptom_gets_the_closest_id() {
         .status(2)
         .stderr("error: unknown symptom `payment-faild`\nhint: did you mean `payment-failed`?\n")
         .run();
-    // Options around it do not change that.
+    // Options around it do not change that; `--lang zh` says it in Chinese.
     Test::new()
         .args(&["--lang", "zh", "payment-faild", "--format", "json"])
         .status(2)
-        .stderr("error: unknown symptom `payment-faild`\nhint: did you mean `payment-failed`?\n")
+        .stderr("错误：没有叫 `payment-faild` 的问题\n提示：你要找的是不是 `payment-failed`？\n")
         .run();
 }
 
 #[test]
-fn a_near_chinese_name_gets_the_id_it_is_close_to() {
+fn a_near_chinese_name_gets_the_chinese_name_it_is_close_to() {
     for typed in ["支付失败了", "支付失敗"] {
         Test::new()
             .args(&[typed])
             .status(2)
             .stderr(&format!(
-                "error: unknown symptom `{typed}`\nhint: did you mean `payment-failed`?\n"
+                "error: unknown symptom `{typed}`\nhint: did you mean `支付失败`?\n"
             ))
             .run();
     }

@@ -92,6 +92,11 @@ impl Test {
         self.file(name, &contents)
     }
 
+    /// The run's working folder, to make what `file` cannot (a FIFO, a symlink) before `run`.
+    pub fn dir_path(&self) -> PathBuf {
+        self.dir.path().to_path_buf()
+    }
+
     pub fn status(mut self, code: i32) -> Test {
         self.status = code;
         self
@@ -232,6 +237,7 @@ pub fn normalize_device(report: &str) -> String {
         out = out.replace(&format!("\"{value}\""), &format!("\"{placeholder}\""));
         out = out.replace(&format!("  {value}\n"), &format!("  {placeholder}\n"));
         out = out.replace(&format!(": {value}\n"), &format!(": {placeholder}\n"));
+        out = out.replace(&format!("：{value}\n"), &format!("：{placeholder}\n"));
     }
     out
 }

@@ -1,18 +1,18 @@
-//! What the privacy scan is unsure about in the answers, found with today's redactor
-//! (`report::redact`), for the review to ask the person; and taking a number out of an
-//! answer when they say it is a code. The privacy layer replaces the finding side.
+//! What the privacy scan is unsure about in the answers, for the review to ask the person:
+//! an uncertain finding in free text (a number that might be a one-time code, a word list that
+//! might be a seed phrase…), and a transaction id that looks like a card number. The privacy
+//! layer finds them; the person's answers go into the report's [`Review`].
 
 use super::{answered_inputs, step_id};
-use crate::flow::{Answer, Transcript};
-use crate::guide::{Guide, Privacy};
+use crate::flow::Transcript;
+use crate::guide::{Guide, InputStep, Privacy};
 use crate::input::InputType;
 use crate::lang::Lang;
-use crate::prompt::findings::{Finding, FindingKind};
-use crate::report::{self, redact};
+use crate::privacy;
+use crate::prompt::findings::{Decision, Finding, FindingKind};
+use crate::report::Review;
 
-/// What the privacy scan is unsure about in the answers, with today's redactor: an id or
-/// reference that passes the card-number test, and, in an error message, a number next to
-/// "code" that reads as an error code but might be a one-time code.
+/// What the privacy scan is unsure about in the answers, in the order they were given.
 pub(super) fn findings_in(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<Finding> {
     let mut out = Vec::new();
     for (step, input) in answered_inputs(guide, transcript) {
@@ -24,23 +24,19 @@ pub(super) fn findings_in(guide: &Guide, transcript: &Transcript, lang: Lang) ->
             label: input.label.get(lang).to_string(),
             kind,
         };
-        let is_reference =
-            input.input_type == InputType::TransactionId || input.privacy == Privacy::Reference;
-        if is_reference
-            && redact::redact(value)
-                .changes
-                .contains(&redact::Kind::CardNumber)
-        {
+        if answers_with_id(input) && privacy::looks_like_card(value) {
             let digits: Vec<char> = value.chars().filter(char::is_ascii_digit).collect();
             let last4: String = digits.iter().skip(digits.len().saturating_sub(4)).collect();
             out.push(finding(FindingKind::CardNumber { last4 }));
         }
-        if input.input_type == InputType::Text && input.privacy == Privacy::ErrorMessage {
-            let lenient = redact::redact_with(value, report::policy(Privacy::ErrorMessage));
-            let strict = redact::redact_with(value, redact::Policy::default());
-            for number in digit_runs(&lenient.text) {
-                if (4..=8).contains(&number.len()) && !digit_runs(&strict.text).contains(&number) {
-                    out.push(finding(FindingKind::MaybeCode { number }));
+        if input.input_type == InputType::Text {
+            let clean = privacy::strip_controls(value);
+            for change in privacy::find(&clean, input.privacy.scan_policy()) {
+                if !change.certain {
+                    out.push(finding(FindingKind::Uncertain {
+                        kind: change.kind,
+                        text: change.original,
+                    }));
                 }
             }
         }
@@ -48,37 +44,31 @@ pub(super) fn findings_in(guide: &Guide, transcript: &Transcript, lang: Lang) ->
     out
 }
 
-/// The runs of ASCII digits in `text`.
-fn digit_runs(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|run| !run.is_empty())
-        .map(str::to_string)
-        .collect()
+/// Whether the question asks for a transaction id or a reference, where a card number does not
+/// belong (as the report decides).
+fn answers_with_id(input: &InputStep) -> bool {
+    input.input_type == InputType::TransactionId
+        || (input.input_type == InputType::Text && input.privacy == Privacy::Reference)
 }
 
-/// Takes `number` out of the answer to `question`, as the redactor takes out a code.
-pub(super) fn remove_number(
-    guide: &Guide,
-    transcript: &mut Transcript,
-    question: &str,
-    number: &str,
-) {
-    let Some(step) = guide.step_index(question) else {
-        return;
-    };
-    for entry in transcript.entries.iter_mut().filter(|e| e.step == step) {
-        if let Answer::Input(Some(value)) = &mut entry.answer {
-            let mut out = String::new();
-            for (i, piece) in value.split(number).enumerate() {
-                if i > 0 {
-                    // Only a whole run of digits is the number; `12345` is not in `123456`.
-                    let before = out.chars().last().is_some_and(|c| c.is_ascii_digit());
-                    let after = piece.chars().next().is_some_and(|c| c.is_ascii_digit());
-                    out.push_str(if before || after { number } else { "[removed]" });
-                }
-                out.push_str(piece);
-            }
-            *value = out;
+/// Puts the person's decision about `finding` into the report's review choices. Removing an
+/// uncertain finding is what the report does unless told otherwise.
+pub(super) fn apply(finding: &Finding, decision: Decision, choices: &mut Review) {
+    let question = finding.question.clone();
+    match (&finding.kind, decision) {
+        (FindingKind::Uncertain { text, .. }, Decision::Keep) => {
+            choices.kept.insert((question, text.clone()));
+        }
+        (FindingKind::Uncertain { text, .. }, Decision::Remove) => {
+            choices.kept.remove(&(question, text.clone()));
+        }
+        (FindingKind::CardNumber { .. }, Decision::Keep) => {
+            choices.card_answers.remove(&question);
+            choices.confirmed_ids.insert(question);
+        }
+        (FindingKind::CardNumber { .. }, Decision::Remove) => {
+            choices.confirmed_ids.remove(&question);
+            choices.card_answers.insert(question);
         }
     }
 }
@@ -86,8 +76,9 @@ pub(super) fn remove_number(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flow;
+    use crate::flow::{self, Answer};
     use crate::guide::catalog::Catalog;
+    use crate::input::Parsed;
 
     fn transcript(guide: &Guide, answers: &[(&str, Answer)]) -> Transcript {
         let entries = answers
@@ -104,32 +95,26 @@ mod tests {
     }
 
     fn text(value: &str) -> Answer {
-        Answer::Input(Some(value.to_string()))
+        Answer::Input(Some(Parsed::plain(value)))
     }
 
     #[test]
-    fn a_card_number_given_as_the_transaction_id_and_a_bare_code_are_findings() {
+    fn a_card_number_given_as_the_transaction_id_and_a_maybe_code_are_findings() {
         let catalog = Catalog::load(&[]).unwrap();
         let guide = catalog.find("payment-failed").unwrap().guide().unwrap();
         let t = transcript(
             guide,
             &[
-                ("error-message", text("Declined, code 702518")),
+                ("error-message", text("Declined, my code is 702518")),
                 ("transaction-id", text("4111111111111111")),
             ],
         );
         let found = findings_in(guide, &t, Lang::En);
-        let kinds: Vec<&FindingKind> = found.iter().map(|f| &f.kind).collect();
         assert!(
-            kinds.contains(&&FindingKind::MaybeCode {
-                number: "702518".into()
-            }),
-            "{found:?}"
-        );
-        assert!(
-            kinds.contains(&&FindingKind::CardNumber {
-                last4: "1111".into()
-            }),
+            found.iter().any(|f| matches!(
+                &f.kind,
+                FindingKind::CardNumber { last4 } if last4 == "1111"
+            )),
             "{found:?}"
         );
         let t = transcript(
@@ -143,15 +128,35 @@ mod tests {
     }
 
     #[test]
-    fn a_removed_code_goes_from_the_answer_but_longer_numbers_holding_it_stay() {
-        let catalog = Catalog::load(&[]).unwrap();
-        let guide = catalog.find("payment-failed").unwrap().guide().unwrap();
-        let mut t = transcript(
-            guide,
-            &[("error-message", text("code 702518, ref 17025189"))],
+    fn decisions_go_into_the_review_choices() {
+        let mut choices = Review::default();
+        let code = Finding {
+            question: "error-message".into(),
+            label: "Error message".into(),
+            kind: FindingKind::Uncertain {
+                kind: privacy::Kind::VerificationCode,
+                text: "702518".into(),
+            },
+        };
+        apply(&code, Decision::Keep, &mut choices);
+        assert!(
+            choices
+                .kept
+                .contains(&("error-message".into(), "702518".into()))
         );
-        remove_number(guide, &mut t, "error-message", "702518");
-        let step = guide.step_index("error-message").unwrap();
-        assert_eq!(t.input_value(step), Some("code [removed], ref 17025189"));
+        apply(&code, Decision::Remove, &mut choices);
+        assert!(choices.kept.is_empty());
+        let card = Finding {
+            question: "transaction-id".into(),
+            label: "Transaction ID".into(),
+            kind: FindingKind::CardNumber {
+                last4: "1111".into(),
+            },
+        };
+        apply(&card, Decision::Remove, &mut choices);
+        assert!(choices.card_answers.contains("transaction-id"));
+        apply(&card, Decision::Keep, &mut choices);
+        assert!(choices.confirmed_ids.contains("transaction-id"));
+        assert!(choices.card_answers.is_empty());
     }
 }

@@ -1,0 +1,7 @@
+#![no_main]
+//! Fuzz target `links`: see `fuzz/targets.rs`.
+
+#[path = "../targets.rs"]
+mod targets;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| targets::links(data));

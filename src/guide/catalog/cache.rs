@@ -1,0 +1,432 @@
+//! A provider's guide folder, indexed once: each guide file's header and search terms, kept
+//! in the user's cache dir (`wallet-help/guides-*.index`) and used again while the file is
+//! unchanged, so that a thousand provider guides are not read and parsed on every run.
+//!
+//! A file's record is used when its size and modification time are those recorded and the
+//! file is older than the index by a safe margin; a file changed in the same instant as the
+//! index was written ("racily clean") is read again and compared by its content hash. The
+//! index is keyed by the folder's path and by the search tokenizer's version; anything that
+//! does not read back exactly (a truncated or corrupt file, another version) is ignored, and
+//! the index is written anew. Writing is atomic (a temporary file renamed into place) and
+//! best effort: a read-only cache dir only means no index.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// The file's first bytes, and the format's version (a change makes old indexes unreadable).
+/// The whole file is text (numbers in decimal, strings after their length), so it is
+/// checked as UTF-8 once, not string by string.
+const MAGIC: &str = "wallet-help guide index 2\n";
+/// A file modified less than this before the index was written is checked by its content.
+const RACY: Duration = Duration::from_secs(2);
+/// No index is trusted beyond this size (a thousand guides make about 1 MB).
+const MAX_INDEX: u64 = 64 << 20;
+
+/// What the index keeps of one guide file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Record {
+    /// The file's name within the folder (or the file itself, when `--guides` names a file).
+    pub name: String,
+    pub size: u64,
+    pub modified: (u64, u32),
+    pub hash: u32,
+    pub header: Header,
+    /// Search terms of the guide's phrases, as the indexer gave them.
+    pub terms: String,
+}
+
+/// A guide's header, as plain strings.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub(super) struct Header {
+    pub id: String,
+    pub group: String,
+    pub urgent: bool,
+    pub title: [String; 2],
+    pub summary: [String; 2],
+    pub aliases: [Vec<String>; 2],
+    pub keywords: [Vec<String>; 2],
+}
+
+/// How a record was found unchanged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Freshness {
+    /// By size and time, well before the index was written.
+    Safe,
+    /// By content: the file changed too close to the index's writing to trust its time.
+    Checked,
+}
+
+/// An index read back: its records and when it was written.
+pub(super) struct Index {
+    /// `None` once taken.
+    records: Vec<Option<Record>>,
+    pub written: (u64, u32),
+    /// Record by file name.
+    by_name: HashMap<String, usize>,
+}
+
+impl Index {
+    /// The record for `name`, if its file is unchanged: same size and time, and either older
+    /// than the index by a safe margin or, read again, the same content (`Checked`: the index
+    /// is worth writing again, to be past the margin next time).
+    pub fn fresh(
+        &self,
+        name: &str,
+        size: u64,
+        modified: (u64, u32),
+        path: &Path,
+    ) -> Option<(usize, Freshness)> {
+        let at = *self.by_name.get(name)?;
+        let record = self.records.get(at)?.as_ref()?;
+        if record.size != size || record.modified != modified {
+            return None;
+        }
+        let file_time = UNIX_EPOCH + Duration::new(modified.0, modified.1);
+        let index_time = UNIX_EPOCH + Duration::new(self.written.0, self.written.1);
+        let safe = file_time.checked_add(RACY).is_some_and(|t| t < index_time);
+        if safe {
+            Some((at, Freshness::Safe))
+        } else if fs::read(path).is_ok_and(|bytes| content_hash(&bytes) == record.hash) {
+            Some((at, Freshness::Checked))
+        } else {
+            None
+        }
+    }
+}
+
+impl Index {
+    /// How many records it holds.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Takes record `at` out of the index.
+    pub fn take(&mut self, at: usize) -> Option<Record> {
+        self.records.get_mut(at)?.take()
+    }
+}
+
+/// The content hash kept for each file.
+pub(super) fn content_hash(bytes: &[u8]) -> u32 {
+    crc32fast::hash(bytes)
+}
+
+/// A time as whole seconds and nanoseconds since the epoch (before it: zero).
+pub(super) fn timestamp(time: SystemTime) -> (u64, u32) {
+    time.duration_since(UNIX_EPOCH)
+        .map_or((0, 0), |d| (d.as_secs(), d.subsec_nanos()))
+}
+
+/// Where the index of `folder` lives in `cache_dir`: named by a hash of the folder's path
+/// (the path itself is inside, and checked).
+pub(super) fn file_for(cache_dir: &Path, folder: &Path) -> PathBuf {
+    let key = folder.as_os_str().as_encoded_bytes();
+    cache_dir.join(format!(
+        "guides-{:08x}{:04x}.index",
+        crc32fast::hash(key),
+        key.len() & 0xffff
+    ))
+}
+
+/// The index of `folder` at `file`, if it reads back whole, for this folder and `version`.
+pub(super) fn read(file: &Path, folder: &Path, version: u64) -> Option<Index> {
+    let size = fs::metadata(file).ok()?.len();
+    if size > MAX_INDEX {
+        return None;
+    }
+    let text = String::from_utf8(fs::read(file).ok()?).ok()?;
+    let mut r = Reader {
+        rest: text.strip_prefix(MAGIC)?,
+    };
+    if r.u64()? != version || r.str()? != folder.to_string_lossy() {
+        return None;
+    }
+    let written = (r.u64()?, r.u32()?);
+    let count = usize::try_from(r.u64()?).ok()?;
+    // Each record takes far more than 16 bytes: a count beyond that is corrupt.
+    if count > r.rest.len() / 16 {
+        return None;
+    }
+    let mut records = Vec::with_capacity(count);
+    let mut by_name = HashMap::with_capacity(count);
+    for at in 0..count {
+        let record = r.record()?;
+        by_name.insert(record.name.clone(), at);
+        records.push(Some(record));
+    }
+    r.rest.is_empty().then_some(Index {
+        records,
+        written,
+        by_name,
+    })
+}
+
+/// Writes the index of `folder` to `file`, atomically; errors are for the caller to ignore.
+pub(super) fn write(
+    file: &Path,
+    folder: &Path,
+    version: u64,
+    records: &[&Record],
+) -> std::io::Result<()> {
+    let mut out = String::with_capacity(records.len() * 1024);
+    out.push_str(MAGIC);
+    put_u64(&mut out, version);
+    put_str(&mut out, &folder.to_string_lossy());
+    let (secs, nanos) = timestamp(SystemTime::now());
+    put_u64(&mut out, secs);
+    put_u64(&mut out, u64::from(nanos));
+    put_u64(&mut out, records.len() as u64);
+    for record in records {
+        put_record(&mut out, record);
+    }
+    let dir = file.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(out.as_bytes())?;
+    temp.persist(file).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A number: its digits and `;`.
+fn put_u64(out: &mut String, n: u64) {
+    let _ = write!(out, "{n};");
+}
+
+/// A string: its length in bytes, `:`, and itself.
+fn put_str(out: &mut String, s: &str) {
+    let _ = write!(out, "{}:", s.len());
+    out.push_str(s);
+}
+
+fn put_strs(out: &mut String, strs: &[String]) {
+    put_u64(out, strs.len() as u64);
+    for s in strs {
+        put_str(out, s);
+    }
+}
+
+fn put_record(out: &mut String, r: &Record) {
+    put_str(out, &r.name);
+    put_u64(out, r.size);
+    put_u64(out, r.modified.0);
+    put_u64(out, u64::from(r.modified.1));
+    put_u64(out, u64::from(r.hash));
+    let h = &r.header;
+    for s in [
+        &h.id,
+        &h.group,
+        &h.title[0],
+        &h.title[1],
+        &h.summary[0],
+        &h.summary[1],
+    ] {
+        put_str(out, s);
+    }
+    put_u64(out, u64::from(h.urgent));
+    for words in h.aliases.iter().chain(&h.keywords) {
+        put_strs(out, words);
+    }
+    put_str(out, &r.terms);
+}
+
+/// Reads what `put_*` wrote; `None` at the first thing that does not fit.
+struct Reader<'t> {
+    rest: &'t str,
+}
+
+impl<'t> Reader<'t> {
+    /// Digits up to `end`, as a number (at most 20 digits, and no overflow).
+    fn digits(&mut self, end: u8) -> Option<u64> {
+        let mut n: u64 = 0;
+        for (at, b) in self.rest.bytes().enumerate().take(21) {
+            if b == end && at > 0 {
+                self.rest = self.rest.get(at + 1..)?;
+                return Some(n);
+            }
+            let digit = u64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
+            n = n.checked_mul(10)?.checked_add(digit)?;
+        }
+        None
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        self.digits(b';')
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        u32::try_from(self.u64()?).ok()
+    }
+
+    fn str(&mut self) -> Option<&'t str> {
+        let n = usize::try_from(self.digits(b':')?).ok()?;
+        let (s, rest) = self.rest.split_at_checked(n)?;
+        self.rest = rest;
+        Some(s)
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.str().map(str::to_string)
+    }
+
+    fn strings(&mut self) -> Option<Vec<String>> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        // Each string takes at least two bytes: a count beyond that is corrupt.
+        if n > self.rest.len() / 2 {
+            return None;
+        }
+        (0..n).map(|_| self.string()).collect()
+    }
+
+    fn record(&mut self) -> Option<Record> {
+        let name = self.string()?;
+        let size = self.u64()?;
+        let modified = (self.u64()?, self.u32()?);
+        let hash = self.u32()?;
+        let id = self.string()?;
+        let group = self.string()?;
+        let title = [self.string()?, self.string()?];
+        let summary = [self.string()?, self.string()?];
+        let urgent = match self.u64()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        let aliases = [self.strings()?, self.strings()?];
+        let keywords = [self.strings()?, self.strings()?];
+        let terms = self.string()?;
+        Some(Record {
+            name,
+            size,
+            modified,
+            hash,
+            header: Header {
+                id,
+                group,
+                urgent,
+                title,
+                summary,
+                aliases,
+                keywords,
+            },
+            terms,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(name: &str) -> Record {
+        Record {
+            name: name.into(),
+            size: 1234,
+            modified: (1_700_000_000, 5),
+            hash: 42,
+            header: Header {
+                id: "loyalty-points".into(),
+                group: "other".into(),
+                urgent: true,
+                title: ["Points".into(), "积分".into()],
+                summary: ["Points missing".into(), "积分没到".into()],
+                aliases: [vec!["points".into()], vec![]],
+                keywords: [
+                    vec!["points not credited".into()],
+                    vec!["积分不见了".into()],
+                ],
+            },
+            terms: "point\0\u{1}积分\0".into(),
+        }
+    }
+
+    #[test]
+    fn an_index_reads_back_what_was_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = file_for(dir.path(), Path::new("/guides"));
+        let records = [record("a.toml"), record("b.toml")];
+        write(
+            &file,
+            Path::new("/guides"),
+            7,
+            &records.iter().collect::<Vec<_>>(),
+        )
+        .unwrap();
+        let mut index = read(&file, Path::new("/guides"), 7).unwrap();
+        assert_eq!(index.len(), 2);
+        assert_eq!([index.take(0), index.take(1)], records.map(Some));
+        assert!(
+            read(&file, Path::new("/other"), 7).is_none(),
+            "another folder"
+        );
+        assert!(
+            read(&file, Path::new("/guides"), 8).is_none(),
+            "another tokenizer"
+        );
+    }
+
+    #[test]
+    fn a_truncated_or_corrupt_index_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = file_for(dir.path(), Path::new("/guides"));
+        write(&file, Path::new("/guides"), 7, &[&record("a.toml")]).unwrap();
+        let bytes = fs::read(&file).unwrap();
+        for cut in [0, 3, MAGIC.len() + 5, bytes.len() / 2, bytes.len() - 1] {
+            fs::write(&file, bytes.get(..cut).unwrap()).unwrap();
+            assert!(
+                read(&file, Path::new("/guides"), 7).is_none(),
+                "cut at {cut}"
+            );
+        }
+        let mut flipped = bytes.clone();
+        // A length made huge, or a digit that is not one: no panic, no huge allocation.
+        let at = MAGIC.len() + 2;
+        flipped.splice(at..at, b"99999999999999".iter().copied());
+        fs::write(&file, &flipped).unwrap();
+        assert!(read(&file, Path::new("/guides"), 7).is_none());
+        let mut bad = bytes.clone();
+        *bad.get_mut(MAGIC.len()).unwrap() = b'x';
+        fs::write(&file, &bad).unwrap();
+        assert!(read(&file, Path::new("/guides"), 7).is_none());
+        // A length that ends inside a character (积 is three bytes).
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let split = text.replace("6:积分", "4:积分");
+        assert_ne!(split, text);
+        fs::write(&file, split).unwrap();
+        assert!(read(&file, Path::new("/guides"), 7).is_none());
+        let mut extra = bytes;
+        extra.push(0);
+        fs::write(&file, &extra).unwrap();
+        assert!(
+            read(&file, Path::new("/guides"), 7).is_none(),
+            "trailing bytes"
+        );
+    }
+
+    #[test]
+    fn a_file_changed_as_the_index_was_written_is_checked_by_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let guide = dir.path().join("a.toml");
+        fs::write(&guide, "one").unwrap();
+        let now = timestamp(SystemTime::now());
+        let mut r = record("a.toml");
+        r.modified = now;
+        r.hash = content_hash(b"one");
+        let index = Index {
+            by_name: HashMap::from([("a.toml".to_string(), 0)]),
+            records: vec![Some(r)],
+            written: now,
+        };
+        assert_eq!(
+            index.fresh("a.toml", 1234, now, &guide).map(|(_, f)| f),
+            Some(Freshness::Checked)
+        );
+        fs::write(&guide, "two").unwrap();
+        assert!(index.fresh("a.toml", 1234, now, &guide).is_none());
+        assert!(index.fresh("a.toml", 1235, now, &guide).is_none(), "size");
+        assert!(index.fresh("b.toml", 1234, now, &guide).is_none(), "name");
+    }
+}
