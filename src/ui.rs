@@ -109,12 +109,18 @@ const MONTHS: [&str; 12] = [
 fn unbreakable_runs(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
     let mut words = Vec::new();
     let mut start = 0;
+    // A short bracketed marker (`[已删除]`, `[hidden]`) is one piece: the end of it, if any.
+    let mut held_until = 0;
     let mut chars = line.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|(_, n)| *n);
         let end = at + c.len_utf8();
+        if c == '[' {
+            held_until = marker_end(line, end).unwrap_or(0);
+        }
         let break_after = match next {
             None => true,
+            _ if end < held_until => false,
             Some(' ') => false,
             Some(n) if c == ' ' => n != ' ',
             Some(n) => {
@@ -129,6 +135,18 @@ fn unbreakable_runs(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<
         }
     }
     Box::new(words.into_iter())
+}
+
+/// Where the short marker opened just before byte `from` closes (after its `]`): at most
+/// 12 characters and no space inside.
+fn marker_end(line: &str, from: usize) -> Option<usize> {
+    let rest = line.get(from..)?;
+    let close = rest
+        .char_indices()
+        .take(12)
+        .take_while(|(_, c)| *c != ' ')
+        .find(|(_, c)| *c == ']')?;
+    Some(from + close.0 + 1)
 }
 
 /// Latin text glued to CJK (`App，`, `5元`) still breaks at the CJK side only; a digit run and
@@ -286,10 +304,13 @@ pub fn pad(s: &str, width: usize) -> String {
 }
 
 /// Draws a one-line progress bar for "step `done` of about `total`" and leaves it on screen.
+/// The bar is shorter on a narrow screen, so bar and label stay on one line.
 pub fn show_progress(done: usize, total: usize, label: &str) {
     let target = ProgressDrawTarget::term(Term::stderr(), 20);
     let bar = ProgressBar::with_draw_target(Some(total as u64), target);
-    let style = ProgressStyle::with_template("{bar:24.cyan/blue} {msg}")
+    let room = width().saturating_sub(console::measure_text_width(label) + 2);
+    let template = format!("{{bar:{}.cyan/blue}} {{msg}}", room.clamp(4, 24));
+    let style = ProgressStyle::with_template(&template)
         .unwrap_or_else(|_| ProgressStyle::default_bar())
         .progress_chars("━━─");
     bar.set_style(style);

@@ -98,10 +98,20 @@ pub fn tripwire(q: &InputQuestion<'_>, answer: &str) -> Option<Caught> {
             kinds.join("和")
         ),
     };
-    Some(Caught {
-        cleaned: privacy::strip_controls(&scanned.text),
-        warning,
-    })
+    // The marker is shown in the person's language; `stored` turns it back before the answer
+    // is kept, so a report in another language reads its own.
+    let cleaned = privacy::strip_controls(&scanned.text);
+    let cleaned = match q.lang {
+        Lang::En => cleaned,
+        Lang::Zh => cleaned.replace(privacy::REMOVED, privacy::REMOVED_ZH),
+    };
+    Some(Caught { cleaned, warning })
+}
+
+/// An answer as typed, as it is kept: a removal marker shown in Chinese at the prompt
+/// (`[已删除]`) is the report's own marker again, which each report writes in its language.
+pub fn stored(typed: &str) -> String {
+    typed.replace(privacy::REMOVED_ZH, privacy::REMOVED)
 }
 
 /// A self-check: the instruction, then "did that fix it?".

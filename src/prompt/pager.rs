@@ -307,6 +307,20 @@ mod tests {
     }
 
     #[test]
+    fn a_removal_marker_is_never_split() {
+        // At every width, "[已删除]" (and "[removed]") stays whole on one line.
+        let text = "错误提示  卡被拒绝，验证码 [已删除]，请稍后再试 [removed] 好的";
+        for width in 20..40 {
+            let lines = fit(text, width, None);
+            assert!(
+                lines.iter().any(|l| l.contains("[已删除]"))
+                    && lines.iter().any(|l| l.contains("[removed]")),
+                "{width}: {lines:?}"
+            );
+        }
+    }
+
+    #[test]
     fn list_items_continue_under_their_text() {
         let lines = fit(
             "- Checked the connection → No, that did not fix it",

@@ -120,6 +120,24 @@ impl Terminal {
         stop::ask_to_stop(self.lang, self.kept)
     }
 
+    /// An amount typed without a currency took the default one: asks whether that is right
+    /// (Enter: yes), in place of the field. `false` sends the person back to the field.
+    fn currency_is_right(&self, screen: &mut Screen<'_>, parsed: &Parsed) -> Result<bool> {
+        screen.clear()?;
+        let question = match self.lang {
+            Lang::En => format!("Is that {}?", parsed.value),
+            Lang::Zh => format!("是 {} 吗？", parsed.value),
+        };
+        loop {
+            let mode = Mode::Step { back: false };
+            match yesno::ask(screen, self.lang, &question, Some(true), mode, false)? {
+                YesNo::Yes => return Ok(true),
+                YesNo::No => return Ok(false),
+                YesNo::Back | YesNo::Stop | YesNo::Continue => self.stop_or_carry_on()?,
+            }
+        }
+    }
+
     /// Shows what the tripwire caught, above the field it puts the cleaned answer back in.
     fn warn_caught(&self, warning: &str) -> Result<()> {
         let warning = ui::wrap_hanging(&format!("⚠ {warning}"), ui::width(), "", "  ");
@@ -128,6 +146,19 @@ impl Terminal {
             "Check the answer below and press Enter, or change it first.",
             "请检查下面的回答，确认无误后按回车，也可以先修改。",
         )))
+    }
+}
+
+/// What stays on screen after an answer: free text as typed; any other type as it was read
+/// (a pasted id without its label and spaces, `¥59.9` as `59.90 CNY`, `yesterday 3pm` as the
+/// time it stands for), so the person sees what support will get; "skipped" for nothing.
+fn echo(q: &InputQuestion<'_>, typed: &str, answer: Option<&Parsed>) -> String {
+    match answer {
+        None => ui::dim()
+            .apply_to(q.lang.pick("skipped", "已跳过"))
+            .to_string(),
+        Some(_) if q.input_type == InputType::Text => typed.trim().to_string(),
+        Some(parsed) => parsed.shown(q.lang),
     }
 }
 
@@ -209,7 +240,7 @@ impl Prompter for Terminal {
         let mut screen = Screen::new(&self.term);
         loop {
             match field::edit(&mut screen, prompt, &mut field)? {
-                field::Outcome::Submit(typed) => match check_typed(q, &typed) {
+                field::Outcome::Submit(typed) => match check_typed(q, &super::stored(&typed)) {
                     Err(reason) => field.refuse(reason),
                     Ok(answer) => {
                         // A secret is caught here, before it is stored or echoed: the field
@@ -222,12 +253,20 @@ impl Prompter for Terminal {
                             field.replace(&caught.cleaned);
                             continue;
                         }
-                        let echo = match &answer {
-                            Some(_) => typed.trim().to_string(),
-                            None => ui::dim()
-                                .apply_to(self.lang.pick("skipped", "已跳过"))
-                                .to_string(),
-                        };
+                        if let Some(parsed) = answer.as_ref().filter(|p| p.assumed_currency)
+                            && !self.currency_is_right(&mut screen, parsed)?
+                        {
+                            field.refuse(
+                                self.lang
+                                    .pick(
+                                        "Write the currency too: 59.90 EUR, $12.50, ¥59.9.",
+                                        "请写上币种：59.90 EUR、$12.50、59.9元。",
+                                    )
+                                    .to_string(),
+                            );
+                            continue;
+                        }
+                        let echo = echo(q, &typed, answer.as_ref());
                         screen.finish(&ui::answered(prompt, &echo))?;
                         return Ok(Reply::Answer(answer));
                     }

@@ -216,3 +216,34 @@ fn resume_discard_and_unknown_drafts() {
         .stderr_contains("No unfinished guides.")
         .run();
 }
+
+/// A terminal closed in the middle of a guide (the window shut, the SSH link lost) does not
+/// lose the answers: the run stops without asking, and they are kept as a draft.
+#[test]
+fn a_closed_terminal_keeps_the_answers_as_a_draft() {
+    let home = Home::new();
+    let mut pty = Pty::spawn(&home, &["payment-failed"]);
+    pty.answer("❯ Nothing unusual", "");
+    pty.answer("? Your answer › ", "Card declined");
+    pty.expect("When did the payment fail?");
+    thread::sleep(Duration::from_millis(200));
+    // Closing the pty's master side hangs the terminal up: the child gets SIGHUP.
+    drop(pty);
+    let start = Instant::now();
+    loop {
+        let listed = home.run(&["resume"]).run();
+        if listed
+            .stdout
+            .starts_with("1  payment-failed  Payment failed  (2 answers")
+        {
+            break;
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "no draft after the terminal closed:\n{}{}",
+            listed.stdout,
+            listed.stderr
+        );
+        thread::sleep(Duration::from_millis(100));
+    }
+}

@@ -194,10 +194,16 @@ impl Pty {
 
     /// Answers the input prompt `question` by typing `typed` and Enter; checks the echo.
     fn answer(&mut self, question: &str, typed: &str) {
+        self.answer_read(question, typed, typed);
+    }
+
+    /// Answers the input prompt `question` by typing `typed` and Enter; checks the echo shows
+    /// it as read (`14:03` as the time it stands for, `4321` masked).
+    fn answer_read(&mut self, question: &str, typed: &str, read: &str) {
         let prompt = self.prompt_for(question);
         self.expect(&format!("? {prompt} › "));
         self.send(&format!("{typed}{ENTER}"));
-        self.expect(&format!("✔ {prompt} · {typed}\n"));
+        self.expect(&format!("✔ {prompt} · {read}\n"));
     }
 
     /// Answers a free-text question: it is always printed above a short "Your answer" prompt,
@@ -338,7 +344,11 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
         "What exactly did the failure message say?",
         "Card declined (51)",
     );
-    pty.answer("When did the payment fail?", "2026-11-21 14:03");
+    pty.answer_read(
+        "When did the payment fail?",
+        "2026-11-21 14:03",
+        "2026-11-21T14:03:00+08:00",
+    );
 
     // An invalid amount is refused under the field and stays in it for editing; Ctrl-U
     // clears it and a valid one passes.
@@ -366,9 +376,10 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
         "2026112122001400000000001234",
     );
     pty.answer_text("Which shop or website were you paying?", "Example Mart");
-    pty.answer(
+    pty.answer_read(
         "What are the last four digits of the card you paid with?",
         "4321",
+        "•••• 4321",
     );
 
     // The shared phone questions: every one can be skipped with Enter.
@@ -432,7 +443,11 @@ fn first_answers(pty: &mut Pty) {
         "What exactly did the failure message say?",
         "Card declined (51)",
     );
-    pty.answer("When did the payment fail?", "14:03");
+    pty.answer_read(
+        "When did the payment fail?",
+        "14:03",
+        "2026-11-21T14:03:00+08:00",
+    );
     pty.answer("How much was the payment?", "59.90 CNY");
 }
 
@@ -498,7 +513,7 @@ fn back_at_a_text_prompt_asks_the_question_before_again_with_its_answer() {
     pty.expect(&format!("? {prompt} › "));
     pty.send(ENTER);
     pty.expect(&format!("✔ {prompt} · skipped\n"));
-    pty.answer("When did it happen?", "14:03");
+    pty.answer_read("When did it happen?", "14:03", "2026-11-21T14:03:00+08:00");
     pty.stop_now();
     assert_eq!(pty.finish(), 130, "exit code; output:\n{}", pty.text());
 }
@@ -677,12 +692,40 @@ fn a_pasted_id_with_spaces_stays_one_answer() {
     // The field is narrower than the paste: it scrolls to show the end.
     pty.expect("0000 0000 1234");
     pty.send(ENTER);
-    pty.expect("✔ ");
+    // The echo shows the id as it was read: no label, no spaces.
+    pty.expect(&format!("✔ {prompt} · 2026112122001400000000001234\n"));
     pty.expect("Subject: [WH-");
     let code = pty.finish();
     let report = pty.text()[pty.seen..].to_string();
     assert!(report.contains("2026112122001400000000001234"), "{report}");
     assert_eq!(code, 0, "exit code; output:\n{}", pty.text());
+}
+
+/// An amount without a currency takes the locale's, and asks first; "no" goes back to the
+/// field with the amount still in it, and one with its currency passes.
+#[test]
+fn a_bare_amount_asks_about_the_currency_it_took() {
+    let mut pty = Pty::spawn(&["payment-failed", "--no-journal"]);
+    pty.choose(ACCOUNT_SIGNS, 0, "Nothing unusual");
+    pty.answer_text(
+        "What exactly did the failure message say?",
+        "Card declined (51)",
+    );
+    pty.answer_read(
+        "When did the payment fail?",
+        "yesterday about 3pm",
+        "2026-11-20, around 15:00 (UTC+08:00)",
+    );
+    pty.expect("? How much was the payment? › ");
+    pty.send(&format!("59.9{ENTER}"));
+    pty.expect("? Is that 59.90 USD? (y/n) › yes");
+    pty.send("n");
+    pty.expect("? How much was the payment? › 59.9\n✘ Write the currency too");
+    pty.send(&format!(" EUR{ENTER}"));
+    pty.expect("✔ How much was the payment? · 59.90 EUR\n");
+    pty.expect("? Did that fix it? (y/n) ›");
+    pty.stop_now();
+    assert_eq!(pty.finish(), 130, "exit code; output:\n{}", pty.text());
 }
 
 /// A pasted text of several lines is one answer: the next question is not answered by its
