@@ -674,6 +674,56 @@ fn a_walk_stopped_half_way_resumes_from_its_snapshot_without_asking_again() {
 }
 
 #[test]
+fn an_approximate_amount_resumes_as_approximate_and_exact_as_exact() {
+    let guide = guide();
+    let mut flow = Flow::new(&guide);
+    let mut person = Person::doing(&[
+        Do::Pick("yes"),
+        Do::Pick("app"),
+        Do::Fixed(false),
+        Do::Type("about 59.9元"),
+    ]);
+    assert!(matches!(
+        walk_with(&mut flow, &mut person),
+        Err(Error::Cancelled)
+    ));
+    let amount = guide.step_index("amount").unwrap();
+    let given = flow
+        .entries()
+        .iter()
+        .find(|e| e.step == amount)
+        .map(|e| e.answer.clone())
+        .unwrap();
+    let snapshot = flow.snapshot();
+    let kept = snapshot
+        .entries
+        .iter()
+        .find(|e| e.step == "amount")
+        .unwrap();
+    assert_eq!(kept.value, "about 59.90 CNY");
+    let (mut replay, rejected) = snapshot.replay(&guide, &parse_ctx());
+    assert_eq!(rejected, []);
+    let mut resumed = Flow::new(&guide);
+    let mut person = Person::doing(&[Do::Type("")]);
+    let parse = parse_ctx();
+    let official = Official::default();
+    let ctx = Context {
+        lang: Lang::En,
+        parse: &parse,
+        official: &official,
+    };
+    walk(&mut resumed, &ctx, &mut person, &mut replay).unwrap();
+    assert_eq!(person.asked_steps(), ["note"]);
+    let replayed = resumed
+        .entries()
+        .iter()
+        .find(|e| e.step == amount)
+        .map(|e| e.answer.clone())
+        .unwrap();
+    assert_eq!(replayed, given, "the same value and precision");
+}
+
+#[test]
 fn a_check_that_fixed_it_resumes_to_its_ending() {
     let guide = guide();
     let entry = |step: &str, value: &str| SnapshotEntry {
