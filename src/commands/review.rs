@@ -390,7 +390,7 @@ fn answers(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<(usize, St
             (StepKind::Input(i), Answer::Input(value)) => {
                 let value = value.as_ref().map_or_else(
                     || lang.pick("skipped", "已跳过").to_string(),
-                    |v| v.shown(lang).replace('\n', " "),
+                    |v| crate::prompt::on_screen(&v.shown(lang), lang).replace('\n', " "),
                 );
                 format!("{}{colon}{value}", i.label.get(lang))
             }

@@ -100,12 +100,16 @@ pub fn tripwire(q: &InputQuestion<'_>, answer: &str) -> Option<Caught> {
     };
     // The marker is shown in the person's language; `stored` turns it back before the answer
     // is kept, so a report in another language reads its own.
-    let cleaned = privacy::strip_controls(&scanned.text);
-    let cleaned = match q.lang {
-        Lang::En => cleaned,
-        Lang::Zh => cleaned.replace(privacy::REMOVED, privacy::REMOVED_ZH),
-    };
+    let cleaned = on_screen(&privacy::strip_controls(&scanned.text), q.lang);
     Some(Caught { cleaned, warning })
+}
+
+/// An answer kept, as the person sees it at a prompt: the removal marker in their language.
+pub fn on_screen(kept: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => kept.to_string(),
+        Lang::Zh => kept.replace(privacy::REMOVED, privacy::REMOVED_ZH),
+    }
 }
 
 /// An answer as typed, as it is kept: a removal marker shown in Chinese at the prompt
@@ -139,4 +143,38 @@ pub trait Prompter {
     fn info(&mut self, step: &str, text: &str) -> Result<()>;
     /// `done` steps answered of about `total` on the shortest way to an ending.
     fn progress(&mut self, _done: usize, _total: usize) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question<'a>(lang: Lang, ctx: &'a ParseContext) -> InputQuestion<'a> {
+        InputQuestion {
+            step: "error-message",
+            question: "?",
+            help: None,
+            input_type: InputType::Text,
+            required: true,
+            privacy: Privacy::ErrorMessage,
+            initial: "",
+            lang,
+            ctx,
+            back: false,
+        }
+    }
+
+    #[test]
+    fn a_chinese_prompt_shows_the_removal_marker_in_chinese_and_keeps_the_reports_own() {
+        let ctx = ParseContext::new("2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap());
+        let caught = tripwire(&question(Lang::Zh, &ctx), "卡被拒绝，密码：hunter22").unwrap();
+        assert!(caught.cleaned.contains(privacy::REMOVED_ZH), "{caught:?}");
+        assert!(!caught.cleaned.contains("hunter22"), "{caught:?}");
+        let kept = stored(&caught.cleaned);
+        assert!(kept.contains(privacy::REMOVED) && !kept.contains(privacy::REMOVED_ZH));
+        assert_eq!(on_screen(&kept, Lang::Zh), caught.cleaned);
+        assert_eq!(on_screen(&kept, Lang::En), kept);
+        let caught = tripwire(&question(Lang::En, &ctx), "declined, password: hunter22").unwrap();
+        assert!(caught.cleaned.contains(privacy::REMOVED), "{caught:?}");
+    }
 }

@@ -236,7 +236,7 @@ impl Prompter for Terminal {
         };
         self.say_help(q.help)?;
         self.say_hint(q)?;
-        let mut field = Field::new(q.initial);
+        let mut field = Field::new(&super::on_screen(q.initial, q.lang));
         let mut screen = Screen::new(&self.term);
         loop {
             match field::edit(&mut screen, prompt, &mut field)? {
