@@ -149,7 +149,7 @@ pub trait Prompter {
 mod tests {
     use super::*;
 
-    fn question<'a>(lang: Lang, ctx: &'a ParseContext) -> InputQuestion<'a> {
+    fn question(lang: Lang, ctx: &ParseContext) -> InputQuestion<'_> {
         InputQuestion {
             step: "error-message",
             question: "?",
