@@ -40,15 +40,14 @@ fn claims_a_result(en: &str, zh: &str) -> Option<String> {
     if CLAIMS_EN.contains(&first) {
         return Some(format!("English label starts with “{first}”"));
     }
-    if let Some(rest) = zh.strip_prefix('已') {
-        let looks = LOOKING_ZH.iter().any(|v| rest.contains(v));
-        if let Some(verb) = CLAIMS_ZH.iter().find(|v| rest.contains(*v)) {
-            if !looks {
-                return Some(format!("Chinese label says 已…{verb}"));
-            }
-        }
+    let rest = zh.strip_prefix('已')?;
+    if LOOKING_ZH.iter().any(|v| rest.contains(v)) {
+        return None;
     }
-    None
+    CLAIMS_ZH
+        .iter()
+        .find(|v| rest.contains(*v))
+        .map(|verb| format!("Chinese label says 已…{verb}"))
 }
 
 #[test]
