@@ -37,7 +37,10 @@ pub struct LetterContext<'a> {
 pub struct Letter {
     pub kind: LetterKind,
     pub rung: u8,
+    /// Who it goes to, in words or as an address (`To:` in the rendered letter).
     pub to: String,
+    /// The email address it goes to, when there is one: the `To:` of its email draft.
+    pub address: Option<String>,
     pub subject: String,
     blocks: Vec<Block>,
 }
@@ -144,6 +147,7 @@ pub fn follow_up(case: &Case, ctx: &LetterContext<'_>) -> Letter {
         to: ctx
             .support_email
             .map_or_else(|| no_address(lang).to_string(), str::to_string),
+        address: ctx.support_email.map(str::to_string),
         subject,
         blocks,
     }
@@ -298,24 +302,42 @@ pub fn escalation(case: &Case, rung: u8, ctx: &LetterContext<'_>) -> Letter {
         (Lang::Zh, false) => format!("正式投诉：[{}] {}", case.report_id, case.guide_title),
         (Lang::Zh, true) => format!("投诉{provider}：[{}] {}", case.report_id, case.guide_title),
     };
-    let to = if to_regulator {
-        regulator(region, lang).to_string()
+    let (to, address) = if to_regulator {
+        (regulator(region, lang).to_string(), None)
     } else {
-        complaint_channel(ctx)
+        (
+            complaint_channel(ctx),
+            ctx.complaints.and_then(email_address),
+        )
     };
     Letter {
         kind: LetterKind::Escalation,
         rung,
         to,
+        address: address.map(str::to_string),
         subject,
         blocks,
     }
 }
 
 /// Who the letter goes to next, and how to reach them, for the user (not inside the letter).
-pub fn where_to_send(case: &Case, letter: &Letter, lang: Lang) -> String {
+/// `complaints` is the provider's formal complaint channel, when the settings name it.
+pub fn where_to_send(case: &Case, letter: &Letter, lang: Lang, complaints: Option<&str>) -> String {
     let region = deadlines::region_name(&case.region);
     match (letter.kind, letter.rung) {
+        (LetterKind::Escalation, RUNG_COMPLAINT) if complaints.is_some() => {
+            let channel = complaints.map_or("", |c| email_address(c).unwrap_or(c));
+            match lang {
+                Lang::En => format!(
+                    "Send it to the provider's formal complaint channel, {channel}, and keep the complaint reference they give you. Almost every regulator asks you to complain to the provider first; {} comes after.",
+                    regulator(region, lang)
+                ),
+                Lang::Zh => format!(
+                    "请通过服务商的正式投诉渠道（{channel}）提交，并记下对方给出的投诉编号。几乎所有监管机构都要求先向服务商投诉；之后才是{}。",
+                    regulator(region, lang)
+                ),
+            }
+        }
         (LetterKind::FollowUp, _) => lang
             .pick(
                 "Send it where you reached support before: reply to their last message, or use the app's Help page.",
@@ -384,10 +406,17 @@ fn regulator_advice(region: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// The provider's formal complaint channel as the `To:` line shows it: the configured address
+/// or form, else where to ask for it.
 fn complaint_channel(ctx: &LetterContext<'_>) -> String {
-    match ctx.complaints {
-        Some(channel) => channel.to_string(),
-        None => ctx
+    let provider = provider_or_default(ctx);
+    match (ctx.complaints, ctx.lang) {
+        (Some(channel), _) if email_address(channel).is_some() => {
+            email_address(channel).unwrap_or(channel).to_string()
+        }
+        (Some(link), Lang::En) => format!("{provider}'s complaint form: {link}"),
+        (Some(link), Lang::Zh) => format!("{provider}投诉页面：{link}"),
+        (None, _) => ctx
             .lang
             .pick(
                 "the provider's formal complaint channel (ask in the app's Help how to make a formal complaint)",
@@ -395,6 +424,13 @@ fn complaint_channel(ctx: &LetterContext<'_>) -> String {
             )
             .to_string(),
     }
+}
+
+/// The address of a complaint channel that is an email address (`mailto:` or bare), not a
+/// web form.
+fn email_address(channel: &str) -> Option<&str> {
+    let address = channel.strip_prefix("mailto:").unwrap_or(channel).trim();
+    (address.contains('@') && !address.contains("://")).then_some(address)
 }
 
 fn no_address(lang: Lang) -> &'static str {
@@ -506,7 +542,17 @@ fn timeline(case: &Case, ctx: &LetterContext<'_>) -> Vec<String> {
             (LetterKind::Escalation, Lang::Zh) => "写了给服务商的正式投诉",
         };
         let sep = lang.pick(": ", "：");
-        events.push((l.written_at.clone(), format!("{when}{sep}{what}")));
+        let channel = match (ctx.complaints, l.kind, l.rung) {
+            (Some(c), LetterKind::Escalation, RUNG_COMPLAINT) => {
+                let c = email_address(c).unwrap_or(c);
+                match lang {
+                    Lang::En => format!(" (to {c})"),
+                    Lang::Zh => format!("（提交至 {c}）"),
+                }
+            }
+            _ => String::new(),
+        };
+        events.push((l.written_at.clone(), format!("{when}{sep}{what}{channel}")));
     }
     // RFC 3339 with offsets does not sort as text across zones: sort by the instant.
     events.sort_by_key(|(at, _)| at.parse::<jiff::Timestamp>().ok());
@@ -600,14 +646,14 @@ pub fn human_size(bytes: u64, lang: Lang) -> String {
 }
 
 impl Letter {
-    /// The letter in `format` (JSON letters are not a thing: text).
+    /// The letter in `format` (JSON letters are not a thing: text): `To:` and `Subject:`
+    /// lines, then the body.
     pub fn render(&self, format: Format, lang: Lang) -> String {
-        let markdown = format == Format::Markdown;
         let (to, subject, sep) = match lang {
             Lang::En => ("To", "Subject", ": "),
             Lang::Zh => ("收件人", "主题", "："),
         };
-        let mut out = if markdown {
+        let head = if format == Format::Markdown {
             format!(
                 "**{to}**{sep}{}  \n**{subject}**{sep}{}\n\n",
                 self.to, self.subject
@@ -615,6 +661,13 @@ impl Letter {
         } else {
             format!("{to}{sep}{}\n{subject}{sep}{}\n\n", self.to, self.subject)
         };
+        format!("{head}{}", self.body(format))
+    }
+
+    /// The letter without its `To:` and `Subject:` lines: an email's body.
+    pub fn body(&self, format: Format) -> String {
+        let markdown = format == Format::Markdown;
+        let mut out = String::new();
         for block in &self.blocks {
             match block {
                 Block::Para(text) if markdown => out.push_str(&text.replace('\n', "  \n")),
@@ -636,6 +689,31 @@ impl Letter {
             });
         }
         format!("{}\n", out.trim_end())
+    }
+
+    /// The letter as an email draft (`.eml`): the text letter as the body, `To:` when its
+    /// address is known, the case's report (JSON, as it was sent) attached.
+    pub fn eml(&self, case: &Case, now: &Zoned) -> std::io::Result<Vec<u8>> {
+        let kind = self.file_kind();
+        let stamp = now.timestamp().as_second();
+        crate::report::draft::Draft {
+            id: &format!("{}-{kind}-{stamp}", case.report_id),
+            date: stamp,
+            to: self.address.as_deref(),
+            subject: &self.subject,
+            body: self.body(Format::Text),
+            json: Some((format!("{}.json", case.report_id), case.report.clone())),
+        }
+        .to_eml()
+    }
+
+    /// What the letter is, for file names: `follow-up`, `complaint`, `regulator`.
+    pub fn file_kind(&self) -> &'static str {
+        match (self.kind, self.rung) {
+            (LetterKind::FollowUp, _) => "follow-up",
+            (LetterKind::Escalation, RUNG_COMPLAINT) => "complaint",
+            (LetterKind::Escalation, _) => "regulator",
+        }
     }
 }
 

@@ -7,6 +7,8 @@ mod email;
 mod qr;
 mod save;
 
+pub(super) use email::{mailto, open_draft, open_link};
+
 use std::path::{Path, PathBuf};
 
 use dialoguer::Select;
