@@ -214,9 +214,14 @@ fn a_bare_amount_is_in_the_providers_currency() {
         ])
         .run();
     assert_eq!(amount(&run), "59.90 GBP");
+    // The answers file would win over the link: this one leaves the amount to the link.
+    let answers =
+        std::fs::read_to_string(crate::test::fixtures().join("answers/payment-failed.toml"))
+            .unwrap()
+            .replace("amount = \"¥59.9\"\n", "");
     let opened = Test::new()
         .file("c.toml", config)
-        .fixture_as("answers/payment-failed.toml", "answers.toml")
+        .file("answers.toml", &answers)
         .args(&[
             "open",
             "wallet-help://payment-failed?amount=12.5",
