@@ -414,8 +414,8 @@ fn complaint_channel(ctx: &LetterContext<'_>) -> String {
         (Some(channel), _) if email_address(channel).is_some() => {
             email_address(channel).unwrap_or(channel).to_string()
         }
-        (Some(link), Lang::En) => format!("{provider}'s complaint form: {link}"),
-        (Some(link), Lang::Zh) => format!("{provider}投诉页面：{link}"),
+        (Some(link), Lang::En) => format!("{provider}'s complaint form ({link})"),
+        (Some(link), Lang::Zh) => format!("{provider}投诉页面（{link}）"),
         (None, _) => ctx
             .lang
             .pick(
@@ -529,18 +529,7 @@ fn timeline(case: &Case, ctx: &LetterContext<'_>) -> Vec<String> {
     }
     for l in &case.letters {
         let when = time::human_stored(&l.written_at, ctx.now, lang);
-        let what = match (l.kind, lang) {
-            (LetterKind::FollowUp, Lang::En) => "follow-up letter written",
-            (LetterKind::FollowUp, Lang::Zh) => "写了跟进函",
-            (LetterKind::Escalation, Lang::En) if l.rung >= RUNG_REGULATOR => {
-                "complaint to the regulator written"
-            }
-            (LetterKind::Escalation, Lang::Zh) if l.rung >= RUNG_REGULATOR => {
-                "写了给监管机构的投诉"
-            }
-            (LetterKind::Escalation, Lang::En) => "formal complaint to the provider written",
-            (LetterKind::Escalation, Lang::Zh) => "写了给服务商的正式投诉",
-        };
+        let what = letter_words(l, lang);
         let sep = lang.pick(": ", "：");
         let channel = match (ctx.complaints, l.kind, l.rung) {
             (Some(c), LetterKind::Escalation, RUNG_COMPLAINT) => {
@@ -557,6 +546,20 @@ fn timeline(case: &Case, ctx: &LetterContext<'_>) -> Vec<String> {
     // RFC 3339 with offsets does not sort as text across zones: sort by the instant.
     events.sort_by_key(|(at, _)| at.parse::<jiff::Timestamp>().ok());
     events.into_iter().map(|(_, line)| line).collect()
+}
+
+/// Which letter was written, in words: `follow-up letter written`.
+pub fn letter_words(l: &super::Letter, lang: Lang) -> &'static str {
+    match (l.kind, lang) {
+        (LetterKind::FollowUp, Lang::En) => "follow-up letter written",
+        (LetterKind::FollowUp, Lang::Zh) => "写了跟进函",
+        (LetterKind::Escalation, Lang::En) if l.rung >= RUNG_REGULATOR => {
+            "complaint to the regulator written"
+        }
+        (LetterKind::Escalation, Lang::Zh) if l.rung >= RUNG_REGULATOR => "写了给监管机构的投诉",
+        (LetterKind::Escalation, Lang::En) => "formal complaint to the provider written",
+        (LetterKind::Escalation, Lang::Zh) => "写了给服务商的正式投诉",
+    }
 }
 
 /// How a report left, in words.

@@ -813,6 +813,17 @@ fn escalation_names_the_providers_complaint_channel_before_the_ombudsman() {
         "{}",
         first.stderr
     );
+    home.at(21, &["cases", "show", "last"])
+        .stdout_contains(
+            "\nLetters\n  - 11 Dec 2026, 15:04 (UTC+8): formal complaint to the provider written\n",
+        )
+        .stdout_contains("for a complaint to the regulator or ombudsman.")
+        .run();
+    home.at(21, &["cases", "show", "last", "--lang", "zh"])
+        .stdout_contains("\n信函\n  - 2026年12月11日 15:04：写了给服务商的正式投诉\n")
+        .stdout_contains("写给监管机构的投诉函。")
+        .stdout_contains("  （工作日")
+        .run();
     let form = "[support]\ncomplaints = \"https://example.com/complaints\"\n";
     let by_form = home
         .at(
@@ -825,7 +836,7 @@ fn escalation_names_the_providers_complaint_channel_before_the_ombudsman() {
         .run();
     assert!(
         by_form.stdout.starts_with(
-            "To: my wallet provider's complaint form: https://example.com/complaints\n"
+            "To: my wallet provider's complaint form (https://example.com/complaints)\n"
         ),
         "{}",
         by_form.stdout
