@@ -498,6 +498,26 @@ fn no_card_number_password_or_code_reaches_the_journal() {
             "agent asked for my PIN 7777 and card 5500 0000 0000 0004; OTP 918273",
             "--ref",
             "password: Swordfish99",
+            "--agent",
+            "asked me to read 3782 822463 10005 to him",
+        ],
+    )
+    .run();
+    // A card number in a file's name or in a reference is masked too.
+    home.at(1, &["cases", "attach", "last", "card 6011111111111117.png"])
+        .file("card 6011111111111117.png", "png")
+        .stderr_contains("Recorded card •••• 1117.png")
+        .run();
+    home.at(
+        1,
+        &[
+            "cases",
+            "log",
+            "last",
+            "--channel",
+            "chat",
+            "--ref",
+            "4012888888881881",
         ],
     )
     .run();
@@ -511,6 +531,9 @@ fn no_card_number_password_or_code_reaches_the_journal() {
         "5500 0000 0000 0004",
         "918273",
         "Swordfish99",
+        "3782 822463 10005",
+        "6011111111111117",
+        "4012888888881881",
     ] {
         assert!(
             !contains(&bytes, secret.as_bytes()),
