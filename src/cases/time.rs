@@ -125,10 +125,27 @@ pub fn parse_promise(raw: &str, contact: &ParseContext, region: &str) -> Result<
         }
         Err(other) => return Err(BadPromise::Unread(other)),
     };
+    // A weekday said alone means the coming one: "Friday" said on a Saturday is six days on,
+    // not the day before (the date parser takes the nearest, for due dates either way).
+    let date = if date < from && names_a_weekday(raw) {
+        date.checked_add(jiff::Span::new().days(7)).unwrap_or(date)
+    } else {
+        date
+    };
     if date < from {
         return Err(BadPromise::BeforeContact { contact: from });
     }
     Ok(date)
+}
+
+/// Whether `raw` names a day of the week (`Fri`, `friday`, `周五`, `星期五`, `礼拜五`).
+fn names_a_weekday(raw: &str) -> bool {
+    let lower = raw.to_lowercase();
+    [
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "周", "星期", "礼拜",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// `in 5 days`, `within 5 days`, `5 days`, `5天`, `5天内`, `五天内`, `5 business days`,
@@ -236,6 +253,10 @@ mod tests {
         assert_eq!(p("5天后"), "2026-12-08");
         assert_eq!(p("tomorrow"), "2026-12-04");
         assert_eq!(p("明天"), "2026-12-04");
+        // Said on a Thursday, "Wednesday" is the coming one, not yesterday.
+        assert_eq!(p("Wednesday"), "2026-12-09");
+        assert_eq!(p("周三"), "2026-12-09");
+        assert_eq!(p("Friday"), "2026-12-04");
     }
 
     #[test]

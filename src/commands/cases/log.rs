@@ -16,10 +16,12 @@ use crate::cases::time::BadPromise;
 use crate::cases::{Channel, Contact, Evidence, redact_typed, time};
 use crate::commands::print_stderr;
 use crate::error::{Error, Result, exit};
+use crate::guide::Privacy;
 use crate::input::{self, InputType, Invalid, ParseContext};
 use crate::lang::{Lang, Text};
-use crate::prompt::terminal::prompt_error;
+use crate::prompt::terminal::{Terminal, prompt_error};
 use crate::prompt::theme::LocalTheme;
+use crate::prompt::{InputQuestion, Prompter as _};
 use crate::settings::Mode;
 
 /// The options of `cases log`, as given.
@@ -164,6 +166,14 @@ fn read_promise(raw: &str, contact: &ParseContext, region: &str) -> Result<Date>
     })
 }
 
+/// A prompt's error line starts with a capital, as the other prompts' do.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// What is wrong with a promise, in both languages.
 fn promise_problem(bad: &BadPromise) -> Text {
     match bad {
@@ -174,11 +184,11 @@ fn promise_problem(bad: &BadPromise) -> Text {
         BadPromise::Unread(other) => Text::new(other.message(Lang::En), other.message(Lang::Zh)),
         BadPromise::BeforeContact { contact } => Text::new(
             format!(
-                "is before the contact on {}; a promise is for a later day",
+                "the date is before the contact on {}; a promise is for a later day",
                 time::human_date(*contact, Lang::En)
             ),
             format!(
-                "早于这次沟通的日期（{}）；承诺的日期应在此之后",
+                "这个日期早于这次沟通（{}）；承诺的日期应在沟通之后",
                 time::human_date(*contact, Lang::Zh)
             ),
         ),
@@ -256,13 +266,29 @@ fn ask(given: &mut Given, ctx: &Ctx<'_>, region: &str) -> Result<()> {
                 }
                 time::parse_promise(s.trim(), &contact, region)
                     .map(|_| ())
-                    .map_err(|bad| promise_problem(&bad).get(lang).to_string())
+                    .map_err(|bad| capitalised(promise_problem(&bad).get(lang)))
             })
             .interact_text_on(&term)
             .map_err(prompt_error)?;
         given.promised = Some(typed);
     }
-    optional(&mut given.note, "What was said", "沟通内容")?;
+    if given.note.is_none() {
+        // Through the guides' own prompt: a secret typed here (a card number, a code) is
+        // caught and taken out before the answer goes anywhere, with a word on why.
+        let question = InputQuestion {
+            step: "note",
+            question: lang.pick("What was said?", "沟通内容是什么？"),
+            help: None,
+            input_type: InputType::Text,
+            required: false,
+            privacy: Privacy::Normal,
+            initial: "",
+            lang,
+            ctx: &parse,
+        };
+        let note = Terminal::new(lang).input(&question)?;
+        given.note = Some(note.map(|n| n.value).unwrap_or_default());
+    }
     Ok(())
 }
 
