@@ -78,19 +78,26 @@ pub fn follow_up(case: &Case, ctx: &LetterContext<'_>) -> Letter {
     let lang = ctx.lang;
     let (days, business) = elapsed(case, ctx.now);
     let mut blocks = vec![Block::Para(lang.pick("Hello,", "您好：").to_string())];
+    let passed = match (lang, days) {
+        (Lang::En, 0) => " That was earlier today.".to_string(),
+        (Lang::En, _) => format!(
+            " That was {days} day{} ago ({business} business day{}).",
+            plural(days),
+            plural(business)
+        ),
+        (Lang::Zh, 0) => "，就在今天".to_string(),
+        (Lang::Zh, _) => format!("，至今已过去 {days} 天（{business} 个工作日）"),
+    };
     let opening = match lang {
         Lang::En => format!(
-            "I am following up on my report {} (verification code {}) about “{}”, sent on {}. \
-             That was {days} day{} ago ({business} business day{}).",
+            "I am following up on my report {} (verification code {}) about “{}”, sent on {}.{passed}",
             case.report_id,
             case.verification_code,
             case.guide_title,
             sent(case, ctx),
-            plural(days),
-            plural(business),
         ),
         Lang::Zh => format!(
-            "我于{}提交了关于“{}”的报告（编号 {}，核对码 {}），至今已过去 {days} 天（{business} 个工作日）。",
+            "我于{}提交了关于“{}”的报告（编号 {}，核对码 {}）{passed}。",
             sent(case, ctx),
             case.guide_title,
             case.report_id,

@@ -977,3 +977,16 @@ fn letters_are_written_as_email_drafts_with_the_report_attached() {
     assert!(body.contains("时间线"), "{body}");
     assert!(zh.stderr.contains("信函已保存到 fos.eml"), "{}", zh.stderr);
 }
+
+#[test]
+fn a_follow_up_on_the_day_of_the_report_says_so() {
+    let home = Home::new();
+    home.report(&[]);
+    home.run(&["cases", "follow-up", "last"])
+        .stdout_contains("sent on 21 Nov 2026, 15:04 (UTC+8). That was earlier today.\n")
+        .run();
+    home.run(&["cases", "follow-up", "last", "--report-lang", "zh"])
+        .stdout_contains("核对码 ")
+        .stdout_contains("），就在今天。")
+        .run();
+}
