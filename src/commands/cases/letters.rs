@@ -5,12 +5,12 @@
 use std::path::Path;
 
 use clap::ArgMatches;
-use dialoguer::{Input, Select};
+use dialoguer::Select;
 
 use super::Ctx;
 use crate::cases::letters::{self, Letter, LetterContext, RUNG_COMPLAINT, RUNG_REGULATOR};
 use crate::cases::{self, Case, Journal, LetterKind, export, redact_typed, time};
-use crate::commands::send::{mailto, open_draft, open_link};
+use crate::commands::send::{ask_and_save, mailto, open_draft, open_link};
 use crate::commands::{print_stderr, print_stdout};
 use crate::error::{Error, Result, exit};
 use crate::lang::{Lang, Text};
@@ -124,23 +124,33 @@ fn deliver(
         save(ctx, path, case, letter, &rendered)?;
     } else if reviewing {
         show(&rendered, ui_lang);
+        if lang != ui_lang {
+            print_stderr(&ui::wrap(
+                ui_lang.pick(
+                    "The letter is in Chinese, the language of the report. For one in English, add --report-lang en.",
+                    "这封信用的是英文，和报告的语言一致。需要中文版的话，请加上 --report-lang zh。",
+                ),
+                ui::width(),
+                "",
+            ));
+        }
         match choose(ui_lang)? {
             Way::Print => print_stdout(&rendered)?,
             Way::Email => email(ctx, case, letter, &rendered)?,
             Way::Save => {
-                let suggested = default_file(case, letter, format);
-                let typed: String = Input::with_theme(&LocalTheme::new(ui_lang))
-                    .with_prompt(ui_lang.pick("Save as", "保存为"))
-                    .default(suggested)
-                    .interact_text_on(&console::Term::stderr())
-                    .map_err(prompt_error)?;
-                save(
-                    ctx,
-                    std::path::Path::new(typed.trim()),
-                    case,
-                    letter,
-                    &rendered,
-                )?;
+                // The reports' save dialog: the folder shown, a taken name asked about.
+                let name = default_file(case, letter, format);
+                match ask_and_save(&name, rendered.as_bytes(), ui_lang) {
+                    Ok(path) => {
+                        let saved = ui_lang.pick("Letter saved to", "信函已保存到");
+                        print_stderr(&format!("{saved} {}", path.display()));
+                    }
+                    Err(Error::Cancelled) => return Err(Error::Cancelled),
+                    Err(e) => {
+                        let _ = print_stdout(&rendered);
+                        return Err(e);
+                    }
+                }
             }
         }
     } else {

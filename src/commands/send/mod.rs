@@ -8,6 +8,7 @@ mod qr;
 mod save;
 
 pub(super) use email::{mailto, open_draft, open_link};
+pub(super) use save::ask_and_save;
 
 use std::path::{Path, PathBuf};
 
