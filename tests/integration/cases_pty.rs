@@ -319,3 +319,30 @@ fn a_letter_reviewed_in_a_terminal_opens_in_the_email_app_as_a_draft() {
         case.stdout
     );
 }
+
+#[test]
+fn a_letter_saved_from_the_review_goes_where_the_save_dialog_says() {
+    let home = Home::new();
+    home.report(&[]);
+    let mut pty = Pty::spawn(&home, &["cases", "escalate", "last", "--lang", "zh"]);
+    // The report is in English: the letter is too, and the review says how to get Chinese.
+    pty.expect("需要中文版的话，请加上 --report-lang zh。");
+    pty.expect("❯ 没问题：显示在这里，方便复制");
+    pty.send("\x1b[B");
+    pty.send("\r");
+    pty.expect(&format!("将保存到文件夹 {}", home.path().display()));
+    pty.answer("-complaint.txt)", "");
+    pty.expect("信函已保存到 ");
+    assert_eq!(pty.finish(), 0);
+    let saved: Vec<_> = std::fs::read_dir(home.path())
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with("-complaint.txt"))
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let letter = std::fs::read_to_string(home.path().join(&saved[0])).unwrap();
+    assert!(
+        letter.starts_with("To: the provider's formal complaint channel"),
+        "{letter}"
+    );
+}
