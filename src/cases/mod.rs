@@ -11,6 +11,7 @@ pub mod drafts;
 pub mod export;
 pub mod find;
 pub mod journal;
+pub mod ladder;
 pub mod letters;
 pub mod time;
 
