@@ -9,7 +9,6 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior, params};
 
 use super::{Case, Channel, Contact, Evidence, Letter, LetterKind, NewCase, Status, format_name};
@@ -120,12 +119,6 @@ impl Journal {
         check_header(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| db_error(path, &e))?;
-        // Closing does not copy the write-ahead log back into the file: that copy syncs the
-        // disk three or four times, which doubled the cost of recording a report on a busy
-        // machine. The log is copied when it grows past 1,000 pages, and a killed or crashed
-        // process loses nothing that was committed (the log is replayed at the next open).
-        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
-            .map_err(|e| db_error(path, &e))?;
         let journal = Journal {
             conn,
             path: path.to_path_buf(),
