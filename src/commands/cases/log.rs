@@ -21,7 +21,7 @@ use crate::input::{self, InputType, Invalid, ParseContext};
 use crate::lang::{Lang, Text};
 use crate::prompt::terminal::{Terminal, prompt_error};
 use crate::prompt::theme::LocalTheme;
-use crate::prompt::{InputQuestion, Prompter as _};
+use crate::prompt::{InputQuestion, Prompter as _, Reply};
 use crate::settings::Mode;
 
 /// The options of `cases log`, as given.
@@ -285,9 +285,13 @@ fn ask(given: &mut Given, ctx: &Ctx<'_>, region: &str) -> Result<()> {
             initial: "",
             lang,
             ctx: &parse,
+            back: false,
         };
-        let note = Terminal::new(lang).input(&question)?;
-        given.note = Some(note.map(|n| n.value).unwrap_or_default());
+        let note = match Terminal::new(lang).input(&question)? {
+            Reply::Answer(note) => note.map(|n| n.value),
+            Reply::Back => None,
+        };
+        given.note = Some(note.unwrap_or_default());
     }
     Ok(())
 }
