@@ -89,7 +89,7 @@ impl<'a> Index<'a> {
         }
         self.phrases.shrink_to_fit();
         self.flat.shrink_to_fit();
-        self.extra.shrink_to_fit();
+        self.extra.finish();
     }
 
     /// Adds the `phrases` of catalog guide `guide`, from their terms as cached; `held`
@@ -134,14 +134,21 @@ impl<'a> Index<'a> {
 
     /// The id of `term`: a bundled term's, or a provider term's, added when new; `lasting`
     /// is the same text when it lives as long as the index (it is then not copied).
+    /// While the index is built, bundled terms met are in the table too: a term is looked
+    /// up in the bundled vocabulary once, not at each of its uses.
     fn term_or_add(&mut self, term: &str, lasting: Option<&'a str>) -> u32 {
-        if let Ok(known) = bundled::find_term(term) {
-            return to_id(known);
+        let hash = hash(term);
+        if let Some(id) = self.extra.find(hash, term) {
+            return id;
         }
-        self.extra.get(term).unwrap_or_else(|| {
-            self.extra
-                .add(lasting.map_or_else(|| Cow::Owned(term.to_string()), Cow::Borrowed))
-        })
+        let id = match bundled::find_term(term) {
+            Ok(known) => to_id(known),
+            Err(_) => self
+                .extra
+                .push(lasting.map_or_else(|| Cow::Owned(term.to_string()), Cow::Borrowed)),
+        };
+        self.extra.insert(hash, id);
+        id
     }
 }
 
@@ -163,22 +170,31 @@ impl<'a> Extra<'a> {
 
     /// The id of `term`, if it is one.
     pub fn get(&self, term: &str) -> Option<u32> {
-        let found = self.table.find(hash(term), |n| {
-            self.terms.get(*n as usize).is_some_and(|t| t == term)
-        })?;
-        Some(to_id(bundled::term_count() + *found as usize))
+        self.find(hash(term), term)
+            .filter(|id| *id as usize >= bundled::term_count())
     }
 
-    /// Adds a term it does not have; its id.
-    fn add(&mut self, term: Cow<'a, str>) -> u32 {
-        let n = to_id(self.terms.len());
+    /// The id of the term in the table with this text and `hash`.
+    fn find(&self, hash: u64, term: &str) -> Option<u32> {
         let terms = &self.terms;
-        self.table.insert_unique(hash(&term), n, |m| {
-            terms.get(*m as usize).map_or(0, |t| hash(t))
-        });
+        self.table
+            .find(hash, |id| text_of(terms, *id) == term)
+            .copied()
+    }
+
+    /// Puts term `id` in the table.
+    fn insert(&mut self, hash_of_id: u64, id: u32) {
+        let terms = &self.terms;
+        self.table
+            .insert_unique(hash_of_id, id, |old| hash(text_of(terms, *old)));
+    }
+
+    /// Adds a term it does not have; its id (not yet in the table).
+    fn push(&mut self, term: Cow<'a, str>) -> u32 {
+        let id = to_id(bundled::term_count() + self.terms.len());
         self.weight.push(Kind::of(&term).weight());
         self.terms.push(term);
-        to_id(bundled::term_count() + n as usize)
+        id
     }
 
     /// The weight of term `id`, if it is one of these.
@@ -196,12 +212,24 @@ impl<'a> Extra<'a> {
             .map(move |(n, t)| (t.as_ref(), to_id(base + n)))
     }
 
-    fn shrink_to_fit(&mut self) {
+    /// Once the index is built: only provider terms stay in the table, in as little room
+    /// as they take.
+    fn finish(&mut self) {
         self.terms.shrink_to_fit();
         self.weight.shrink_to_fit();
+        let base = bundled::term_count();
+        self.table.retain(|id| *id as usize >= base);
         let terms = &self.terms;
-        self.table
-            .shrink_to_fit(|m| terms.get(*m as usize).map_or(0, |t| hash(t)));
+        self.table.shrink_to_fit(|id| hash(text_of(terms, *id)));
+    }
+}
+
+/// The text of term `id`: a bundled term's, or one of `extra`.
+fn text_of<'t>(extra: &'t [Cow<'_, str>], id: u32) -> &'t str {
+    let id = id as usize;
+    match id.checked_sub(bundled::term_count()) {
+        None => bundled::term(id),
+        Some(n) => extra.get(n).map_or("", |t| t.as_ref()),
     }
 }
 
@@ -247,8 +275,14 @@ mod tests {
     #[test]
     fn extra_terms_are_found_by_their_text() {
         let mut extra = Extra::default();
-        let first = extra.add(Cow::Borrowed("purple"));
-        let second = extra.add(Cow::Owned("elephant".to_string()));
+        let first = extra.push(Cow::Borrowed("purple"));
+        extra.insert(hash("purple"), first);
+        let second = extra.push(Cow::Owned("elephant".to_string()));
+        extra.insert(hash("elephant"), second);
+        let card = to_id(bundled::find_term("card").unwrap());
+        extra.insert(hash("card"), card);
+        assert_eq!(extra.get("card"), None, "a bundled term");
+        extra.finish();
         assert_eq!(extra.get("purple"), Some(first));
         assert_eq!(extra.get("elephant"), Some(second));
         assert_eq!(extra.get("zebra"), None);

@@ -301,6 +301,17 @@ fn put_record(out: &mut String, r: &Draft<'_>) {
     put_str(out, r.terms);
 }
 
+/// The number `digits` spell: at least one, at most 20, and no overflow.
+fn number(digits: &[u8]) -> Option<u64> {
+    if digits.is_empty() || digits.len() > 20 {
+        return None;
+    }
+    digits.iter().try_fold(0u64, |n, b| {
+        let digit = u64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
+        n.checked_mul(10)?.checked_add(digit)
+    })
+}
+
 /// Reads what `put_*` wrote; `None` at the first thing that does not fit.
 struct Reader {
     source: BufReader<fs::File>,
@@ -311,14 +322,20 @@ struct Reader {
 impl Reader {
     /// Digits up to `end`, as a number (at most 20 digits, and no overflow).
     fn digits(&mut self, end: u8) -> Option<u64> {
-        let mut n: u64 = 0;
-        for at in 0..21 {
-            let b = self.byte()?;
-            if b == end && at > 0 {
-                return Some(n);
+        // Mostly the whole number is in the buffer; else it is read byte by byte.
+        let buffer = self.source.fill_buf().ok()?;
+        if let Some(len) = buffer.iter().take(21).position(|b| *b == end) {
+            let n = number(buffer.get(..len)?)?;
+            self.source.consume(len + 1);
+            self.left = self.left.checked_sub(len + 1)?;
+            return Some(n);
+        }
+        let mut digits = Vec::with_capacity(20);
+        for _ in 0..21 {
+            match self.byte()? {
+                b if b == end => return number(&digits),
+                b => digits.push(b),
             }
-            let digit = u64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
-            n = n.checked_mul(10)?.checked_add(digit)?;
         }
         None
     }
