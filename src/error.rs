@@ -10,6 +10,7 @@ mod zh;
 use std::io;
 use std::path::PathBuf;
 
+use crate::config::ConfigIssue;
 use crate::guide::GuideIssue;
 use crate::lang::{Lang, Text};
 use crate::location::Location;
@@ -114,8 +115,32 @@ pub enum Error {
     #[error("{location}: invalid config: {message}")]
     InvalidConfig { location: Location, message: String },
 
+    #[error("{} problems in config file `{file}`", issues.len())]
+    ConfigIssues {
+        file: String,
+        issues: Vec<ConfigIssue>,
+    },
+
+    #[error("config file `{}` does not exist", path.display())]
+    ConfigMissing { path: PathBuf },
+
+    #[error("setup cannot run: {}", reason.en)]
+    SetupRefused { reason: Box<Text> },
+
+    #[error("setup did not make {}, and will not replace {}", items.join(", "), if items.len() == 1 { "it" } else { "them" })]
+    SetupConflict { items: Vec<String> },
+
+    #[error("{} changed since setup wrote {}, so {} left", items.join(", "), if items.len() == 1 { "it" } else { "them" }, if items.len() == 1 { "it was" } else { "they were" })]
+    SetupChanged { items: Vec<String> },
+
+    #[error("{location}: invalid report: {message}")]
+    InvalidReport { location: Location, message: String },
+
     #[error("`{}` already exists", path.display())]
     OutputExists { path: PathBuf },
+
+    #[error("`{}` is {what}, not a regular file", path.display())]
+    OutputNotAFile { path: PathBuf, what: &'static str },
 
     #[error("cannot {action} `{}`: {source}", path.display())]
     Io {
@@ -196,13 +221,21 @@ impl Error {
             | Error::UnknownCase { .. }
             | Error::AmbiguousCase { .. }
             | Error::UnknownDraft { .. }
-            | Error::InvalidOption { .. } => exit::USAGE,
-            Error::InvalidGuides { .. } | Error::InvalidConfig { .. } => exit::INVALID_FILE,
+            | Error::InvalidOption { .. }
+            | Error::OutputNotAFile { .. }
+            | Error::ConfigMissing { .. }
+            | Error::SetupRefused { .. }
+            | Error::SetupConflict { .. } => exit::USAGE,
+            Error::InvalidGuides { .. }
+            | Error::InvalidConfig { .. }
+            | Error::ConfigIssues { .. }
+            | Error::InvalidReport { .. } => exit::INVALID_FILE,
             Error::Io { .. }
             | Error::Terminal(_)
             | Error::Journal { .. }
             | Error::JournalCorrupt { .. }
-            | Error::JournalTooNew { .. } => exit::FAILURE,
+            | Error::JournalTooNew { .. }
+            | Error::SetupChanged { .. } => exit::FAILURE,
             Error::Cancelled => exit::CANCELLED,
         }
     }
@@ -282,8 +315,21 @@ impl Error {
                 Some("give more of the id, or the whole report id".into())
             }
             Error::UnknownDraft { .. } => Some("`wallet-help resume` lists the drafts".into()),
-            Error::InvalidConfig { .. } => {
-                Some("the format is in SPEC.md, \"Provider settings\"".into())
+            Error::OutputNotAFile { .. } => Some(
+                "`-o` writes regular files only, even with `--force`; `-o -` writes to standard output"
+                    .into(),
+            ),
+            Error::InvalidConfig { .. } | Error::ConfigIssues { .. } => {
+                Some("every key is described, with an example, in docs/providers.md".into())
+            }
+            Error::SetupConflict { .. } => Some(
+                "`--force` replaces them (the old ones are kept, and `setup --undo` puts them back); `--print` shows the plan".into(),
+            ),
+            Error::SetupChanged { .. } => Some(
+                "`setup --undo --force` removes them anyway".into(),
+            ),
+            Error::ConfigMissing { .. } => {
+                Some("check the path given to `--config` or `WALLET_HELP_CONFIG`".into())
             }
             _ => None,
         }

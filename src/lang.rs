@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::region::Region;
 
 /// A language the tool speaks. Every user-facing string exists in each of these.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     En,

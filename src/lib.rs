@@ -2,7 +2,8 @@
 //! redacted, ready-to-send support report.
 //!
 //! Layers, top to bottom: `cli` (the command line as data) → `settings` (everything decided
-//! once) → `commands` → `guide`, `flow`, `prompt`, `checks` → `report`. `run` is the only
+//! once) → `commands` → `report` → `flow` → `prompt` → `guide`, `checks` → `privacy` (secrets
+//! found and removed), `input`. `run` is the only
 //! entry point; it returns the exit code and prints errors once.
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
@@ -21,6 +22,7 @@ pub mod lang;
 pub mod links;
 pub mod location;
 pub mod parallel;
+pub mod privacy;
 pub mod prompt;
 pub mod region;
 pub mod report;
@@ -147,6 +149,11 @@ fn print_error(error: &Error, env: &Environment, lang: lang::Lang) {
         return;
     }
     if let Error::InvalidGuides { issues } = error {
+        for issue in issues {
+            ui::eprint(&issue.to_string());
+        }
+    }
+    if let Error::ConfigIssues { issues, .. } = error {
         for issue in issues {
             ui::eprint(&issue.to_string());
         }

@@ -69,13 +69,16 @@ pub struct Settings {
     pub answers: Option<PathBuf>,
     pub sets: Vec<String>,
     pub clock: Clock,
-    /// The POSIX locale for money, dates and the region (`LC_ALL`, `LC_MONETARY`, `LANG`).
+    /// The POSIX locale for money, dates, phone numbers and the region (`LC_ALL`,
+    /// `LC_MONETARY`, `LANG`).
     pub locale: Option<String>,
     /// `WALLET_HELP_REGION`, when the user set it.
     pub region_set: Option<Region>,
     /// Where the case journal and drafts live (`$XDG_DATA_HOME/wallet-help`); `None` with
     /// `--no-journal`.
     pub data_dir: Option<PathBuf>,
+    /// The user's login shell (`SHELL`), for the completions `setup` installs.
+    pub shell: Option<String>,
 }
 
 impl Settings {
@@ -118,6 +121,11 @@ impl Settings {
             format: matches
                 .get_one::<String>("format")
                 .and_then(|f| Format::from_name(f))
+                .or_else(|| {
+                    matches
+                        .get_one::<PathBuf>("output")
+                        .and_then(|p| format_of(p))
+                })
                 .unwrap_or(Format::Text),
             output: matches.get_one::<PathBuf>("output").cloned(),
             force: flag("force"),
@@ -136,6 +144,7 @@ impl Settings {
                 .find_map(|name| env.var(name))
                 .map(str::to_string),
             data_dir: (!flag("no-journal")).then(|| data_dir(env)).flatten(),
+            shell: env.var("SHELL").map(str::to_string),
         })
     }
 
@@ -164,6 +173,17 @@ fn region_from_env(env: &Environment) -> Result<Option<Region>> {
             value: value.to_string(),
             expected: Region::NAMES,
         })
+}
+
+/// The report format `-o FILE`'s extension asks for, when `--format` does not say:
+/// `.json`, `.md` or `.markdown`; anything else is text.
+fn format_of(path: &std::path::Path) -> Option<Format> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "json" => Some(Format::Json),
+        "md" | "markdown" => Some(Format::Markdown),
+        _ => None,
+    }
 }
 
 /// SPEC's fallback chain: `WALLET_HELP_LANG`, then `LC_ALL`, `LC_MESSAGES`, `LANG`.
@@ -344,6 +364,20 @@ mod tests {
         assert_eq!(
             settings(&["--no-input", "list"], &env(&[], true)).mode,
             Mode::Scripted
+        );
+    }
+
+    #[test]
+    fn the_output_extension_picks_the_format_unless_format_says() {
+        let e = env(&[], false);
+        let format = |args: &[&str]| settings(args, &e).format;
+        assert_eq!(format(&["list", "-o", "r.json"]), Format::Json);
+        assert_eq!(format(&["list", "-o", "r.MD"]), Format::Markdown);
+        assert_eq!(format(&["list", "-o", "r.txt"]), Format::Text);
+        assert_eq!(format(&["list", "-o", "-"]), Format::Text);
+        assert_eq!(
+            format(&["list", "-o", "r.json", "--format", "text"]),
+            Format::Text
         );
     }
 

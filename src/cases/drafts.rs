@@ -19,7 +19,6 @@ use crate::error::Result;
 use crate::input::{self, InputType, Parsed};
 use crate::lang::Lang;
 use crate::prompt::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
-use crate::report;
 
 /// Drafts older than this are removed.
 pub const EXPIRY_DAYS: i64 = 30;
@@ -176,7 +175,8 @@ impl Prompter for Recorder<'_> {
             (None, _) => String::new(),
             // What the report would keep: a secret in free text never reaches the draft.
             (Some(text), InputType::Text) => {
-                report::redact::redact_with(&text.value, report::policy(q.privacy)).text
+                let clean = crate::privacy::strip_controls(&text.value);
+                crate::privacy::scan(&clean, q.privacy.scan_policy()).text
             }
             // The form that parses back to the same value when the draft is resumed.
             (Some(value), _) => value.typed(),

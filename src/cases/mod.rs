@@ -287,11 +287,11 @@ impl Case {
 /// Free text typed after the report (a note, a reference, an agent's name, a file name),
 /// redacted like a report's free text before it is stored or shown.
 pub fn redact_typed(text: &str, keep_references: bool) -> String {
-    let policy = report::redact::Policy {
+    let policy = crate::privacy::Policy {
         keep_error_codes: false,
         keep_references,
     };
-    report::redact::redact_with(text.trim(), policy).text
+    crate::privacy::scan(&crate::privacy::strip_controls(text.trim()), policy).text
 }
 
 /// The name of a format for the journal.

@@ -6,7 +6,7 @@
 use jiff::Zoned;
 use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Device {
     pub os: String,
     pub os_version: String,

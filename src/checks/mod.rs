@@ -3,3 +3,4 @@
 
 pub mod device;
 pub mod official;
+pub mod phone;

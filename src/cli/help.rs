@@ -133,14 +133,14 @@ Exit codes:
   0    finished: resolved, or report produced
   1    runtime failure (I/O, writing the report)
   2    usage: bad option, unknown symptom, missing or invalid answer
-  3    invalid guide or config file
+  3    invalid guide, config or report file
   130  cancelled (Ctrl-C, Esc)",
         "\
 退出码：
   0    完成：问题已解决，或已生成报告
   1    运行出错（读写文件、写入报告失败）
   2    用法有误：选项不对、没有这个问题、回答缺失或无效
-  3    指南文件或设置文件有误
+  3    指南、设置或报告文件有误
   130  已取消（Ctrl-C 或 Esc）",
     )
 }

@@ -25,7 +25,9 @@ pub fn command(catalog: &Catalog, lang: Lang) -> Command {
 /// and memory; even with the bundled ones, building and parsing them all is most of what a
 /// scripted report costs before its own work.
 pub fn command_for(catalog: &Catalog, lang: Lang, args: &[OsString]) -> Command {
-    const NO_GUIDES: [&str; 5] = ["list", "search", "guides", "cases", "resume"];
+    const NO_GUIDES: [&str; 8] = [
+        "list", "search", "guides", "cases", "resume", "config", "report", "setup",
+    ];
     // The command is the first word that is neither an option nor an option's value: the
     // words after it (`search my card was declined`) may name a guide and still be text.
     let takes_value: Vec<String> = global_args(lang)
@@ -85,6 +87,9 @@ fn built_ins(lang: Lang) -> Command {
         ))
         .subcommand(search_command(lang))
         .subcommand(guides_command(lang))
+        .subcommand(config_command(lang))
+        .subcommand(report_command(lang))
+        .subcommand(setup_command(lang))
         .subcommands(link_commands(lang))
         .subcommands(cases::commands(lang))
         .subcommands(shell_commands(lang));
@@ -166,6 +171,70 @@ fn guides_command(lang: Lang) -> Command {
         .arg_required_else_help(true)
         .subcommand(dress(check, lang))
         .subcommand(dress(show, lang));
+    dress(cmd, lang)
+}
+
+/// `config check [FILE]`.
+fn config_command(lang: Lang) -> Command {
+    let check = Command::new("check")
+        .about(lang.pick(
+            "Validate provider settings (default: the ones in use); every problem, with file, line and column",
+            "校验服务商设置（默认：当前使用的设置），列出所有问题及其文件、行、列",
+        ))
+        .arg(
+            Arg::new("file")
+                .value_name(value_name("FILE", lang))
+                .value_parser(value_parser!(PathBuf))
+                .help(lang.pick("A config.toml to check", "要校验的 config.toml")),
+        );
+    let cmd = Command::new("config")
+        .about(lang.pick("Check provider settings", "检查服务商设置"))
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .subcommand(dress(check, lang));
+    dress(cmd, lang)
+}
+
+/// `setup [--print] [--undo]` (and the global `--force`).
+fn setup_command(lang: Lang) -> Command {
+    let flag = |name: &'static str, help: &'static str| {
+        Arg::new(name)
+            .long(name)
+            .action(ArgAction::SetTrue)
+            .help(help)
+    };
+    let cmd = Command::new("setup")
+        .about(lang.pick(
+            "For this user: open wallet-help:// links in a terminal, and install completions and the man page",
+            "为当前用户设置：在终端里打开 wallet-help:// 链接，并安装补全脚本和 man 手册页",
+        ))
+        .arg(flag("print", lang.pick("Say what it would do, and do nothing", "只列出将要做的事，不做任何改动")))
+        .arg(flag("undo", lang.pick("Remove exactly what setup added", "撤销 setup 添加的全部内容")));
+    dress(cmd, lang)
+}
+
+/// `report check FILE`, for support agents.
+fn report_command(lang: Lang) -> Command {
+    let check = Command::new("check")
+        .about(lang.pick(
+            "Check a JSON, Markdown or text report: its schema, and whether its verification code matches its content",
+            "核对 JSON、Markdown 或文本格式的报告：格式是否正确，核对码与内容是否一致",
+        ))
+        .arg(
+            Arg::new("file")
+                .value_name(value_name("FILE", lang))
+                .required(true)
+                .value_parser(value_parser!(PathBuf))
+                .help(lang.pick("The report as received", "收到的报告文件")),
+        );
+    let cmd = Command::new("report")
+        .about(lang.pick(
+            "Check a report you received (for support agents)",
+            "核对收到的报告（供客服使用）",
+        ))
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .subcommand(dress(check, lang));
     dress(cmd, lang)
 }
 

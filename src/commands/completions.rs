@@ -32,7 +32,7 @@ pub fn completions(cmd: Command, shell: &str) -> Result<u8> {
 /// one way where it sets it (`wallet__help__subcmd__list`) and another where it matches it
 /// (`wallet__subcmd__help__subcmd__list`), so nothing after the subcommand completes
 /// (clap-rs/clap#6421). Spell the matching side like the setting side; a no-op once fixed.
-fn fix_bash_states(script: &str, bin: &str) -> String {
+pub(super) fn fix_bash_states(script: &str, bin: &str) -> String {
     let wrong = bin.replace('-', "__subcmd__");
     let right = bin.replace('-', "__");
     script.replace(&format!("{wrong}__subcmd__"), &format!("{right}__subcmd__"))

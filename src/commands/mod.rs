@@ -2,16 +2,19 @@
 
 mod cases;
 mod completions;
+mod config;
 mod guides;
 mod link;
 mod list;
 mod open;
 mod pick;
+mod report;
 mod resume;
 mod review;
 mod run;
 mod search;
 mod send;
+mod setup;
 
 use std::io::{self, Write};
 
@@ -42,7 +45,19 @@ pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) ->
             m.get_one::<String>("shell").map_or("", String::as_str),
         ),
         Some(("man", _)) => completions::man(crate::cli::command(catalog, settings.lang)),
-        Some(("open", m)) => open::open(catalog, settings, m),
+        Some(("config", m)) => match m.subcommand() {
+            Some(("check", m)) => config::check(settings, m),
+            _ => Ok(exit::USAGE),
+        },
+        Some(("setup", m)) => setup::run(catalog, settings, m),
+        Some(("report", m)) => match m.subcommand() {
+            Some(("check", m)) => report::check(settings, m),
+            _ => Ok(exit::USAGE),
+        },
+        Some(("open", m)) => {
+            config_usable(settings)?;
+            open::open(catalog, settings, m)
+        }
         Some(("link", m)) => link::link(catalog, settings, m),
         Some(("help", m)) => help(catalog, settings, m),
         Some(("cases", m)) => cases::run(m, settings),
@@ -54,7 +69,10 @@ pub fn dispatch(matches: &ArgMatches, settings: &Settings, catalog: &Catalog) ->
                 suggestions: catalog.suggest(id),
             }),
         },
-        None => pick::run(catalog, settings),
+        None => {
+            config_usable(settings)?;
+            pick::run(catalog, settings)
+        }
     }
 }
 
@@ -76,6 +94,11 @@ fn help(catalog: &Catalog, settings: &Settings, matches: &ArgMatches) -> Result<
     let text = here.render_long_help().to_string();
     print_stdout(&crate::cli::help::localize_rendered(&text, settings.lang))?;
     Ok(exit::OK)
+}
+
+/// Fails before the first question when the provider settings a guide would use are broken.
+fn config_usable(settings: &Settings) -> Result<()> {
+    crate::config::Config::load(settings.config.as_deref()).map(|_| ())
 }
 
 /// Writes to stdout; a reader that went away (`| head`) is not an error, but a closed or

@@ -65,10 +65,10 @@ pub(super) fn review(
             choices.dropped.remove(id);
         }
         Action::Show(id) => {
-            choices.shown.insert(id.clone());
+            choices.masked.remove(id);
         }
         Action::Mask(id) => {
-            choices.shown.remove(id);
+            choices.masked.insert(id.clone());
         }
         Action::Change(step) => change(guide, transcript, *step, lang, parse)?,
     }
@@ -113,18 +113,18 @@ fn menu(
             continue;
         }
         if input.privacy == Privacy::Personal {
-            let (action, text) = if choices.shown.contains(id) {
-                let text = match lang {
-                    Lang::En => format!("Mask “{label}” again"),
-                    Lang::Zh => format!("重新遮盖“{label}”"),
-                };
-                (Action::Mask(id.clone()), text)
-            } else {
+            let (action, text) = if choices.masked.contains(id) {
                 let text = match lang {
                     Lang::En => format!("Show “{label}” in full, so support can find my account"),
                     Lang::Zh => format!("完整显示“{label}”，方便客服找到我的账户"),
                 };
                 (Action::Show(id.clone()), text)
+            } else {
+                let text = match lang {
+                    Lang::En => format!("Mask “{label}”"),
+                    Lang::Zh => format!("遮盖“{label}”"),
+                };
+                (Action::Mask(id.clone()), text)
             };
             actions.push((action, text));
         }

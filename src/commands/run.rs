@@ -57,7 +57,7 @@ pub(super) fn run_from(
     }
     given.add_sets(&settings.sets)?;
     let presets = given.resolve(guide, &ctx)?;
-    let official = Official::from_config(&config);
+    let official = Official::from_config_in(&config, settings.locale.as_deref());
     let walk = flow::Context {
         lang: settings.lang,
         parse: &ctx,
@@ -148,11 +148,15 @@ fn deliver(
             review::Next::Again => {}
         }
     };
-    if !report.redactions.is_empty() {
-        print_stderr(&report::receipt(&report, settings.lang));
+    let receipt = report::receipt(&report, settings.lang);
+    if !receipt.is_empty() {
+        print_stderr(&receipt);
     }
     let delivery = match &settings.output {
-        Some(path) => send::save(path, &rendered, settings).map(|()| "saved"),
+        Some(path) if write::is_stdout(path) => {
+            send::save(path, &report, &rendered, settings).map(|()| "printed")
+        }
+        Some(path) => send::save(path, &report, &rendered, settings).map(|()| "saved"),
         None if reviewing => send::choose(&report, &rendered, settings),
         None => print_stdout(&rendered).map(|()| "printed"),
     }?;

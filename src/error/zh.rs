@@ -92,7 +92,37 @@ pub(super) fn message(error: &Error) -> String {
             value,
             reason,
         } => format!("`{option}` 的值 `{value}` 无效：{}", reason.zh),
+        Error::ConfigIssues { file, issues } => {
+            format!("设置文件 `{file}` 里有 {} 处问题", issues.len())
+        }
+        Error::ConfigMissing { path } => format!("设置文件 `{}` 不存在", path.display()),
+        Error::SetupRefused { reason } => format!("无法运行 setup：{}", reason.zh),
+        Error::SetupConflict { items } => {
+            format!("{} 不是 setup 创建的，不会替换", items.join("、"))
+        }
+        Error::SetupChanged { items } => {
+            format!("{} 在 setup 写入后被改动过，所以没有删除", items.join("、"))
+        }
+        Error::InvalidReport { location, message } => {
+            format!("{location}：报告无效：{message}")
+        }
+        Error::OutputNotAFile { path, what } => format!(
+            "`{}` 是{}，不是普通文件",
+            path.display(),
+            file_kind_zh(what)
+        ),
         Error::Cancelled => "已取消".into(),
+    }
+}
+
+/// What `-o` found instead of a file, in Chinese.
+fn file_kind_zh(what: &str) -> &str {
+    match what {
+        "a device" => "设备",
+        "a pipe" => "管道",
+        "a socket" => "套接字",
+        "a folder" => "文件夹",
+        other => other,
     }
 }
 
@@ -134,6 +164,19 @@ pub(super) fn hint(error: &Error) -> Option<String> {
         }
         Error::AnswerLoop { .. } => Some("换一个回答跳出这个循环，或在终端里逐个回答".into()),
         Error::OutputExists { .. } => Some("如果要覆盖，请加上 `--force`".into()),
+        Error::OutputNotAFile { .. } => Some(
+            "`-o` 只写普通文件，加了 `--force` 也一样；`-o -` 表示输出到标准输出".into(),
+        ),
+        Error::InvalidConfig { .. } | Error::ConfigIssues { .. } => {
+            Some("每个设置项的说明和示例见 docs/providers.md".into())
+        }
+        Error::SetupConflict { .. } => Some(
+            "加上 `--force` 会替换它们（原来的会保留，`setup --undo` 时放回）；`--print` 可以先看看会做什么".into(),
+        ),
+        Error::SetupChanged { .. } => Some("用 `setup --undo --force` 仍可删除".into()),
+        Error::ConfigMissing { .. } => {
+            Some("检查 `--config` 或 `WALLET_HELP_CONFIG` 给出的路径".into())
+        }
         Error::JournalCorrupt { path, .. } => Some(format!(
             "把它挪到别处（例如 `mv {0} {0}.damaged`），下次生成报告时会新建一份案件记录",
             path.display()

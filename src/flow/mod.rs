@@ -162,10 +162,10 @@ pub fn drive(guide: &Guide, ctx: &Context<'_>, prompter: &mut dyn Prompter) -> R
         }) = &step.kind
         {
             // The tool's own check: nothing to ask, only something to say.
-            let verdict = ctx.official.judge(flow.input_value(cmp.input));
-            let said = format!("{}\n{}", text.get(ctx.lang), verdict.describe(ctx.lang));
+            let judgement = ctx.official.judge(flow.input_value(cmp.input));
+            let said = format!("{}\n{}", text.get(ctx.lang), judgement.describe(ctx.lang));
             prompter.info(&step.id, &said)?;
-            Answer::Compared(verdict)
+            Answer::Compared(judgement.verdict)
         } else {
             let done = flow.steps_taken();
             prompter.progress(done, done + steps_to_an_ending(guide, flow.current()));
@@ -547,7 +547,6 @@ text = { en = "Unknown.", zh = "未知。" }
         let guide = parse_guide("compare-test.toml", GUIDE, Source::Bundled).unwrap();
         let parse = ParseContext::new("2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap());
         let config = Config {
-            provider: None,
             support: Support {
                 phones: phones.iter().map(ToString::to_string).collect(),
                 ..Support::default()

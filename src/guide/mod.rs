@@ -155,8 +155,9 @@ pub struct InputStep {
 pub enum Privacy {
     /// Scanned for secrets; card, IBAN and ID numbers masked.
     Normal,
-    /// Personal contact details (a phone number, an email address, a name): hidden or masked
-    /// unless the user chooses, at the review, to show them to support.
+    /// Personal contact details (a phone number, an email address, a name): shown in full, as
+    /// support needs them to find the account, unless the user chooses to mask them at the
+    /// review.
     Personal,
     /// An order or transaction number: long numbers in it are ids, never masked as cards.
     Reference,
@@ -174,6 +175,14 @@ impl Privacy {
             "reference" => Some(Privacy::Reference),
             "error-message" => Some(Privacy::ErrorMessage),
             _ => None,
+        }
+    }
+
+    /// What the scan for secrets may keep in an answer to a question with this privacy.
+    pub fn scan_policy(self) -> crate::privacy::Policy {
+        crate::privacy::Policy {
+            keep_error_codes: self == Privacy::ErrorMessage,
+            keep_references: self == Privacy::Reference,
         }
     }
 
@@ -215,7 +224,7 @@ pub struct Compare {
     pub unconfigured: usize,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     Resolved,

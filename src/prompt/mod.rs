@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::guide::Privacy;
 use crate::input::{InputType, ParseContext, Parsed};
 use crate::lang::Lang;
-use crate::report;
+use crate::privacy;
 
 /// A choice question, in the interface language.
 pub struct ChoiceQuestion<'a> {
@@ -48,19 +48,21 @@ pub struct Caught {
     pub warning: String,
 }
 
-/// Scans a free-text answer the way its report will, so a secret is caught at the prompt,
-/// not only in the report; `None` when the answer holds none (or is not free text).
+/// Scans a free-text answer the way its report will, so a secret is caught at the prompt, not
+/// only in the report; `None` when the answer holds none for sure (or is not free text). Only
+/// certain findings are caught here: what might not be a secret stays in the answer, in memory,
+/// until the review asks about it (a script's report removes it).
 pub fn tripwire(q: &InputQuestion<'_>, answer: &str) -> Option<Caught> {
     if q.input_type != InputType::Text {
         return None;
     }
-    let scanned = report::redact::redact_with(answer, report::policy(q.privacy));
+    let scanned = privacy::scan_keeping(answer, q.privacy.scan_policy(), |_| true);
     if scanned.changes.is_empty() {
         return None;
     }
     let mut kinds: Vec<&str> = Vec::new();
-    for kind in &scanned.changes {
-        let words = report::kind_words(kind.name(), q.lang);
+    for change in &scanned.changes {
+        let words = change.kind.words(q.lang);
         if !kinds.contains(&words) {
             kinds.push(words);
         }
@@ -77,7 +79,7 @@ pub fn tripwire(q: &InputQuestion<'_>, answer: &str) -> Option<Caught> {
         ),
     };
     Some(Caught {
-        cleaned: scanned.text,
+        cleaned: privacy::strip_controls(&scanned.text),
         warning,
     })
 }

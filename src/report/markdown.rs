@@ -10,11 +10,7 @@ pub(super) fn render(report: &Report) -> String {
     let lang = report.language;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", super::subject(report));
-    let to = report
-        .support
-        .email
-        .clone()
-        .unwrap_or_else(|| labels::NO_ADDRESS.get(lang).to_string());
+    let to = super::recipient(report);
     let colon = colon(lang);
     let _ = writeln!(
         out,
@@ -45,6 +41,10 @@ pub(super) fn render(report: &Report) -> String {
             let _ = writeln!(out, "| {} | {} |", cell(&d.label), cell(&value));
         }
         out.push('\n');
+        for warning in &report.warnings {
+            let note = super::warning_note(report, warning);
+            let _ = writeln!(out, "> {}\n", escape(&note));
+        }
     }
     phone(&mut out, report);
     if !report.trail.is_empty() {
@@ -125,10 +125,17 @@ fn colon(lang: crate::lang::Lang) -> &'static str {
     lang.pick(": ", "：")
 }
 
-/// Escapes the characters Markdown would read as formatting in user text. `_` and `*`
-/// inside a word (`x86_64`) format nothing in `CommonMark`, so they stay as they are.
+/// User text as Markdown shows it, formatting nothing: on one line (a line break in an answer
+/// becomes a space, so no line of it can start a heading, a list, a quote or a fence), with
+/// every character Markdown reads as syntax escaped: code, emphasis, links and images, HTML
+/// and entities, tables, strikethrough. `_` inside a word (`x86_64`) formats nothing in
+/// `CommonMark`, so it stays as it is; `*` inside a word does, so it is escaped.
 fn escape(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
+    let one_line: String = s
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c })
+        .collect();
+    let chars: Vec<char> = one_line.chars().collect();
     let in_word = |j: Option<usize>| {
         j.and_then(|j| chars.get(j))
             .is_some_and(|c| c.is_alphanumeric())
@@ -136,8 +143,12 @@ fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
         let inside = in_word(i.checked_sub(1)) && in_word(Some(i + 1));
-        let special = matches!(c, '\\' | '`' | '[' | ']' | '<' | '>' | '#' | '|')
-            || (matches!(c, '*' | '_') && !inside);
+        let special = matches!(
+            c,
+            '\\' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '*' | '~' | '&'
+        ) || (c == '_' && !inside)
+            || (i == 0 && matches!(c, '-' | '+' | '='))
+            || (matches!(c, '.' | ')') && is_list_number(&chars, i));
         if special {
             out.push('\\');
         }
@@ -146,7 +157,54 @@ fn escape(s: &str) -> String {
     out
 }
 
+/// `1.` or `3)` at the start, then a space: an ordered list item.
+fn is_list_number(chars: &[char], i: usize) -> bool {
+    i > 0
+        && i <= 9
+        && chars
+            .get(..i)
+            .is_some_and(|d| d.iter().all(char::is_ascii_digit))
+        && chars.get(i + 1).is_none_or(|c| c.is_whitespace())
+}
+
 /// A table cell: escaped, on one line.
 fn cell(s: &str) -> String {
-    escape(&s.replace(['\n', '\r'], " "))
+    escape(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_markdown_would_read_as_syntax_is_escaped() {
+        for (typed, shown) in [
+            ("# heading", "\\# heading"),
+            ("```rust", "\\`\\`\\`rust"),
+            ("~~~", "\\~\\~\\~"),
+            (
+                "[click](https://evil.example)",
+                "\\[click\\](https://evil.example)",
+            ),
+            ("![img](x.png)", "!\\[img\\](x.png)"),
+            (
+                "<script>alert(1)</script>",
+                "\\<script\\>alert(1)\\</script\\>",
+            ),
+            ("&amp; &#60;", "\\&amp; \\&\\#60;"),
+            ("a*b*c", "a\\*b\\*c"),
+            ("x86_64 and _this_", "x86_64 and \\_this\\_"),
+            ("- item", "\\- item"),
+            ("+ item", "\\+ item"),
+            ("1. item", "1\\. item"),
+            ("12) item", "12\\) item"),
+            ("> quote", "\\> quote"),
+            ("=== ", "\\=== "),
+            ("a | b", "a \\| b"),
+            ("line\n# two\r\n- three", "line \\# two  - three"),
+            ("59.90 CNY on 2026-11-21", "59.90 CNY on 2026-11-21"),
+        ] {
+            assert_eq!(escape(typed), shown, "{typed:?}");
+        }
+    }
 }

@@ -10,7 +10,7 @@ use crate::guide::block::phone;
 use crate::lang::Lang;
 
 /// What the user said about their phone; any key may be missing.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Phone {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub os: Option<String>,

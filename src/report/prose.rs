@@ -42,7 +42,7 @@ pub(super) fn details(
 
 /// When the report was written, for its last lines: `21 Nov 2026, 15:04 (UTC+8)`,
 /// `2026年11月21日 15:04`; the JSON keeps RFC 3339.
-pub(super) fn created(report: &Report) -> String {
+pub(crate) fn created(report: &Report) -> String {
     // The year always: a footer is read on its own, long after.
     time(&report.created_at, report.language, i16::MIN).unwrap_or_else(|| report.created_at.clone())
 }

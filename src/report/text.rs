@@ -12,11 +12,7 @@ const WIDTH: usize = 76;
 pub(super) fn render(report: &Report) -> String {
     let lang = report.language;
     let mut out = String::new();
-    let to = report
-        .support
-        .email
-        .clone()
-        .unwrap_or_else(|| labels::NO_ADDRESS.get(lang).to_string());
+    let to = super::recipient(report);
     let colon = lang.pick(": ", "\u{ff1a}");
     line(&mut out, &format!("{}{colon}{to}", labels::TO.get(lang)));
     let subject = super::subject(report);
@@ -60,9 +56,12 @@ pub(super) fn render(report: &Report) -> String {
 }
 
 /// Wrapping that never breaks inside a word: ids, times and phone numbers contain `-`, and
-/// an agent copying `FP-` / `99887766` from two lines gets the wrong value.
+/// an agent copying `FP-` / `99887766` from two lines gets the wrong value. A word longer than
+/// the line (a 64-character id) stays whole on a line of its own.
 fn options(width: usize) -> textwrap::Options<'static> {
-    textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation)
+    textwrap::Options::new(width)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false)
 }
 
 fn line(out: &mut String, s: &str) {
@@ -98,6 +97,13 @@ fn details(out: &mut String, report: &Report) {
         .map(|(d, value)| (d.label.as_str(), value.as_str()))
         .collect();
     table(out, &rows);
+    for warning in &report.warnings {
+        let note = format!("* {}", super::warning_note(report, warning));
+        line(
+            out,
+            &textwrap::fill(&note, options(WIDTH).subsequent_indent("  ")),
+        );
+    }
 }
 
 /// The phone where the problem happened, when the user said anything about it.
@@ -141,7 +147,8 @@ fn device(out: &mut String, report: &Report) {
     table(out, &rows);
 }
 
-/// Two columns: labels padded to the widest, values wrapped under themselves.
+/// Two columns: labels padded to the widest, values wrapped under themselves. A value of
+/// several lines keeps its lines (without empty ones), each under the first.
 fn table(out: &mut String, rows: &[(&str, &str)]) {
     let label_width = rows
         .iter()
@@ -150,8 +157,20 @@ fn table(out: &mut String, rows: &[(&str, &str)]) {
         .unwrap_or(0);
     let indent = " ".repeat(label_width + 2);
     for (label, value) in rows {
+        let mut lines = value
+            .lines()
+            .map(str::trim_end)
+            .filter(|l| !l.trim().is_empty());
+        let first = format!(
+            "{}  {}",
+            crate::ui::pad(label, label_width),
+            lines.next().unwrap_or_default()
+        );
         let options = options(WIDTH).subsequent_indent(&indent);
-        let first = format!("{}  {value}", crate::ui::pad(label, label_width));
-        let _ = writeln!(out, "{}", textwrap::fill(&first, options));
+        let _ = writeln!(out, "{}", textwrap::fill(&first, options.clone()));
+        for more in lines {
+            let options = options.clone().initial_indent(&indent);
+            let _ = writeln!(out, "{}", textwrap::fill(more, options));
+        }
     }
 }

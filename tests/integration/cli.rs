@@ -159,12 +159,15 @@ fn a_chinese_alias_runs_the_guide() {
 
 #[test]
 fn output_is_written_atomically_and_never_replaced_without_force() {
-    let out = payment_run()
-        .args(&["-o", "report.txt"])
-        .stdout("")
-        .stderr_contains("Report saved to report.txt")
-        .run();
+    let out = payment_run().args(&["-o", "report.txt"]).stdout("").run();
     assert!(out.file("report.txt").starts_with("To: "));
+    let full = std::fs::canonicalize(out.dir.join("report.txt")).unwrap();
+    assert!(
+        out.stderr
+            .contains(&format!("Report saved to {}\n", full.display())),
+        "the full path: {}",
+        out.stderr
+    );
     Test::new()
         .file("report.txt", "keep me")
         .args(&["contact", "--set", "what-happened=x", "-o", "report.txt"])
@@ -308,7 +311,7 @@ fn exit_3_for_an_invalid_config() {
         ])
         .status(3)
         .stderr_contains(
-            "error: config.toml:2:1: invalid config: `support.email` is `not an address`",
+            "error: config.toml:2:9: invalid config: `support.email` is `not an address`",
         )
         .run();
 }

@@ -211,7 +211,6 @@ struct World {
 fn worlds() -> Vec<World> {
     let with_phone = |phone: &str| {
         Official::from_config(&Config {
-            provider: None,
             support: Support {
                 phones: vec![phone.to_string()],
                 ..Support::default()

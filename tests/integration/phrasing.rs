@@ -133,7 +133,7 @@ fn an_unknown_region_is_an_error_naming_the_ones_there_are() {
         .args(&["contact", "--no-input", "--config", "config.toml"])
         .status(3)
         .stderr_contains(
-            "config.toml:2:1: invalid config: `provider.region` is `china`; expected cn, us, uk, eu or other",
+            "config.toml:2:10: invalid config: `provider.region` is `china`; expected cn, us, uk, eu or other",
         )
         .run();
 }

@@ -11,7 +11,7 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::Config;
-use wallet_help::report::redact::{Policy, redact, redact_with};
+use wallet_help::privacy::{Policy, Scan, scan};
 
 // Numbers to hide, in their plain ASCII form.
 
@@ -199,13 +199,14 @@ fn legacy_china_id() -> impl Strategy<Value = String> {
 
 // How people write them.
 
-/// Groups of 4, or irregular groups as on cards (4-6-5, 6-13) and statements (6-8-4); every
-/// group but the last has 3 or more characters. A run of 1–2-digit groups reads as a date or a
-/// time, and the redactor rightly does not join those into a card.
+/// Groups of 4, one by one, or irregular groups as on cards (4-6-5, 6-13) and statements
+/// (6-8-4); every group but the last has 3 or more characters. Mixed groups of 1–2 digits read
+/// as a date or a time, and the scan rightly does not join those into a card.
 fn grouping(len: usize) -> impl Strategy<Value = Vec<usize>> {
     prop_oneof![
         Just(vec![len]),
         Just(vec![4; len.div_ceil(4)]),
+        Just(vec![1; len]),
         vec(3..=7usize, 1..8),
     ]
     .prop_map(move |sizes| {
@@ -252,14 +253,38 @@ fn written(value: String) -> impl Strategy<Value = (String, String)> {
     written_in(value, grouping(len))
 }
 
-/// An IBAN as written: its country and check digits (`GB82`) always together.
+/// An IBAN as written: its country and check digits together (`GB82`), apart (`GB 82`), or
+/// split after the first letter (`G B82`), then the account in groups.
 fn written_iban(value: String) -> impl Strategy<Value = (String, String)> {
     let len = value.chars().count();
-    let groups = grouping(len - 4).prop_map(move |rest| match rest.len() {
-        1 => vec![len],
-        _ => [vec![4], rest].concat(),
+    let head = select(vec![vec![4], vec![2, 2], vec![1, 3]]);
+    let groups = (head, grouping(len - 4)).prop_map(move |(head, rest)| match rest.len() {
+        1 if head.len() == 1 => vec![len],
+        _ => [head, rest].concat(),
     });
     written_in(value, groups)
+}
+
+/// What people type between groups: spaces (one, two, no-break, ideographic), dashes, dots,
+/// underscores, middle dots.
+const SEPARATORS: &[&str] = &[" ", "-", ".", "_", "  ", " - ", "·", "\u{a0}", "\u{3000}"];
+
+/// Separators for up to 40 gaps: one kind throughout, or a different one at each gap; and
+/// maybe a line break at one gap.
+fn separators() -> impl Strategy<Value = Vec<&'static str>> {
+    (
+        select(SEPARATORS),
+        vec(select(SEPARATORS), 40),
+        any::<bool>(),
+        proptest::option::of(0..40usize),
+    )
+        .prop_map(|(one, each, mixed, line_break)| {
+            let mut seps = if mixed { each } else { vec![one; 40] };
+            if let Some(at) = line_break {
+                seps[at] = "\n";
+            }
+            seps
+        })
 }
 
 fn written_in(
@@ -271,21 +296,19 @@ fn written_in(
         Just(Typing::FullWidthDigits),
         Just(Typing::FullWidth)
     ];
-    (groups, select(vec![' ', '-']), typing, any::<bool>()).prop_map(
-        move |(sizes, separator, typing, lower)| {
-            let chars: Vec<char> = value.chars().map(|c| typed(c, typing, lower)).collect();
-            let mut out = String::new();
-            let mut at = 0;
-            for size in sizes {
-                if at > 0 {
-                    out.push(separator);
-                }
-                out.extend(&chars[at..at + size]);
-                at += size;
+    (groups, separators(), typing, any::<bool>()).prop_map(move |(sizes, seps, typing, lower)| {
+        let chars: Vec<char> = value.chars().map(|c| typed(c, typing, lower)).collect();
+        let mut out = String::new();
+        let mut at = 0;
+        for (k, size) in sizes.into_iter().enumerate() {
+            if at > 0 {
+                out.push_str(seps[k % seps.len()]);
             }
-            (value.clone(), out)
-        },
-    )
+            out.extend(&chars[at..at + size]);
+            at += size;
+        }
+        (value.clone(), out)
+    })
 }
 
 // Text around them.
@@ -465,7 +488,7 @@ fn any_secret_in_filler() -> impl Strategy<Value = (String, String)> {
     ])
 }
 
-// 1. Nothing survives `redact` but the last 4.
+// 1. Nothing survives the scan but the last 4.
 
 /// `text` redacted as a plain answer and as an error message, which keeps codes but still masks
 /// numbers.
@@ -474,7 +497,10 @@ fn redactions(text: &str) -> [String; 2] {
         keep_error_codes: true,
         ..Policy::default()
     };
-    [redact(text).text, redact_with(text, error_message).text]
+    [
+        scan(text, Policy::default()).text,
+        scan(text, error_message).text,
+    ]
 }
 
 proptest! {
@@ -751,7 +777,7 @@ proptest! {
 
     #[test]
     fn amounts_dates_transaction_ids_and_words_are_kept(text in what_support_needs()) {
-        let out = redact(&text);
+        let out: Scan = scan(&text, Policy::default());
         prop_assert_eq!(&out.text, &text);
         prop_assert!(out.changes.is_empty());
     }
@@ -759,24 +785,29 @@ proptest! {
 
 // 5. An answer that is a reference keeps its numbers.
 
-/// An 18-digit order number that passes Luhn, as a card number would.
-fn luhn_order_number() -> impl Strategy<Value = String> {
-    (1..10u32, digits(16)).prop_map(|(first, rest)| {
+/// An 18-digit order number that passes Luhn, as a card number would; starting like a card
+/// (3–6) or not (1, 7–9).
+fn luhn_order_number(like_a_card: bool) -> impl Strategy<Value = String> {
+    let first = if like_a_card {
+        select(vec![3, 4, 5, 6])
+    } else {
+        select(vec![1, 7, 8, 9])
+    };
+    (first, digits(16)).prop_map(|(first, rest)| {
         let body = format!("{first}{rest}");
         format!("{body}{}", luhn_check(&body))
     })
 }
 
 /// The order number in a short answer: `order 1234…`, `订单号1234…，`.
-fn order_answer() -> impl Strategy<Value = (String, String)> {
+fn order_answer(like_a_card: bool) -> impl Strategy<Value = (String, String)> {
     let frame = select(vec![
-        ("", ""),
         ("order ", ""),
         ("Order no. ", " please"),
         ("订单号", "，"),
         ("订单号：", ""),
     ]);
-    (frame, luhn_order_number())
+    (frame, luhn_order_number(like_a_card))
         .prop_map(|((before, after), number)| (format!("{before}{number}{after}"), number))
 }
 
@@ -784,18 +815,31 @@ proptest! {
     #![proptest_config(Config { failure_persistence: None, ..Config::with_cases(256) })]
 
     #[test]
-    fn a_reference_keeps_an_order_number_that_passes_luhn((text, number) in order_answer()) {
+    fn a_reference_keeps_an_order_number_that_passes_luhn(
+        (text, number) in prop_oneof![order_answer(true), order_answer(false)],
+    ) {
         prop_assert!(passes_luhn(&number));
         let policy = Policy { keep_references: true, ..Policy::default() };
-        let out = redact_with(&text, policy);
+        let out = scan(&text, policy);
         prop_assert_eq!(&out.text, &text);
         prop_assert!(out.changes.is_empty());
     }
 
     #[test]
-    fn without_the_reference_policy_the_same_number_is_masked((text, number) in order_answer()) {
-        let out = redact(&text).text;
-        at_most_last_4(&out, &number)?;
-        prop_assert!(out.contains(last4(&number)), "{}", out);
+    fn free_text_keeps_an_order_number_after_its_label_that_starts_like_no_card(
+        (text, _number) in order_answer(false),
+    ) {
+        let out = scan(&text, Policy::default());
+        prop_assert_eq!(&out.text, &text);
+    }
+
+    #[test]
+    fn free_text_masks_as_uncertain_an_order_number_that_passes_the_card_test(
+        (text, number) in order_answer(true),
+    ) {
+        let out = scan(&text, Policy::default());
+        at_most_last_4(&out.text, &number)?;
+        prop_assert!(out.text.contains(last4(&number)), "{}", out.text);
+        prop_assert!(out.changes.iter().all(|c| !c.certain), "{:?}", out.changes);
     }
 }

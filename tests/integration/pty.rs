@@ -37,15 +37,32 @@ struct Pty {
     seen: usize,
     eof: bool,
     /// `HOME` and `XDG_CONFIG_HOME`; kept alive for the life of the process.
-    _home: tempfile::TempDir,
+    home: tempfile::TempDir,
 }
 
 impl Pty {
     /// Starts `wallet-help ARGS` with a fixed, clean environment: xterm, no colour, English,
     /// Shanghai time frozen at [`NOW`], and an empty home so no user config is read.
     fn spawn(args: &[&str]) -> Pty {
+        Pty::spawn_in(args, None)
+    }
+
+    /// [`Pty::spawn`], in the working folder `cwd` when given.
+    fn spawn_in(args: &[&str], cwd: Option<&std::path::Path>) -> Pty {
+        Pty::spawn_with(args, cwd, &[])
+    }
+
+    /// [`Pty::spawn_in`], with more environment variables (which replace the defaults).
+    fn spawn_with(
+        args: &[&str],
+        cwd: Option<&std::path::Path>,
+        env: &[(&str, std::ffi::OsString)],
+    ) -> Pty {
         let home = tempfile::tempdir().unwrap();
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_wallet-help"));
+        if let Some(cwd) = cwd {
+            cmd.current_dir(cwd);
+        }
         cmd.args(args)
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -56,13 +73,16 @@ impl Pty {
             .env("LANG", "en_US.UTF-8")
             .env("HOME", home.path())
             .env("XDG_CONFIG_HOME", home.path().join(".config"));
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let session = OsSession::spawn(cmd).unwrap();
         Pty {
             session,
             raw: Vec::new(),
             seen: 0,
             eof: false,
-            _home: home,
+            home,
         }
     }
 
@@ -636,4 +656,303 @@ fn esc_at_the_links_question_cancels() {
     pty.send(ESC);
     pty.expect("cancelled");
     assert_eq!(pty.finish(), 130, "exit code; output:\n{}", pty.text());
+}
+
+#[test]
+fn scam_check_explains_its_verdict_contact_by_contact() {
+    let config = tempfile::tempdir().unwrap();
+    let path = config.path().join("config.toml");
+    std::fs::write(&path, crate::scam::CONFIG).unwrap();
+    let mut pty = Pty::spawn(&["scam-check", "--config", path.to_str().unwrap()]);
+    pty.choose("What did they ask you for?", 6, "Nothing yet");
+    pty.answer_text(
+        "Which number, email or link did they give you?",
+        "+86 400 000 0000 or https://evil.io/@example.com",
+    );
+    pty.expect("Result: it matches none of the official contacts.\n");
+    pty.expect("- +86 400 000 0000: an official number.\n");
+    pty.expect("- https://evil.io/@example.com: a website that is not the official one.\n");
+    assert_eq!(pty.finish(), 0);
+}
+
+/// Runs `contact` in `cwd` to the send menu and picks "Save it to a file".
+fn to_the_save_dialog(cwd: &std::path::Path) -> Pty {
+    let answers = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/answers/contact.toml"
+    );
+    let mut pty = Pty::spawn_in(
+        &[&["contact", "--answers", answers], CONTACT_IDS].concat(),
+        Some(cwd),
+    );
+    pty.choose("Is this report right?", 0, "Yes, it's right: send it");
+    pty.choose("How do you want to send it?", 1, "Save it to a file");
+    pty
+}
+
+#[test]
+fn the_save_dialog_shows_the_folder_expands_the_home_folder_and_gives_the_full_path() {
+    let cwd = tempfile::tempdir().unwrap();
+    let cwd_path = std::fs::canonicalize(cwd.path()).unwrap();
+    let mut pty = to_the_save_dialog(&cwd_path);
+    pty.expect(&format!("It will be saved in {}\n", cwd_path.display()));
+    pty.expect("? Save as");
+    pty.send(&format!("~/saved.txt{ENTER}"));
+    let home = std::fs::canonicalize(pty.home.path()).unwrap();
+    let saved = home.join("saved.txt");
+    pty.expect(&format!("Report saved to {}\n", saved.display()));
+    assert_eq!(pty.finish(), 0);
+    assert!(std::fs::read_to_string(&saved).unwrap().starts_with("To: "));
+}
+
+#[test]
+fn a_taken_name_asks_before_replacing_and_offers_a_free_one() {
+    let cwd = tempfile::tempdir().unwrap();
+    let cwd_path = std::fs::canonicalize(cwd.path()).unwrap();
+    std::fs::write(cwd_path.join("taken.txt"), "keep me").unwrap();
+    let mut pty = to_the_save_dialog(&cwd_path);
+    pty.expect("? Save as");
+    pty.send(&format!("taken.txt{ENTER}"));
+    pty.expect("“taken.txt” already exists there. Replace it?");
+    pty.send("n");
+    pty.expect("? Save as");
+    pty.expect("taken-2.txt");
+    pty.send(ENTER);
+    pty.expect(&format!(
+        "Report saved to {}\n",
+        cwd_path.join("taken-2.txt").display()
+    ));
+    assert_eq!(pty.finish(), 0);
+    assert_eq!(
+        std::fs::read_to_string(cwd_path.join("taken.txt")).unwrap(),
+        "keep me"
+    );
+}
+
+/// The QR code's lines in `block` (from the line after `intro` to the one before "Scan it"),
+/// decoded with rqrr as a phone's camera would.
+fn decode_qr(block: &str, intro: &str) -> String {
+    const SCALE: usize = 4;
+    let start = block.find(intro).unwrap() + intro.len();
+    let lines: Vec<Vec<char>> = block[start..]
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with("Scan it"))
+        .map(|l| l.chars().collect())
+        .collect();
+    let width = lines.iter().map(Vec::len).max().unwrap();
+    let dark = |x: usize, y: usize| {
+        let c = lines[y / 2].get(x).copied().unwrap_or(' ');
+        matches!((c, y % 2), ('█', _) | ('▀', 0) | ('▄', 1))
+    };
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(
+        width * SCALE,
+        lines.len() * 2 * SCALE,
+        |x, y| {
+            if dark(x / SCALE, y / SCALE) { 0 } else { 255 }
+        },
+    );
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one code on the screen:\n{block}");
+    grids[0].decode().unwrap().1
+}
+
+/// `contact` at the send menu in a window of `columns` × `rows`.
+fn to_the_send_menu(columns: u16, rows: u16) -> Pty {
+    let answers = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/answers/contact.toml"
+    );
+    let mut pty = Pty::spawn(&[&["contact", "--answers", answers], CONTACT_IDS].concat());
+    pty.session
+        .get_process_mut()
+        .set_window_size(columns, rows)
+        .unwrap();
+    pty.choose("Is this report right?", 0, "Yes, it's right: send it");
+    pty
+}
+
+#[test]
+fn a_qr_code_holds_the_whole_report_when_the_window_is_big_enough() {
+    let answers = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/answers/contact.toml"
+    );
+    let mut pty = to_the_send_menu(200, 100);
+    pty.choose(
+        "How do you want to send it?",
+        3,
+        "Show a QR code to send it from my phone",
+    );
+    let block = pty.expect("Scan it with your phone's camera");
+    let decoded = decode_qr(&block, "This code holds the whole report:");
+    assert_eq!(pty.finish(), 0);
+    let home = tempfile::tempdir().unwrap();
+    let scripted = Command::new(env!("CARGO_BIN_EXE_wallet-help"))
+        .args([&["contact", "--answers", answers], CONTACT_IDS].concat())
+        .env_clear()
+        .env("TZ", "Asia/Shanghai")
+        .env("SOURCE_DATE_EPOCH", NOW)
+        .env("LANG", "en_US.UTF-8")
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join(".config"))
+        .output()
+        .unwrap();
+    assert_eq!(decoded, String::from_utf8(scripted.stdout).unwrap());
+}
+
+#[test]
+fn a_qr_code_in_an_80_by_24_window_holds_the_subject_code_and_what_fits_of_the_summary() {
+    let mut pty = to_the_send_menu(80, 24);
+    pty.choose(
+        "How do you want to send it?",
+        3,
+        "Show a QR code to send it from my phone",
+    );
+    let block = pty.expect("Scan it with your phone's camera");
+    let decoded = decode_qr(&block, "(a bigger window holds more):");
+    assert!(decoded.starts_with("[WH-20261121-"), "{decoded}");
+    assert!(decoded.contains("\nVerification code "), "{decoded}");
+    assert_eq!(pty.finish(), 0);
+}
+
+#[test]
+fn a_window_too_small_for_a_qr_code_says_so_and_offers_the_menu_again() {
+    let mut pty = to_the_send_menu(30, 12);
+    pty.choose(
+        "How do you want to send it?",
+        3,
+        "Show a QR code to send it from my phone",
+    );
+    pty.expect("This window is too small");
+    pty.choose("How do you want to send it?", 0, "Show it here, to copy");
+    pty.expect("Subject: [WH-");
+    assert_eq!(pty.finish(), 0);
+}
+
+/// A folder with fake `xdg-open` (it records its argument in `opened`) and `xdg-mime` (it
+/// names an email app when `email_app`), and the environment that puts them first on `PATH`
+/// in a graphical session, with temporary files in `tmp`.
+fn fake_desktop(email_app: bool) -> (tempfile::TempDir, Vec<(&'static str, std::ffi::OsString)>) {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("bin");
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::create_dir_all(&tmp).unwrap();
+    let opened = dir.path().join("opened");
+    let scripts = [
+        (
+            "xdg-open",
+            format!(
+                "#!/bin/sh\nprintf '%s' \"$1\" > '{}.part' && mv '{0}.part' '{0}'\n",
+                opened.display()
+            ),
+        ),
+        (
+            "xdg-mime",
+            if email_app {
+                "#!/bin/sh\necho thunderbird.desktop\n".to_string()
+            } else {
+                "#!/bin/sh\nexit 0\n".to_string()
+            },
+        ),
+    ];
+    for (name, script) in scripts {
+        let path = bin.join(name);
+        std::fs::write(&path, script).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
+    .unwrap();
+    let env = vec![
+        ("PATH", path),
+        ("DISPLAY", ":99".into()),
+        ("TMPDIR", tmp.into_os_string()),
+    ];
+    (dir, env)
+}
+
+/// Waits for the fake `xdg-open` to record what it was asked to open.
+fn opened(dir: &std::path::Path) -> String {
+    let file = dir.join("opened");
+    let start = Instant::now();
+    while !file.exists() {
+        assert!(start.elapsed() < TIMEOUT, "nothing was opened");
+        thread::sleep(Duration::from_millis(10));
+    }
+    std::fs::read_to_string(file).unwrap()
+}
+
+#[test]
+fn open_it_in_my_email_app_opens_an_eml_draft_in_the_temp_folder() {
+    let (desktop, env) = fake_desktop(true);
+    let answers = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/answers/contact.toml"
+    );
+    let mut pty = Pty::spawn_with(
+        &[&["contact", "--answers", answers], CONTACT_IDS].concat(),
+        None,
+        &env,
+    );
+    pty.choose("Is this report right?", 0, "Yes, it's right: send it");
+    pty.choose("How do you want to send it?", 2, "Open it in my email app");
+    pty.expect("Opened the report as an email draft in your email app");
+    assert_eq!(pty.finish(), 0);
+    let draft = opened(desktop.path());
+    assert!(
+        draft.starts_with(&desktop.path().join("tmp").display().to_string()),
+        "{draft}"
+    );
+    assert!(
+        std::path::Path::new(&draft)
+            .extension()
+            .is_some_and(|e| e == "eml"),
+        "{draft}"
+    );
+    let bytes = std::fs::read(&draft).unwrap();
+    let message = mail_parser::MessageParser::default().parse(&bytes).unwrap();
+    assert_eq!(message.header_raw("X-Unsent").map(str::trim), Some("1"));
+    assert_eq!(message.attachment_count(), 1);
+}
+
+#[test]
+fn without_an_email_app_a_mailto_link_carries_the_summary_and_names_the_saved_report() {
+    let (desktop, env) = fake_desktop(false);
+    let answers = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/answers/contact.toml"
+    );
+    let mut pty = Pty::spawn_with(
+        &[&["contact", "--answers", answers], CONTACT_IDS].concat(),
+        None,
+        &env,
+    );
+    pty.choose("Is this report right?", 0, "Yes, it's right: send it");
+    pty.choose("How do you want to send it?", 2, "Open it in my email app");
+    pty.expect("Opened your email app with the summary. The full report is saved as");
+    assert_eq!(pty.finish(), 0);
+    let link = opened(desktop.path());
+    assert!(
+        link.starts_with("mailto:?subject=%5BWH-20261121-"),
+        "{link}"
+    );
+    assert!(link.contains("Verification%20code%20"), "{link}");
+    assert!(
+        link.contains(".txt%29."),
+        "names the file to attach: {link}"
+    );
+    let saved: Vec<_> = std::fs::read_dir(desktop.path().join("tmp"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert!(
+        std::fs::read_to_string(&saved[0])
+            .unwrap()
+            .starts_with("To: ")
+    );
 }

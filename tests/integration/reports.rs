@@ -52,7 +52,7 @@ fn an_error_message_still_loses_a_verification_code() {
     assert!(!detail(&report, "error-message").contains("483920"));
     assert_eq!(
         report["redactions"],
-        serde_json::json!([{ "question": "error-message", "kind": "verification-code" }])
+        serde_json::json!([{ "question": "error-message", "kind": "verification-code", "certain": true }])
     );
     // Nobody can retype a scripted answer: the warning comes when it is read.
     assert!(
@@ -71,33 +71,42 @@ fn a_card_number_in_free_text_is_masked_to_its_last_four() {
 }
 
 #[test]
-fn the_verification_code_is_the_same_in_every_format_and_language() {
+fn the_verification_code_is_the_same_in_every_format() {
     let (json, _) = payment_failed(&[], &[]);
     let code = json["verification_code"].as_str().unwrap().to_string();
     assert_eq!(code.len(), 7, "{code}");
     assert_eq!(code.as_bytes()[3], b'-', "{code}");
-    let out = Test::new()
-        .fixture_as("answers/payment-failed.toml", "answers.toml")
-        .args(&[
-            "payment-failed",
-            "--answers",
-            "answers.toml",
-            "--report-lang",
-            "zh",
-        ])
-        .run();
-    assert!(
-        out.stdout.contains(&format!("核对码 {code}")),
-        "{}",
-        out.stdout
-    );
+    for (format, label) in [
+        ("text", "Verification code "),
+        ("markdown", "Verification code "),
+    ] {
+        let out = Test::new()
+            .fixture_as("answers/payment-failed.toml", "answers.toml")
+            .args(&[
+                "payment-failed",
+                "--answers",
+                "answers.toml",
+                "--format",
+                format,
+            ])
+            .run();
+        assert!(
+            out.stdout.contains(&format!("{label}{code}")),
+            "{format}: {}",
+            out.stdout
+        );
+    }
+    // The Chinese report says the same in other words: its summary has its own code.
+    let (zh, _) = payment_failed(&[], &["--report-lang", "zh"]);
+    assert_eq!(zh["report_id"], json["report_id"]);
+    assert_ne!(zh["verification_code"], json["verification_code"]);
     // A different answer gives a different code.
     let (other, _) = payment_failed(&["merchant=Another shop"], &[]);
     assert_ne!(other["verification_code"], json["verification_code"]);
 }
 
 #[test]
-fn phone_and_email_are_masked_unless_the_user_shows_them_at_the_review() {
+fn phone_and_email_are_shown_in_full_unless_the_user_masks_them_at_the_review() {
     let out = Test::new()
         .fixture_as("answers/close-account.toml", "answers.toml")
         .args(&[
@@ -115,9 +124,35 @@ fn phone_and_email_are_masked_unless_the_user_shows_them_at_the_review() {
         .iter()
         .filter_map(|d| d["value"].as_str())
         .collect();
-    assert!(values.contains(&"w***@example.com"), "{values:?}");
+    // Support needs them to find the account.
+    assert!(values.contains(&"wang.fang@example.com"), "{values:?}");
+    assert!(values.contains(&"+8613912345678"), "{values:?}");
+}
+
+#[test]
+fn a_transaction_id_that_looks_like_a_card_number_is_kept_with_a_warning_in_scripts() {
+    let (report, stderr) = payment_failed(&["transaction-id=4111111111111111"], &[]);
+    assert_eq!(detail(&report, "transaction-id"), "4111111111111111");
+    assert_eq!(
+        report["warnings"],
+        serde_json::json!([{ "question": "transaction-id", "kind": "looks-like-card-number" }])
+    );
+    assert!(stderr.contains("looks like a card number"), "{stderr}");
+    // An ordinary id carries no warning.
+    let (report, _) = payment_failed(&["transaction-id=2026112122001400000000001234"], &[]);
+    assert_eq!(report["warnings"], serde_json::json!([]), "{report:#}");
+}
+
+#[test]
+fn an_uncertain_finding_is_removed_in_scripts_and_listed_as_uncertain() {
+    let (report, stderr) = payment_failed(&["merchant=Shop, the code was 702518"], &[]);
+    assert!(!detail(&report, "merchant").contains("702518"));
+    assert_eq!(
+        report["redactions"],
+        serde_json::json!([{ "question": "merchant", "kind": "verification-code", "certain": false }])
+    );
     assert!(
-        values.iter().any(|v| v.starts_with("+8613*****")),
-        "{values:?}"
+        stderr.contains("what might be a verification code"),
+        "{stderr}"
     );
 }

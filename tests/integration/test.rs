@@ -92,6 +92,11 @@ impl Test {
         self.file(name, &contents)
     }
 
+    /// The run's working folder, to make what `file` cannot (a FIFO, a symlink) before `run`.
+    pub fn dir_path(&self) -> PathBuf {
+        self.dir.path().to_path_buf()
+    }
+
     pub fn status(mut self, code: i32) -> Test {
         self.status = code;
         self

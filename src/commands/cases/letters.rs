@@ -54,7 +54,7 @@ pub(super) fn export(ctx: &Ctx<'_>, m: &ArgMatches) -> Result<u8> {
     };
     match &ctx.settings.output {
         Some(path) => {
-            write::atomic_write(path, &text, ctx.settings.force)?;
+            write::atomic_write(path, text.as_bytes(), ctx.settings.force)?;
             let saved = ctx.lang().pick("Saved to", "已保存到");
             print_stderr(&format!("{saved} {}", path.display()));
         }
@@ -118,7 +118,7 @@ fn deliver(
         if reviewing && !confirm(&rendered, ui_lang)? {
             return Err(Error::Cancelled);
         }
-        write::atomic_write(path, &rendered, ctx.settings.force)?;
+        write::atomic_write(path, rendered.as_bytes(), ctx.settings.force)?;
         let saved = ui_lang.pick("Letter saved to", "信函已保存到");
         print_stderr(&format!("{saved} {}", path.display()));
     } else if reviewing {
@@ -133,7 +133,7 @@ fn deliver(
                     .interact_text_on(&console::Term::stderr())
                     .map_err(prompt_error)?;
                 let path = std::path::Path::new(typed.trim());
-                if let Err(e) = write::atomic_write(path, &rendered, ctx.settings.force) {
+                if let Err(e) = write::atomic_write(path, rendered.as_bytes(), ctx.settings.force) {
                     let _ = print_stdout(&rendered);
                     return Err(e);
                 }

@@ -1,0 +1,305 @@
+//! China resident ID numbers, masked to their last 4 (`••••••••••••••002X`): 18 characters
+//! whose check character (a digit or `X`) is ISO 7064 MOD 11-2 of the first 17 (GB 11643-1999)
+//! and whose birth date is a real date; and the legacy 15-digit form (a province, a `YYMMDD`
+//! birth date), certain next to an ID label (`身份证`, `ID number`), else uncertain. Found however
+//! they are written (see `numbers`), `X` or `x`, joined to the digits or apart.
+
+use super::Kind;
+use super::context::{Context, Finding};
+use super::labels::Rule;
+use super::normalize::View;
+use super::numbers::{self, Run};
+
+/// GB 11643-1999 weights of the first 17 digits, and the check character of each remainder.
+const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+
+/// Province codes (GB/T 2260) that begin a legacy 15-digit number.
+const PROVINCES: &[u32] = &[
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+    53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+];
+
+/// 18-character numbers, checked to the last character: before cards, as some also pass Luhn.
+pub(super) fn find(ctx: &mut Context<'_>, runs: &[Run]) {
+    find_sized(ctx, runs, false);
+}
+
+/// Legacy 15-digit numbers, checked only by their province and date: after cards, which a
+/// 15-digit Amex number is first.
+pub(super) fn find_legacy(ctx: &mut Context<'_>, runs: &[Run]) {
+    find_sized(ctx, runs, true);
+}
+
+fn find_sized(ctx: &mut Context<'_>, runs: &[Run], legacy: bool) {
+    if ctx.policy.keep_references {
+        return;
+    }
+    for run in runs {
+        let mut a = 0;
+        while a < run.groups.len() {
+            match id_from(ctx, run, a, legacy) {
+                Some((finding, used)) => {
+                    ctx.add(finding);
+                    a += used;
+                }
+                None => a += 1,
+            }
+        }
+    }
+}
+
+/// An ID number made of whole groups from group `a` (and a check `X` after them), and how many
+/// groups it used.
+fn id_from(ctx: &Context<'_>, run: &Run, a: usize, legacy: bool) -> Option<(Finding, usize)> {
+    let view = ctx.view;
+    let (start, _) = *run.groups.get(a)?;
+    // After `+`, a phone number with its country code.
+    if run
+        .groups
+        .first()
+        .is_some_and(|g| view.before(g.0) == Some('+'))
+    {
+        return None;
+    }
+    let labelled = a == 0
+        && ctx
+            .label_before(start)
+            .is_some_and(|l| l.rule == Rule::Identity);
+    // After `order`, `订单号`: most likely the order number, so only maybe an ID number.
+    let id_label = a == 0 && super::cards::after_id_label(ctx, start);
+    // 18 characters at most, so at most 18 groups.
+    for b in (a + 1..=run.groups.len().min(a + 18)).rev() {
+        let count = run.count(a, b);
+        if count > 18 {
+            continue;
+        }
+        if count < 15 {
+            break;
+        }
+        let (_, end) = *run.groups.get(b - 1)?;
+        let digits = run.digits(view, a, b);
+        let at_end = b == run.groups.len();
+        if ctx.taken(start, end) {
+            continue;
+        }
+        let found = match count {
+            17 if at_end && !legacy => check_x(ctx, end).and_then(|x| {
+                id18_valid(&digits, 'X').then(|| (x + 1, mask(&digits, Some('X')), true))
+            }),
+            18 if !legacy => {
+                let (body, check) = digits.split_at(17);
+                let check = char::from(b'0' + check.first().copied().unwrap_or(0));
+                (id18_valid(body, check) && !glued(ctx, end, at_end))
+                    .then(|| (end, mask(&digits, None), true))
+            }
+            // Checked only by its province and date, a legacy number is the whole run of
+            // digits, unless an ID label names it.
+            15 if legacy
+                && !glued(ctx, end, at_end)
+                && (labelled || (a == 0 && at_end && typed_as_one_number(view, run))) =>
+            {
+                id15_valid(&digits).then(|| (end, mask(&digits, None), labelled))
+            }
+            _ => None,
+        };
+        if let Some((end, mask, certain)) = found {
+            let certain = certain && !id_label;
+            let finding = Finding {
+                start,
+                end,
+                kind: Kind::IdNumber,
+                certain,
+                mask: Some(mask),
+            };
+            return Some((finding, b - a));
+        }
+    }
+    None
+}
+
+/// Whether the number ending at `end` runs on into letters or a decimal.
+fn glued(ctx: &Context<'_>, end: usize, at_end: bool) -> bool {
+    let view = ctx.view;
+    at_end
+        && (view.is(end, |c| c.is_ascii_alphabetic())
+            || (view.is(end, |c| c == '.') && view.is(end + 1, |c| c.is_ascii_digit())))
+}
+
+/// Where the check `X` is after digits ending at `end`: right there, or after what separates
+/// groups (`002 X`, `0.0.2.X`), and not the start of a word.
+fn check_x(ctx: &Context<'_>, end: usize) -> Option<usize> {
+    let view = ctx.view;
+    let x = view.run_end_capped(end, 3, |c| matches!(c, ' ' | '-' | '.' | '_' | '·' | '\n'));
+    (view.is(x, |c| c == 'X' || c == 'x') && !view.is(x + 1, |c| c.is_ascii_alphanumeric()))
+        .then_some(x)
+}
+
+/// The 17 digits before the check character of an 18-character number give `check`, and hold
+/// a real birth date from 1800 to 2099.
+pub(super) fn id18_valid(body: &[u8], check: char) -> bool {
+    let (Some(year), Some(month), Some(day)) =
+        (body.get(6..10), body.get(10..12), body.get(12..14))
+    else {
+        return false;
+    };
+    if body.len() != 17 || body.first() == Some(&0) {
+        return false;
+    }
+    let year = numbers::value(year);
+    if !(1800..=2099).contains(&year)
+        || !date_valid(year, numbers::value(month), numbers::value(day))
+    {
+        return false;
+    }
+    let sum: u32 = body
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(&d, w)| u32::from(d) * w)
+        .sum();
+    CHECK.get((sum % 11) as usize) == Some(&check.to_ascii_uppercase())
+}
+
+/// Whether an unlabelled run reads as one number rather than several values side by side.
+/// `11000.00 2011-01-01` (an amount, then a date) is fifteen digits too, but nobody types an
+/// ID number with a decimal part in the middle (`.00` and then more digits), or with the `:`
+/// of a time or the `/` of a date between its groups.
+fn typed_as_one_number(view: &View, run: &Run) -> bool {
+    let gap = |e: usize, s: usize| (e..s).filter_map(|i| view.at(i)).collect::<String>();
+    let several = run.groups.windows(3).any(|trio| match trio {
+        [(_, e1), (s2, e2), (s3, _)] => {
+            let decimal = matches!(gap(*e1, *s2).as_str(), "." | ",");
+            decimal && e2 - s2 == 2 && gap(*e2, *s3) != gap(*e1, *s2)
+        }
+        _ => false,
+    });
+    let clock_or_slash = run
+        .groups
+        .windows(2)
+        .any(|pair| matches!(pair, [(_, e), (s, _)] if gap(*e, *s).contains([':', '/'])));
+    !(several || clock_or_slash)
+}
+
+/// A legacy 15-digit number: a province, then a `YYMMDD` birth date in the 1900s.
+pub(super) fn id15_valid(digits: &[u8]) -> bool {
+    let (Some(province), Some(year), Some(month), Some(day)) = (
+        digits.get(..2),
+        digits.get(6..8),
+        digits.get(8..10),
+        digits.get(10..12),
+    ) else {
+        return false;
+    };
+    digits.len() == 15
+        && PROVINCES.contains(&numbers::value(province))
+        && date_valid(
+            1900 + numbers::value(year),
+            numbers::value(month),
+            numbers::value(day),
+        )
+}
+
+fn date_valid(year: u32, month: u32, day: u32) -> bool {
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// Bullets for all but the last 4 characters: `••••••••••••••002X`.
+fn mask(digits: &[u8], check: Option<char>) -> String {
+    let mut shown: Vec<char> = digits.iter().map(|d| char::from(b'0' + d)).collect();
+    shown.extend(check);
+    let hidden = shown.len().saturating_sub(4);
+    let tail: String = shown.get(hidden..).unwrap_or_default().iter().collect();
+    "•".repeat(hidden) + &tail
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Policy, scan};
+    use super::*;
+
+    #[track_caller]
+    fn masked(text: &str, expected: &str, certain: bool) {
+        let out = scan(text, Policy::default());
+        assert_eq!(out.text, expected, "{text:?}");
+        assert_eq!(out.changes.len(), 1, "{text:?}");
+        assert_eq!(out.changes[0].kind, Kind::IdNumber, "{text:?}");
+        assert_eq!(out.changes[0].certain, certain, "{text:?}");
+    }
+
+    #[track_caller]
+    fn kept(text: &str) {
+        assert_eq!(scan(text, Policy::default()).text, text);
+    }
+
+    #[test]
+    fn id_numbers_however_written() {
+        for (text, expected) in [
+            (
+                "身份证号11010519491231002X，谢谢",
+                "身份证号••••••••••••••002X，谢谢",
+            ),
+            ("ID 440524188001010014", "ID ••••••••••••••0014"),
+            ("id 11010519491231002x", "id ••••••••••••••002X"),
+            (
+                "身份证：１１０１０５１９４９１２３１００２Ｘ",
+                "身份证：••••••••••••••002X",
+            ),
+            ("身份证 110105 19491231 002X", "身份证 ••••••••••••••002X"),
+            ("ID 1101 0519 4912 3100 2X.", "ID ••••••••••••••002X."),
+            ("ID 110105-19491231-002x", "ID ••••••••••••••002X"),
+            ("110105 19491231 002 X，谢谢", "••••••••••••••002X，谢谢"),
+            (
+                "身份证号：110105194\n91231002X",
+                "身份证号：••••••••••••••002X",
+            ),
+            ("ID#34052419800101001X", "ID#••••••••••••••001X"),
+        ] {
+            masked(text, expected, true);
+        }
+    }
+
+    #[test]
+    fn legacy_numbers_are_certain_only_next_to_an_id_label() {
+        masked("旧身份证 110105491231002", "旧身份证 •••••••••••1002", true);
+        masked(
+            "证件号码 1101 0549 1231 002",
+            "证件号码 •••••••••••1002",
+            true,
+        );
+        masked("number 110105491231002", "number •••••••••••1002", false);
+        kept("138 0000 0010 2000-01-01");
+        kept("+86 138 0000 0010 1000元");
+        masked(
+            "1.1.0.1.0.5.1.9.4.9.1.2.3.1.0.0.2.X",
+            "••••••••••••••002X",
+            true,
+        );
+        masked("order 110105491231002", "order •••••••••••1002", false);
+        masked("订单11010519491231002X", "订单••••••••••••••002X", false);
+        kept("990105491231002");
+        kept("110105491331002");
+    }
+
+    #[test]
+    fn a_wrong_check_character_or_date_is_no_id() {
+        kept("ID 110105194912310021");
+        kept("ID 11010519491231002Y");
+        kept("ID 11010519491331002X");
+        kept("ID 110105 19491231 002 XL");
+    }
+
+    #[test]
+    fn an_amount_and_a_date_side_by_side_are_not_a_legacy_number() {
+        for text in ["¥11000.00 2011-01-01", "11000.00 2011-01-01 到账"] {
+            assert!(scan(text, Policy::default()).changes.is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! What every detector shares: the folded view of the text, the labels in it, the question's
+//! policy, and what was found so far; and the one question they all ask of a value's
+//! surroundings: which label is right before it?
+
+use std::collections::BTreeMap;
+
+use super::labels::{self, Label, Rule};
+use super::normalize::View;
+use super::{Kind, Policy};
+
+/// A secret found in the view: characters `start..end`, and what replaces them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Finding {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub certain: bool,
+    /// `None`: removed; else the mask that keeps the last 4.
+    pub mask: Option<String>,
+}
+
+pub(super) struct Context<'a> {
+    pub view: &'a View,
+    pub labels: Vec<Label>,
+    pub policy: Policy,
+    pub findings: Vec<Finding>,
+    /// Where each finding starts, and where it ends: findings never overlap, so one lookup
+    /// tells whether a span is free.
+    taken: BTreeMap<usize, usize>,
+}
+
+impl<'a> Context<'a> {
+    pub(super) fn new(view: &'a View, policy: Policy) -> Context<'a> {
+        Context {
+            view,
+            labels: labels::find(view),
+            policy,
+            findings: Vec::new(),
+            taken: BTreeMap::new(),
+        }
+    }
+
+    /// Whether characters `start..end` overlap something already found.
+    pub(super) fn taken(&self, start: usize, end: usize) -> bool {
+        self.taken
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &taken_end)| taken_end > start)
+    }
+
+    pub(super) fn add(&mut self, finding: Finding) {
+        if finding.start < finding.end && !self.taken(finding.start, finding.end) {
+            self.taken.insert(finding.start, finding.end);
+            self.findings.push(finding);
+        }
+    }
+
+    /// The label that ends right before `at`, with nothing between them but what joins a label
+    /// to its value (`:`, `#`, `no.`, `is`, `是`, `为`…), at most 16 characters of it.
+    pub(super) fn label_before(&self, at: usize) -> Option<Label> {
+        let index = self.labels.partition_point(|l| l.end <= at);
+        let label = *self.labels.get(index.checked_sub(1)?)?;
+        let gap = self.view.string(label.end, at);
+        (gap.chars().count() <= 16 && is_joint(&gap)).then_some(label)
+    }
+
+    /// The label starting at `at`, if any.
+    pub(super) fn label_at(&self, at: usize) -> Option<Label> {
+        let index = self.labels.partition_point(|l| l.start < at);
+        self.labels.get(index).filter(|l| l.start == at).copied()
+    }
+
+    /// Whether view character `i` is part of a label of one of `rules`.
+    pub(super) fn in_label(&self, i: usize, rules: &[Rule]) -> bool {
+        let index = self.labels.partition_point(|l| l.end <= i);
+        self.labels
+            .get(index)
+            .is_some_and(|l| l.start <= i && rules.contains(&l.rule))
+    }
+
+    /// Whether a label of `rule` is among the few labels before `at` in the same sentence.
+    /// Counted in labels, not characters: what a scan removes between them is never a label,
+    /// so a scanned text scanned again finds the same.
+    pub(super) fn rule_before_in_sentence(&self, at: usize, rule: Rule) -> bool {
+        let index = self.labels.partition_point(|l| l.end <= at);
+        self.labels
+            .get(..index)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take(4)
+            .any(|l| {
+                l.rule == rule
+                    && !(l.end..at).any(|j| {
+                        self.view.is(j, |c| {
+                            matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | ';' | '；')
+                        })
+                    })
+            })
+    }
+}
+
+/// What may join a label to its value: punctuation, and a few words.
+fn is_joint(gap: &str) -> bool {
+    let words = gap
+        .split(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ':' | '='
+                        | '#'
+                        | '-'
+                        | '('
+                        | ')'
+                        | '"'
+                        | '\''
+                        | '“'
+                        | '”'
+                        | '「'
+                        | '」'
+                        | '.'
+                        | ','
+                        | '，'
+                        | '、'
+                        | '→'
+                        | '>'
+                        | '—'
+                        | '*'
+                )
+        })
+        .filter(|w| !w.is_empty());
+    words.into_iter().all(|w| {
+        let w = w.to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "no" | "nr"
+                | "num"
+                | "number"
+                | "is"
+                | "was"
+                | "of"
+                | "id"
+                | "my"
+                | "the"
+                | "#"
+                | "是"
+                | "为"
+                | "為"
+                | "号"
+                | "號"
+                | "码"
+                | "碼"
+                | "的"
+                | "是的"
+        )
+    })
+}

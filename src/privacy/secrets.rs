@@ -1,0 +1,840 @@
+//! Secrets found by their labels (see `labels`): passwords, PINs, payment passwords, CVVs,
+//! one-time and backup codes. A value is looked for on both sides of its label, in the same
+//! sentence:
+//!
+//! - after it, past what joins them (`:`, `=`, `→`, `—`, `#`, `(`, quotes, `is`, `was`, `set to`,
+//!   `是`, `就是`, `改成了`…), a few other words (`the code they sent me was …`), the label and value
+//!   of something support needs (`the PIN for the card ending 1234 is …`), and one line break
+//!   (`PIN:` then the digits on the next line); a password may also be given in the next
+//!   sentence as what it was reset or changed to;
+//! - before it, joined by `is`, `was`, `as`, `-`, `是`… (`702518 was the SMS code`,
+//!   `'Qwerty!234' as my password`, `abc123是我的密码`).
+//!
+//! Digits are taken typed together, one by one (`7 0 2 5 1 8`) or in groups (`702 518`), never
+//! a date, a time, an amount, a decimal, a phone number or the start of a longer number. A
+//! password is a word (`hunter2`), a quoted phrase, or after a colon a Chinese phrase; an
+//! everyday word (`wrong`, `expired`) is not one.
+//!
+//! A finding is certain when a strong label names it and the value has the secret's shape; a
+//! weak label (`code`, `码`), a plain word after `is`, or digits far from their label make it
+//! uncertain.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Kind;
+use super::context::{Context, Finding};
+use super::labels::{Label, Rule};
+use super::normalize::{is_cjk, is_wide_punct};
+use super::values::{
+    Link, Value, accepts_words, closing_to_opening, is_marker, is_quote, is_quote_close, password,
+    quoted, value_at,
+};
+use super::words::{BACK_LINKS, link_word};
+
+/// How many words may stand between a label and its value, and how many Chinese characters.
+const GAP_WORDS: usize = 4;
+const GAP_CJK: usize = 10;
+
+pub(super) fn find(ctx: &mut Context<'_>) {
+    same_as(ctx);
+    let labels: Vec<Label> = ctx
+        .labels
+        .iter()
+        .filter(|l| l.rule.is_secret() && !matches!(l.rule, Rule::Seed | Rule::Key))
+        .copied()
+        .collect();
+    for label in labels {
+        forward(ctx, label);
+        backward(ctx, label);
+    }
+}
+
+/// Looks after the label for its value.
+fn forward(ctx: &mut Context<'_>, label: Label) {
+    let view = ctx.view;
+    let (mut rule, mut strong) = (label.rule, label.strong);
+    let mut p = label.end;
+    let mut link = Link::Bare;
+    let (mut gap, mut cjk_gap, mut breaks) = (0, 0, 0);
+    // After a password is taken, the rest of the sentence may correct it.
+    let mut corrected = false;
+    // `cvc code`, `密码 (password)`: at most one more label for the same secret.
+    let mut repeated = false;
+    while let Some(c) = view.at(p) {
+        if is_marker(ctx, p) {
+            // A value already removed: scanning a report again changes nothing.
+            return;
+        }
+        match c {
+            ' ' => p += 1,
+            '\n' => {
+                breaks += 1;
+                if breaks > 1 || view.is(p + 1, |c| c == '\n') {
+                    return;
+                }
+                p += 1;
+            }
+            // `my password? Dragon1988`, `PIN no. 1234`: right after the label, not an end.
+            '?' if p == label.end => p += 1,
+            '.' if p == label.end
+                && view.before(p).is_some_and(|c| c.eq_ignore_ascii_case(&'o')) =>
+            {
+                p += 1;
+            }
+            c if ends_sentence(ctx, p, c) => {
+                if rule == Rule::Password {
+                    reset_to(ctx, p, strong);
+                }
+                return;
+            }
+            c if is_quote(c)
+                && accepts_words(rule)
+                && !view.before(p).is_some_and(char::is_alphanumeric) =>
+            {
+                if let Some(value) = quoted(ctx, p, rule) {
+                    take(ctx, value, strong, Link::Punct, rule);
+                    return;
+                }
+                p += 1;
+            }
+            c if is_joint(c) => {
+                if matches!(
+                    c,
+                    ':' | '=' | '>' | '#' | '-' | '—' | '(' | '→' | '⇒' | '➜' | '➔' | '~' | '/'
+                ) {
+                    link = Link::Punct;
+                } else if matches!(c, ',' | '，') && rule == Rule::Password {
+                    // `我的密码就是我名字拼音加生日，liming0315`
+                    link = link.max(Link::Word);
+                }
+                p += 1;
+            }
+            _ => {
+                if let Some(next) = ctx.label_at(p) {
+                    if corrected {
+                        return;
+                    }
+                    match next.rule {
+                        // `cvc code`, `密码 (password)`, `CVV/CVC`: one label said twice.
+                        r if r.is_secret()
+                            && gap + cjk_gap == 0
+                            && !repeated
+                            && !matches!(r, Rule::Seed | Rule::Key) =>
+                        {
+                            repeated = true;
+                            if rule == Rule::Code {
+                                (rule, strong) = (r, next.strong);
+                            }
+                        }
+                        Rule::Card | Rule::Identity => gap += 1,
+                        // `password = my phone number 139…`: what the password is the same as.
+                        Rule::Keep if rule == Rule::Password && is_contact_noun(ctx, next) => {}
+                        r if r.is_kept() => {
+                            gap += 1;
+                            p = skip_kept_value(ctx, next.end);
+                            continue;
+                        }
+                        _ => return,
+                    }
+                    p = next.end;
+                    continue;
+                }
+                if let Some((q, joins)) = link_word(ctx, p, rule) {
+                    if joins {
+                        link = link.max(Link::Word);
+                    }
+                    p = q;
+                    continue;
+                }
+                // A password after other words needs a word or colon after them:
+                // `the pw for my app is …`, not `password reset link …`.
+                let value = value_at(ctx, rule, p, link)
+                    .filter(|v| gap + cjk_gap == 0 || link > Link::Bare || v.kind != Kind::Password)
+                    .filter(|v| {
+                        !corrected || (v.strong && link > Link::Bare && !is_number(ctx, v))
+                    });
+                if let Some(value) = value {
+                    take(ctx, value, strong, link, rule);
+                    if rule != Rule::Password {
+                        more_values(ctx, rule, value.end, strong, link);
+                        return;
+                    }
+                    // `my password is sunshine2, no wait, it's sunshine3`: a correction in the
+                    // same sentence, given as strongly.
+                    (p, gap, cjk_gap, link, corrected) = (value.end, 0, 0, Link::Bare, true);
+                    continue;
+                }
+                if is_cjk(c) {
+                    cjk_gap += 1;
+                    p += 1;
+                } else {
+                    gap += 1;
+                    p = if c.is_ascii_digit() {
+                        number_end(ctx, p)
+                    } else {
+                        token_end(ctx, p)
+                    };
+                }
+                if gap > GAP_WORDS || cjk_gap > GAP_CJK {
+                    return;
+                }
+                link = Link::Bare;
+            }
+        }
+    }
+}
+
+/// After a value: more of the same, joined by `and`, `or`, `then`, a comma (`tried PIN 2580 and
+/// then 2850`).
+fn more_values(ctx: &mut Context<'_>, rule: Rule, mut p: usize, strong: bool, link: Link) {
+    let view = ctx.view;
+    for _ in 0..3 {
+        let mut q = p;
+        loop {
+            let spaced = view.run_end(q, |c| matches!(c, ' ' | ',' | '，' | '/' | '、' | '\n'));
+            let word = [
+                "and then", "and", "or", "then", "和", "或者", "或", "然后", "还有",
+            ]
+            .iter()
+            .find(|w| {
+                view.has(spaced, w)
+                    && !view.is(spaced + w.chars().count(), |c| c.is_ascii_alphabetic())
+            });
+            if let Some(w) = word {
+                q = spaced + w.chars().count();
+            } else {
+                q = spaced;
+                break;
+            }
+        }
+        if q == p || ctx.label_at(q).is_some() {
+            return;
+        }
+        let Some(value) = value_at(ctx, rule, q, link)
+            .filter(|v| v.kind != Kind::Password || rule == Rule::Backup)
+        else {
+            return;
+        };
+        p = value.end;
+        take(ctx, value, strong, link, rule);
+    }
+}
+
+/// Looks before the label for its value: `702518 was the SMS code`.
+fn backward(ctx: &mut Context<'_>, label: Label) {
+    let view = ctx.view;
+    let mut q = label.start;
+    let mut linked = false;
+    for _ in 0..5 {
+        q = view_back_spaces(ctx, q);
+        match back_link(ctx, q) {
+            Some(from) => {
+                linked = true;
+                q = from;
+            }
+            None => break,
+        }
+    }
+    if !linked {
+        return;
+    }
+    let Some(start) = value_start_before(ctx, q) else {
+        return;
+    };
+    let value = if view.is(start, is_quote) {
+        // Between ASCII quotes, which also stand for apostrophes, only one word is sure to be
+        // a value (`'Qwerty!234' as my password`).
+        let apostrophes = view.is(start, |c| c == '\'');
+        quoted(ctx, start, label.rule)
+            .filter(|v| v.end + 1 == q)
+            .filter(|v| {
+                !apostrophes || !(v.start..v.end).any(|j| view.is(j, |c| c == ' ' || c == '\''))
+            })
+    } else {
+        value_at(ctx, label.rule, start, Link::Word).filter(|v| v.end == q)
+    };
+    if let Some(value) = value {
+        let kept = ctx
+            .label_before(value.start)
+            .is_some_and(|l| l.rule.is_kept());
+        if !kept {
+            take(ctx, value, label.strong, Link::Word, label.rule);
+        }
+    }
+}
+
+/// Back over spaces and at most one line break (`702518⏎that's the SMS code`).
+fn view_back_spaces(ctx: &Context<'_>, mut q: usize) -> usize {
+    let mut breaks = 0;
+    while let Some(c @ (' ' | '\n')) = ctx.view.before(q) {
+        if c == '\n' {
+            breaks += 1;
+            if breaks > 1 {
+                break;
+            }
+        }
+        q -= 1;
+    }
+    q
+}
+
+/// Where the link word or punctuation ending at `q` starts.
+fn back_link(ctx: &Context<'_>, q: usize) -> Option<usize> {
+    let view = ctx.view;
+    if view
+        .before(q)
+        .is_some_and(|c| matches!(c, '=' | ':' | '-' | '—' | '–' | '→' | '←' | '('))
+    {
+        return Some(q - 1);
+    }
+    BACK_LINKS.iter().find_map(|w| {
+        let len = w.chars().count();
+        let from = q.checked_sub(len)?;
+        let whole = !w.is_ascii() || !view.before(from).is_some_and(|c| c.is_ascii_alphanumeric());
+        (view.has(from, w) && whole).then_some(from)
+    })
+}
+
+/// Where a value ending at `q` starts: a quoted phrase, a run of digits (maybe spaced), or a
+/// word.
+fn value_start_before(ctx: &Context<'_>, q: usize) -> Option<usize> {
+    let view = ctx.view;
+    let last = view.before(q)?;
+    if let Some(open) = closing_to_opening(last) {
+        let mut j = q - 1;
+        while j > 0 && q - j < 66 {
+            j -= 1;
+            if view.at(j) == Some(open) {
+                return Some(j);
+            }
+        }
+        return None;
+    }
+    let word_start = {
+        let mut j = q;
+        while view
+            .before(j)
+            .is_some_and(|c| !c.is_whitespace() && !is_cjk(c) && !is_wide_punct(c))
+            && q - j < 64
+        {
+            j -= 1;
+        }
+        j
+    };
+    let all_digits = view
+        .string(word_start, q)
+        .chars()
+        .all(|c| c.is_ascii_digit());
+    if last.is_ascii_digit() && all_digits {
+        let mut j = q;
+        while view.before(j).is_some_and(|c| c.is_ascii_digit())
+            || (view.before(j).is_some_and(|c| c == ' ' || c == '-')
+                && j >= 2
+                && view.before(j - 1).is_some_and(|c| c.is_ascii_digit()))
+        {
+            j -= 1;
+        }
+        return Some(j);
+    }
+    (word_start < q).then_some(word_start)
+}
+
+/// Records a value found for a label of `rule`, certain or not.
+fn take(ctx: &mut Context<'_>, value: Value, strong_label: bool, link: Link, rule: Rule) {
+    if ctx.policy.keep_error_codes && rule == Rule::Code {
+        return;
+    }
+    let certain = strong_label
+        && match value.kind {
+            Kind::Password => value.strong || link == Link::Punct,
+            _ => value.strong,
+        };
+    ctx.add(Finding {
+        start: value.start,
+        end: value.end,
+        kind: value.kind,
+        certain,
+        mask: None,
+    });
+}
+
+/// Skips the value that follows the label of something support needs (`ending 1234`,
+/// `order 2026…`, `¥59.90`).
+fn skip_kept_value(ctx: &Context<'_>, end: usize) -> usize {
+    let view = ctx.view;
+    let at = view.run_end_capped(end, 4, |c| {
+        matches!(c, ' ' | ':' | '#' | '.' | '-' | '=' | '¥' | '$' | '€')
+    });
+    let to = view.run_end(at, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ',' | ':' | '/')
+    });
+    if to > at { to } else { end }
+}
+
+/// Where the number at `p` ends, with every group of it (`+86 138 0013 8000`).
+fn number_end(ctx: &Context<'_>, p: usize) -> usize {
+    let view = ctx.view;
+    let mut end = view.run_end(p, |c| c.is_ascii_digit());
+    while view.is(end, |c| matches!(c, ' ' | '-' | '.' | ':' | '/' | ','))
+        && view.is(end + 1, |c| c.is_ascii_digit())
+    {
+        end = view.run_end(end + 1, |c| c.is_ascii_digit());
+    }
+    end
+}
+
+/// Where the word or number at `p` ends (`I've` is one word).
+fn token_end(ctx: &Context<'_>, p: usize) -> usize {
+    let view = ctx.view;
+    let mut end = p;
+    loop {
+        end = view.run_end(end, |c| {
+            !c.is_whitespace()
+                && !is_cjk(c)
+                && !is_wide_punct(c)
+                && !is_joint(c)
+                && !matches!(c, '.' | '!' | '?' | ';')
+        });
+        let apostrophe = view.is(end, |c| c == '\'' || c == '’')
+            && view.before(end).is_some_and(char::is_alphabetic)
+            && view.is(end + 1, char::is_alphabetic);
+        if !apostrophe {
+            break;
+        }
+        end += 1;
+    }
+    end.max(p + 1)
+}
+
+/// Whether a value is digits only.
+fn is_number(ctx: &Context<'_>, value: &Value) -> bool {
+    ctx.view
+        .string(value.start, value.end)
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+}
+
+/// A label that names a phone number, when a password is said to be one.
+fn is_contact_noun(ctx: &Context<'_>, label: Label) -> bool {
+    let text = ctx.view.string(label.start, label.end).to_lowercase();
+    [
+        "phone",
+        "phone number",
+        "mobile",
+        "tel",
+        "手机",
+        "手机号",
+        "手機",
+        "电话",
+        "電話",
+        "号码",
+        "號碼",
+    ]
+    .contains(&text.as_str())
+}
+
+/// `My password is the same as my email address`, `密码和手机号一样`: the email addresses (or
+/// phone numbers) in the answer are then passwords, wherever they are.
+fn same_as(ctx: &mut Context<'_>) {
+    static SAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\bsame\s+as\s+(?:my\s+|the\s+)?(e-?mail|mail|phone|mobile|number)|(?:和|跟|与|與|同|就是|是)(?:我的)?(邮箱|郵箱|电子邮件|手机号|手機號|手机|手機|电话|電話)(?:号码|號碼)?(?:一样|一樣|相同|一致)?",
+        )
+        .ok()
+    });
+    static EMAIL: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").ok());
+    let (Some(same), Some(email)) = (SAME.as_ref(), EMAIL.as_ref()) else {
+        return;
+    };
+    let view = ctx.view;
+    if !ctx.labels.iter().any(|l| l.rule == Rule::Password) {
+        return;
+    }
+    let (text, index) = view.text_and_index();
+    let char_at = |byte: usize| index.get(byte).copied().unwrap_or(view.len());
+    let mut wants = (false, false);
+    for m in same.captures_iter(&text) {
+        let at = char_at(m.get(0).map_or(0, |m| m.start()));
+        let after_label = ctx.rule_before_in_sentence(at, Rule::Password);
+        let what = m
+            .get(1)
+            .or_else(|| m.get(2))
+            .map_or("", |w| w.as_str())
+            .to_lowercase();
+        if after_label {
+            let is_email =
+                ["mail", "e-mail", "email", "邮箱", "郵箱", "电子邮件"].contains(&what.as_str());
+            if is_email {
+                wants.0 = true;
+            } else {
+                wants.1 = true;
+            }
+        }
+    }
+    let mut found = Vec::new();
+    if wants.0 {
+        found.extend(
+            email
+                .find_iter(&text)
+                .map(|m| (char_at(m.start()), char_at(m.end()))),
+        );
+    }
+    if wants.1 {
+        for run in super::numbers::runs(view) {
+            let digits = run.count(0, run.groups.len());
+            if (7..=15).contains(&digits) {
+                let start = if view.before(run.start()) == Some('+') {
+                    run.start() - 1
+                } else {
+                    run.start()
+                };
+                found.push((start, run.end()));
+            }
+        }
+    }
+    for (start, end) in found {
+        ctx.add(Finding {
+            start,
+            end,
+            kind: Kind::Password,
+            certain: true,
+            mask: None,
+        });
+    }
+}
+
+/// In the next sentence after a password label, what the password was reset or changed to:
+/// `Someone changed my password. It was reset to Xk92!mq by someone.`
+fn reset_to(ctx: &mut Context<'_>, at: usize, strong: bool) {
+    static PHRASE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:reset|changed|set|updated|switched|modified)\s+(?:it\s+)?(?:to|into)\s+|改成了?|改为|改為|重置为|重置成|换成了?|设置为|设置成|设为").ok()
+    });
+    let Some(phrase) = PHRASE.as_ref() else {
+        return;
+    };
+    let view = ctx.view;
+    let to = view.run_end_capped(at + 1, 160, |c| {
+        !matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '\n')
+    });
+    let sentence = view.string(at + 1, to);
+    let Some(m) = phrase.find(&sentence) else {
+        return;
+    };
+    let start = at + 1 + sentence.get(..m.end()).map_or(0, |s| s.chars().count());
+    if let Some(value) = password(ctx, start, Link::Word).filter(|v| v.strong) {
+        take(ctx, value, strong, Link::Punct, Rule::Password);
+    }
+}
+
+fn ends_sentence(ctx: &Context<'_>, p: usize, c: char) -> bool {
+    match c {
+        '!' | '?' | '。' | '！' | '？' | ';' | '；' | '…' => true,
+        '.' => !ctx.view.is(p + 1, |n| n.is_ascii_alphanumeric()),
+        _ => false,
+    }
+}
+
+/// Punctuation between a label and its value.
+fn is_joint(c: char) -> bool {
+    matches!(
+        c,
+        ':' | '='
+            | '>'
+            | '→'
+            | '⇒'
+            | '➜'
+            | '➔'
+            | '#'
+            | '-'
+            | '—'
+            | '–'
+            | '~'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '*'
+            | '|'
+            | '/'
+            | ','
+            | '，'
+            | '、'
+            | '<'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '《'
+            | '》'
+    ) || is_quote(c)
+        || is_quote_close(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Policy, scan};
+    use super::*;
+
+    #[track_caller]
+    fn removed(text: &str, expected: &str, kinds: &[(Kind, bool)]) {
+        let out = scan(text, Policy::default());
+        let found: Vec<(Kind, bool)> = out.changes.iter().map(|c| (c.kind, c.certain)).collect();
+        assert_eq!(
+            (out.text.as_str(), found.as_slice()),
+            (expected, kinds),
+            "{text:?}"
+        );
+    }
+
+    #[track_caller]
+    fn kept(text: &str) {
+        let out = scan(text, Policy::default());
+        assert_eq!(out.text, text, "{:?}", out.changes);
+    }
+
+    const PW: (Kind, bool) = (Kind::Password, true);
+    const PW_MAYBE: (Kind, bool) = (Kind::Password, false);
+    const PIN: (Kind, bool) = (Kind::Pin, true);
+    const CVV: (Kind, bool) = (Kind::Cvv, true);
+    const OTP: (Kind, bool) = (Kind::VerificationCode, true);
+    const OTP_MAYBE: (Kind, bool) = (Kind::VerificationCode, false);
+
+    #[test]
+    fn passwords_after_their_label() {
+        removed("password: hunter2", "password: [removed]", &[PW]);
+        removed("my password is hunter2", "my password is [removed]", &[PW]);
+        removed("pwd → qazWSX123, tried", "pwd → [removed], tried", &[PW]);
+        removed("login pw = Blue_Sky_88", "login pw = [removed]", &[PW]);
+        removed(
+            "password - Summer2025! - that's it",
+            "password - [removed] - that's it",
+            &[PW],
+        );
+        removed(
+            "The password was \"correct horse 9\" and",
+            "The password was \"[removed]\" and",
+            &[PW],
+        );
+        removed("Password:\nRainbow#77", "Password:\n[removed]", &[PW]);
+        removed("my password? Dragon1988", "my password? [removed]", &[PW]);
+        removed(
+            "new password I set: P@ssw0rd2026",
+            "new password I set: [removed]",
+            &[PW],
+        );
+        removed(
+            "the pw for my wallet app is App-Pw-7781",
+            "the pw for my wallet app is [removed]",
+            &[PW],
+        );
+        removed(
+            "password was changed to NotMe#123 without",
+            "password was changed to [removed] without",
+            &[PW],
+        );
+        removed("password: sunshine", "password: [removed]", &[PW]);
+        removed(
+            "my password is sunshine",
+            "my password is [removed]",
+            &[PW_MAYBE],
+        );
+        removed("pass: moonlight77", "pass: [removed]", &[PW_MAYBE]);
+    }
+
+    #[test]
+    fn passwords_in_chinese_and_both() {
+        removed(
+            "我的密码就是abc12345，怎么登不上去",
+            "我的密码就是[removed]，怎么登不上去",
+            &[PW],
+        );
+        removed(
+            "登入密碼是Taipei101!，請幫我查一下",
+            "登入密碼是[removed]，請幫我查一下",
+            &[PW],
+        );
+        removed(
+            "登入密碼——Tai-Chung-8——一直錯誤",
+            "登入密碼——[removed]——一直錯誤",
+            &[PW],
+        );
+        removed("密码：张三丰，登录不了", "密码：[removed]，登录不了", &[PW]);
+        removed("我的password是Mixed2026!", "我的password是[removed]", &[PW]);
+        removed(
+            "密码 (password) = Shared#55",
+            "密码 (password) = [removed]",
+            &[PW],
+        );
+        removed(
+            "密码被人改成了Hack3r!!，不是我改的",
+            "密码被人改成了[removed]，不是我改的",
+            &[PW],
+        );
+    }
+
+    #[test]
+    fn values_before_their_label() {
+        removed("hunter22 is my password", "[removed] is my password", &[PW]);
+        removed(
+            "I typed 'Qwerty!234' as my password.",
+            "I typed '[removed]' as my password.",
+            &[PW],
+        );
+        removed("Ab123456是我的密码", "[removed]是我的密码", &[PW]);
+        removed(
+            "551204 was the SMS code",
+            "[removed] was the SMS code",
+            &[OTP],
+        );
+        removed("448 is the CVV", "[removed] is the CVV", &[CVV]);
+    }
+
+    #[test]
+    fn a_password_reset_to_in_the_next_sentence() {
+        removed(
+            "Someone changed my password. It was reset to Xk92!mq by someone.",
+            "Someone changed my password. It was reset to [removed] by someone.",
+            &[PW],
+        );
+    }
+
+    #[test]
+    fn the_same_as_another_value() {
+        removed(
+            "My password is the same as my email address, chen.jie@example.com.",
+            "My password is the same as my email address, [removed].",
+            &[PW],
+        );
+        removed(
+            "密码和我的邮箱一样：wangfang@example.cn",
+            "密码和我的邮箱一样：[removed]",
+            &[PW],
+        );
+    }
+
+    #[test]
+    fn the_same_as_a_value_given_elsewhere() {
+        removed(
+            "My email is li.lei@example.com and my password is the same as my email.",
+            "My email is [removed] and my password is the same as my email.",
+            &[PW],
+        );
+        removed(
+            "手机13800138000，密码和手机号一样",
+            "手机[removed]，密码和手机号一样",
+            &[PW],
+        );
+        kept("My email is li.lei@example.com, please reply there.");
+    }
+
+    #[test]
+    fn codes_spaced_grouped_or_on_the_next_line() {
+        removed("OTP 7 0 2 5 1 8", "OTP [removed]", &[OTP]);
+        removed("SMS code: 482 913", "SMS code: [removed]", &[OTP]);
+        removed("动态码：\n902771", "动态码：\n[removed]", &[OTP]);
+        removed(
+            "verification code they sent me was 302 118 and",
+            "verification code they sent me was [removed] and",
+            &[OTP],
+        );
+        removed("email code A7K2Q9", "email code [removed]", &[OTP]);
+        removed("my code is 4417", "my code is [removed]", &[OTP_MAYBE]);
+        removed("验证码：５５８２０１", "验证码：[removed]", &[OTP]);
+    }
+
+    #[test]
+    fn pins_and_cvvs_in_sentences() {
+        removed(
+            "I typed my PIN (5580) three times",
+            "I typed my PIN ([removed]) three times",
+            &[PIN],
+        );
+        removed("PIN#7712", "PIN#[removed]", &[PIN]);
+        removed(
+            "tried PIN 2580 and then 2850",
+            "tried PIN [removed] and then [removed]",
+            &[PIN, PIN],
+        );
+        removed(
+            "the PIN for the card ending 1234 is 7430",
+            "the PIN for the card ending 1234 is [removed]",
+            &[PIN],
+        );
+        removed("签名栏那三位是718", "签名栏那三位是[removed]", &[CVV]);
+        removed(
+            "security number on the back: 552",
+            "security number on the back: [removed]",
+            &[CVV],
+        );
+        removed("cvc code 665", "cvc code [removed]", &[CVV]);
+        removed("CVC2 123", "CVC2 [removed]", &[CVV]);
+        removed("支付密码是258013", "支付密码是[removed]", &[PIN]);
+    }
+
+    #[test]
+    fn backup_codes() {
+        removed(
+            "backup codes: 8a3k-92jd, 1k29-dk20",
+            "backup codes: [removed], [removed]",
+            &[OTP, OTP],
+        );
+    }
+
+    #[test]
+    fn descriptions_around_labels_are_kept() {
+        for text in [
+            "my password is wrong",
+            "my password was reset yesterday",
+            "password is not working",
+            "password is 12 characters",
+            "forgot password, reset link never came",
+            "wrong password 3 times",
+            "password123 is a bad password",
+            "PIN blocked after 3 tries",
+            "Support never asks for your password, PIN or verification code.",
+            "OTP never arrived",
+            "verification code: not received",
+            "验证码没收到",
+            "密码错误三次",
+            "密码是对的，但是登录不了",
+            "忘记支付密码了",
+            "支付密码是6位数字，我记得是对的",
+            "The verification code never arrived for my payment of 59.90 CNY at 2026-11-21 14:03.",
+            "The code sent to +86 138 0013 8000 never arrived.",
+            "I waited 60 seconds for the code, then $12.50 was charged.",
+            "验证码一直收不到，交易单号2026112122001400000000001234",
+            "promo code SAVE2026 didn't apply to order 88231945",
+            "the code expired at 14:03",
+            "code 2026-11-21",
+            "code 1234.56",
+            "the 6-digit code never came",
+            "I reset my password in 2024",
+        ] {
+            kept(text);
+        }
+    }
+
+    #[test]
+    fn error_messages_keep_their_codes_but_not_one_time_codes() {
+        let policy = Policy {
+            keep_error_codes: true,
+            ..Policy::default()
+        };
+        for text in [
+            "Payment failed (code 4012)",
+            "code 4012: do not honor",
+            "Declined, code is 100512",
+        ] {
+            assert_eq!(scan(text, policy).text, text);
+        }
+        assert_eq!(
+            scan("error code: 100512, and the SMS 验证码 was 223301", policy).text,
+            "error code: 100512, and the SMS 验证码 was [removed]"
+        );
+    }
+}

@@ -1,0 +1,341 @@
+//! Seed phrases and private keys, removed: 12 or more words of the BIP-39 English list in a row
+//! (from the `bip39` crate, CC0-1.0), with or without a label, numbered (`1. abandon 2) ability`),
+//! separated by spaces, commas (also `，`), dashes or line breaks, in any case; 8–11 such words
+//! alone are uncertain; 3 or more right after a seed label (`seed phrase:`, `助记词：`) are
+//! certain. A private key is one long key after its label (`private key`, `私钥`), or an
+//! extended private key (`xprv…`) anywhere.
+
+use bip39::Language;
+
+use super::Kind;
+use super::context::{Context, Finding};
+use super::labels::Rule;
+
+/// An ASCII word in the view: characters `start..end`, whether it is a BIP-39 word, and
+/// whether it is part of a seed or key label (`seed phrase`, where both words are listed).
+struct Word {
+    start: usize,
+    end: usize,
+    listed: bool,
+    label: bool,
+}
+
+pub(super) fn find(ctx: &mut Context<'_>) {
+    let words = words(ctx);
+    let mut k = 0;
+    while k < words.len() {
+        if !words.get(k).is_some_and(|w| w.listed) {
+            k += 1;
+            continue;
+        }
+        let mut last = k;
+        while words
+            .get(last + 1)
+            .is_some_and(|w| w.listed && joined(ctx, words.get(last).map_or(0, |p| p.end), w.start))
+        {
+            last += 1;
+        }
+        if let Some(phrase) = words.get(k..=last) {
+            add_phrase(ctx, phrase);
+        }
+        k = last + 1;
+    }
+    find_keys(ctx);
+}
+
+/// A run of listed words: the words of a label at either end name the phrase, the rest is it.
+fn add_phrase(ctx: &mut Context<'_>, run: &[Word]) {
+    let inner_start = run.iter().position(|w| !w.label).unwrap_or(run.len());
+    let inner_end = run
+        .iter()
+        .rposition(|w| !w.label)
+        .map_or(inner_start, |i| i + 1);
+    let Some(phrase) = run.get(inner_start..inner_end).filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else {
+        return;
+    };
+    let labelled = inner_start > 0
+        || inner_end < run.len()
+        || ctx.rule_before_in_sentence(first.start, Rule::Seed)
+        || ctx.rule_before_in_sentence(first.start, Rule::Key);
+    let certain = match phrase.len() {
+        12.. => Some(true),
+        3.. if labelled => Some(true),
+        8.. => Some(false),
+        _ => None,
+    };
+    if let Some(certain) = certain {
+        ctx.add(Finding {
+            start: first.start,
+            end: last.end,
+            kind: Kind::SeedPhrase,
+            certain,
+            mask: None,
+        });
+    }
+}
+
+/// Every run of ASCII letters, lower-cased and looked up.
+fn words(ctx: &Context<'_>) -> Vec<Word> {
+    let view = ctx.view;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < view.len() {
+        if !view.is(i, |c| c.is_ascii_alphabetic()) {
+            i += 1;
+            continue;
+        }
+        let end = view.run_end(i, |c| c.is_ascii_alphabetic());
+        let glued = view.is(end, |c| c.is_ascii_digit())
+            || view
+                .before(i)
+                .is_some_and(|c| c.is_ascii_digit() && !numbering_before(ctx, i));
+        let listed = !glued
+            && (3..=8).contains(&(end - i))
+            && Language::English
+                .find_word(&view.string(i, end).to_ascii_lowercase())
+                .is_some();
+        let label = ctx.in_label(i, &[Rule::Seed, Rule::Key]);
+        out.push(Word {
+            start: i,
+            end,
+            listed,
+            label,
+        });
+        i = end;
+    }
+    out
+}
+
+/// `1.abandon`: a number right before a word is its place in the phrase.
+fn numbering_before(ctx: &Context<'_>, i: usize) -> bool {
+    let view = ctx.view;
+    let digits_from = {
+        let mut j = i;
+        while view.before(j).is_some_and(|c| c.is_ascii_digit()) && i - j < 2 {
+            j -= 1;
+        }
+        j
+    };
+    digits_from < i
+        && !view
+            .before(digits_from)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether what lies between two words (`from..to`) only separates the words of one phrase:
+/// spaces, one line break, commas, dashes, and a word's number (`2.`, `(3)`, `#4`).
+fn joined(ctx: &Context<'_>, from: usize, to: usize) -> bool {
+    if to - from > 8 {
+        return false;
+    }
+    let gap = ctx.view.string(from, to);
+    if gap.contains("\n\n") || gap.is_empty() {
+        return false;
+    }
+    let rest: String = gap
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，' | '、' | ';' | '-' | '/' | '|'))
+        .collect();
+    if rest.is_empty() {
+        return true;
+    }
+    let numbering = rest.trim_start_matches(['(', '#', '[']);
+    let numbering = numbering
+        .strip_suffix(['.', ')', ':', ']'])
+        .unwrap_or(numbering);
+    (1..=2).contains(&numbering.len()) && numbering.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Private keys: one long key after a key label, or an extended private key anywhere.
+fn find_keys(ctx: &mut Context<'_>) {
+    let view = ctx.view;
+    let keys: Vec<usize> = ctx
+        .labels
+        .iter()
+        .filter(|l| l.rule == Rule::Key)
+        .map(|l| l.end)
+        .collect();
+    for end in keys {
+        let at = view.run_end_capped(end, 6, |c| matches!(c, ' ' | ':' | '=' | '\n' | '-' | '>'));
+        let at = skip_link_word(ctx, at);
+        let to = view.run_end(at, |c| c.is_ascii_alphanumeric());
+        if to - at >= 20 {
+            ctx.add(key(at, to));
+        }
+    }
+    let mut i = 0;
+    while i < view.len() {
+        let extended = ["xprv", "yprv", "zprv", "tprv"]
+            .iter()
+            .any(|p| view.has(i, p))
+            && !view.before(i).is_some_and(|c| c.is_ascii_alphanumeric());
+        if extended {
+            let to = view.run_end(i, |c| c.is_ascii_alphanumeric());
+            if to - i >= 100 {
+                ctx.add(key(i, to));
+            }
+            i = to;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn skip_link_word(ctx: &Context<'_>, at: usize) -> usize {
+    let view = ctx.view;
+    for word in ["is ", "was ", "是", "为", "：", "is: "] {
+        if view.has(at, word) {
+            return view.run_end(at + word.chars().count(), |c| c == ' ');
+        }
+    }
+    at
+}
+
+fn key(start: usize, end: usize) -> Finding {
+    Finding {
+        start,
+        end,
+        kind: Kind::SeedPhrase,
+        certain: true,
+        mask: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Policy, scan};
+    use super::*;
+
+    const PHRASE: &str =
+        "abandon ability able about above absent absorb abstract absurd abuse access accident";
+
+    #[track_caller]
+    fn removed(text: &str, expected: &str, certain: bool) {
+        let out = scan(text, Policy::default());
+        assert_eq!(out.text, expected, "{text:?}");
+        assert!(
+            out.changes
+                .iter()
+                .all(|c| c.kind == Kind::SeedPhrase && c.certain == certain),
+            "{text:?}: {:?}",
+            out.changes
+        );
+    }
+
+    #[track_caller]
+    fn kept(text: &str) {
+        assert_eq!(scan(text, Policy::default()).text, text);
+    }
+
+    #[test]
+    fn twelve_words_without_a_label() {
+        removed(PHRASE, "[removed]", true);
+        removed(
+            &format!("he told me: {PHRASE}. He hung up"),
+            "he told me: [removed]. He hung up",
+            true,
+        );
+    }
+
+    #[test]
+    fn numbered_separated_and_in_any_case() {
+        let words: Vec<&str> = PHRASE.split(' ').collect();
+        let numbered: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| format!("{}. {w}", k + 1))
+            .collect();
+        removed(&numbered.join(" "), "1. [removed]", true);
+        let paren: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| format!("{}) {w}", k + 1))
+            .collect();
+        removed(&paren.join("\n"), "1) [removed]", true);
+        removed(&words.join(", "), "[removed]", true);
+        removed(&words.join("，"), "[removed]", true);
+        removed(&words.join("\n"), "[removed]", true);
+        removed(&words.join("-"), "[removed]", true);
+        removed(&PHRASE.to_uppercase(), "[removed]", true);
+        let capitalised: Vec<String> = words
+            .iter()
+            .map(|w| format!("{}{}", &w[..1].to_uppercase(), &w[1..]))
+            .collect();
+        removed(&capitalised.join(" "), "[removed]", true);
+    }
+
+    #[test]
+    fn a_few_words_after_a_seed_label() {
+        removed(
+            "seed phrase: apple banana cherry dog. Then it froze.",
+            "seed phrase: [removed]. Then it froze.",
+            true,
+        );
+        removed(
+            "助记词：apple, banana, cherry。",
+            "助记词：[removed]。",
+            true,
+        );
+        kept("I lost my seed phrase and can't log in.");
+        kept("seed phrase: lost it last year");
+        kept("助记词是什么");
+    }
+
+    #[test]
+    fn label_words_in_the_phrase_are_words_of_it() {
+        // `seed` is both a label and a BIP-39 word.
+        let phrase =
+            "abandon ability able seed about above absent absorb abstract absurd abuse access";
+        removed(phrase, "[removed]", true);
+        removed(
+            &format!("seed phrase {phrase}"),
+            "seed phrase [removed]",
+            true,
+        );
+    }
+
+    #[test]
+    fn a_label_names_every_phrase_after_it_in_its_sentence() {
+        // Found by the fuzzer: the second half was labelled only once the first was removed.
+        removed(
+            "seed phrase: body prize slide history raise tenant winkmi night enact deal frog fire",
+            "seed phrase: [removed] winkmi [removed]",
+            true,
+        );
+    }
+
+    #[test]
+    fn eight_to_eleven_words_alone_are_uncertain() {
+        let eight: Vec<&str> = PHRASE.split(' ').take(8).collect();
+        removed(&eight.join(" "), "[removed]", false);
+    }
+
+    #[test]
+    fn prose_is_not_a_phrase() {
+        kept("I want to transfer money again but the app says wrong number, please help");
+        kept("Please help: what happened to my account? I have no idea what this charge is about.");
+    }
+
+    #[test]
+    fn private_keys() {
+        removed(
+            "private key: 5Kb8kLf9zgWQnogidDA76MzPL6TsZZY36hWXMssSzNydYXYB9KF",
+            "private key: [removed]",
+            true,
+        );
+        removed(
+            "私钥 0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318",
+            "私钥 [removed]",
+            true,
+        );
+        removed(
+            "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi",
+            "[removed]",
+            true,
+        );
+        kept("transaction hash 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060");
+    }
+}
