@@ -37,13 +37,10 @@ here, the reason after `#` in MAPPING below:
   transfer-problem        transfer_not_received_by_recipient, failed_transfer, pending_transfer,
                           declined_transfer, cancel_transfer, transfer_timing,
                           beneficiary_not_allowed
-  refund-missing          Refund_not_showing_up, request_refund (but see merchant-dispute)
-  merchant-dispute        request_refund rows saying what was bought never came (GOODS_NOT_COME)
+  refund-missing          Refund_not_showing_up, request_refund
   unauthorized-activity   compromised_card, card_payment_not_recognised,
-                          cash_withdrawal_not_recognised, direct_debit_payment_not_recognised
-                          (but see unwanted-charge), lost_or_stolen_card
-  unwanted-charge         direct_debit_payment_not_recognised rows that name a direct debit
-                          (DIRECT_DEBIT); the intent's other rows are any charge not recognised
+                          cash_withdrawal_not_recognised, direct_debit_payment_not_recognised,
+                          lost_or_stolen_card
   lost-device             lost_or_stolen_phone
   account-locked          passcode_forgotten
   payment-password        pin_blocked, change_pin
@@ -67,7 +64,7 @@ here, the reason after `#` in MAPPING below:
                           verify_top_up
 
 No BANKING77 intent maps to code-not-received, repayment-problem, app-problem,
-support-unresponsive, scam-check or contact, and only parts of one to merchant-dispute: their English
+support-unresponsive, scam-check, contact, unwanted-charge or merchant-dispute: their English
 search relies on the guides' titles, summaries, aliases and keywords, and on the phrases written
 for wallet-help in data/search/examples-wallet-en.tsv. Rows for a guide whose file does not
 exist yet are skipped by the build (with a warning) and by the evaluation.
@@ -127,7 +124,7 @@ MAPPING = {
     "compromised_card": "unauthorized-activity",
     "card_payment_not_recognised": "unauthorized-activity",
     "cash_withdrawal_not_recognised": "unauthorized-activity",
-    "direct_debit_payment_not_recognised": "unauthorized-activity",  # see DIRECT_DEBIT
+    "direct_debit_payment_not_recognised": "unauthorized-activity",
     "lost_or_stolen_card": "unauthorized-activity",  # lock the card, check for payments: its first steps
     "lost_or_stolen_phone": "lost-device",
     "passcode_forgotten": "account-locked",
@@ -178,48 +175,6 @@ MAPPING = {
     "verify_top_up": NONE,  # a "top-up verification code": keeps "verification code" for code-not-received
 }
 
-# request_refund is "I want my money back". Where what was bought never came, that is a dispute
-# with the merchant (merchant-dispute: goods not received), not a refund on its way; but not when
-# the user changed their mind, nor when it is the refund itself that has not come.
-GOODS_NOT_COME = re.compile(
-    r"(\bnever|\bnot|n't|\byet to|\bstill)\s+(yet\s+)?(been\s+)?"
-    r"(received?|arrived?|come|coming|came|shown up|showed up|gotten|got|get|delivered)\b"
-    r"|\bnever (got|came|arrived|showed)\b|\black of delivery\b",
-    re.I,
-)
-GOODS = re.compile(
-    r"\b(item|order|ordered|product|package|parcel|goods|purchase|purchased|bought|thing|mail)\b", re.I
-)
-CHANGED_MIND = re.compile(r"changed my mind|remorse|don't want it anymore|decided|no longer want", re.I)
-REFUND_LATE = re.compile(
-    r"refund\w*\s+(yet\s+|still\s+|is\s+|has\s+|have\s+)?(not|n't|never)"
-    r"|(not|n't|never)\s+(see|seen|received?|got|gotten)\s+(my\s+|the\s+|a\s+|any\s+)?refund",
-    re.I,
-)
-
-
-# A direct debit the user did not expect is unwanted-charge's (it finds and cancels the agreement,
-# and treats a charge not recognised at all as urgent); but half of BANKING77's
-# direct_debit_payment_not_recognised rows are any charge not recognised, and stay with
-# unauthorized-activity.
-DIRECT_DEBIT = re.compile(r"\bdire?c?t\s*-?\s*debit|\bautomatic debit", re.I)
-
-
-def guide_of(category, text):
-    guide = MAPPING[category]
-    if category == "direct_debit_payment_not_recognised" and DIRECT_DEBIT.search(text):
-        return "unwanted-charge"
-    if (
-        category == "request_refund"
-        and GOODS_NOT_COME.search(text)
-        and GOODS.search(text)
-        and not CHANGED_MIND.search(text)
-        and not REFUND_LATE.search(text)
-    ):
-        return "merchant-dispute"
-    return guide
-
-
 HELD_OUT_PERCENT = 20
 
 
@@ -261,7 +216,7 @@ def main():
             text = normalise(row["text"])
             if not text:
                 continue
-            guide = guide_of(row["category"], text)
+            guide = MAPPING[row["category"]]
             if held_out(text):
                 test.append((guide or "-", text))
             else:
