@@ -70,7 +70,7 @@ struct Words {
     zh: Vec<String>,
 }
 
-fn main() {
+fn main() -> search_model::BuildResult<()> {
     println!("cargo:rerun-if-changed=guides");
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let dir = Path::new(&root).join("guides");
@@ -107,7 +107,7 @@ fn main() {
 
     println!("cargo:rerun-if-changed=data/search");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    search_model::generate(Path::new(&root), Path::new(&out_dir));
+    search_model::generate(Path::new(&root), Path::new(&out_dir))
 }
 
 fn header_code(h: &Header) -> String {

@@ -215,10 +215,18 @@ impl<'a> Index<'a> {
         let mut providers: Vec<provider::Guide<'a>> = Vec::new();
         for (guide, entry) in entries.iter().enumerate() {
             if let Ok(class) = bundled::GUIDES.binary_search(&entry.id.as_str()) {
-                index.bundled[class] = Some(guide);
-                index.modelled[guide] = true;
+                // `class` is below `GUIDES.len()`, `guide` below `entries.len()`: the lengths
+                // these were made with.
+                if let Some(place) = index.bundled.get_mut(class) {
+                    *place = Some(guide);
+                }
+                if let Some(known) = index.modelled.get_mut(guide) {
+                    *known = true;
+                }
                 if entry.source == GuideSource::Bundled {
-                    index.bundled_header[class] = true;
+                    if let Some(header) = index.bundled_header.get_mut(class) {
+                        *header = true;
+                    }
                     continue;
                 }
             }
