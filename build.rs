@@ -85,6 +85,9 @@ fn main() -> search_model::BuildResult<()> {
         .collect();
     names.sort();
     let mut code = String::from("pub(crate) static BUNDLED: &[BundledFile] = &[\n");
+    // The guides' texts one after the other, apart from their headers: start-up reads every
+    // header, and a header next to its guide's text would bring that text into memory too.
+    let mut sources = String::new();
     for name in &names {
         let path = dir.join(name);
         let source = fs::read_to_string(&path).expect("read a guide file");
@@ -93,10 +96,12 @@ fn main() -> search_model::BuildResult<()> {
             .ok()
             .filter(Header::is_safe)
             .map_or_else(|| "None".to_string(), |h| header_code(&h));
+        let start = sources.len();
+        sources.push_str(&source);
         writeln!(
             code,
-            "    BundledFile {{ name: {name:?}, source: include_str!({:?}), header: {header} }},",
-            path.display().to_string()
+            "    BundledFile {{ name: {name:?}, source: ({start}, {}), header: {header} }},",
+            sources.len()
         )
         .expect("write to String");
     }
@@ -104,6 +109,9 @@ fn main() -> search_model::BuildResult<()> {
     let out =
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_guides.rs");
     fs::write(out, code).expect("write bundled_guides.rs");
+    let out =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_guides.txt");
+    fs::write(&out, sources).map_err(|e| format!("{}: {e}", out.display()))?;
 
     println!("cargo:rerun-if-changed=data/search");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");

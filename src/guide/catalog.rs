@@ -27,8 +27,21 @@ use crate::location::Location;
 /// A guide file compiled into the binary, with its header when `build.rs` could read it.
 pub(crate) struct BundledFile {
     name: &'static str,
-    source: &'static str,
+    /// Where its text is in `SOURCES`.
+    source: (usize, usize),
     header: Option<BundledHeader>,
+}
+
+/// Every bundled guide's text, one after the other, kept apart from the headers: start-up
+/// reads every header, and a header beside its guide's text would bring the text into
+/// memory too.
+static SOURCES: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled_guides.txt"));
+
+impl BundledFile {
+    /// The guide file's text.
+    fn source(&self) -> &'static str {
+        SOURCES.get(self.source.0..self.source.1).unwrap_or_default()
+    }
 }
 
 pub(crate) struct BundledHeader {
@@ -161,7 +174,7 @@ impl Entry {
             source: Source::Bundled,
             location,
             search_terms: None,
-            text: Some(file.source),
+            text: Some(file.source()),
             loaded: OnceLock::new(),
         })
     }
@@ -446,7 +459,7 @@ fn bundled_entries() -> (Vec<Entry>, Vec<GuideIssue>) {
         }
         match parse_guide(
             &format!("guides/{}", file.name),
-            file.source,
+            file.source(),
             Source::Bundled,
         ) {
             Ok(guide) => entries.push(Entry::from_guide(guide)),
