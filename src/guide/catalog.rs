@@ -40,8 +40,14 @@ static SOURCES: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled_guides.tx
 impl BundledFile {
     /// The guide file's text.
     fn source(&self) -> &'static str {
-        SOURCES.get(self.source.0..self.source.1).unwrap_or_default()
+        bundled_text(self.source)
     }
+}
+
+/// The text of a bundled guide at `(start, end)` of `SOURCES`. Only when it is needed:
+/// finding a text's ends reads its first and last bytes.
+fn bundled_text((start, end): (usize, usize)) -> &'static str {
+    SOURCES.get(start..end).unwrap_or_default()
 }
 
 pub(crate) struct BundledHeader {
@@ -109,8 +115,9 @@ pub struct Entry {
     /// A provider guide's search terms, from the cache or its `Indexer` (search tokenizes
     /// the phrases itself when they are missing).
     pub search_terms: Option<String>,
-    /// A bundled guide's text; a provider's is read again from its file when needed.
-    text: Option<&'static str>,
+    /// Where a bundled guide's text is (`bundled_text`); a provider's is read again from its
+    /// file when needed.
+    text: Option<(usize, usize)>,
     /// Boxed: a guide is large, and a thousand entries need not each hold room for one.
     loaded: OnceLock<Box<Result<Guide, Vec<GuideIssue>>>>,
 }
@@ -174,7 +181,7 @@ impl Entry {
             source: Source::Bundled,
             location,
             search_terms: None,
-            text: Some(file.source()),
+            text: Some(file.source),
             loaded: OnceLock::new(),
         })
     }
@@ -266,7 +273,7 @@ impl Entry {
                 (None, Source::File(path)) => load_file(path),
                 (text, source) => parse_guide(
                     &self.location.file,
-                    text.unwrap_or_default(),
+                    text.map(bundled_text).unwrap_or_default(),
                     source.clone(),
                 ),
             })
@@ -289,7 +296,7 @@ impl Entry {
         match (&self.text, &self.source) {
             (None, Source::File(path)) => lint_file(path),
             (text, source) => {
-                let text = text.unwrap_or_default();
+                let text = text.map(bundled_text).unwrap_or_default();
                 lint_guide(&self.location.file, text, source.clone())
             }
         }
