@@ -84,7 +84,9 @@ fn main() -> search_model::BuildResult<()> {
         })
         .collect();
     names.sort();
-    let mut code = String::from("pub(crate) static BUNDLED: &[BundledFile] = &[\n");
+    let mut code = String::from(
+        "#[allow(clippy::unreadable_literal)]\npub(crate) static BUNDLED: &[BundledFile] = &[\n",
+    );
     // The guides' texts one after the other, apart from their headers: start-up reads every
     // header, and a header next to its guide's text would bring that text into memory too.
     let mut sources = String::new();
