@@ -93,9 +93,17 @@ impl GivenAnswers {
     /// Checks every answer against `guide`: the question exists and the value is valid.
     pub fn resolve(&self, guide: &Guide, ctx: &ParseContext) -> Result<Presets> {
         let mut answers = HashMap::new();
+        // Looked up once per answer: a linear search each would be quadratic in long guides.
+        let steps: HashMap<&str, usize> = guide
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
         for (key, (value, origin)) in &self.answers {
-            let Some(i) = guide
-                .step_index(key)
+            let Some(i) = steps
+                .get(key.as_str())
+                .copied()
                 .filter(|i| is_question(&guide.steps[*i].kind))
             else {
                 return Err(Error::UnknownQuestion {

@@ -11,7 +11,7 @@ mod text;
 pub mod verify;
 pub mod write;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use jiff::Zoned;
@@ -438,12 +438,18 @@ fn summary(
             guide.summary.get(lang)
         ),
     };
+    // Steps by id, once: a guide of thousands of checks must not scan itself per check.
+    let kinds: HashMap<&str, &StepKind> = guide
+        .steps
+        .iter()
+        .map(|s| (s.id.as_str(), &s.kind))
+        .collect();
     let tried: Vec<String> = trail
         .iter()
         .filter(|t| {
             t.answer == "no"
                 && matches!(
-                    guide.step_index(&t.step).map(|i| &guide.steps[i].kind),
+                    kinds.get(t.step.as_str()),
                     Some(StepKind::Check(CheckStep { compare: None, .. }))
                 )
         })
