@@ -70,7 +70,7 @@ struct Words {
     zh: Vec<String>,
 }
 
-fn main() {
+fn main() -> search_model::BuildResult<()> {
     println!("cargo:rerun-if-changed=guides");
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let dir = Path::new(&root).join("guides");
@@ -84,7 +84,12 @@ fn main() {
         })
         .collect();
     names.sort();
-    let mut code = String::from("pub(crate) static BUNDLED: &[BundledFile] = &[\n");
+    let mut code = String::from(
+        "#[allow(clippy::unreadable_literal)]\npub(crate) static BUNDLED: &[BundledFile] = &[\n",
+    );
+    // The guides' texts one after the other, apart from their headers: start-up reads every
+    // header, and a header next to its guide's text would bring that text into memory too.
+    let mut sources = String::new();
     for name in &names {
         let path = dir.join(name);
         let source = fs::read_to_string(&path).expect("read a guide file");
@@ -93,10 +98,12 @@ fn main() {
             .ok()
             .filter(Header::is_safe)
             .map_or_else(|| "None".to_string(), |h| header_code(&h));
+        let start = sources.len();
+        sources.push_str(&source);
         writeln!(
             code,
-            "    BundledFile {{ name: {name:?}, source: include_str!({:?}), header: {header} }},",
-            path.display().to_string()
+            "    BundledFile {{ name: {name:?}, source: ({start}, {}), header: {header} }},",
+            sources.len()
         )
         .expect("write to String");
     }
@@ -104,10 +111,13 @@ fn main() {
     let out =
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_guides.rs");
     fs::write(out, code).expect("write bundled_guides.rs");
+    let out =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_guides.txt");
+    fs::write(&out, sources).map_err(|e| format!("{}: {e}", out.display()))?;
 
     println!("cargo:rerun-if-changed=data/search");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    search_model::generate(Path::new(&root), Path::new(&out_dir));
+    search_model::generate(Path::new(&root), Path::new(&out_dir))
 }
 
 fn header_code(h: &Header) -> String {
