@@ -10,7 +10,7 @@
 //!
 //! - `ibans`, `china_ids`, `cards`: numbers with a checksum, however grouped and separated
 //!   (`numbers` reads the digit runs they share);
-//! - `seeds`: seed phrases (the BIP-39 word list) and private keys;
+//! - `seeds`: seed phrases (the BIP-39 word list); `keys`: private keys;
 //! - `secrets`: everything found by its label, on either side of it (`labels` has the table,
 //!   `values` the shapes of values, `words` the words around them);
 //! - `contacts`: masks for phone numbers and email addresses, which are not secrets;
@@ -25,10 +25,12 @@
 
 mod cards;
 mod china_ids;
+mod codes;
 mod contacts;
 mod context;
 mod controls;
 mod ibans;
+mod keys;
 mod labels;
 mod normalize;
 mod numbers;
@@ -194,6 +196,7 @@ fn find_in(text: &str, policy: Policy) -> Vec<Change> {
     cards::find(&mut ctx, &runs);
     china_ids::find_legacy(&mut ctx, &runs);
     seeds::find(&mut ctx);
+    keys::find(&mut ctx);
     secrets::find(&mut ctx);
     let mut findings = ctx.findings;
     findings.sort_by_key(|f| f.start);

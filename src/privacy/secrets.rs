@@ -23,8 +23,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Kind;
 use super::context::{Context, Finding};
+use super::{Kind, codes};
 use super::labels::{Label, Rule};
 use super::normalize::{is_cjk, is_wide_punct};
 use super::values::{
@@ -62,6 +62,11 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
     let mut corrected = false;
     // `cvc code`, `密码 (password)`: at most one more label for the same secret.
     let mut repeated = false;
+    // `password = my phone number 139…`: a phone number is then the value.
+    let mut phone_is_value = false;
+    // `Wrong password [E1002]`, `密码错误 (E1002)`: a bracketed code after a failure is the
+    // error's.
+    let mut failed = codes::failure_before(ctx, label.start);
     while let Some(c) = view.at(p) {
         if is_marker(ctx, p) {
             // A value already removed: scanning a report again changes nothing.
@@ -85,7 +90,7 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
             }
             c if ends_sentence(ctx, p, c) => {
                 if rule == Rule::Password {
-                    reset_to(ctx, p, strong);
+                    reset_to(ctx, p, label);
                 }
                 return;
             }
@@ -94,7 +99,7 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                 && !view.before(p).is_some_and(char::is_alphanumeric) =>
             {
                 if let Some(value) = quoted(ctx, p, rule) {
-                    take(ctx, value, strong, Link::Punct, rule);
+                    take(ctx, value, strong, Link::Punct, rule, label);
                     return;
                 }
                 p += 1;
@@ -117,6 +122,8 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                         return;
                     }
                     match next.rule {
+                        // `Incorrect PIN (code 55)`: a code of its own, an error's.
+                        Rule::Code if link == Link::Punct && rule != Rule::Code => return,
                         // `cvc code`, `密码 (password)`, `CVV/CVC`: one label said twice.
                         r if r.is_secret()
                             && gap + cjk_gap == 0
@@ -130,9 +137,12 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                         }
                         Rule::Card | Rule::Identity => gap += 1,
                         // `password = my phone number 139…`: what the password is the same as.
-                        Rule::Keep if rule == Rule::Password && is_contact_noun(ctx, next) => {}
+                        Rule::Keep if rule == Rule::Password && is_contact_noun(ctx, next) => {
+                            phone_is_value = true;
+                        }
                         r if r.is_kept() => {
                             gap += 1;
+                            failed |= codes::failure_at(ctx, p).is_some();
                             p = skip_kept_value(ctx, next.end);
                             continue;
                         }
@@ -148,22 +158,54 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                     p = q;
                     continue;
                 }
-                // A password after other words needs a word or colon after them:
-                // `the pw for my app is …`, not `password reset link …`.
+                // A phone number is never a code or a PIN, nor a password unless the label
+                // gives it as one (`password: 13800138000`, `password = my phone 139…`).
+                let given = phone_is_value
+                    || (rule == Rule::Password && gap + cjk_gap == 0 && link == Link::Punct);
+                if let Some(end) = codes::phone_at(ctx, p).filter(|_| !given) {
+                    gap += 1;
+                    if gap > GAP_WORDS {
+                        return;
+                    }
+                    (p, link) = (end, Link::Bare);
+                    continue;
+                }
+                // A password after other words needs a word or colon after them, and a
+                // password's shape: `the pw for my app is …`, not `password reset link …`.
                 let value = value_at(ctx, rule, p, link)
-                    .filter(|v| gap + cjk_gap == 0 || link > Link::Bare || v.kind != Kind::Password)
+                    .filter(|v| {
+                        v.kind != Kind::Password
+                            || gap + cjk_gap == 0
+                            || (link > Link::Bare && v.strong)
+                    })
                     .filter(|v| {
                         !corrected || (v.strong && link > Link::Bare && !is_number(ctx, v))
                     });
                 if let Some(value) = value {
-                    take(ctx, value, strong, link, rule);
+                    if failed && error_in_brackets(ctx, &value) {
+                        return;
+                    }
+                    take(ctx, value, strong, link, rule, label);
                     if rule != Rule::Password {
-                        more_values(ctx, rule, value.end, strong, link);
+                        more_values(ctx, rule, value.end, strong, link, label);
                         return;
                     }
                     // `my password is sunshine2, no wait, it's sunshine3`: a correction in the
                     // same sentence, given as strongly.
                     (p, gap, cjk_gap, link, corrected) = (value.end, 0, 0, Link::Bare, true);
+                    continue;
+                }
+                if let Some(end) = codes::failure_at(ctx, p) {
+                    failed = true;
+                    if is_cjk(c) {
+                        cjk_gap += 1;
+                    } else {
+                        gap += 1;
+                    }
+                    if gap > GAP_WORDS || cjk_gap > GAP_CJK {
+                        return;
+                    }
+                    (p, link) = (end, Link::Bare);
                     continue;
                 }
                 if is_cjk(c) {
@@ -186,14 +228,42 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
     }
 }
 
-/// After a value: more of the same, joined by `and`, `or`, `then`, a comma (`tried PIN 2580 and
-/// then 2850`).
-fn more_values(ctx: &mut Context<'_>, rule: Rule, mut p: usize, strong: bool, link: Link) {
+/// Whether a value stands alone in brackets and is shaped like an error code (`[E1002]`, and
+/// `(51)` in an error message).
+fn error_in_brackets(ctx: &Context<'_>, value: &Value) -> bool {
     let view = ctx.view;
-    for _ in 0..3 {
+    let open = view
+        .before(value.start)
+        .is_some_and(|c| matches!(c, '(' | '[' | '（' | '【'));
+    let close = view.is(value.end, |c| matches!(c, ')' | ']' | '）' | '】'));
+    open && close
+        && codes::error_code_shaped(
+            &view.string(value.start, value.end),
+            ctx.policy.keep_error_codes,
+        )
+}
+
+/// After a value: more of the same, joined by `and`, `or`, `then`, a comma (`tried PIN 2580 and
+/// then 2850`); backup codes as long as the list goes, one a line or numbered (`2. 7hd3-k2p0`).
+fn more_values(
+    ctx: &mut Context<'_>,
+    rule: Rule,
+    mut p: usize,
+    strong: bool,
+    link: Link,
+    label: Label,
+) {
+    let view = ctx.view;
+    let most = if rule == Rule::Backup { usize::MAX } else { 3 };
+    for _ in 0..most {
         let mut q = p;
         loop {
-            let spaced = view.run_end(q, |c| matches!(c, ' ' | ',' | '，' | '/' | '、' | '\n'));
+            let spaced = view.run_end(q, |c| matches!(c, ' ' | ',' | '，' | '/' | '、' | ';' | '\n'));
+            let spaced = if rule == Rule::Backup {
+                numbering_end(ctx, spaced)
+            } else {
+                spaced
+            };
             let word = [
                 "and then", "and", "or", "then", "和", "或者", "或", "然后", "还有",
             ]
@@ -218,7 +288,22 @@ fn more_values(ctx: &mut Context<'_>, rule: Rule, mut p: usize, strong: bool, li
             return;
         };
         p = value.end;
-        take(ctx, value, strong, link, rule);
+        take(ctx, value, strong, link, rule, label);
+    }
+}
+
+/// Past a list item's number (`2.`, `3)`, `#4`) and the spaces after it.
+fn numbering_end(ctx: &Context<'_>, at: usize) -> usize {
+    let view = ctx.view;
+    let from = view.run_end_capped(at, 1, |c| c == '#' || c == '(');
+    let digits = view.run_end_capped(from, 2, |c| c.is_ascii_digit());
+    let numbered = digits > from
+        && view.is(digits, |c| matches!(c, '.' | ')' | ':'))
+        && view.is(digits + 1, |c| c == ' ' || c == '\n');
+    if numbered {
+        view.run_end(digits + 1, |c| c == ' ' || c == '\n')
+    } else {
+        at
     }
 }
 
@@ -260,7 +345,7 @@ fn backward(ctx: &mut Context<'_>, label: Label) {
             .label_before(value.start)
             .is_some_and(|l| l.rule.is_kept());
         if !kept {
-            take(ctx, value, label.strong, Link::Word, label.rule);
+            take(ctx, value, label.strong, Link::Word, label.rule, label);
         }
     }
 }
@@ -341,9 +426,17 @@ fn value_start_before(ctx: &Context<'_>, q: usize) -> Option<usize> {
     (word_start < q).then_some(word_start)
 }
 
-/// Records a value found for a label of `rule`, certain or not.
-fn take(ctx: &mut Context<'_>, value: Value, strong_label: bool, link: Link, rule: Rule) {
-    if ctx.policy.keep_error_codes && rule == Rule::Code {
+/// Records a value found for `label` (read as a label of `rule`), certain or not. In an error
+/// message, a bare `code` is the error's unless its sentence says the code was sent to the user.
+fn take(
+    ctx: &mut Context<'_>,
+    value: Value,
+    strong_label: bool,
+    link: Link,
+    rule: Rule,
+    label: Label,
+) {
+    if ctx.policy.keep_error_codes && rule == Rule::Code && !codes::sent_to_user(ctx, label) {
         return;
     }
     let certain = strong_label
@@ -361,16 +454,23 @@ fn take(ctx: &mut Context<'_>, value: Value, strong_label: bool, link: Link, rul
 }
 
 /// Skips the value that follows the label of something support needs (`ending 1234`,
-/// `order 2026…`, `¥59.90`).
+/// `order 2026…`, `¥59.90`, `错误 (E1002)`).
 fn skip_kept_value(ctx: &Context<'_>, end: usize) -> usize {
     let view = ctx.view;
     let at = view.run_end_capped(end, 4, |c| {
-        matches!(c, ' ' | ':' | '#' | '.' | '-' | '=' | '¥' | '$' | '€')
+        matches!(
+            c,
+            ' ' | ':' | '#' | '.' | '-' | '=' | '¥' | '$' | '€' | '(' | '[' | '（' | '【'
+        )
     });
     let to = view.run_end(at, |c| {
         c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ',' | ':' | '/')
     });
-    if to > at { to } else { end }
+    if to > at {
+        view.run_end_capped(to, 1, |c| matches!(c, ')' | ']' | '）' | '】'))
+    } else {
+        end
+    }
 }
 
 /// Where the number at `p` ends, with every group of it (`+86 138 0013 8000`).
@@ -508,7 +608,7 @@ fn same_as(ctx: &mut Context<'_>) {
 
 /// In the next sentence after a password label, what the password was reset or changed to:
 /// `Someone changed my password. It was reset to Xk92!mq by someone.`
-fn reset_to(ctx: &mut Context<'_>, at: usize, strong: bool) {
+fn reset_to(ctx: &mut Context<'_>, at: usize, label: Label) {
     static PHRASE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:reset|changed|set|updated|switched|modified)\s+(?:it\s+)?(?:to|into)\s+|改成了?|改为|改為|重置为|重置成|换成了?|设置为|设置成|设为").ok()
     });
@@ -525,7 +625,7 @@ fn reset_to(ctx: &mut Context<'_>, at: usize, strong: bool) {
     };
     let start = at + 1 + sentence.get(..m.end()).map_or(0, |s| s.chars().count());
     if let Some(value) = password(ctx, start, Link::Word).filter(|v| v.strong) {
-        take(ctx, value, strong, Link::Punct, Rule::Password);
+        take(ctx, value, label.strong, Link::Punct, Rule::Password, label);
     }
 }
 

@@ -93,6 +93,11 @@ pub(super) fn value_at(ctx: &Context<'_>, rule: Rule, p: usize, link: Link) -> O
             ..v
         }),
         Rule::Otp => alphanumeric_code(ctx, p),
+        // `code: 8f2k-9xq1`: letters and digits in lower case are no error or promo code.
+        Rule::Code => alphanumeric_code(ctx, p).filter(|v| {
+            let word = view.string(v.start, v.end);
+            word.chars().any(|c| c.is_ascii_lowercase())
+        }),
         Rule::Backup => backup_code(ctx, p),
         _ => None,
     }
@@ -140,8 +145,9 @@ pub(super) fn digits_at(
             _ => first >= 3 && next == first,
         };
         if !fits {
-            // A longer number after a space is another number; after a dash, part of this one.
-            if sep == '-' || next >= 3 && count + next > max {
+            // After a dash, or after a space in groups of 3 or more (`07700 900123`), part of
+            // this number; else another number.
+            if sep == '-' || (next >= 3 && (count + next > max || first >= 3)) {
                 return None;
             }
             break;
@@ -152,7 +158,12 @@ pub(super) fn digits_at(
     if count > max || count < min {
         return None;
     }
-    if runs_on(ctx, q) || year_like(ctx, p, q, count) {
+    // `(415) 555-0132`: an area code.
+    let area_code = view.before(p) == Some('(')
+        && view.is(q, |c| c == ')')
+        && view.is(q + 1, |c| c == ' ' || c == '-')
+        && view.is(q + 2, |c| c.is_ascii_digit());
+    if runs_on(ctx, q) || year_like(ctx, p, q, count) || area_code {
         return None;
     }
     Some((q, count))
@@ -291,16 +302,28 @@ pub(super) fn strength(word: &str) -> Option<bool> {
     Some(strong)
 }
 
-/// A one-time code of letters and digits (`A7K2Q9`) after a code label.
+/// A one-time code of letters and digits after a code label: `A7K2Q9`, and in lower case from
+/// 6 characters (`8f2k9x`, `8f2k-9xq1`).
 pub(super) fn alphanumeric_code(ctx: &Context<'_>, p: usize) -> Option<Value> {
     let view = ctx.view;
-    let end = view.run_end(p, |c| c.is_ascii_alphanumeric() || c == '-');
+    let end = view.run_end_capped(p, 24, |c| c.is_ascii_alphanumeric() || c == '-');
+    let end = if view.before(end) == Some('-') {
+        end - 1
+    } else {
+        end
+    };
     let word = view.string(p, end);
     let len = word.chars().filter(char::is_ascii_alphanumeric).count();
     let mixed =
         word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(|c| c.is_ascii_alphabetic());
     let upper = !word.chars().any(|c| c.is_ascii_lowercase());
-    ((4..=10).contains(&len) && mixed && upper && !runs_on(ctx, end)).then_some(Value {
+    let shaped = (upper && (4..=10).contains(&len)) || (!upper && (6..=12).contains(&len));
+    (shaped
+        && mixed
+        && word.matches('-').count() <= 2
+        && !view.is(end, |c| c.is_ascii_alphanumeric())
+        && !runs_on(ctx, end))
+    .then_some(Value {
         start: p,
         end,
         kind: Kind::VerificationCode,
@@ -308,19 +331,47 @@ pub(super) fn alphanumeric_code(ctx: &Context<'_>, p: usize) -> Option<Value> {
     })
 }
 
-/// A backup code: 6–12 letters and digits with at least one digit, maybe split by one dash.
+/// A backup code: letters and digits, with a digit, in groups of 3 to 8 joined by dashes (6–32 of
+/// them: `8f2k-9xq1`, `48193027`, `XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`), or two groups of 4 digits
+/// (`1234 5678`, as Google prints them).
 pub(super) fn backup_code(ctx: &Context<'_>, p: usize) -> Option<Value> {
     let view = ctx.view;
-    let end = view.run_end_capped(p, 16, |c| c.is_ascii_alphanumeric() || c == '-');
+    if view.before(p).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let end = view.run_end_capped(p, 40, |c| c.is_ascii_alphanumeric() || c == '-');
+    let end = if view.before(end) == Some('-') {
+        end - 1
+    } else {
+        end
+    };
     let word = view.string(p, end);
+    let groups: Vec<&str> = word.split('-').collect();
     let len = word.chars().filter(char::is_ascii_alphanumeric).count();
-    let ok = (6..=12).contains(&len)
-        && word.matches('-').count() <= 1
+    let alone = !view.is(end, |c| c.is_ascii_alphanumeric());
+    let ok = alone
         && word.chars().any(|c| c.is_ascii_digit())
-        && !view.is(end, |c| c.is_ascii_alphanumeric());
-    ok.then_some(Value {
+        && if let [one] = groups.as_slice() {
+            (6..=16).contains(&one.len())
+        } else {
+            (6..=32).contains(&len) && groups.iter().all(|g| (3..=8).contains(&g.len()))
+        };
+    if ok {
+        return Some(Value {
+            start: p,
+            end,
+            kind: Kind::VerificationCode,
+            strong: true,
+        });
+    }
+    // `1234 5678`
+    let four = |at: usize| {
+        view.run_end_capped(at, 5, |c| c.is_ascii_digit()) == at + 4
+            && !view.is(at + 4, |c| c.is_ascii_alphanumeric())
+    };
+    (four(p) && view.is(p + 4, |c| c == ' ') && four(p + 5)).then_some(Value {
         start: p,
-        end,
+        end: p + 9,
         kind: Kind::VerificationCode,
         strong: true,
     })
