@@ -150,18 +150,51 @@ const ERRORS_ZH: &[&str] = &["失败", "失敗", "错误", "錯誤", "异常", "
 /// How far around a label its sentence is read for clues, in characters each way.
 const REACH: usize = 80;
 
+/// Words that say what an app showed (`显示 code 0051`): an error's code, unless the sentence
+/// says the code was sent to the user.
+const SHOWN: &[&str] = &["displayed", "displays", "showed", "showing", "shown", "shows"];
+
+const SHOWN_ZH: &[&str] = &["显示", "顯示", "提示", "报错", "報錯"];
+
+/// What the sentence around a bare `code` (or `码`) says about it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Clues {
+    /// The label is in brackets (`(code 4012)`, `[code 100131]`).
+    bracketed: bool,
+    /// A word says the code was sent to the user (`texted`, `短信`).
+    one_time: bool,
+    /// A word of an error (`failed`, `错误`).
+    error: bool,
+    /// A word says an app showed it (`显示`, `shows`).
+    shown: bool,
+}
+
 /// Whether the bare `code` (or `码`) `label` names a one-time code: its sentence, or the one
 /// after, has a word that says the code was sent to the user, and no word of an error, and the
 /// label is not in brackets (`(code 4012)`).
 pub(super) fn sent_to_user(ctx: &Context<'_>, label: Label) -> bool {
+    let clues = clues(ctx, label);
+    !clues.bracketed && clues.one_time && !clues.error
+}
+
+/// Whether the bare `code` (or `码`) `label` names an error's code even where a question does
+/// not ask for an error message: in brackets (`[code 100131]`), or in a sentence of an error or
+/// of what an app showed that says nothing of a code sent to the user (`App 显示 code 0051`).
+pub(super) fn an_errors(ctx: &Context<'_>, label: Label) -> bool {
+    let clues = clues(ctx, label);
+    clues.bracketed || ((clues.error || clues.shown) && !clues.one_time)
+}
+
+fn clues(ctx: &Context<'_>, label: Label) -> Clues {
     let view = ctx.view;
     let mut open = label.start;
     while view.before(open) == Some(' ') {
         open -= 1;
     }
-    if view.before(open).is_some_and(|c| matches!(c, '(' | '[' | '（' | '【')) {
-        return false;
-    }
+    let mut clues = Clues {
+        bracketed: view.before(open).is_some_and(|c| matches!(c, '(' | '[' | '（' | '【')),
+        ..Clues::default()
+    };
     let ends = |c: char| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '\n');
     let mut from = label.start;
     while from > 0 && label.start - from < REACH && !view.before(from).is_some_and(ends) {
@@ -179,25 +212,26 @@ pub(super) fn sent_to_user(ctx: &Context<'_>, label: Label) -> bool {
         }
         to += 1;
     }
-    let (mut one_time, mut error) = (false, false);
     let mut j = from;
     while j < to {
         let Some(c) = view.at(j) else { break };
         if c.is_ascii_alphabetic() {
             let end = view.run_end_capped(j, 16, |c| c.is_ascii_alphabetic());
             let word = view.string(j, end).to_ascii_lowercase();
-            one_time |= ONE_TIME.binary_search(&word.as_str()).is_ok();
-            error |= ERRORS.binary_search(&word.as_str()).is_ok();
+            clues.one_time |= ONE_TIME.binary_search(&word.as_str()).is_ok();
+            clues.error |= ERRORS.binary_search(&word.as_str()).is_ok();
+            clues.shown |= SHOWN.binary_search(&word.as_str()).is_ok();
             j = view.run_end(end, |c| c.is_ascii_alphabetic());
             continue;
         }
         if is_cjk(c) {
-            one_time |= ONE_TIME_ZH.iter().any(|w| view.has(j, w));
-            error |= ERRORS_ZH.iter().any(|w| view.has(j, w));
+            clues.one_time |= ONE_TIME_ZH.iter().any(|w| view.has(j, w));
+            clues.error |= ERRORS_ZH.iter().any(|w| view.has(j, w));
+            clues.shown |= SHOWN_ZH.iter().any(|w| view.has(j, w));
         }
         j += 1;
     }
-    one_time && !error
+    clues
 }
 
 /// Where a phone number starting at `p` ends: `+` and a country code, an area code in brackets
@@ -261,7 +295,7 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [ONE_TIME, ERRORS] {
+        for list in [ONE_TIME, ERRORS, SHOWN] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }

@@ -185,6 +185,10 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                     if failed && error_in_brackets(ctx, &value) {
                         return;
                     }
+                    // `输入支付密码后显示 1002 错误`: words between, then a code and a failure.
+                    if gap + cjk_gap > 0 && error_before_failure(ctx, &value) {
+                        return;
+                    }
                     take(ctx, value, strong, link, rule, label);
                     if rule != Rule::Password {
                         more_values(ctx, rule, value.end, strong, link, label);
@@ -241,6 +245,15 @@ fn error_in_brackets(ctx: &Context<'_>, value: &Value) -> bool {
             &view.string(value.start, value.end),
             ctx.policy.keep_error_codes,
         )
+}
+
+/// Whether a value shaped like an error code is followed by a failure word (`1002 错误`,
+/// `E1002 failed`).
+fn error_before_failure(ctx: &Context<'_>, value: &Value) -> bool {
+    let view = ctx.view;
+    let after = view.run_end_capped(value.end, 2, |c| c == ' ');
+    codes::failure_at(ctx, after).is_some()
+        && codes::error_code_shaped(&view.string(value.start, value.end), true)
 }
 
 /// After a value: more of the same, joined by `and`, `or`, `then`, a comma (`tried PIN 2580 and
@@ -427,7 +440,8 @@ fn value_start_before(ctx: &Context<'_>, q: usize) -> Option<usize> {
 }
 
 /// Records a value found for `label` (read as a label of `rule`), certain or not. In an error
-/// message, a bare `code` is the error's unless its sentence says the code was sent to the user.
+/// message, a bare `code` is the error's unless its sentence says the code was sent to the user;
+/// elsewhere, when in brackets or beside words of an error (`codes::an_errors`).
 fn take(
     ctx: &mut Context<'_>,
     value: Value,
@@ -436,7 +450,12 @@ fn take(
     rule: Rule,
     label: Label,
 ) {
-    if ctx.policy.keep_error_codes && rule == Rule::Code && !codes::sent_to_user(ctx, label) {
+    let errors = if ctx.policy.keep_error_codes {
+        !codes::sent_to_user(ctx, label)
+    } else {
+        codes::an_errors(ctx, label)
+    };
+    if rule == Rule::Code && errors {
         return;
     }
     let certain = strong_label
@@ -522,6 +541,12 @@ fn is_contact_noun(ctx: &Context<'_>, label: Label) -> bool {
     [
         "phone",
         "phone number",
+        "my number",
+        "cell",
+        "cell number",
+        "contact number",
+        "whatsapp",
+        "手提",
         "mobile",
         "tel",
         "手机",
@@ -917,6 +942,30 @@ mod tests {
         ] {
             kept(text);
         }
+    }
+
+    #[test]
+    fn codes_an_app_showed_and_phone_numbers_are_kept_anywhere() {
+        kept("提示 [code 100131] 验证码错误");
+        kept("App 顯示 code 0051");
+        kept("the app shows code 0051 every time");
+        kept("輸入支付密碼後顯示 1002 錯誤");
+        kept("動態密碼 收到了但顯示 錯誤 2003");
+        kept("sent the code to my number 9123 4567");
+        kept("聯絡電話 9123-4567，密碼被改");
+        kept("我的電話是 0912-345-678");
+        kept("OTP sent to +1 (415) 555-0132 never arrived");
+        removed(
+            "the text said code 482913, I never asked for it",
+            "the text said code [removed], I never asked for it",
+            &[OTP_MAYBE],
+        );
+        removed("my PIN 1234 was wrong", "my PIN [removed] was wrong", &[PIN]);
+        removed(
+            "驗證碼 482913 是 0912 345 678 收到的",
+            "驗證碼 [removed] 是 0912 345 678 收到的",
+            &[OTP],
+        );
     }
 
     #[test]
