@@ -53,7 +53,9 @@ const FAILURE: &[&str] = &[
     "wrong",
 ];
 
-const FAILURE_ZH: &[&str] = &["错误", "錯誤", "不正确", "不對", "不对", "失败", "失敗", "无效", "無效"];
+const FAILURE_ZH: &[&str] = &[
+    "错误", "錯誤", "不正确", "不對", "不对", "失败", "失敗", "无效", "無效", "失效",
+];
 
 /// Whether a failure word is among the two words before `at` (`Wrong password`, `Invalid PIN`).
 pub(super) fn failure_before(ctx: &Context<'_>, at: usize) -> bool {
@@ -83,6 +85,33 @@ pub(super) fn failure_before(ctx: &Context<'_>, at: usize) -> bool {
         end = start;
     }
     false
+}
+
+/// Whether a word that says something failed or what an app showed ends right before `at`,
+/// past spaces and a colon: `提示：10003`, `报错 10003`, `shows 0051`, `错误 2003`.
+pub(super) fn said_before(ctx: &Context<'_>, at: usize) -> bool {
+    let view = ctx.view;
+    let mut end = at;
+    for _ in 0..3 {
+        if view.before(end).is_some_and(|c| matches!(c, ' ' | ':' | '：')) {
+            end -= 1;
+        }
+    }
+    let ends_with = |w: &&str| {
+        end.checked_sub(w.chars().count())
+            .is_some_and(|from| view.has(from, w))
+    };
+    if FAILURE_ZH.iter().any(ends_with) || SHOWN_ZH.iter().any(ends_with) {
+        return true;
+    }
+    let mut start = end;
+    while view.before(start).is_some_and(|c| c.is_ascii_alphabetic()) && end - start < 12 {
+        start -= 1;
+    }
+    let word = view.string(start, end).to_ascii_lowercase();
+    FAILURE.contains(&word.as_str())
+        || SHOWN.binary_search(&word.as_str()).is_ok()
+        || ERRORS.binary_search(&word.as_str()).is_ok()
 }
 
 /// Whether the failure word is at `p`, and where it ends.
@@ -152,9 +181,13 @@ const REACH: usize = 80;
 
 /// Words that say what an app showed (`显示 code 0051`): an error's code, unless the sentence
 /// says the code was sent to the user.
-const SHOWN: &[&str] = &["displayed", "displays", "showed", "showing", "shown", "shows"];
+const SHOWN: &[&str] = &[
+    "displayed", "displays", "said", "says", "showed", "showing", "shown", "shows",
+];
 
-const SHOWN_ZH: &[&str] = &["显示", "顯示", "提示", "报错", "報錯"];
+const SHOWN_ZH: &[&str] = &[
+    "显示", "顯示", "提示", "报错", "報錯", "报", "報", "系统说", "系統說", "弹出", "彈出",
+];
 
 /// What the sentence around a bare `code` (or `码`) says about it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

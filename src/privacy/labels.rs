@@ -234,7 +234,7 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("参考号", Id, true), ("批次号", Id, true), ("工单", Id, true), ("尾号", Keep, true),
     ("尾號", Keep, true), ("末四位", Keep, true), ("后四位", Keep, true), ("後四位", Keep, true),
     ("错误码", Keep, true), ("錯誤碼", Keep, true), ("错误代码", Keep, true), ("錯誤代碼", Keep, true),
-    ("错误", Keep, true), ("錯誤", Keep, true), ("代码", Keep, true), ("状态码", Keep, true), ("返回码", Keep, true),
+    ("错误", Keep, true), ("錯誤", Keep, true), ("提示码", Keep, true), ("提示碼", Keep, true), ("代码", Keep, true), ("状态码", Keep, true), ("返回码", Keep, true),
     ("二维码", Keep, true), ("条形码", Keep, true), ("条码", Keep, true), ("编码", Keep, true),
     ("邮编", Keep, true), ("号码", Keep, true), ("號碼", Keep, true), ("手机号", Keep, true),
     ("手机", Keep, true), ("手機", Keep, true), ("电话", Keep, true), ("電話", Keep, true),

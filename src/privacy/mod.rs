@@ -38,6 +38,8 @@ mod secrets;
 mod seeds;
 mod values;
 mod words;
+#[cfg(test)]
+mod probe;
 
 use std::ops::Range;
 

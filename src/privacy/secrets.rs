@@ -137,8 +137,9 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                         }
                         Rule::Card | Rule::Identity => gap += 1,
                         // `password = my phone number 139…`: what the password is the same as.
+                        // Not `密碼跟電話都被改了`: the password and the phone, both changed.
                         Rule::Keep if rule == Rule::Password && is_contact_noun(ctx, next) => {
-                            phone_is_value = true;
+                            phone_is_value |= link > Link::Bare;
                         }
                         r if r.is_kept() => {
                             gap += 1;
@@ -185,7 +186,8 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                     if failed && error_in_brackets(ctx, &value) {
                         return;
                     }
-                    // `输入支付密码后显示 1002 错误`: words between, then a code and a failure.
+                    // `输入支付密码后显示 1002 错误`, `验证码一直报错 10003`: words between, then
+                    // a code beside a failure or what an app showed.
                     if gap + cjk_gap > 0 && error_before_failure(ctx, &value) {
                         return;
                     }
@@ -248,11 +250,11 @@ fn error_in_brackets(ctx: &Context<'_>, value: &Value) -> bool {
 }
 
 /// Whether a value shaped like an error code is followed by a failure word (`1002 错误`,
-/// `E1002 failed`).
+/// `E1002 failed`) or follows one, or a word of what an app showed (`提示：10003`).
 fn error_before_failure(ctx: &Context<'_>, value: &Value) -> bool {
     let view = ctx.view;
     let after = view.run_end_capped(value.end, 2, |c| c == ' ');
-    codes::failure_at(ctx, after).is_some()
+    (codes::failure_at(ctx, after).is_some() || codes::said_before(ctx, value.start))
         && codes::error_code_shaped(&view.string(value.start, value.end), true)
 }
 
@@ -565,7 +567,7 @@ fn is_contact_noun(ctx: &Context<'_>, label: Label) -> bool {
 fn same_as(ctx: &mut Context<'_>) {
     static SAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\bsame\s+as\s+(?:my\s+|the\s+)?(e-?mail|mail|phone|mobile|number)|(?:和|跟|与|與|同|就是|是)(?:我的)?(邮箱|郵箱|电子邮件|手机号|手機號|手机|手機|电话|電話)(?:号码|號碼)?(?:一样|一樣|相同|一致)?",
+            r"(?i)\bsame\s+as\s+(?:my\s+|the\s+)?(e-?mail|mail|phone|mobile|number)|(?:和|跟|与|與|同)(?:我的)?(邮箱|郵箱|电子邮件|手机号|手機號|手机|手機|电话|電話)(?:号码|號碼)?(?:一样|一樣|相同|一致)|(?:就是|是)(?:我的)?(邮箱|郵箱|电子邮件|手机号|手機號|手机|手機|电话|電話)",
         )
         .ok()
     });
@@ -582,11 +584,17 @@ fn same_as(ctx: &mut Context<'_>) {
     let char_at = |byte: usize| index.get(byte).copied().unwrap_or(view.len());
     let mut wants = (false, false);
     for m in same.captures_iter(&text) {
-        let at = char_at(m.get(0).map_or(0, |m| m.start()));
+        let start = m.get(0).map_or(0, |m| m.start());
+        // `密码不是手机号`: said not to be.
+        if text.get(..start).is_some_and(|t| t.ends_with('不')) {
+            continue;
+        }
+        let at = char_at(start);
         let after_label = ctx.rule_before_in_sentence(at, Rule::Password);
         let what = m
             .get(1)
             .or_else(|| m.get(2))
+            .or_else(|| m.get(3))
             .map_or("", |w| w.as_str())
             .to_lowercase();
         if after_label {
@@ -829,6 +837,23 @@ mod tests {
     }
 
     #[test]
+    fn a_password_and_a_phone_named_together_are_not_the_same() {
+        kept("密碼和手機號碼都被改了，請打 0912 345 678 聯絡我");
+        kept("我的密碼不是手機號碼。請打 0912-345-678");
+        kept("有人改了我的密碼跟電話，我的是 0912345678");
+        removed(
+            "密碼同電話號碼一樣，電話係 6123 4567",
+            "密碼同電話號碼一樣，電話係 [removed]",
+            &[PW],
+        );
+        removed(
+            "我的密码就是手机号 13800138000",
+            "我的密码就是手机号 [removed]",
+            &[PW],
+        );
+    }
+
+    #[test]
     fn the_same_as_another_value() {
         removed(
             "My password is the same as my email address, chen.jie@example.com.",
@@ -951,6 +976,11 @@ mod tests {
         kept("the app shows code 0051 every time");
         kept("輸入支付密碼後顯示 1002 錯誤");
         kept("動態密碼 收到了但顯示 錯誤 2003");
+        kept("输入验证码后提示：10003");
+        kept("验证码一直报错 10003");
+        kept("支付密码提示 10003");
+        kept("动态码失效 E10003");
+        kept("验证码发不过来，提示码 10003");
         kept("sent the code to my number 9123 4567");
         kept("聯絡電話 9123-4567，密碼被改");
         kept("我的電話是 0912-345-678");
