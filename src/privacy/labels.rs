@@ -99,7 +99,7 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("銀行卡密碼", Pin, true), ("卡密码", Pin, true), ("卡密碼", Pin, true), ("查询密码", Pin, true),
     ("unlock code", Pin, true), ("lock code", Pin, true), ("screen lock code", Pin, true),
     ("lock screen code", Pin, true), ("screen lock pin", Pin, true), ("lock screen pin", Pin, true),
-    ("phone pin", Pin, true), ("sim pin", Pin, true), ("security pin", Pin, true),
+    ("mpin", Pin, true), ("m-pin", Pin, true), ("phone pin", Pin, true), ("sim pin", Pin, true), ("security pin", Pin, true),
     ("4 digit pin", Pin, true), ("four digit pin", Pin, true), ("解锁密码", Pin, true),
     // Payment passwords.
     ("payment password", PaymentPassword, true), ("payment pw", PaymentPassword, true),
@@ -113,7 +113,8 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("transaction password", PaymentPassword, true), ("transaction pin", PaymentPassword, true),
     ("trade password", PaymentPassword, true), ("trading password", PaymentPassword, true),
     ("wallet password", PaymentPassword, true), ("wallet pin", PaymentPassword, true),
-    ("pay passcode", PaymentPassword, true),
+    ("pay passcode", PaymentPassword, true), ("tpin", PaymentPassword, true),
+    ("t-pin", PaymentPassword, true), ("upi pin", PaymentPassword, true),
     ("钱包密码", PaymentPassword, true), ("錢包密碼", PaymentPassword, true),
     ("零钱密码", PaymentPassword, true), ("安全密码", PaymentPassword, true),
     ("二级密码", PaymentPassword, true), ("交易口令", PaymentPassword, true),

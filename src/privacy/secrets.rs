@@ -67,6 +67,9 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
     // `Wrong password [E1002]`, `密码错误 (E1002)`: a bracketed code after a failure is the
     // error's.
     let mut failed = codes::failure_before(ctx, label.start);
+    // `my pw is my dog's name rex2019`: a word or colon after the label links it to a value a
+    // few words on, when that value has letters and digits.
+    let mut linked = false;
     while let Some(c) = view.at(p) {
         if is_marker(ctx, p) {
             // A value already removed: scanning a report again changes nothing.
@@ -173,11 +176,15 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                 }
                 // A password after other words needs a word or colon after them, and a
                 // password's shape: `the pw for my app is …`, not `password reset link …`.
+                if link > Link::Bare {
+                    linked = true;
+                }
                 let value = value_at(ctx, rule, p, link)
                     .filter(|v| {
                         v.kind != Kind::Password
                             || gap + cjk_gap == 0
                             || (link > Link::Bare && v.strong)
+                            || (linked && gap <= 3 && letters_and_digits(ctx, v))
                     })
                     .filter(|v| {
                         !corrected || (v.strong && link > Link::Bare && !is_number(ctx, v))
@@ -199,6 +206,7 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                     // `my password is sunshine2, no wait, it's sunshine3`: a correction in the
                     // same sentence, given as strongly.
                     (p, gap, cjk_gap, link, corrected) = (value.end, 0, 0, Link::Bare, true);
+                    linked = false;
                     continue;
                 }
                 if let Some(end) = codes::failure_at(ctx, p) {
@@ -247,6 +255,15 @@ fn error_in_brackets(ctx: &Context<'_>, value: &Value) -> bool {
             &view.string(value.start, value.end),
             ctx.policy.keep_error_codes,
         )
+}
+
+/// Whether a password has letters and digits and is not shaped like an error code (`rex2019`,
+/// not `E1002`).
+fn letters_and_digits(ctx: &Context<'_>, value: &Value) -> bool {
+    let word = ctx.view.string(value.start, value.end);
+    word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().any(|c| c.is_ascii_alphabetic())
+        && !codes::error_code_shaped(&word, false)
 }
 
 /// Whether a value shaped like an error code is followed by a failure word (`1002 错误`,
@@ -991,6 +1008,13 @@ mod tests {
             &[OTP_MAYBE],
         );
         removed("my PIN 1234 was wrong", "my PIN [removed] was wrong", &[PIN]);
+        removed("MPIN 4821", "MPIN [removed]", &[PIN]);
+        removed(
+            "my pw is my dog's name rex2019",
+            "my pw is my dog's name [removed]",
+            &[PW],
+        );
+        kept("my password is fine but the app shows E1002 now");
         removed(
             "驗證碼 482913 是 0912 345 678 收到的",
             "驗證碼 [removed] 是 0912 345 678 收到的",

@@ -270,7 +270,12 @@ pub(super) fn password(ctx: &Context<'_>, p: usize, link: Link) -> Option<Value>
     {
         return None;
     }
-    if PLAIN.binary_search(&lower.as_str()).is_ok() {
+    // `my dog's name`: a possessive is no password.
+    let possessive = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
+    if PLAIN.binary_search(&lower.as_str()).is_ok() || possessive {
         return None;
     }
     let strength = strength(&word)?;
