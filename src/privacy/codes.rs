@@ -276,12 +276,14 @@ pub(super) fn phone_at(ctx: &Context<'_>, p: usize) -> Option<usize> {
         '+' if view.is(p + 1, |c| c.is_ascii_digit()) => p + 1,
         '(' => {
             let close = view.run_end_capped(p + 1, 5, |c| c.is_ascii_digit());
-            if !(3..=5).contains(&(close - p - 1)) || !view.is(close, |c| c == ')') {
+            let area = close - p - 1;
+            if !(2..=5).contains(&area) || !view.is(close, |c| c == ')') {
                 return None;
             }
             let next = view.run_end_capped(close + 1, 2, |c| c == ' ' || c == '-');
-            let (end, _) = grouped_digits(ctx, next);
-            return (end > next).then_some(end);
+            let (end, count) = grouped_digits(ctx, next);
+            // `(02)2345-6789`, but not `(51) 1234`.
+            return (count >= 7 || (area >= 3 && end > next)).then_some(end);
         }
         c if c.is_ascii_digit() => p,
         _ => return None,
@@ -289,6 +291,20 @@ pub(super) fn phone_at(ctx: &Context<'_>, p: usize) -> Option<usize> {
     let (end, count) = grouped_digits(ctx, digits_from);
     let plus = digits_from > p;
     ((plus && count >= 7) || (10..=13).contains(&count)).then_some(end)
+}
+
+/// Where an 8-digit local number in two groups of 4 starting at `p` ends (`6123 4567`,
+/// `6123-4567`, as Hong Kong and Singapore write them): a phone only where a contact word
+/// says so.
+pub(super) fn local_phone_at(ctx: &Context<'_>, p: usize) -> Option<usize> {
+    let view = ctx.view;
+    let four = |at: usize| view.run_end_capped(at, 5, |c| c.is_ascii_digit()) == at + 4;
+    let shaped = four(p)
+        && view.is(p + 4, |c| c == ' ' || c == '-')
+        && four(p + 5)
+        && !view.is(p + 9, |c| c.is_ascii_alphanumeric())
+        && !view.before(p).is_some_and(|c| c.is_ascii_alphanumeric());
+    shaped.then_some(p + 9)
 }
 
 /// Digits in groups joined by one space, dash or dot: where they end, and how many.
@@ -351,7 +367,9 @@ mod tests {
         ] {
             with_ctx(text, |ctx| assert_eq!(phone_at(ctx, 0), Some(len), "{text}"));
         }
-        for text in ["482913", "4821 2580", "(51)", "2026-11-21", "+x"] {
+        with_ctx("(02)2345-6789", |ctx| assert_eq!(phone_at(ctx, 0), Some(13)));
+        with_ctx("6123-4567", |ctx| assert_eq!(local_phone_at(ctx, 0), Some(9)));
+        for text in ["482913", "4821 2580", "(51)", "(51) 1234", "2026-11-21", "+x"] {
             with_ctx(text, |ctx| assert_eq!(phone_at(ctx, 0), None, "{text}"));
         }
     }

@@ -349,7 +349,10 @@ fn whole_word(view: &View, start: usize, end: usize, rule: Rule) -> bool {
         && (view.before(start).is_some_and(|c| c == '.' || c == '@')
             || view.is(end, |c| c == '@')
             || (view.is(end, |c| c == '.') && view.is(end + 1, |c| c.is_ascii_alphabetic())));
-    if in_address {
+    // Part of an identifier: `PWD_ERR_01`, `ERR_PIN_LOCKED`.
+    let in_identifier = (first.is_ascii_alphanumeric() && view.before(start) == Some('_'))
+        || (last.is_ascii_alphanumeric() && view.is(end, |c| c == '_'));
+    if in_address || in_identifier {
         return false;
     }
     if last.is_ascii_alphanumeric() {
@@ -405,6 +408,8 @@ mod tests {
         assert!(labels("Err2026pw").is_empty());
         assert!(labels("li.pw@example.com").is_empty());
         assert!(labels("pin.example.com").is_empty());
+        assert!(labels("PWD_ERR_01").is_empty());
+        assert!(labels("E_PIN").is_empty());
         assert_eq!(labels("pin1234"), [("pin".into(), Pin, true)]);
         assert_eq!(
             labels("我的password是"),

@@ -107,6 +107,14 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                 }
                 p += 1;
             }
+            // `(02)2345-6789`: a phone number, not a value in brackets.
+            '(' if codes::phone_at(ctx, p).is_some() && !phone_is_value => {
+                gap += 1;
+                if gap > GAP_WORDS {
+                    return;
+                }
+                p = codes::phone_at(ctx, p).unwrap_or(p + 1);
+            }
             c if is_joint(c) => {
                 if matches!(
                     c,
@@ -495,12 +503,20 @@ fn take(
 /// `order 2026…`, `¥59.90`, `错误 (E1002)`).
 fn skip_kept_value(ctx: &Context<'_>, end: usize) -> usize {
     let view = ctx.view;
-    let at = view.run_end_capped(end, 4, |c| {
+    let mut at = view.run_end_capped(end, 4, |c| {
         matches!(
             c,
             ' ' | ':' | '#' | '.' | '-' | '=' | '¥' | '$' | '€' | '(' | '[' | '（' | '【'
         )
     });
+    // `电话是 …`, `電話係 …`, `phone is …`
+    if let Some(word) = ["是", "係", "为", "為", "is "].iter().find(|w| view.has(at, w)) {
+        at = view.run_end_capped(at + word.chars().count(), 2, |c| c == ' ' || c == ':');
+    }
+    // `phone 6123 4567`: a phone number whole, not its first group.
+    if let Some(phone) = codes::phone_at(ctx, at).or_else(|| codes::local_phone_at(ctx, at)) {
+        return phone;
+    }
     let to = view.run_end(at, |c| {
         c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ',' | ':' | '/')
     });
@@ -1000,6 +1016,9 @@ mod tests {
         kept("验证码发不过来，提示码 10003");
         kept("sent the code to my number 9123 4567");
         kept("聯絡電話 9123-4567，密碼被改");
+        kept("驗證碼一直收唔到，我電話係 6123-4567");
+        kept("驗證碼 寄到 (09)12345678");
+        kept("PIN 收不到，电话是 6123 4567");
         kept("我的電話是 0912-345-678");
         kept("OTP sent to +1 (415) 555-0132 never arrived");
         removed(
@@ -1015,6 +1034,11 @@ mod tests {
             &[PW],
         );
         kept("my password is fine but the app shows E1002 now");
+        removed(
+            "支付密码 852963 输入后提示 PWD_ERR_01",
+            "支付密码 [removed] 输入后提示 PWD_ERR_01",
+            &[PIN],
+        );
         removed(
             "驗證碼 482913 是 0912 345 678 收到的",
             "驗證碼 [removed] 是 0912 345 678 收到的",
