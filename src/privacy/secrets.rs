@@ -1003,6 +1003,25 @@ mod tests {
     }
 
     #[test]
+    fn codes_in_chinese_digits_and_backup_codes_in_groups_of_4() {
+        removed("验证码 四八二九一三", "验证码 [removed]", &[OTP]);
+        removed("PIN是幺二三四", "PIN是[removed]", &[PIN]);
+        kept("验证码输了三次");
+        kept("验证码两个都没收到");
+        removed(
+            "backup codes 8f2k 9xq1 7hd3 k2p0",
+            "backup codes [removed]",
+            &[OTP],
+        );
+        removed(
+            "my backup codes: 1234 5678, 8765 4321",
+            "my backup codes: [removed], [removed]",
+            &[OTP, OTP],
+        );
+        kept("backup code list was lost");
+    }
+
+    #[test]
     fn codes_an_app_showed_and_phone_numbers_are_kept_anywhere() {
         kept("提示 [code 100131] 验证码错误");
         kept("App 顯示 code 0051");

@@ -52,6 +52,9 @@ pub(super) fn value_at(ctx: &Context<'_>, rule: Rule, p: usize, link: Link) -> O
             strong,
         })
     };
+    if is_chinese_digit(c) {
+        return chinese_digits(ctx, rule, p);
+    }
     if c.is_ascii_digit() {
         let value = match rule {
             Rule::Password => digits(4, 16, Kind::Password),
@@ -101,6 +104,34 @@ pub(super) fn value_at(ctx: &Context<'_>, rule: Rule, p: usize, link: Link) -> O
         Rule::Backup => backup_code(ctx, p),
         _ => None,
     }
+}
+
+/// The digits as Chinese says them one by one (`四八二九一三`, `幺`, `两`).
+fn is_chinese_digit(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '两' | '兩' | '幺'
+    )
+}
+
+/// A code, PIN or password said in Chinese digits (`验证码 四八二九一三`): as many as the
+/// secret has, and not the start of a count (`三次`, `两个`) as no run that short is one.
+fn chinese_digits(ctx: &Context<'_>, rule: Rule, p: usize) -> Option<Value> {
+    let view = ctx.view;
+    let (min, max, kind) = match rule {
+        Rule::Otp => (4, 8, Kind::VerificationCode),
+        Rule::Pin | Rule::PaymentPassword => (4, 8, Kind::Pin),
+        Rule::Cvv => (3, 4, Kind::Cvv),
+        Rule::Password => (4, 16, Kind::Password),
+        _ => return None,
+    };
+    let end = view.run_end_capped(p, max + 1, is_chinese_digit);
+    (min..=max).contains(&(end - p)).then_some(Value {
+        start: p,
+        end,
+        kind,
+        strong: true,
+    })
 }
 
 /// `min..=max` digits at `p`: typed together, one by one with spaces, or in groups of 2–4 with
@@ -369,14 +400,25 @@ pub(super) fn backup_code(ctx: &Context<'_>, p: usize) -> Option<Value> {
             strong: true,
         });
     }
-    // `1234 5678`
+    // `1234 5678`, `8f2k 9xq1 7hd3 k2p0`: groups of 4 with a digit each, one space apart.
     let four = |at: usize| {
-        view.run_end_capped(at, 5, |c| c.is_ascii_digit()) == at + 4
-            && !view.is(at + 4, |c| c.is_ascii_alphanumeric())
+        view.run_end_capped(at, 5, |c| c.is_ascii_alphanumeric()) == at + 4
+            && view.string(at, at + 4).chars().any(|c| c.is_ascii_digit())
     };
-    (four(p) && view.is(p + 4, |c| c == ' ') && four(p + 5)).then_some(Value {
+    let mut groups = 0;
+    let mut end = p;
+    while groups < 8 && four(end) && (groups == 0 || view.before(end) == Some(' ')) {
+        groups += 1;
+        end += 4;
+        if view.is(end, |c| c == ' ') && four(end + 1) && groups < 8 {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    (groups >= 2 && !view.is(end, |c| c.is_ascii_alphanumeric())).then_some(Value {
         start: p,
-        end: p + 9,
+        end,
         kind: Kind::VerificationCode,
         strong: true,
     })
