@@ -170,7 +170,7 @@ fn key(start: usize, end: usize) -> Finding {
     Finding {
         start,
         end,
-        kind: Kind::SeedPhrase,
+        kind: Kind::PrivateKey,
         certain: true,
         mask: None,
     }
@@ -196,7 +196,7 @@ mod tests {
                 && out
                     .changes
                     .iter()
-                    .all(|c| c.kind == Kind::SeedPhrase && c.certain),
+                    .all(|c| c.kind == Kind::PrivateKey && c.certain),
             "{text:?}: {:?}",
             out.changes
         );

@@ -72,10 +72,11 @@ pub enum Kind {
     Cvv,
     VerificationCode,
     SeedPhrase,
+    PrivateKey,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::CardNumber,
         Kind::Iban,
         Kind::IdNumber,
@@ -84,6 +85,7 @@ impl Kind {
         Kind::Cvv,
         Kind::VerificationCode,
         Kind::SeedPhrase,
+        Kind::PrivateKey,
     ];
 
     /// The kebab-case name, as serialized.
@@ -97,6 +99,7 @@ impl Kind {
             Kind::Cvv => "cvv",
             Kind::VerificationCode => "verification-code",
             Kind::SeedPhrase => "seed-phrase",
+            Kind::PrivateKey => "private-key",
         }
     }
 
@@ -111,6 +114,7 @@ impl Kind {
             Kind::Cvv => ("a CVV", "安全码（CVV）"),
             Kind::VerificationCode => ("a verification code", "验证码"),
             Kind::SeedPhrase => ("a seed phrase", "助记词"),
+            Kind::PrivateKey => ("a private key", "私钥"),
         };
         lang.pick(en, zh)
     }
