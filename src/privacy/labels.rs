@@ -130,7 +130,7 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("three digit code", Cvv, true), ("3 digit number", Cvv, true), ("three digit number", Cvv, true),
     ("on the back", Cvv, true), ("back of the card", Cvv, true), ("back of my card", Cvv, true),
     ("little number", Cvv, true), ("3 numbers", Cvv, true), ("three numbers", Cvv, true),
-    ("back of card", Cvv, true), ("card back", Cvv, true), ("signature strip", Cvv, true),
+    ("back of card", Cvv, true), ("behind the card", Cvv, true), ("code on the back", Cvv, true), ("card back", Cvv, true), ("signature strip", Cvv, true),
     ("signature panel", Cvv, true), ("signature box", Cvv, true), ("背面", Cvv, true), ("背后", Cvv, true), ("背後", Cvv, true),
     ("卡背", Cvv, true), ("签名栏", Cvv, true), ("签名条", Cvv, true), ("签名处", Cvv, true),
     ("簽名欄", Cvv, true), ("簽名條", Cvv, true), ("三位数", Cvv, true), ("三位數", Cvv, true),

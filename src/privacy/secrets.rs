@@ -86,6 +86,11 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
             }
             // `my password? Dragon1988`, `PIN no. 1234`: right after the label, not an end.
             '?' if p == label.end => p += 1,
+            // `my password's hunter2`
+            '\'' | '’' if p == label.end && view.is(p + 1, |c| c == 's') && view.is(p + 2, |c| c == ' ') => {
+                link = Link::Word;
+                p += 2;
+            }
             '.' if p == label.end
                 && view.before(p).is_some_and(|c| c.eq_ignore_ascii_case(&'o')) =>
             {
@@ -192,11 +197,17 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                         v.kind != Kind::Password
                             || gap + cjk_gap == 0
                             || (link > Link::Bare && v.strong)
-                            || (linked && gap <= 3 && letters_and_digits(ctx, v))
+                            // `the password I use everywhere is dragonfly`: uncertain.
+                            || (link == Link::Word && gap <= 4 && cjk_gap == 0)
+                            || (linked && gap <= 3 && cjk_gap <= 8 && letters_and_digits(ctx, v))
+                            || (linked && gap == 0 && cjk_gap <= 8 && is_digits(ctx, v, 4, 8))
                     })
                     .filter(|v| {
                         !corrected || (v.strong && link > Link::Bare && !is_number(ctx, v))
                     });
+                // `the password I use everywhere is dragonfly`: a word that may be one, then
+                // `is`, is not the value.
+                let value = value.filter(|v| v.strong || !link_word_after(ctx, v.end, rule));
                 if let Some(value) = value {
                     if failed && error_in_brackets(ctx, &value) {
                         return;
@@ -263,6 +274,18 @@ fn error_in_brackets(ctx: &Context<'_>, value: &Value) -> bool {
             &view.string(value.start, value.end),
             ctx.policy.keep_error_codes,
         )
+}
+
+/// Whether a value is `min..=max` ASCII digits and nothing else (`我女儿生日0815`).
+fn is_digits(ctx: &Context<'_>, value: &Value, min: usize, max: usize) -> bool {
+    let word = ctx.view.string(value.start, value.end);
+    word.chars().all(|c| c.is_ascii_digit()) && (min..=max).contains(&word.len())
+}
+
+/// Whether a word that joins a label to its value follows `end` (`everywhere is …`).
+fn link_word_after(ctx: &Context<'_>, end: usize, rule: Rule) -> bool {
+    let at = ctx.view.run_end_capped(end, 2, |c| c == ' ');
+    at > end && link_word(ctx, at, rule).is_some_and(|(_, joins)| joins)
 }
 
 /// Whether a password has letters and digits and is not shaped like an error code (`rex2019`,
@@ -356,7 +379,10 @@ fn backward(ctx: &mut Context<'_>, label: Label) {
         q = view_back_spaces(ctx, q);
         match back_link(ctx, q) {
             Some(from) => {
-                linked = true;
+                // `my`, `the`, `的` only stand between: `he knows my password` has no value.
+                let word = view.string(from, q).to_ascii_lowercase();
+                linked |= !["my", "the", "a", "your", "our", "its", "我的", "的"]
+                    .contains(&word.as_str());
                 q = from;
             }
             None => break,
@@ -1047,6 +1073,20 @@ mod tests {
         );
         removed("my PIN 1234 was wrong", "my PIN [removed] was wrong", &[PIN]);
         removed("MPIN 4821", "MPIN [removed]", &[PIN]);
+        removed(
+            "the password I use everywhere is dragonfly",
+            "the password I use everywhere is [removed]",
+            &[PW_MAYBE],
+        );
+        removed(
+            "he knows my password which is qazwsx",
+            "he knows my password which is [removed]",
+            &[PW_MAYBE],
+        );
+        removed("my password's hunter2", "my password's [removed]", &[PW]);
+        removed("我的密碼是我女兒生日0815", "我的密碼是我女兒生日[removed]", &[PW]);
+        removed("我密碼就係abcd1234", "我密碼就係[removed]", &[PW]);
+        removed("code behind the card 123", "code behind the card [removed]", &[CVV]);
         removed(
             "my pw is my dog's name rex2019",
             "my pw is my dog's name [removed]",
