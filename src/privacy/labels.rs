@@ -29,7 +29,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
 use super::normalize::View;
 
@@ -312,21 +312,35 @@ pub(super) fn find(view: &View) -> Vec<Label> {
     let (text, index) = view.text_and_index();
     let at = |byte: usize| index.get(byte).copied().unwrap_or(view.len());
     let mut labels = Vec::new();
-    for m in matcher.find_iter(&text) {
-        let Some(&(_, rule, strong)) = rows
+    let mut from = 0;
+    // A match that is no whole word (`pay password` in `Alipay password`) may hide one that
+    // starts inside it (`password`): the search goes on from its next character. Labels are
+    // short, so this stays linear.
+    while let Some(m) = matcher.find(Input::new(text.as_str()).range(from..)) {
+        let row = rows
             .get(m.pattern().as_usize())
-            .and_then(|&r| LABELS.get(r))
-        else {
-            continue;
-        };
+            .and_then(|&r| LABELS.get(r));
         let (start, end) = (at(m.start()), at(m.end()));
-        if whole_word(view, start, end, rule) {
-            labels.push(Label {
-                start,
-                end,
-                rule,
-                strong,
-            });
+        match row {
+            Some(&(_, rule, strong)) if whole_word(view, start, end, rule) => {
+                labels.push(Label {
+                    start,
+                    end,
+                    rule,
+                    strong,
+                });
+                from = m.end();
+            }
+            _ => {
+                let next = text
+                    .get(m.start()..)
+                    .and_then(|rest| rest.chars().next())
+                    .map_or(1, char::len_utf8);
+                from = m.start() + next;
+            }
+        }
+        if from > text.len() {
+            break;
         }
     }
     labels
@@ -409,6 +423,10 @@ mod tests {
         assert!(labels("li.pw@example.com").is_empty());
         assert!(labels("pin.example.com").is_empty());
         assert!(labels("PWD_ERR_01").is_empty());
+        assert_eq!(
+            labels("Alipay password"),
+            [("password".into(), Password, true)]
+        );
         assert!(labels("E_PIN").is_empty());
         assert_eq!(labels("pin1234"), [("pin".into(), Pin, true)]);
         assert_eq!(
