@@ -192,8 +192,6 @@ const SHOWN_ZH: &[&str] = &[
 /// What the sentence around a bare `code` (or `码`) says about it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Clues {
-    /// The label is in brackets (`(code 4012)`, `[code 100131]`).
-    bracketed: bool,
     /// A word says the code was sent to the user (`texted`, `短信`).
     one_time: bool,
     /// A word of an error (`failed`, `错误`).
@@ -207,7 +205,7 @@ struct Clues {
 /// label is not in brackets (`(code 4012)`).
 pub(super) fn sent_to_user(ctx: &Context<'_>, label: Label) -> bool {
     let clues = clues(ctx, label);
-    !clues.bracketed && clues.one_time && !clues.error
+    !bracketed(ctx, label) && clues.one_time && !clues.error
 }
 
 /// Whether the bare `code` (or `码`) `label` names an error's code even where a question does
@@ -215,19 +213,22 @@ pub(super) fn sent_to_user(ctx: &Context<'_>, label: Label) -> bool {
 /// of what an app showed that says nothing of a code sent to the user (`App 显示 code 0051`).
 pub(super) fn an_errors(ctx: &Context<'_>, label: Label) -> bool {
     let clues = clues(ctx, label);
-    clues.bracketed || ((clues.error || clues.shown) && !clues.one_time)
+    bracketed(ctx, label) || ((clues.error || clues.shown) && !clues.one_time)
 }
 
-fn clues(ctx: &Context<'_>, label: Label) -> Clues {
+/// Whether the label is in brackets (`(code 4012)`, `[code 100131]`).
+fn bracketed(ctx: &Context<'_>, label: Label) -> bool {
     let view = ctx.view;
     let mut open = label.start;
     while view.before(open) == Some(' ') {
         open -= 1;
     }
-    let mut clues = Clues {
-        bracketed: view.before(open).is_some_and(|c| matches!(c, '(' | '[' | '（' | '【')),
-        ..Clues::default()
-    };
+    view.before(open).is_some_and(|c| matches!(c, '(' | '[' | '（' | '【'))
+}
+
+fn clues(ctx: &Context<'_>, label: Label) -> Clues {
+    let view = ctx.view;
+    let mut clues = Clues::default();
     let ends = |c: char| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '\n');
     let mut from = label.start;
     while from > 0 && label.start - from < REACH && !view.before(from).is_some_and(ends) {
