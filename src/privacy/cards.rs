@@ -160,7 +160,7 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
     let id = a == 0 && after_id_label(ctx, start);
     // A legacy ID number in odd groups (`35149 0661 2137 15`) is not a card and a tail.
     if run.count(0, n) == 15 {
-        let whole = run.digits(view, 0, n);
+        let whole = run.digits(0, n);
         if super::china_ids::id15_valid(&whole) && !luhn(&whole) {
             return None;
         }
@@ -189,7 +189,7 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
             continue;
         }
         let glued = glued_left || b == n && view.is(end, |c| c.is_ascii_alphabetic());
-        let digits = run.digits(view, a, b);
+        let digits = run.digits(a, b);
         let certain = match card_test(&digits) {
             _ if labelled && !glued => true,
             // Glued to letters, only a number that passes Luhn is a card (`card4111…`).
@@ -291,8 +291,8 @@ fn find_halves(ctx: &mut Context<'_>, runs: &[Run]) {
         } else {
             (first, second)
         };
-        let mut digits = head.digits(view, 0, head.groups.len());
-        digits.extend(tail.digits(view, 0, tail.groups.len()));
+        let mut digits = head.digits(0, head.groups.len()).to_vec();
+        digits.extend_from_slice(tail.digits(0, tail.groups.len()));
         if (labelled || reversed) && card_test(&digits) == Some(true) {
             ctx.add(Finding {
                 start: head.start(),

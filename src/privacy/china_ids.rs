@@ -80,7 +80,7 @@ fn id_from(ctx: &Context<'_>, run: &Run, a: usize, legacy: bool) -> Option<(Find
             break;
         }
         let (_, end) = *run.groups.get(b - 1)?;
-        let digits = run.digits(view, a, b);
+        let digits = run.digits(a, b);
         let at_end = b == run.groups.len();
         if ctx.taken(start, end) {
             continue;

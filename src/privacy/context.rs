@@ -60,8 +60,12 @@ impl<'a> Context<'a> {
     pub(super) fn label_before(&self, at: usize) -> Option<Label> {
         let index = self.labels.partition_point(|l| l.end <= at);
         let label = *self.labels.get(index.checked_sub(1)?)?;
+        // Read no further than 16 characters back: a label far away costs nothing.
+        if at.saturating_sub(label.end) > 16 {
+            return None;
+        }
         let gap = self.view.string(label.end, at);
-        (gap.chars().count() <= 16 && is_joint(&gap)).then_some(label)
+        is_joint(&gap).then_some(label)
     }
 
     /// The label starting at `at`, if any.
