@@ -209,11 +209,15 @@ pub(super) fn sent_to_user(ctx: &Context<'_>, label: Label) -> bool {
 }
 
 /// Whether the bare `code` (or `码`) `label` names an error's code even where a question does
-/// not ask for an error message: in brackets (`[code 100131]`), or in a sentence of an error or
-/// of what an app showed that says nothing of a code sent to the user (`App 显示 code 0051`).
-pub(super) fn an_errors(ctx: &Context<'_>, label: Label) -> bool {
+/// not ask for an error message: in brackets (`[code 100131]`), or shaped like an error code in
+/// a sentence of an error or of what an app showed that says nothing of a code sent to the
+/// user (`App 显示 code 0051`; not `payment failed, the code was 228014`).
+pub(super) fn an_errors(ctx: &Context<'_>, label: Label, value: &str) -> bool {
+    if bracketed(ctx, label) {
+        return true;
+    }
     let clues = clues(ctx, label);
-    bracketed(ctx, label) || ((clues.error || clues.shown) && !clues.one_time)
+    (clues.error || clues.shown) && !clues.one_time && error_code_shaped(value, true)
 }
 
 /// Whether the label is in brackets (`(code 4012)`, `[code 100131]`).

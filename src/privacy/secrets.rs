@@ -503,12 +503,14 @@ fn take(
     rule: Rule,
     label: Label,
 ) {
-    let errors = if ctx.policy.keep_error_codes {
-        !codes::sent_to_user(ctx, label)
-    } else {
-        codes::an_errors(ctx, label)
+    let errors = || {
+        if ctx.policy.keep_error_codes {
+            !codes::sent_to_user(ctx, label)
+        } else {
+            codes::an_errors(ctx, label, &ctx.view.string(value.start, value.end))
+        }
     };
-    if rule == Rule::Code && errors {
+    if rule == Rule::Code && errors() {
         return;
     }
     let certain = strong_label
@@ -1052,6 +1054,11 @@ mod tests {
         kept("提示 [code 100131] 验证码错误");
         kept("App 顯示 code 0051");
         kept("the app shows code 0051 every time");
+        removed(
+            "payment failed, my payment password is 403921, the code was 228014",
+            "payment failed, my payment password is [removed], the code was [removed]",
+            &[PIN, OTP_MAYBE],
+        );
         kept("輸入支付密碼後顯示 1002 錯誤");
         kept("動態密碼 收到了但顯示 錯誤 2003");
         kept("输入验证码后提示：10003");
