@@ -54,7 +54,16 @@ const FAILURE: &[&str] = &[
 ];
 
 const FAILURE_ZH: &[&str] = &[
-    "错误", "錯誤", "不正确", "不對", "不对", "失败", "失敗", "无效", "無效", "失效",
+    "错误",
+    "錯誤",
+    "不正确",
+    "不對",
+    "不对",
+    "失败",
+    "失敗",
+    "无效",
+    "無效",
+    "失效",
 ];
 
 /// Whether a failure word is among the two words before `at` (`Wrong password`, `Invalid PIN`).
@@ -93,7 +102,10 @@ pub(super) fn said_before(ctx: &Context<'_>, at: usize) -> bool {
     let view = ctx.view;
     let mut end = at;
     for _ in 0..3 {
-        if view.before(end).is_some_and(|c| matches!(c, ' ' | ':' | '：')) {
+        if view
+            .before(end)
+            .is_some_and(|c| matches!(c, ' ' | ':' | '：'))
+        {
             end -= 1;
         }
     }
@@ -160,21 +172,13 @@ const ONE_TIME_ZH: &[&str] = &[
 
 /// Words in a sentence that make its bare `code` an error's.
 const ERRORS: &[&str] = &[
-    "decline",
-    "declined",
-    "err",
-    "errno",
-    "error",
-    "failed",
-    "failure",
-    "http",
-    "reason",
-    "response",
-    "result",
-    "status",
+    "decline", "declined", "err", "errno", "error", "failed", "failure", "http", "reason",
+    "response", "result", "status",
 ];
 
-const ERRORS_ZH: &[&str] = &["失败", "失敗", "错误", "錯誤", "异常", "異常", "拒绝", "拒絕"];
+const ERRORS_ZH: &[&str] = &[
+    "失败", "失敗", "错误", "錯誤", "异常", "異常", "拒绝", "拒絕",
+];
 
 /// How far around a label its sentence is read for clues, in characters each way.
 const REACH: usize = 80;
@@ -182,11 +186,28 @@ const REACH: usize = 80;
 /// Words that say what an app showed (`显示 code 0051`): an error's code, unless the sentence
 /// says the code was sent to the user.
 const SHOWN: &[&str] = &[
-    "displayed", "displays", "said", "says", "showed", "showing", "shown", "shows",
+    "displayed",
+    "displays",
+    "said",
+    "says",
+    "showed",
+    "showing",
+    "shown",
+    "shows",
 ];
 
 const SHOWN_ZH: &[&str] = &[
-    "显示", "顯示", "提示", "报错", "報錯", "报", "報", "系统说", "系統說", "弹出", "彈出",
+    "显示",
+    "顯示",
+    "提示",
+    "报错",
+    "報錯",
+    "报",
+    "報",
+    "系统说",
+    "系統說",
+    "弹出",
+    "彈出",
 ];
 
 /// What the sentence around a bare `code` (or `码`) says about it.
@@ -227,7 +248,8 @@ fn bracketed(ctx: &Context<'_>, label: Label) -> bool {
     while view.before(open) == Some(' ') {
         open -= 1;
     }
-    view.before(open).is_some_and(|c| matches!(c, '(' | '[' | '（' | '【'))
+    view.before(open)
+        .is_some_and(|c| matches!(c, '(' | '[' | '（' | '【'))
 }
 
 fn clues(ctx: &Context<'_>, label: Label) -> Clues {
@@ -342,7 +364,15 @@ mod tests {
         assert!(error_code_shaped("51", true) && error_code_shaped("4012", true));
         assert!(!error_code_shaped("51", false));
         assert!(!error_code_shaped("482913", true));
-        for not in ["Hunter2!", "hunter22", "Sunny2023", "abc", "", "E", "TOOLONGPREFIX12"] {
+        for not in [
+            "Hunter2!",
+            "hunter22",
+            "Sunny2023",
+            "abc",
+            "",
+            "E",
+            "TOOLONGPREFIX12",
+        ] {
             assert!(!error_code_shaped(not, true), "{not}");
         }
     }
@@ -370,11 +400,24 @@ mod tests {
             ("13800138000", 11),
             ("415.555.0132", 12),
         ] {
-            with_ctx(text, |ctx| assert_eq!(phone_at(ctx, 0), Some(len), "{text}"));
+            with_ctx(text, |ctx| {
+                assert_eq!(phone_at(ctx, 0), Some(len), "{text}")
+            });
         }
-        with_ctx("(02)2345-6789", |ctx| assert_eq!(phone_at(ctx, 0), Some(13)));
-        with_ctx("6123-4567", |ctx| assert_eq!(local_phone_at(ctx, 0), Some(9)));
-        for text in ["482913", "4821 2580", "(51)", "(51) 1234", "2026-11-21", "+x"] {
+        with_ctx("(02)2345-6789", |ctx| {
+            assert_eq!(phone_at(ctx, 0), Some(13))
+        });
+        with_ctx("6123-4567", |ctx| {
+            assert_eq!(local_phone_at(ctx, 0), Some(9))
+        });
+        for text in [
+            "482913",
+            "4821 2580",
+            "(51)",
+            "(51) 1234",
+            "2026-11-21",
+            "+x",
+        ] {
             with_ctx(text, |ctx| assert_eq!(phone_at(ctx, 0), None, "{text}"));
         }
     }

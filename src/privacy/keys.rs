@@ -51,17 +51,20 @@ fn value_start(ctx: &Context<'_>, end: usize) -> usize {
     let mut breaks = 0;
     for _ in 0..6 {
         let next = view.run_end_capped(at, 8, |c| {
-            matches!(c, ' ' | ':' | '=' | '-' | '>' | '"' | '\'' | '`' | '(' | ')' | '“' | '「')
-                || (c == '\n' && breaks == 0)
+            matches!(
+                c,
+                ' ' | ':' | '=' | '-' | '>' | '"' | '\'' | '`' | '(' | ')' | '“' | '「'
+            ) || (c == '\n' && breaks == 0)
         });
         breaks += (at..next).filter(|&j| view.at(j) == Some('\n')).count();
         at = next;
-        let word = ["is", "was", "its", "it's", "my", "the", "hex", "wif", "是", "为", "為"]
-            .iter()
-            .find(|w| {
-                view.has(at, w)
-                    && !view.is(at + w.chars().count(), |c| c.is_ascii_alphanumeric())
-            });
+        let word = [
+            "is", "was", "its", "it's", "my", "the", "hex", "wif", "是", "为", "為",
+        ]
+        .iter()
+        .find(|w| {
+            view.has(at, w) && !view.is(at + w.chars().count(), |c| c.is_ascii_alphanumeric())
+        });
         match word {
             Some(w) => at += w.chars().count(),
             None => break,
@@ -215,7 +218,10 @@ mod tests {
             "private key: [removed]",
         );
         removed(&format!("私钥 0x{HEX}"), "私钥 [removed]");
-        removed(&format!("my private key is\n{HEX}"), "my private key is\n[removed]");
+        removed(
+            &format!("my private key is\n{HEX}"),
+            "my private key is\n[removed]",
+        );
         removed(
             &format!("private key (hex): \"{HEX}\""),
             "private key (hex): \"[removed]\"",
@@ -235,7 +241,10 @@ mod tests {
     #[test]
     fn wif_and_extended_keys_anywhere() {
         removed(XPRV, "[removed]");
-        removed(&format!("he asked for {WIF} and"), "he asked for [removed] and");
+        removed(
+            &format!("he asked for {WIF} and"),
+            "he asked for [removed] and",
+        );
         removed(&format!("{WIF_TESTNET}."), "[removed].");
         // One character off: the checksum fails, and with no label it is not a key.
         kept("he asked for 5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTK and");
@@ -252,9 +261,15 @@ mod tests {
         assert!(is_wif(WIF));
         assert!(is_wif(WIF_COMPRESSED));
         assert!(is_wif(WIF_TESTNET));
-        assert!(!is_wif("5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTK"));
-        assert!(!is_wif("5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyT"));
-        assert!(!is_wif("0HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ"));
+        assert!(!is_wif(
+            "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTK"
+        ));
+        assert!(!is_wif(
+            "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyT"
+        ));
+        assert!(!is_wif(
+            "0HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ"
+        ));
         assert_eq!(base58_decode("1112"), Some(vec![0, 0, 0, 1]));
         assert_eq!(base58_decode("5R"), Some(vec![1, 0]));
         assert_eq!(base58_decode("0"), None);

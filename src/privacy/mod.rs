@@ -34,12 +34,13 @@ mod keys;
 mod labels;
 mod normalize;
 mod numbers;
+#[cfg(test)]
+mod probe;
+mod same_as;
 mod secrets;
 mod seeds;
 mod values;
 mod words;
-#[cfg(test)]
-mod probe;
 
 use std::ops::Range;
 

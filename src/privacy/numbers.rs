@@ -53,7 +53,12 @@ impl Run {
 
     /// The digits of groups `from..to`.
     pub(super) fn digits(&self, from: usize, to: usize) -> &[u8] {
-        let at = |k: usize| self.sums.get(k.min(self.groups.len())).copied().unwrap_or(0);
+        let at = |k: usize| {
+            self.sums
+                .get(k.min(self.groups.len()))
+                .copied()
+                .unwrap_or(0)
+        };
         self.all.get(at(from)..at(to)).unwrap_or_default()
     }
 }

@@ -110,7 +110,19 @@ pub(super) fn value_at(ctx: &Context<'_>, rule: Rule, p: usize, link: Link) -> O
 fn is_chinese_digit(c: char) -> bool {
     matches!(
         c,
-        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '两' | '兩' | '幺'
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '两'
+            | '兩'
+            | '幺'
     )
 }
 
