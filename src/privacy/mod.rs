@@ -34,8 +34,6 @@ mod keys;
 mod labels;
 mod normalize;
 mod numbers;
-#[cfg(test)]
-mod probe;
 mod same_as;
 mod secrets;
 mod seeds;
