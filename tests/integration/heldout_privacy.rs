@@ -15,10 +15,10 @@ use crate::heldout_run::{parallel, ratio, run, table};
 use crate::test::fixtures;
 
 /// Today's figures (see the README); a change may only lower them. The privacy layer took
-/// leaks from 146 to 19 a format (57 in all three), with nothing support needs damaged.
-const MAX_LEAKS: usize = 57;
+/// leaks from 146 to 18 a format (54 in all three), with nothing support needs damaged.
+const MAX_LEAKS: usize = 54;
 const MAX_DAMAGE: usize = 0;
-const MAX_UNLISTED: usize = 4;
+const MAX_UNLISTED: usize = 3;
 const MAX_FAILED_RUNS: usize = 0;
 
 const FORMATS: [&str; 3] = ["text", "markdown", "json"];
