@@ -161,7 +161,7 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
     // A legacy ID number in odd groups (`35149 0661 2137 15`) is not a card and a tail.
     if run.count(0, n) == 15 {
         let whole = run.digits(0, n);
-        if super::china_ids::id15_valid(&whole) && !luhn(&whole) {
+        if super::china_ids::id15_valid(whole) && !luhn(whole) {
             return None;
         }
     }
@@ -190,10 +190,10 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
         }
         let glued = glued_left || b == n && view.is(end, |c| c.is_ascii_alphabetic());
         let digits = run.digits(a, b);
-        let certain = match card_test(&digits) {
+        let certain = match card_test(digits) {
             _ if labelled && !glued => true,
             // Glued to letters, only a number that passes Luhn is a card (`card4111…`).
-            Some(true) if !glued || luhn(&digits) => !id,
+            Some(true) if !glued || luhn(digits) => !id,
             // Luhn-valid, but starting like no card: maybe one, if written as one.
             Some(false) if !glued && !id && grouped_in_fours(run, a, b) => false,
             _ => continue,
@@ -203,7 +203,7 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
             end,
             kind: Kind::CardNumber,
             certain,
-            mask: Some(format!("•••• {}", numbers::last4(&digits))),
+            mask: Some(format!("•••• {}", numbers::last4(digits))),
         };
         return Some((finding, b - a));
     }

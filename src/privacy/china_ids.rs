@@ -87,13 +87,13 @@ fn id_from(ctx: &Context<'_>, run: &Run, a: usize, legacy: bool) -> Option<(Find
         }
         let found = match count {
             17 if at_end && !legacy => check_x(ctx, end).and_then(|x| {
-                id18_valid(&digits, 'X').then(|| (x + 1, mask(&digits, Some('X')), true))
+                id18_valid(digits, 'X').then(|| (x + 1, mask(digits, Some('X')), true))
             }),
             18 if !legacy => {
                 let (body, check) = digits.split_at(17);
                 let check = char::from(b'0' + check.first().copied().unwrap_or(0));
                 (id18_valid(body, check) && !glued(ctx, end, at_end))
-                    .then(|| (end, mask(&digits, None), true))
+                    .then(|| (end, mask(digits, None), true))
             }
             // Checked only by its province and date, a legacy number is the whole run of
             // digits, unless an ID label names it.
@@ -101,7 +101,7 @@ fn id_from(ctx: &Context<'_>, run: &Run, a: usize, legacy: bool) -> Option<(Find
                 && !glued(ctx, end, at_end)
                 && (labelled || (a == 0 && at_end && typed_as_one_number(view, run))) =>
             {
-                id15_valid(&digits).then(|| (end, mask(&digits, None), labelled))
+                id15_valid(digits).then(|| (end, mask(digits, None), labelled))
             }
             _ => None,
         };

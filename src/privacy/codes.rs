@@ -401,14 +401,14 @@ mod tests {
             ("415.555.0132", 12),
         ] {
             with_ctx(text, |ctx| {
-                assert_eq!(phone_at(ctx, 0), Some(len), "{text}")
+                assert_eq!(phone_at(ctx, 0), Some(len), "{text}");
             });
         }
         with_ctx("(02)2345-6789", |ctx| {
-            assert_eq!(phone_at(ctx, 0), Some(13))
+            assert_eq!(phone_at(ctx, 0), Some(13));
         });
         with_ctx("6123-4567", |ctx| {
-            assert_eq!(local_phone_at(ctx, 0), Some(9))
+            assert_eq!(local_phone_at(ctx, 0), Some(9));
         });
         for text in [
             "482913",
