@@ -360,7 +360,7 @@ mod tests {
     fn minutes_and_seconds_have_exactly_two_digits() {
         for s in ["14:031", "14:3", "14:03:5", "14:03:501"] {
             let rest = take(s).map(|(_, rest)| rest);
-            assert!(rest.is_none() || rest.is_some_and(|r| !r.is_empty()), "{s}");
+            assert!(rest.is_none_or(|r| !r.is_empty()), "{s}");
         }
         assert_eq!(take("14:031").map(|(c, _)| c.minute), None);
         assert_eq!(
