@@ -156,6 +156,13 @@ impl Pty {
         self.send(CTRL_C);
     }
 
+    /// Ctrl-U clears the field, once the prompt reads keys in raw mode: in cooked mode the line
+    /// discipline takes it as its own "kill line" and the program never sees it.
+    fn press_ctrl_u(&mut self) {
+        thread::sleep(Duration::from_millis(200));
+        self.send(CTRL_U);
+    }
+
     fn press_esc(&mut self) {
         thread::sleep(Duration::from_millis(200));
         self.send(ESC);
@@ -360,7 +367,7 @@ fn arrow_keys_and_enter_walk_payment_failed_to_a_report() {
         why.contains("amount") && why.contains("59.90 CNY"),
         "the message under the field does not say what is expected: {why:?}"
     );
-    pty.send(CTRL_U);
+    pty.press_ctrl_u();
     pty.answer("How much was the payment?", "59.90 CNY");
 
     pty.check_did_not_fix("Switch between Wi-Fi and mobile data");
@@ -502,7 +509,8 @@ fn back_at_a_text_prompt_asks_the_question_before_again_with_its_answer() {
     pty.expect("? Your answer › ");
     pty.send(&format!("<{ENTER}"));
     pty.expect("✘ This is the first question: there is none before it.");
-    pty.send(&format!("{CTRL_U}Card declined (51){ENTER}"));
+    pty.press_ctrl_u();
+    pty.send(&format!("Card declined (51){ENTER}"));
     pty.expect("✔ Your answer · Card declined (51)\n");
     let prompt = pty.prompt_for("Is there a transaction ID this is about?");
     pty.expect(&format!("? {prompt} › "));
