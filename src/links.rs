@@ -427,6 +427,15 @@ mod tests {
                 "wallet-help://payment-failed?amount=5%zz",
                 "not followed by two hex",
             ),
+            // Both characters after a `%` must be hex digits, not just one of them.
+            (
+                "wallet-help://payment-failed?amount=5%2z",
+                "not followed by two hex",
+            ),
+            (
+                "wallet-help://payment-failed?amount=5%z2",
+                "not followed by two hex",
+            ),
             ("wallet-help://%E6%94", "not UTF-8"),
             ("wallet-help://payment-failed?a", "`a` has no `=`"),
             ("wallet-help://payment-failed?a=1&b", "`b` has no `=`"),
@@ -532,8 +541,18 @@ mod tests {
         assert!(check_keys(guide, ["transaction-id", "amount", "occurred-at"]).is_ok());
         assert!(matches!(
             check_keys(guide, ["amount", "error-message"]),
-            Err(Error::NotLinkable { key, .. }) if key == "error-message"
+            Err(Error::NotLinkable { key, linkable, .. })
+                if key == "error-message" && linkable == linkable_ids(guide)
         ));
+        let linkable = linkable_ids(guide);
+        for id in ["transaction-id", "amount", "occurred-at"] {
+            assert!(linkable.iter().any(|l| l == id), "{id} in {linkable:?}");
+        }
+        assert!(
+            !linkable
+                .iter()
+                .any(|l| l == "error-message" || l.is_empty())
+        );
         assert!(matches!(
             check_keys(guide, ["network-ok"]),
             Err(Error::NotLinkable { .. })

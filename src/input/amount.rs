@@ -1,14 +1,15 @@
 //! Money as people write it, normalised to `59.90 CNY` (ISO 4217 code, that currency's
-//! decimals): `¥59.9`, `59.9元`, `59块9`, `5角`, `8毛`, `1万`, `1元2角3分`, `两千块`,
-//! `60元左右`, `RMB 59.9`, `$12.50`, `€5`, `59,90 €`, `1.299,00 EUR`, `1,299.00 HKD`,
-//! `about $50`, and a bare `59.9` in the user's default currency.
+//! decimals): `¥59.9`, `59.9元`, `59块9`, `两块半`, `5角`, `8毛`, `1万`, `1元2角3分`,
+//! `两千块`, `60元左右`, `50来块`, `RMB 59.9`, `$12.50`, `€5`, `59,90 €`, `1.299,00 EUR`,
+//! `1,299.00 HKD`, `about $50`, Hong Kong's `50蚊` and `5毫`, Taiwan's `新臺幣500元` and
+//! `NT$500`, and a bare `59.9` in the user's default currency.
 //!
 //! The text is read as a short sequence of tokens (numbers, Chinese units, currencies,
 //! "about"), in any order people put them; the value is kept in billionths so no float
 //! rounding ever changes an amount.
 
 use super::currency::{self, Named};
-use super::{InputType, Invalid, ParseContext, Parsed, Precision, ascii_digits, zh_numeral};
+use super::{InputType, Invalid, ParseContext, Parsed, Precision, folded, zh_numeral};
 
 const MALFORMED: Invalid = Invalid::Malformed {
     input_type: InputType::Amount,
@@ -35,11 +36,11 @@ struct Number {
 enum Unit {
     /// 万, 千, 百, k: multiplies the number before it.
     Magnitude(u128),
-    /// 元, 块: whole units.
+    /// 元, 块, 蚊: whole units.
     Yuan,
-    /// 角, 毛: tenths.
+    /// 角, 毛, 毫: tenths.
     Jiao,
-    /// 分: hundredths.
+    /// 分, 仙: hundredths.
     Fen,
 }
 
@@ -49,10 +50,12 @@ enum Token {
     Unit(Unit),
     Currency(Named),
     About,
+    /// 半 after a unit: and a half of it (`两块半`).
+    Half,
 }
 
 pub(super) fn parse(raw: &str, ctx: &ParseContext) -> Result<Parsed, Invalid> {
-    let text = ascii_digits(raw).to_lowercase();
+    let text = folded(raw).to_lowercase();
     let tokens = lex(text.trim())?;
     let about = tokens.contains(&Token::About);
     let nanos = evaluate(&tokens)?;
@@ -198,6 +201,16 @@ fn evaluate(tokens: &[Token]) -> Result<u128, Invalid> {
                     .ok_or(Invalid::TooLarge)?;
                 last_unit = Some(*unit);
             }
+            Token::Half => {
+                let half = match (pending, last_unit) {
+                    (None, Some(Unit::Yuan)) => SCALE / 2,
+                    (None, Some(Unit::Jiao)) => SCALE / 20,
+                    _ => return Err(MALFORMED),
+                };
+                total = total.checked_add(half).ok_or(Invalid::TooLarge)?;
+                // Nothing smaller may follow a half: `两块半5` says nothing.
+                last_unit = Some(Unit::Fen);
+            }
             Token::Currency(_) | Token::About => {}
         }
     }
@@ -221,8 +234,9 @@ fn evaluate(tokens: &[Token]) -> Result<u128, Invalid> {
         .ok_or(Invalid::TooLarge)
 }
 
-/// Words that say the amount is approximate.
-const ABOUT: [&str; 14] = [
+/// Words that say the amount is approximate, before or after it (`60多块`, `50来块`,
+/// `60块多点`).
+const ABOUT: [&str; 16] = [
     "approximately",
     "roughly",
     "approx.",
@@ -237,23 +251,26 @@ const ABOUT: [&str; 14] = [
     "左右",
     "上下",
     "约",
+    "多点",
+    "来",
 ];
 
-/// Chinese units, and the filler characters that go with them (`块钱`, `整`).
+/// Chinese units (Cantonese `蚊`, `毫`, `仙` too), and the filler characters that go with
+/// them (`块钱`, `整`). Traditional characters are folded before these are matched.
 const UNITS: [(&str, Option<Unit>); 17] = [
     ("块钱", Some(Unit::Yuan)),
-    ("塊錢", Some(Unit::Yuan)),
     ("毛钱", Some(Unit::Jiao)),
     ("块", Some(Unit::Yuan)),
-    ("塊", Some(Unit::Yuan)),
     ("元", Some(Unit::Yuan)),
     ("圆", Some(Unit::Yuan)),
-    ("圓", Some(Unit::Yuan)),
+    ("蚊", Some(Unit::Yuan)),
     ("角", Some(Unit::Jiao)),
     ("毛", Some(Unit::Jiao)),
+    ("毫子", Some(Unit::Jiao)),
+    ("毫", Some(Unit::Jiao)),
     ("分", Some(Unit::Fen)),
+    ("仙", Some(Unit::Fen)),
     ("万", Some(Unit::Magnitude(10_000))),
-    ("萬", Some(Unit::Magnitude(10_000))),
     ("千", Some(Unit::Magnitude(1_000))),
     ("百", Some(Unit::Magnitude(100))),
     ("钱", None),
@@ -273,6 +290,7 @@ fn lex(mut s: &str) -> Result<Vec<Token>, Invalid> {
             .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
         s = if first.is_ascii_digit() {
             let (number, rest) = take_number(s)?;
+            let (number, rest) = spoken_fraction(number, rest);
             tokens.push(Token::Number(number));
             rest
         } else if negative {
@@ -280,12 +298,14 @@ fn lex(mut s: &str) -> Result<Vec<Token>, Invalid> {
         } else if let Some(rest) = take_word(s, &mut tokens) {
             rest
         } else if let Some((value, rest)) = zh_numeral::take(s) {
-            tokens.push(Token::Number(Number {
+            let whole = Number {
                 nanos: u128::from(value) * SCALE,
                 too_precise: false,
                 whole_digits: value.to_string().len(),
                 has_fraction: false,
-            }));
+            };
+            let (number, rest) = spoken_fraction(whole, rest);
+            tokens.push(Token::Number(number));
             rest
         } else {
             return Err(MALFORMED);
@@ -296,12 +316,13 @@ fn lex(mut s: &str) -> Result<Vec<Token>, Invalid> {
     }
 }
 
-/// The currency a Chinese unit implies: 元, 角 and 分 are yuan; 块 and 毛 are whatever
-/// money the speaker uses.
+/// The currency a Chinese unit implies: the local money of a Chinese-speaking place (元
+/// is the yuan in China and the dollar in Taiwan, Hong Kong and Macau; so is 块); the
+/// Cantonese 蚊, 毫 and 仙 are Hong Kong's (or Macau's).
 fn implied_currency(unit: &str) -> Option<Named> {
     match unit {
-        "元" | "圆" | "圓" | "角" | "分" => Some(Named::Code("CNY".into())),
-        "块钱" | "塊錢" | "块" | "塊" | "毛" | "毛钱" => Some(Named::Kuai),
+        "元" | "圆" | "角" | "分" | "块钱" | "块" | "毛" | "毛钱" => Some(Named::Kuai),
+        "蚊" | "毫子" | "毫" | "仙" => Some(Named::Man),
         _ => None,
     }
 }
@@ -327,6 +348,10 @@ fn take_word<'s>(s: &'s str, tokens: &mut Vec<Token>) -> Option<&'s str> {
         tokens.push(Token::About);
         return Some(rest);
     }
+    if let Some(rest) = s.strip_prefix('半') {
+        tokens.push(Token::Half);
+        return Some(rest);
+    }
     for (mark, code) in currency::MARKS {
         if let Some(rest) = s.strip_prefix(mark) {
             tokens.push(Token::Currency(Named::Code(code.into())));
@@ -335,6 +360,10 @@ fn take_word<'s>(s: &'s str, tokens: &mut Vec<Token>) -> Option<&'s str> {
     }
     if let Some(rest) = s.strip_prefix('$') {
         tokens.push(Token::Currency(Named::Dollar));
+        return Some(rest);
+    }
+    if let Some(rest) = s.strip_prefix(['¥', '\u{ffe5}']) {
+        tokens.push(Token::Currency(Named::Yen));
         return Some(rest);
     }
     let end = s
@@ -384,6 +413,51 @@ fn take_number(s: &str) -> Result<(Number, &str), Invalid> {
     }
     let (run, rest) = s.split_at_checked(end).ok_or(MALFORMED)?;
     Ok((read_number(run)?, rest))
+}
+
+/// The decimals said after `点` (`59点9元`, `五十九点九元`, as voice input writes them),
+/// added to `whole`; `whole` as it is when no digit follows a `点`.
+fn spoken_fraction(whole: Number, s: &str) -> (Number, &str) {
+    let Some(after) = s.strip_prefix('点').filter(|_| !whole.has_fraction) else {
+        return (whole, s);
+    };
+    let digits: String = after.chars().map_while(spoken_digit).collect();
+    // Each digit, ASCII or Chinese, is one char; ASCII ones are one byte, Chinese three.
+    let taken: usize = after.chars().take(digits.len()).map(char::len_utf8).sum();
+    let (Some(rest), false) = (after.get(taken..), digits.is_empty()) else {
+        return (whole, s);
+    };
+    let kept = digits.get(..digits.len().min(9)).unwrap_or_default();
+    let too_precise = digits
+        .get(9..)
+        .is_some_and(|extra| extra.bytes().any(|b| b != b'0'));
+    let fraction: u128 = format!("{kept:0<9}").parse().unwrap_or(0);
+    let number = Number {
+        nanos: whole.nanos + fraction,
+        too_precise,
+        has_fraction: true,
+        ..whole
+    };
+    (number, rest)
+}
+
+/// One digit of spoken decimals: `9` or `九`.
+fn spoken_digit(c: char) -> Option<char> {
+    let digit = match c {
+        '0'..='9' => c,
+        '零' | '〇' => '0',
+        '一' => '1',
+        '二' => '2',
+        '三' => '3',
+        '四' => '4',
+        '五' => '5',
+        '六' => '6',
+        '七' => '7',
+        '八' => '8',
+        '九' => '9',
+        _ => return None,
+    };
+    Some(digit)
 }
 
 /// `1,299.00`, `1.299,00`, `59,90`, `1 299`, `1'299.50` into a [`Number`].
@@ -516,6 +590,227 @@ mod tests {
     }
 
     #[test]
+    fn every_word_is_written_simplified() {
+        use super::super::fold::assert_simplified;
+        assert_simplified(ABOUT);
+        assert_simplified(UNITS.map(|(w, _)| w));
+        assert_simplified(currency::MARKS.map(|(w, _)| w));
+    }
+
+    #[test]
+    fn traditional_characters_read_as_the_simplified_ones() {
+        for (raw, expected) in [
+            ("兩塊半", "2.50 CNY"),
+            ("12塊錢", "12.00 CNY"),
+            ("人民幣100圓", "100.00 CNY"),
+            ("3萬", "30000.00 CNY"),
+            ("日圓500", "500 JPY"),
+            ("歐元5", "5.00 EUR"),
+            ("英鎊5", "5.00 GBP"),
+        ] {
+            let parsed = parse(raw, &ctx(Some("CNY"))).map(|p| p.value);
+            assert_eq!(parsed.as_deref(), Ok(expected), "{raw}");
+        }
+    }
+
+    #[test]
+    fn hong_kong_taiwan_and_macau_money() {
+        for (raw, default, expected) in [
+            ("新臺幣500元", Some("CNY"), "500.00 TWD"),
+            ("500元", Some("TWD"), "500.00 TWD"),
+            ("台幣300", None, "300.00 TWD"),
+            ("NT$300", None, "300.00 TWD"),
+            ("NT 300", None, "300.00 TWD"),
+            ("300 NTD", None, "300.00 TWD"),
+            ("港幣200元", None, "200.00 HKD"),
+            ("200港纸", None, "200.00 HKD"),
+            ("50蚊", Some("CNY"), "50.00 HKD"),
+            ("50蚊", None, "50.00 HKD"),
+            ("50蚊", Some("MOP"), "50.00 MOP"),
+            ("5蚊5毫", Some("HKD"), "5.50 HKD"),
+            ("3毫子", Some("HKD"), "0.30 HKD"),
+            ("50仙", Some("HKD"), "0.50 HKD"),
+            ("HK$50蚊", None, "50.00 HKD"),
+            ("澳門幣100", None, "100.00 MOP"),
+            ("100葡币", None, "100.00 MOP"),
+            ("MOP$100", None, "100.00 MOP"),
+            ("100 pataca", None, "100.00 MOP"),
+        ] {
+            let parsed = parse(raw, &ctx(default)).map(|p| p.value);
+            assert_eq!(parsed.as_deref(), Ok(expected), "{raw} with {default:?}");
+        }
+        // Said in Macau, 蚊 is an assumption a terminal confirms; in Hong Kong it is not.
+        assert!(parse("50蚊", &ctx(Some("MOP"))).unwrap().assumed_currency);
+        assert!(!parse("50蚊", &ctx(Some("HKD"))).unwrap().assumed_currency);
+        assert!(parse("500元", &ctx(Some("TWD"))).unwrap().assumed_currency);
+    }
+
+    #[test]
+    fn a_symbol_with_its_country() {
+        for (raw, expected) in [
+            ("CN¥59.9", "59.90 CNY"),
+            ("CN￥59.9", "59.90 CNY"),
+            ("RMB¥59.9", "59.90 CNY"),
+            ("RMB￥59.9", "59.90 CNY"),
+            ("US$12", "12.00 USD"),
+            ("A$20", "20.00 AUD"),
+            ("C$20", "20.00 CAD"),
+            ("S$20", "20.00 SGD"),
+            ("AU$20", "20.00 AUD"),
+            ("CA$20", "20.00 CAD"),
+            ("SG$20", "20.00 SGD"),
+            ("₩5000", "5000 KRW"),
+            ("5000韩元", "5000 KRW"),
+            ("NZ$20", "20.00 NZD"),
+            ("JP¥500", "500 JPY"),
+            ("R$20", "20.00 BRL"),
+            ("20 renminbi", "20.00 CNY"),
+        ] {
+            assert_eq!(value(raw).as_deref(), Ok(expected), "{raw}");
+        }
+    }
+
+    #[test]
+    fn decimals_said_after_dian() {
+        for (raw, expected) in [
+            ("59点9元", "59.90 CNY"),
+            ("59點90元", "59.90 CNY"),
+            ("五十九点九元", "59.90 CNY"),
+            ("五点零五块", "5.05 CNY"),
+            ("0点5元", "0.50 CNY"),
+            ("12点345 KWD", "12.345 KWD"),
+        ] {
+            assert_eq!(value(raw).as_deref(), Ok(expected), "{raw}");
+        }
+        for raw in ["60点", "60点元", "1点2.3元", "12.5点3元", "点5元"] {
+            assert_eq!(value(raw), Err(MALFORMED), "{raw}");
+        }
+        assert_eq!(
+            value("1点2345678901元"),
+            Err(Invalid::TooManyDecimals {
+                currency: "CNY".into(),
+                digits: 2
+            })
+        );
+        assert_eq!(value("1点5000000000 KWD").as_deref(), Ok("1.500 KWD"));
+        assert_eq!(
+            value("1点5000000001 KWD"),
+            Err(Invalid::TooManyDecimals {
+                currency: "KWD".into(),
+                digits: 3
+            })
+        );
+    }
+
+    #[test]
+    fn the_yen_sign_is_yuan_unless_yen_is_named_or_the_users() {
+        assert_eq!(value("¥1000").as_deref(), Ok("1000.00 CNY"));
+        assert_eq!(value("¥1,000 JPY").as_deref(), Ok("1000 JPY"));
+        assert_eq!(value("￥59.9 CNY").as_deref(), Ok("59.90 CNY"));
+        let jp = parse("¥1000", &ctx(Some("JPY"))).unwrap();
+        assert_eq!((jp.value.as_str(), jp.assumed_currency), ("1000 JPY", true));
+        assert_eq!(
+            value("¥5 USD"),
+            Err(Invalid::TwoCurrencies {
+                first: "USD".into(),
+                second: "CNY".into()
+            })
+        );
+    }
+
+    #[test]
+    fn and_a_half_of_the_unit_before() {
+        for (raw, expected) in [
+            ("两块半", "2.50 CNY"),
+            ("3蚊半", "3.50 HKD"),
+            ("1元半", "1.50 CNY"),
+            ("5毛半", "0.55 CNY"),
+        ] {
+            assert_eq!(value(raw).as_deref(), Ok(expected), "{raw}");
+        }
+        for raw in ["半", "半块", "3半", "1万半", "两块半5", "两块半毛", "5分半"] {
+            assert_eq!(value(raw), Err(MALFORMED), "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_number_after_the_last_unit_is_one_digit_of_the_next_smaller_unit() {
+        for (raw, expected) in [
+            ("1万2", "12000.00 CNY"),
+            ("5百5", "550.00 CNY"),
+            ("3k5", "3500.00 CNY"),
+            ("59块9", "59.90 CNY"),
+            ("59块90", "59.90 CNY"),
+            ("5毛5", "0.55 CNY"),
+        ] {
+            let parsed = parse(raw, &ctx(Some("CNY"))).map(|p| p.value);
+            assert_eq!(parsed.as_deref(), Ok(expected), "{raw}");
+        }
+        // More digits than the next unit holds, a fraction, or no unit before it.
+        for raw in [
+            "1万25", "1万2.5", "5百55", "59块9.5", "59块123", "59块9.0", "5毛55", "5毛5.5", "5分5",
+            "元5", "块",
+        ] {
+            assert_eq!(value(raw), Err(MALFORMED), "{raw}");
+        }
+    }
+
+    #[test]
+    fn numbers_as_each_country_groups_them() {
+        for (raw, expected) in [
+            ("1 299 CNY", "1299.00 CNY"),
+            ("1 299,50 EUR", "1299.50 EUR"),
+            ("1\u{a0}299 EUR", "1299.00 EUR"),
+            ("1\u{202f}299 EUR", "1299.00 EUR"),
+            ("1'299.50 CHF", "1299.50 CHF"),
+            ("1.299.000 EUR", "1299000.00 EUR"),
+            ("1,299,000 USD", "1299000.00 USD"),
+            ("1,299 USD", "1299.00 USD"),
+            ("1,29 EUR", "1.29 EUR"),
+            ("0.5 USD", "0.50 USD"),
+            // Zeros past the ninth decimal say nothing.
+            ("1.5000000000 EUR", "1.50 EUR"),
+        ] {
+            assert_eq!(value(raw).as_deref(), Ok(expected), "{raw}");
+        }
+        for raw in [
+            // A space groups exactly three digits.
+            "1 2999 CNY",
+            "1 29 CNY",
+            "1,123456789'0 EUR",
+            "1.2,3,4 EUR",
+            "1. EUR",
+            ",5 EUR",
+        ] {
+            assert_eq!(value(raw), Err(MALFORMED), "{raw}");
+        }
+        // Any number of digits is too large, not malformed; the largest amount is in 分 too.
+        assert_eq!(value(&"9".repeat(40)), Err(Invalid::TooLarge));
+        assert_eq!(
+            value("100000000000000000分").as_deref(),
+            Ok("1000000000000000.00 CNY")
+        );
+    }
+
+    #[test]
+    fn at_most_sixteen_words_and_numbers() {
+        // `5元` is three tokens: the number, the unit and the currency it implies.
+        let sixteen = format!("{}5元", "约".repeat(13));
+        assert_eq!(value(&sixteen).as_deref(), Ok("5.00 CNY"));
+        let seventeen = format!("{}5元", "约".repeat(14));
+        assert_eq!(value(&seventeen), Err(MALFORMED));
+    }
+
+    #[test]
+    fn a_chinese_word_may_touch_a_code_and_an_english_one_may_not() {
+        let parsed = parse("约USD 60", &ctx(None)).unwrap();
+        assert_eq!(parsed.value, "60.00 USD");
+        assert_eq!(parsed.precision, Some(Precision::Approximate));
+        assert_eq!(value("aboutusd 60"), Err(MALFORMED));
+        assert_eq!(value("about usd 60").as_deref(), Ok("60.00 USD"));
+    }
+
+    #[test]
     fn the_glued_code_split_never_cuts_a_character() {
         // Each of these crashed the tool (a byte split inside `角`, `毛`, `万`…).
         for raw in ["角", "角角角角", "1角1", "ab角", "角ab1", "万万", "1元元"] {
@@ -532,6 +827,10 @@ mod tests {
             "约 60 CNY",
             "~60 CNY",
             "60多块",
+            "60来块",
+            "一百来块",
+            "60块多点",
+            "60块多",
         ] {
             let parsed = parse(raw, &ctx(None)).unwrap();
             assert_eq!(parsed.precision, Some(Precision::Approximate), "{raw}");
@@ -601,6 +900,12 @@ mod tests {
             value(&format!("{} CNY", "9".repeat(19))),
             Err(Invalid::TooLarge)
         );
+        // The largest amount is accepted, and not a cent more.
+        assert_eq!(
+            value("1000000000000000 CNY").as_deref(),
+            Ok("1000000000000000.00 CNY")
+        );
+        assert_eq!(value("1000000000000000.01 CNY"), Err(Invalid::TooLarge));
         for raw in [
             "1,29.00 USD",
             "12.. USD",

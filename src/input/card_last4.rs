@@ -2,7 +2,7 @@
 //! (`**** 1234`, `尾号1234`, `ending 1234`) are dropped; more than four digits is refused, so
 //! a full card number never becomes an answer.
 
-use super::ascii_digits;
+use super::folded;
 
 const LABELS: [&str; 7] = [
     "尾号",
@@ -15,7 +15,7 @@ const LABELS: [&str; 7] = [
 ];
 
 pub(super) fn parse(s: &str) -> Option<String> {
-    let s = ascii_digits(s);
+    let s = folded(s);
     let mut rest = s.trim();
     for label in LABELS {
         if let Some(after) = rest
@@ -38,6 +38,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_word_is_written_simplified() {
+        super::super::fold::assert_simplified(LABELS);
+    }
+
+    #[test]
     fn exactly_four_digits_including_full_width_and_masks() {
         for typed in [
             "1234",
@@ -45,6 +50,7 @@ mod tests {
             "**** 1234",
             "•••• 1234",
             "尾号1234",
+            "尾號1234",
             "Ending in 1234",
             "xxxx-1234",
         ] {

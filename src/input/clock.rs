@@ -71,8 +71,9 @@ impl Period {
     }
 }
 
-/// Words for a part of the day, longest first where one starts another.
-pub(super) const PERIODS: [(&str, Period); 21] = [
+/// Words for a part of the day, longest first where one starts another; Cantonese `上昼`
+/// and `下昼` (`上晝`, `下晝`) among them.
+pub(super) const PERIODS: [(&str, Period); 27] = [
     ("in the morning", Period::Morning),
     ("in the afternoon", Period::Afternoon),
     ("in the evening", Period::Evening),
@@ -93,6 +94,12 @@ pub(super) const PERIODS: [(&str, Period); 21] = [
     ("夜里", Period::Night),
     ("夜间", Period::Night),
     ("半夜", Period::Night),
+    ("深夜", Period::Night),
+    ("夜晚", Period::Night),
+    ("上昼", Period::Forenoon),
+    ("下昼", Period::Afternoon),
+    ("午后", Period::Afternoon),
+    ("晚间", Period::Evening),
     ("晚", Period::Evening),
 ];
 
@@ -107,16 +114,19 @@ pub(super) struct Clock {
     /// A number with nothing to say it is an hour (`3` in `3 in the afternoon`): only
     /// read as one next to a part of the day.
     pub bare: bool,
+    /// `11点几`: some minutes after the hour, not said which.
+    pub about: bool,
 }
 
 impl Clock {
-    fn at(hour: u64, minute: u64, second: u64) -> Option<Clock> {
+    pub(super) fn at(hour: u64, minute: u64, second: u64) -> Option<Clock> {
         Some(Clock {
             hour: i8::try_from(hour).ok().filter(|h| *h <= 24)?,
             minute: i8::try_from(minute).ok().filter(|m| *m <= 59)?,
             second: i8::try_from(second).ok().filter(|s| *s <= 59)?,
             period: None,
             bare: false,
+            about: false,
         })
     }
 
@@ -154,6 +164,9 @@ pub(super) fn take(s: &str) -> Option<(Clock, &str)> {
     let ascii_hour = s.starts_with(|c: char| c.is_ascii_digit());
     if ascii_hour && rest.starts_with(':') {
         return colon_form(hour, rest);
+    }
+    if ascii_hour && let Some(found) = dotted_with_meridiem(hour, rest) {
+        return Some(found);
     }
     if let Some(found) = chinese_form(hour, rest) {
         return Some(found);
@@ -200,11 +213,22 @@ fn colon_form(hour: u64, rest: &str) -> Option<(Clock, &str)> {
     Some((clock, rest))
 }
 
-/// `3点`, `3点半`, `3点一刻`, `3点15分`, `15时03分`, `三点钟`.
+/// `9.30pm`, `11.15 a.m.`: a dot between hour and minutes, placed by am or pm. Without
+/// them `11.19` may be a date, which the scanner settles.
+fn dotted_with_meridiem(hour: u64, rest: &str) -> Option<(Clock, &str)> {
+    let (minute, rest) = two_digits(rest.strip_prefix('.')?)?;
+    let (period, rest) = meridiem(rest)?;
+    let clock = Clock {
+        period,
+        ..Clock::at(hour, minute, 0)?
+    };
+    Some((clock, rest))
+}
+
+/// `3点`, `3点半`, `3点一刻`, `3点15分`, `15时03分`, `三点钟`, `11点几`.
 fn chinese_form(hour: u64, rest: &str) -> Option<(Clock, &str)> {
     let rest = rest
         .strip_prefix('点')
-        .or_else(|| rest.strip_prefix('時'))
         .or_else(|| rest.strip_prefix('时'))?;
     let (minute, rest) = if let Some(r) = rest.strip_prefix('半') {
         (30, r)
@@ -214,6 +238,16 @@ fn chinese_form(hour: u64, rest: &str) -> Option<(Clock, &str)> {
         (45, r)
     } else if let Some(r) = rest.strip_prefix('整') {
         (0, r)
+    } else if let Some(r) = rest
+        .strip_prefix("几分")
+        .or_else(|| rest.strip_prefix('几'))
+    {
+        let rest = r.strip_prefix('钟').unwrap_or(r);
+        let clock = Clock {
+            about: true,
+            ..Clock::at(hour, 0, 0)?
+        };
+        return Some((clock, rest));
     } else if let Some((m, r)) = zh_numeral::take_number(rest, 2) {
         (m, r.strip_prefix('分').unwrap_or(r))
     } else {
@@ -232,7 +266,7 @@ fn two_digits(s: &str) -> Option<(u64, &str)> {
 }
 
 /// `am`, `pm`, `a.m.`, `p.m.`, with or without a space before.
-fn meridiem(s: &str) -> Option<(Option<Period>, &str)> {
+pub(super) fn meridiem(s: &str) -> Option<(Option<Period>, &str)> {
     let t = s.strip_prefix(' ').unwrap_or(s);
     for (word, period) in [
         ("a.m.", Period::Am),
@@ -285,9 +319,27 @@ mod tests {
             ("noon", None, "12:00"),
             ("3", Some(Period::Afternoon), "15:00"),
             ("14h03", None, "14:03"),
+            ("11点几", Some(Period::Evening), "23:00"),
+            ("3点几分", None, "03:00"),
         ] {
             assert_eq!(time(s, period).as_deref(), Some(expected), "{s} {period:?}");
         }
+    }
+
+    #[test]
+    fn a_dot_between_hour_and_minutes_with_am_or_pm() {
+        for (s, expected) in [
+            ("9.30pm", "21:30"),
+            ("9.30 pm", "21:30"),
+            ("11.15 a.m.", "11:15"),
+            ("12.05am", "00:05"),
+        ] {
+            assert_eq!(time(s, None).as_deref(), Some(expected), "{s}");
+        }
+        // Without am or pm, the scanner settles whether it is a day or a time.
+        let (clock, rest) = take("9.30").unwrap();
+        assert!(clock.bare && rest == ".30");
+        assert_eq!(take("9.3pm").map(|(_, rest)| rest), Some(".3pm"));
     }
 
     #[test]
@@ -301,6 +353,46 @@ mod tests {
             ("9点", Some(Period::SmallHours)),
         ] {
             assert_eq!(time(s, period), None, "{s} {period:?}");
+        }
+    }
+
+    #[test]
+    fn minutes_and_seconds_have_exactly_two_digits() {
+        for s in ["14:031", "14:3", "14:03:5", "14:03:501"] {
+            let rest = take(s).map(|(_, rest)| rest);
+            assert!(rest.is_none() || rest.is_some_and(|r| !r.is_empty()), "{s}");
+        }
+        assert_eq!(take("14:031").map(|(c, _)| c.minute), None);
+        assert_eq!(take("14:03:501").map(|(c, r)| (c.second, r)), Some((0, ":501")));
+    }
+
+    #[test]
+    fn noon_is_a_part_of_the_day_and_midnight_is_an_hour() {
+        let (noon, _) = take("noon").unwrap();
+        assert_eq!((noon.hour, noon.period), (12, Some(Period::Noon)));
+        let (midnight, _) = take("midnight").unwrap();
+        assert_eq!((midnight.hour, midnight.period), (0, None));
+        // A part of the day said with noon does not move it.
+        assert_eq!(time("noon", Some(Period::Evening)).as_deref(), Some("12:00"));
+        assert_eq!(time("正午", None).as_deref(), Some("12:00"));
+        assert_eq!(time("午夜", None).as_deref(), Some("00:00"));
+    }
+
+    #[test]
+    fn small_hours_said_in_the_evening_or_night_are_the_next_day() {
+        for (period, hour, expected) in [
+            (Period::Evening, 1, Some((1, true))),
+            (Period::Evening, 4, Some((4, true))),
+            (Period::Evening, 5, Some((17, false))),
+            (Period::Evening, 12, Some((0, true))),
+            (Period::Night, 0, Some((0, true))),
+            (Period::Night, 5, Some((5, true))),
+            (Period::Night, 6, Some((18, false))),
+            (Period::Night, 12, Some((0, true))),
+            (Period::SmallHours, 7, None),
+            (Period::Noon, 3, None),
+        ] {
+            assert_eq!(period.hour_24(hour), expected, "{period:?} {hour}");
         }
     }
 

@@ -1,5 +1,6 @@
-//! Currencies as people name them (`¥`, `元`, `块`, `RMB`, `人民币`, `刀`, `港币`, `€`,
-//! `dollars`), and the currency a bare amount is in: the provider's, else the locale's.
+//! Currencies as people name them (`¥`, `CN¥`, `元`, `块`, `蚊`, `RMB`, `人民币`, `刀`,
+//! `港币`, `新台币`, `NT$`, `澳门币`, `€`, `dollars`), and the currency a bare amount is in:
+//! the provider's, else the locale's.
 
 use iso_currency::Currency;
 
@@ -12,21 +13,30 @@ pub(super) enum Named {
     Code(String),
     /// `$`, `dollars`, `bucks`: US dollars, unless the user's own currency is a dollar.
     Dollar,
-    /// `块`, `毛`: yuan, unless the user lives where the local dollar is called 块 too
-    /// (Hong Kong, Taiwan, Macau, Singapore). A US or UK locale does not make 块 a dollar or
-    /// a pound: the people who write it there mostly mean their Chinese wallet's yuan.
+    /// `元`, `块`, `毛`: yuan, unless the user lives where the local dollar is called 元 and
+    /// 块 too (Hong Kong, Taiwan, Macau, Singapore). A US or UK locale does not make 块 a
+    /// dollar or a pound: the people who write it there mostly mean their Chinese wallet's
+    /// yuan.
     Kuai,
+    /// `¥`: yuan, unless the user's own currency is the yen.
+    Yen,
+    /// `蚊`, `毫`, `仙`: written Cantonese for dollars and cents: Hong Kong's, unless the
+    /// user's own currency is Macau's pataca.
+    Man,
 }
 
-/// `(text, ISO code)`: symbols and Chinese names, matched anywhere.
-pub(super) const MARKS: [(&str, &str); 48] = [
+/// `(text, ISO code)`: symbols and Chinese names (simplified: traditional characters are
+/// folded first), matched anywhere, longest first where one starts another.
+pub(super) const MARKS: [(&str, &str); 49] = [
     ("新加坡元", "SGD"),
     ("新台币", "TWD"),
-    ("新臺幣", "TWD"),
     ("澳门元", "MOP"),
     ("澳门币", "MOP"),
     ("人民币", "CNY"),
-    ("人民幣", "CNY"),
+    ("rmb¥", "CNY"),
+    ("rmb\u{ffe5}", "CNY"),
+    ("cn¥", "CNY"),
+    ("cn\u{ffe5}", "CNY"),
     ("mop$", "MOP"),
     ("hk$", "HKD"),
     ("us$", "USD"),
@@ -34,6 +44,9 @@ pub(super) const MARKS: [(&str, &str); 48] = [
     ("nz$", "NZD"),
     ("jp¥", "JPY"),
     ("s$", "SGD"),
+    ("au$", "AUD"),
+    ("ca$", "CAD"),
+    ("sg$", "SGD"),
     ("a$", "AUD"),
     ("c$", "CAD"),
     ("r$", "BRL"),
@@ -41,26 +54,22 @@ pub(super) const MARKS: [(&str, &str); 48] = [
     ("美金", "USD"),
     ("刀", "USD"),
     ("港币", "HKD"),
-    ("港幣", "HKD"),
     ("港元", "HKD"),
+    ("港纸", "HKD"),
+    ("葡币", "MOP"),
     ("欧元", "EUR"),
-    ("歐元", "EUR"),
     ("英镑", "GBP"),
-    ("英鎊", "GBP"),
     ("日元", "JPY"),
     ("日币", "JPY"),
-    ("日圓", "JPY"),
+    ("日圆", "JPY"),
     ("円", "JPY"),
     ("台币", "TWD"),
-    ("台幣", "TWD"),
     ("新币", "SGD"),
     ("澳元", "AUD"),
     ("澳币", "AUD"),
     ("加元", "CAD"),
     ("加币", "CAD"),
     ("韩元", "KRW"),
-    ("¥", "CNY"),
-    ("\u{ffe5}", "CNY"),
     ("€", "EUR"),
     ("£", "GBP"),
     ("₩", "KRW"),
@@ -74,7 +83,9 @@ pub(super) const MARKS: [(&str, &str); 48] = [
 pub(super) fn word(w: &str) -> Option<Named> {
     let code = |c: &str| Some(Named::Code(c.to_string()));
     match w {
-        "rmb" | "yuan" => code("CNY"),
+        "rmb" | "yuan" | "renminbi" => code("CNY"),
+        "ntd" | "nt" => code("TWD"),
+        "pataca" | "patacas" => code("MOP"),
         "kuai" => Some(Named::Kuai),
         "dollar" | "dollars" | "buck" | "bucks" => Some(Named::Dollar),
         "euro" | "euros" => code("EUR"),
@@ -98,7 +109,10 @@ pub(super) fn resolve(named: &Named, default: Option<&str>) -> (String, bool) {
         (Named::Dollar, Some(d)) if d != "USD" && DOLLARS.contains(&d) => (d.to_string(), true),
         (Named::Dollar, _) => ("USD".into(), false),
         (Named::Kuai, Some(d)) if KUAI_DOLLARS.contains(&d) => (d.to_string(), true),
-        (Named::Kuai, _) => ("CNY".into(), false),
+        (Named::Yen, Some("JPY")) => ("JPY".into(), true),
+        (Named::Kuai | Named::Yen, _) => ("CNY".into(), false),
+        (Named::Man, Some("MOP")) => ("MOP".into(), true),
+        (Named::Man, _) => ("HKD".into(), false),
     }
 }
 
@@ -107,7 +121,8 @@ pub(super) fn compatible(named: &Named, explicit: &str) -> bool {
     match named {
         Named::Code(code) => code == explicit,
         Named::Dollar => DOLLARS.contains(&explicit),
-        Named::Kuai => true,
+        Named::Yen => matches!(explicit, "CNY" | "JPY"),
+        Named::Kuai | Named::Man => true,
     }
 }
 
@@ -200,6 +215,28 @@ mod tests {
             (Some("zh_HK.UTF-8"), Lang::Zh, Some("HKD")),
             (Some("zh_US.UTF-8"), Lang::Zh, Some("USD")),
             (Some("C.UTF-8"), Lang::Zh, Some("CNY")),
+            // The territory first, whatever the language.
+            (Some("en_CN"), Lang::En, Some("CNY")),
+            (Some("en_HK"), Lang::En, Some("HKD")),
+            (Some("en_TW"), Lang::En, Some("TWD")),
+            (Some("pt_MO"), Lang::En, Some("MOP")),
+            (Some("en_SG"), Lang::En, Some("SGD")),
+            (Some("es_US"), Lang::En, Some("USD")),
+            (Some("fr_CA"), Lang::En, Some("CAD")),
+            (Some("en_AU"), Lang::En, Some("AUD")),
+            (Some("en_NZ"), Lang::En, Some("NZD")),
+            (Some("en_JP"), Lang::En, Some("JPY")),
+            (Some("en_KR"), Lang::En, Some("KRW")),
+            (Some("en_IN"), Lang::En, Some("INR")),
+            (Some("de_CH"), Lang::En, Some("CHF")),
+            (Some("en_IE"), Lang::En, Some("EUR")),
+            (Some("en-GB"), Lang::En, Some("GBP")),
+            (Some("en_ZA"), Lang::Zh, Some("CNY")),
+            (Some("en_ZA"), Lang::En, None),
+            // Else the language, where one currency fits.
+            (Some("pt"), Lang::En, Some("EUR")),
+            (Some("zh.UTF-8"), Lang::En, Some("CNY")),
+            (Some("ja"), Lang::En, None),
             (Some("C.UTF-8"), Lang::En, None),
             (Some("en"), Lang::En, None),
             (None, Lang::En, None),
@@ -223,6 +260,16 @@ mod tests {
             ("fr", Some(true)),
             ("C.UTF-8", None),
             ("en", None),
+            ("en_TW", Some(false)),
+            ("en_JP", Some(false)),
+            ("en_KR", Some(false)),
+            ("en_PH", Some(false)),
+            ("en_AU", Some(true)),
+            ("zh_HK", Some(true)),
+            ("ja", Some(false)),
+            ("ko.UTF-8", Some(false)),
+            ("POSIX", None),
+            ("", None),
         ] {
             assert_eq!(day_first_for_locale(locale), day_first, "{locale}");
         }
@@ -238,5 +285,35 @@ mod tests {
         assert_eq!(resolve(&Named::Kuai, Some("USD")), ("CNY".into(), false));
         assert_eq!(resolve(&Named::Kuai, Some("GBP")), ("CNY".into(), false));
         assert!(compatible(&Named::Dollar, "SGD") && !compatible(&Named::Dollar, "EUR"));
+        assert_eq!(resolve(&Named::Man, Some("HKD")), ("HKD".into(), false));
+        assert_eq!(resolve(&Named::Man, Some("CNY")), ("HKD".into(), false));
+        assert_eq!(resolve(&Named::Man, None), ("HKD".into(), false));
+        assert_eq!(resolve(&Named::Man, Some("MOP")), ("MOP".into(), true));
+        assert_eq!(resolve(&Named::Yen, Some("JPY")), ("JPY".into(), true));
+        assert_eq!(resolve(&Named::Yen, Some("USD")), ("CNY".into(), false));
+        assert!(compatible(&Named::Yen, "JPY") && compatible(&Named::Yen, "CNY"));
+        assert!(!compatible(&Named::Yen, "USD"));
+        assert!(compatible(&Named::Man, "MOP") && compatible(&Named::Kuai, "TWD"));
+        assert!(compatible(&Named::Code("HKD".into()), "HKD"));
+        assert!(!compatible(&Named::Code("HKD".into()), "CNY"));
+    }
+
+    #[test]
+    fn english_names_for_currencies() {
+        for (w, named) in [
+            ("rmb", Some(Named::Code("CNY".into()))),
+            ("renminbi", Some(Named::Code("CNY".into()))),
+            ("ntd", Some(Named::Code("TWD".into()))),
+            ("nt", Some(Named::Code("TWD".into()))),
+            ("patacas", Some(Named::Code("MOP".into()))),
+            ("kuai", Some(Named::Kuai)),
+            ("bucks", Some(Named::Dollar)),
+            ("quid", Some(Named::Code("GBP".into()))),
+            ("yen", Some(Named::Code("JPY".into()))),
+            ("euros", Some(Named::Code("EUR".into()))),
+            ("money", None),
+        ] {
+            assert_eq!(word(w), named, "{w}");
+        }
     }
 }

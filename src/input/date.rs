@@ -29,7 +29,9 @@ pub(super) fn parse(raw: &str, ctx: &ParseContext) -> Result<String, Invalid> {
         input_type: InputType::Date,
     };
     let text = scan::normalize(raw);
-    let reading = scan::read(&text).ok_or(malformed.clone())?;
+    let reading = scan::read(&text)
+        .and_then(|r| scan::settle(r, ctx.day_first, true))
+        .ok_or(malformed.clone())?;
     let today = ctx.now.date();
     let date = match (reading.stamp, reading.day) {
         (Some((datetime, offset)), None) => offset
@@ -40,6 +42,7 @@ pub(super) fn parse(raw: &str, ctx: &ParseContext) -> Result<String, Invalid> {
         (None, Some(day)) => place(day, today, Direction::Nearest, ctx.day_first)?,
         _ => return Err(malformed),
     };
+    check_weekday(date, reading.weekday)?;
     check_range(date, today)?;
     if date.year() > today.year().saturating_add(MAX_YEARS_AHEAD) {
         return Err(Invalid::TooFarAhead {
@@ -55,6 +58,18 @@ pub(super) fn check_range(date: Date, _today: Date) -> Result<(), Invalid> {
         return Err(Invalid::TooEarly { min_year: MIN_YEAR });
     }
     Ok(())
+}
+
+/// A weekday said with a date (`Fri 20 Nov`) must be that date's.
+pub(super) fn check_weekday(date: Date, said: Option<Weekday>) -> Result<(), Invalid> {
+    match said {
+        Some(said) if said != date.weekday() => Err(Invalid::WrongWeekday {
+            date: date.strftime("%Y-%m-%d").to_string(),
+            said,
+            actual: date.weekday(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The calendar day `day` means, seen from `today`.
@@ -225,6 +240,37 @@ mod tests {
         for raw in ["14:03", "2026-02-30", "last week", "下午", "32号"] {
             assert!(date(raw).is_err(), "{raw}");
         }
+    }
+
+    #[test]
+    fn a_dotted_pair_is_a_day_and_a_weekday_checks_it() {
+        for (raw, expected) in [
+            ("9.30", "2026-09-30"),
+            ("11.19", "2026-11-19"),
+            ("14.03", "2027-03-14"),
+            ("周四 11.19", "2026-11-19"),
+            ("Fri 20 Nov", "2026-11-20"),
+            ("2026-11-19 9.30", "2026-11-19"),
+        ] {
+            assert_eq!(date(raw).as_deref(), Ok(expected), "{raw}");
+        }
+        assert_eq!(
+            date("周五 11.19"),
+            Err(Invalid::WrongWeekday {
+                date: "2026-11-19".into(),
+                said: Weekday::Friday,
+                actual: Weekday::Thursday,
+            })
+        );
+        assert_eq!(check_weekday("2026-11-19".parse().unwrap(), None), Ok(()));
+        // Like `05/12`, a pair that is a day either way needs the locale.
+        assert_eq!(
+            date("12.5"),
+            Err(Invalid::AmbiguousDate {
+                month_first: "2026-12-05".into(),
+                day_first: "2027-05-12".into()
+            })
+        );
     }
 
     #[test]

@@ -26,8 +26,13 @@ const MAX_OFFSET_SECONDS: i32 = 14 * 3600;
 const RFC3339: &str = "%Y-%m-%dT%H:%M:%S%:z";
 
 pub(super) fn parse(raw: &str, ctx: &ParseContext) -> Result<Parsed, Invalid> {
+    if let Ok(zoned) = jiff::fmt::rfc2822::parse(raw.trim()) {
+        return emailed(&zoned, ctx);
+    }
     let text = scan::normalize(raw);
-    let reading = scan::read(&text).ok_or(MALFORMED)?;
+    let reading = scan::read(&text)
+        .and_then(|r| scan::settle(r, ctx.day_first, false))
+        .ok_or(MALFORMED)?;
     if let Some((datetime, offset)) = reading.stamp {
         if reading.day.is_some() || reading.clock.is_some() || reading.period.is_some() {
             return Err(MALFORMED);
@@ -43,6 +48,9 @@ pub(super) fn parse(raw: &str, ctx: &ParseContext) -> Result<Parsed, Invalid> {
             Invalid::Malformed { .. } => MALFORMED,
             other => other,
         })?;
+    if let Some(day) = day {
+        date::check_weekday(day, reading.weekday)?;
+    }
     let time = time_of_day(&reading)?;
     let Some((time, next_day, precision)) = time else {
         // Only the day: the time is not known, and none is made up.
@@ -111,6 +119,16 @@ fn stamped(
         Precision::Exact
     };
     finish(&zoned, precision, None, ctx)
+}
+
+/// A time copied from an email header or a receipt (RFC 2822: `Fri, 20 Nov 2026 14:03:00
+/// +0800`), shown in the user's zone.
+fn emailed(zoned: &Zoned, ctx: &ParseContext) -> Result<Parsed, Invalid> {
+    if zoned.offset().seconds().abs() > MAX_OFFSET_SECONDS {
+        return Err(Invalid::OffsetOutOfRange);
+    }
+    let zoned = zoned.with_time_zone(ctx.now.time_zone().clone());
+    finish(&zoned, Precision::Exact, None, ctx)
 }
 
 /// The checks every time passes (not before 1900, an RFC 3339 offset, not in the future),
@@ -257,6 +275,81 @@ mod tests {
         assert_eq!(precision("14:03").map(|p| p.1), Ok(Some(Precision::Exact)));
         let typed = parse("about 3pm", &at(&now())).unwrap().typed();
         assert_eq!(parse(&typed, &at(&now())).map(|p| p.precision), Ok(approx));
+    }
+
+    #[test]
+    fn a_weekday_with_a_date_must_be_that_dates() {
+        assert_eq!(
+            parse_at("Fri 20 Nov 14:03", &now()).as_deref(),
+            Ok("2026-11-20T14:03:00+08:00")
+        );
+        assert_eq!(
+            parse_at("11月20日（週五）", &now()).as_deref(),
+            Ok("2026-11-20")
+        );
+        assert_eq!(
+            parse_at("Thu 20 Nov 14:03", &now()),
+            Err(Invalid::WrongWeekday {
+                date: "2026-11-20".into(),
+                said: jiff::civil::Weekday::Thursday,
+                actual: jiff::civil::Weekday::Friday,
+            })
+        );
+        // The weekday is the named day's, not the one after midnight.
+        assert_eq!(
+            parse_at("周四晚上12点", &now()).as_deref(),
+            Ok("2026-11-20T00:00:00+08:00")
+        );
+        assert_eq!(
+            parse_at("11月19日(周四)晚上12点", &now()).as_deref(),
+            Ok("2026-11-20T00:00:00+08:00")
+        );
+    }
+
+    #[test]
+    fn a_dotted_pair_follows_the_locale_when_it_could_be_either() {
+        let mut ctx = at(&now());
+        ctx.day_first = Some(false);
+        let read = |raw: &str, ctx: &ParseContext| parse(raw, ctx).map(|p| p.value);
+        assert_eq!(read("11.19", &ctx).as_deref(), Ok("2026-11-19"));
+        assert_eq!(
+            read("11.19 20:10", &ctx).as_deref(),
+            Ok("2026-11-19T20:10:00+08:00")
+        );
+        ctx.day_first = Some(true);
+        assert_eq!(
+            read("11.19", &ctx).as_deref(),
+            Ok("2026-11-21T11:19:00+08:00")
+        );
+        assert_eq!(
+            read("19.11 20:10", &ctx).as_deref(),
+            Ok("2026-11-19T20:10:00+08:00")
+        );
+        assert_eq!(read("9.3pm", &ctx), Err(MALFORMED));
+    }
+
+    #[test]
+    fn an_email_date_header_reads_in_the_users_zone() {
+        assert_eq!(
+            parse_at("Fri, 20 Nov 2026 06:03:00 +0000", &now()).as_deref(),
+            Ok("2026-11-20T14:03:00+08:00")
+        );
+        assert_eq!(
+            parse_at("20 Nov 2026 14:03 +0800", &now()).as_deref(),
+            Ok("2026-11-20T14:03:00+08:00")
+        );
+        assert_eq!(
+            parse_at("Fri, 20 Nov 2026 14:03:00 +1401", &now()),
+            Err(Invalid::OffsetOutOfRange)
+        );
+        assert_eq!(
+            parse_at("Fri, 20 Nov 2026 14:03:00 +1400", &now()).as_deref(),
+            Ok("2026-11-20T08:03:00+08:00")
+        );
+        assert_eq!(
+            parse_at("Sun, 22 Nov 2026 14:03:00 +0800", &now()),
+            Err(Invalid::InFuture)
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Why an answer was refused, in words a user can act on, in English and Chinese.
 
+use jiff::civil::Weekday;
+
 use super::{InputType, quote};
 use crate::lang::Lang;
 
@@ -37,6 +39,12 @@ pub enum Invalid {
     AmbiguousDate {
         month_first: String,
         day_first: String,
+    },
+    /// A weekday and a date that do not agree: `Thu 20 Nov` when 20 Nov is a Friday.
+    WrongWeekday {
+        date: String,
+        said: Weekday,
+        actual: Weekday,
     },
     NoCurrency,
     UnknownCurrency {
@@ -114,6 +122,11 @@ impl Invalid {
                 "could be {month_first} or {day_first}; write the month as a word, \
                  e.g. 5 Dec or Dec 5"
             ),
+            Invalid::WrongWeekday { date, said, actual } => format!(
+                "says {}, but {date} is a {}; check the date",
+                english_weekday(*said),
+                english_weekday(*actual)
+            ),
             Invalid::NoCurrency => "has no currency; add one, e.g. 59.90 CNY".into(),
             Invalid::UnknownCurrency { code } => format!(
                 "has `{}`, which is not a currency this tool knows; use an ISO 4217 code \
@@ -162,6 +175,11 @@ impl Invalid {
                 month_first,
                 day_first,
             } => format!("可能是 {month_first}，也可能是 {day_first}；请写成“12月5日”这样的形式"),
+            Invalid::WrongWeekday { date, said, actual } => format!(
+                "写的是{}，但 {date} 是{}，请核对日期",
+                chinese_weekday(*said),
+                chinese_weekday(*actual)
+            ),
             Invalid::NoCurrency => "没有币种，请加上，例如 59.90 CNY 或 59.9元".into(),
             Invalid::UnknownCurrency { code } => format!(
                 "无法识别币种“{}”，请使用 CNY、USD、EUR 这样的代码（ISO 4217）",
@@ -176,6 +194,30 @@ impl Invalid {
             Invalid::NotPositive => "金额必须大于零".into(),
             Invalid::TooLarge => "金额过大，不像一笔付款，请检查数字".into(),
         }
+    }
+}
+
+fn english_weekday(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+fn chinese_weekday(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Monday => "星期一",
+        Weekday::Tuesday => "星期二",
+        Weekday::Wednesday => "星期三",
+        Weekday::Thursday => "星期四",
+        Weekday::Friday => "星期五",
+        Weekday::Saturday => "星期六",
+        Weekday::Sunday => "星期日",
     }
 }
 
@@ -205,6 +247,11 @@ mod tests {
             Invalid::AmbiguousDate {
                 month_first: "2026-05-12".into(),
                 day_first: "2026-12-05".into(),
+            },
+            Invalid::WrongWeekday {
+                date: "2026-11-20".into(),
+                said: Weekday::Thursday,
+                actual: Weekday::Friday,
             },
             Invalid::NoCurrency,
             Invalid::UnknownCurrency { code: "XYZ".into() },

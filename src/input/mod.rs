@@ -14,6 +14,7 @@ mod currency;
 mod date;
 mod datetime;
 mod email;
+mod fold;
 mod invalid;
 mod number;
 mod phone;
@@ -342,6 +343,13 @@ pub(crate) fn ascii_digits(s: &str) -> String {
     s.chars().map(halfwidth).collect()
 }
 
+/// What the parsers read: full-width forms as ASCII ([`ascii_digits`]) and the traditional
+/// characters of their words as simplified (`點`→`点`, `塊`→`块`), so each word table is
+/// written once, in simplified Chinese.
+pub(crate) fn folded(s: &str) -> String {
+    s.chars().map(|c| fold::simplified(halfwidth(c))).collect()
+}
+
 /// One full-width character as its ASCII twin; anything else as it is.
 pub(crate) fn halfwidth(c: char) -> char {
     match c {
@@ -414,9 +422,45 @@ mod tests {
     }
 
     #[test]
+    fn what_is_expected_gives_an_example_in_the_readers_language() {
+        let examples = [
+            (InputType::Text, "text", "文字"),
+            (
+                InputType::TransactionId,
+                "2026112122001400000000001234",
+                "字母",
+            ),
+            (InputType::Datetime, "2026-11-21 14:03", "昨天下午3点"),
+            (InputType::Date, "2026-11-21", "11月21日"),
+            (InputType::Amount, "59.90 CNY", "59块9"),
+            (InputType::Phone, "+86 138 0013 8000", "手机号码"),
+            (InputType::Email, "email", "邮箱"),
+            (InputType::CardLast4, "1234", "卡号"),
+            (InputType::Number, "whole number", "整数"),
+        ];
+        for (t, en, zh) in examples {
+            assert!(t.expected(Lang::En).contains(en), "{t:?}");
+            assert!(t.expected(Lang::Zh).contains(zh), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn precisions_are_named_as_reports_write_them() {
+        assert_eq!(Precision::Exact.name(), "exact");
+        assert_eq!(Precision::Approximate.name(), "approximate");
+        assert_eq!(Precision::Date.name(), "date");
+    }
+
+    #[test]
     fn full_width_forms_become_ascii() {
         assert_eq!(ascii_digits("１２：０３　ＲＭＢ，．"), "12:03 RMB,.");
         assert_eq!(ascii_digits("元角分"), "元角分");
+    }
+
+    #[test]
+    fn folding_makes_full_width_ascii_and_traditional_simplified() {
+        assert_eq!(folded("９點３０　兩塊"), "9点30 两块");
+        assert_eq!(folded("2026-11-21 下午"), "2026-11-21 下午");
     }
 
     #[test]

@@ -1,13 +1,13 @@
 //! Whole numbers: `3`, `３`, `三`, `1,000`, with a counting word people add (`3次`, `2笔`,
 //! `3 times`).
 
-use super::{ascii_digits, zh_numeral};
+use super::{folded, zh_numeral};
 
 /// Counting words that may follow the number.
-const COUNTERS: [&str; 9] = ["次", "笔", "筆", "个", "個", "张", "條", "条", "times"];
+const COUNTERS: [&str; 6] = ["次", "笔", "个", "张", "条", "times"];
 
 pub(super) fn parse(s: &str) -> Option<String> {
-    let s = ascii_digits(s);
+    let s = folded(s);
     let mut s = s.trim();
     for counter in COUNTERS {
         if let Some(rest) = s.strip_suffix(counter) {
@@ -45,6 +45,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_word_is_written_simplified() {
+        super::super::fold::assert_simplified(COUNTERS);
+    }
+
+    #[test]
     fn whole_numbers_as_people_write_them() {
         for (typed, n) in [
             ("3", "3"),
@@ -53,6 +58,8 @@ mod tests {
             ("十二", "12"),
             ("3次", "3"),
             ("2 笔", "2"),
+            ("2筆", "2"),
+            ("兩個", "2"),
             ("3 times", "3"),
             ("1,000", "1000"),
             ("-2", "-2"),

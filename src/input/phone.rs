@@ -49,6 +49,12 @@ pub(super) fn parse(s: &str) -> Option<String> {
         return None;
     }
     let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+    // `-0044-20…`: a number whose digits start `00` is international wherever the
+    // separators put them, so the value reads back as itself.
+    let (plus, digits) = match digits.strip_prefix("00") {
+        Some(rest) if !plus => (true, rest.to_string()),
+        _ => (plus, digits),
+    };
     (6..=15)
         .contains(&digits.len())
         .then(|| if plus { format!("+{digits}") } else { digits })
@@ -73,6 +79,21 @@ mod tests {
         }
         for bad in ["call me", "+1234567890123456", "12345", "+86 138 0013 800x"] {
             assert_eq!(parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn leading_zeros_after_a_separator_are_the_international_prefix_too() {
+        // Found by fuzzing: `000732` did not read back as itself.
+        assert_eq!(parse("-0007-3(2"), None);
+        assert_eq!(
+            parse("(00)44 20 7946 0958").as_deref(),
+            Some("+442079460958")
+        );
+        assert_eq!(parse("-0044-2079460958").as_deref(), Some("+442079460958"));
+        for typed in ["+0044 20 7946 0958", "0013800138000", "138 0013 8000"] {
+            let once = parse(typed).unwrap();
+            assert_eq!(parse(&once), Some(once.clone()), "{typed}");
         }
     }
 }

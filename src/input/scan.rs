@@ -2,14 +2,15 @@
 //! "about", "don't know the time", or a full RFC 3339 timestamp), in whatever order people
 //! put them: `昨天下午3点左右`, `3pm yesterday`, `11月20日 不记得几点`, `Dec 5, 2026 14:00`.
 //!
-//! Each part may be said once; a word the scanner does not know makes the answer malformed,
-//! so nothing the user wrote is silently ignored.
+//! Each part may be said once (a weekday may name the day a date gives: `Fri 20 Nov`,
+//! `11月20日（周五）`); a word the scanner does not know makes the answer malformed, so
+//! nothing the user wrote is silently ignored.
 
 use jiff::civil::{Date, DateTime, Weekday};
 use jiff::tz::Offset;
 
 use super::clock::{self, Clock, PERIODS, Period};
-use super::{halfwidth, zh_numeral};
+use super::{folded, zh_numeral};
 
 /// A day as said, before today's date places it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,18 +63,67 @@ pub(super) struct Reading {
     pub unknown_time: bool,
     /// A complete timestamp with its offset (RFC 3339).
     pub stamp: Option<(DateTime, Offset)>,
+    /// A weekday said with a date (`Fri 20 Nov`): the date must fall on it.
+    pub weekday: Option<Weekday>,
+    /// `11.19` or `9.30`: a month and day or a time, settled by [`settle`].
+    pub dotted: Option<Dotted>,
+}
+
+/// Two numbers joined by a dot, with no year: `11.19` (19 November, or 11 Nov day-first)
+/// or `21.30` (half past nine in the evening).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Dotted {
+    first: u64,
+    second: u64,
+    /// The second number has two digits, as minutes always do.
+    two_digit_second: bool,
+}
+
+impl Dotted {
+    /// As a time of day, when it can be one.
+    fn as_clock(self) -> Option<Clock> {
+        if !self.two_digit_second || self.first > 23 {
+            return None;
+        }
+        clock::Clock::at(self.first, self.second, 0)
+    }
+
+    /// As a month and day, when it is a calendar day in the order `day_first` gives, or in
+    /// either order with `None`.
+    fn as_day(self, day_first: Option<bool>) -> Option<Day> {
+        let (first, second) = (
+            i8::try_from(self.first).ok()?,
+            i8::try_from(self.second).ok()?,
+        );
+        // 2024 is a leap year: 29 February is a day.
+        let valid = |month: i8, day: i8| Date::new(2024, month, day).is_ok();
+        let ok = match day_first {
+            Some(false) => valid(first, second),
+            Some(true) => valid(second, first),
+            None => valid(first, second) || valid(second, first),
+        };
+        ok.then_some(Day::Numeric {
+            first,
+            second,
+            year: None,
+        })
+    }
 }
 
 impl Reading {
     fn says_anything(&self) -> bool {
-        self.day.is_some() || self.clock.is_some() || self.period.is_some() || self.stamp.is_some()
+        self.day.is_some()
+            || self.clock.is_some()
+            || self.period.is_some()
+            || self.stamp.is_some()
+            || self.dotted.is_some()
     }
 }
 
-/// Lowercase ASCII, full-width forms as ASCII, one space between words.
+/// Lowercase ASCII, full-width forms as ASCII, traditional characters as simplified, one
+/// space between words.
 pub(super) fn normalize(raw: &str) -> String {
-    let halfwidth: String = raw.chars().map(halfwidth).collect();
-    halfwidth
+    folded(raw)
         .to_lowercase()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -86,7 +136,7 @@ pub(super) fn read(mut s: &str) -> Option<Reading> {
     let mut reading = Reading::default();
     // Every step takes at least one character, so this ends; the cap keeps it short.
     for _ in 0..64 {
-        s = s.trim_start_matches([' ', ',', ';', '.', '。', '、', '/']);
+        s = s.trim_start_matches([' ', ',', ';', '.', '。', '、', '/', '(', ')']);
         if s.is_empty() {
             return (reading.says_anything() || reading.unknown_time).then_some(reading);
         }
@@ -110,19 +160,28 @@ fn step<'s>(s: &'s str, reading: &mut Reading) -> Option<&'s str> {
         return Some(rest);
     }
     if let Some((day, period, rest)) = relative_day(s) {
-        set(&mut reading.day, day)?;
+        set_day(reading, day)?;
         if let Some(period) = period {
             set_period(reading, period)?;
         }
         return Some(rest);
     }
     if let Some((day, rest)) = take_date(s) {
-        set(&mut reading.day, day)?;
+        set_day(reading, day)?;
         // `2026-11-21T14:03`: the `t` joins a date and a time.
         return Some(rest.strip_prefix('t').unwrap_or(rest));
     }
+    if let Some((dotted, rest)) = dotted(s) {
+        set(&mut reading.dotted, dotted)?;
+        return Some(rest);
+    }
     if let Some((clock, rest)) = clock::take(s) {
+        reading.about |= clock.about;
         set(&mut reading.clock, clock)?;
+        return Some(rest);
+    }
+    if let Some((period, rest)) = meridiem_before_a_time(s) {
+        set_period(reading, period)?;
         return Some(rest);
     }
     if let Some((period, rest)) = PERIODS
@@ -144,6 +203,98 @@ fn set<T>(slot: &mut Option<T>, value: T) -> Option<()> {
     Some(())
 }
 
+/// The day, said once; a weekday may come with a day that is otherwise given (`Fri 20
+/// Nov`, `11月20日 周五`, `昨天（周五）`), in either order, and is then checked against it.
+fn set_day(reading: &mut Reading, day: Day) -> Option<()> {
+    match (reading.day, day) {
+        (None, day) => reading.day = Some(day),
+        (Some(Day::Weekday { weekday, .. }), dated) if !matches!(dated, Day::Weekday { .. }) => {
+            set(&mut reading.weekday, weekday)?;
+            reading.day = Some(dated);
+        }
+        (Some(dated), Day::Weekday { weekday, .. }) if !matches!(dated, Day::Weekday { .. }) => {
+            set(&mut reading.weekday, weekday)?;
+        }
+        _ => return None,
+    }
+    Some(())
+}
+
+/// `11.19` or `21.30` at the start of `s`: two numbers and a dot, no year, no am/pm after
+/// (`9.30pm` is a time the clock reads).
+fn dotted(s: &str) -> Option<(Dotted, &str)> {
+    let (first, rest) = digits(s, 1, 2)?;
+    let after_dot = rest.strip_prefix('.')?;
+    let (second, rest) = digits(after_dot, 1, 2)?;
+    if rest.starts_with('.') || clock::meridiem(rest).is_some() {
+        return None;
+    }
+    let two_digit_second = after_dot.len() - rest.len() == 2;
+    let dotted = Dotted {
+        first,
+        second,
+        two_digit_second,
+    };
+    Some((dotted, rest))
+}
+
+/// Reads a dotted pair (`11.19`, `9.30`) as whichever of a day or a time the rest of the
+/// answer leaves open. A day when a time is given (`11.19 20:10`, either order of month
+/// and day, as `05/12` is read), or for the `date` type (`want_day`); a time when a day or
+/// a part of the day is given (`yesterday 21.30`, `下午2.30`). Alone, the only one it can
+/// be (`21.30`; `14.03` where months come first), else a day where months come first
+/// (`11.19` in China and the United States) and a time elsewhere (`9.30` in en-GB).
+/// `None` when it fits nothing.
+pub(super) fn settle(
+    mut reading: Reading,
+    day_first: Option<bool>,
+    want_day: bool,
+) -> Option<Reading> {
+    let Some(dotted) = reading.dotted.take() else {
+        return Some(reading);
+    };
+    // A weekday alone leaves the date open: `周五 11.19` is Friday 19 November.
+    let day_open = reading.stamp.is_none()
+        && match reading.day {
+            None => true,
+            Some(Day::Weekday { .. }) => reading.weekday.is_none(),
+            Some(_) => false,
+        };
+    let as_time = if reading.clock.is_some() || (want_day && day_open) {
+        false
+    } else if !day_open || reading.period.is_some() {
+        true
+    } else {
+        match (dotted.as_clock(), dotted.as_day(day_first)) {
+            (Some(_), Some(_)) => day_first != Some(false),
+            (clock, _) => clock.is_some(),
+        }
+    };
+    if as_time {
+        set(&mut reading.clock, dotted.as_clock()?)?;
+    } else {
+        set_day(&mut reading, dotted.as_day(None)?)?;
+    }
+    Some(reading)
+}
+
+/// `pm 2:30`, `AM 9.15`: am or pm written before the time it places.
+fn meridiem_before_a_time(s: &str) -> Option<(Period, &str)> {
+    [
+        ("a.m.", Period::Am),
+        ("p.m.", Period::Pm),
+        ("am", Period::Am),
+        ("pm", Period::Pm),
+    ]
+    .iter()
+    .find_map(|(w, p)| {
+        let rest = strip_word(s, w)?;
+        rest.trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+            .then_some((*p, rest))
+    })
+}
+
 /// A part of the day may be repeated (`last night` then `at night`), not contradicted.
 fn set_period(reading: &mut Reading, period: Period) -> Option<()> {
     match reading.period {
@@ -155,8 +306,8 @@ fn set_period(reading: &mut Reading, period: Period) -> Option<()> {
     }
 }
 
-/// "I don't know the time", in the words people use.
-const UNKNOWN: [&str; 24] = [
+/// "I don't know the time", in the words people use (Cantonese `唔记得` and `唔知` too).
+const UNKNOWN: [&str; 30] = [
     "don't know",
     "dont know",
     "do not know",
@@ -181,10 +332,17 @@ const UNKNOWN: [&str; 24] = [
     "不详",
     "未知",
     "不太清楚",
+    "不晓得",
+    "唔记得",
+    "唔清楚",
+    "唔知道",
+    "唔知",
+    "冇印象",
 ];
 
-/// "About".
-const ABOUT: [&str; 20] = [
+/// "About", and what follows an hour to say "a little after" (`9点多`, `十点来钟`,
+/// `3时许`).
+const ABOUT: [&str; 29] = [
     "approximately",
     "approx.",
     "approx",
@@ -205,12 +363,22 @@ const ABOUT: [&str; 20] = [
     "左右",
     "前后",
     "约",
+    "好像",
+    "应该",
+    "估计",
+    "多钟",
+    "多点",
+    "多",
+    "来钟",
+    "来",
+    "许",
 ];
 
 /// Words that join the parts and say nothing of their own.
-const FILLERS: [&str; 26] = [
+const FILLERS: [&str; 30] = [
     "at", "on", "in", "the", "of", "exact", "exactly", "time", "what", "when", "it", "was", "i",
-    "and", "but", "-", "的", "在", "时候", "时间", "具体", "几点", "是", "了", "那天", "钟",
+    "and", "but", "-", "的", "在", "时候", "时间", "具体", "几点", "是", "了", "那天", "钟", "我",
+    "记得", "吧", "嘅",
 ];
 
 /// The first of `words` at the start of `s`, as a whole word; returns the rest.
@@ -226,8 +394,9 @@ fn strip_word<'s>(s: &'s str, word: &str) -> Option<&'s str> {
     ok.then_some(rest)
 }
 
-/// Words for days counted from today, some with a part of the day.
-const RELATIVE: [(&str, i32, Option<Period>); 35] = [
+/// Words for days counted from today, some with a part of the day; Cantonese `琴日`,
+/// `寻日` (yesterday), `听日` (tomorrow) among them.
+const RELATIVE: [(&str, i32, Option<Period>); 41] = [
     ("the day before yesterday", -2, None),
     ("day before yesterday", -2, None),
     ("the day after tomorrow", 2, None),
@@ -263,6 +432,12 @@ const RELATIVE: [(&str, i32, Option<Period>); 35] = [
     ("明晚", 1, Some(Period::Evening)),
     ("刚才", 0, None),
     ("刚刚", 0, None),
+    ("琴日", -1, None),
+    ("寻日", -1, None),
+    ("噚日", -1, None),
+    ("前日", -2, None),
+    ("听日", 1, None),
+    ("今朝", 0, Some(Period::Morning)),
 ];
 
 /// `yesterday`, `前天`, `3 days ago`, `3天前`, `in 2 days`, `last Friday`, `上周五`.
@@ -314,7 +489,7 @@ fn weekday(s: &str) -> Option<(Day, &str)> {
 }
 
 fn chinese_weekday(s: &str) -> Option<(Weekday, &str)> {
-    let rest = ["星期", "礼拜", "禮拜", "周", "週"]
+    let rest = ["星期", "礼拜", "周"]
         .iter()
         .find_map(|w| s.strip_prefix(w))?;
     let mut chars = rest.chars();
@@ -447,7 +622,7 @@ fn chinese_date(s: &str) -> Option<(Day, &str)> {
     if let Some(rest) = after_first.strip_prefix('月') {
         let (day, rest) = zh_numeral::take_number(rest.trim_start(), 2)?;
         let rest = rest
-            .strip_prefix(['日', '号', '號'])
+            .strip_prefix(['日', '号'])
             .or_else(|| (rest.is_empty() || rest.starts_with([' ', ','])).then_some(rest))?;
         let day_value = match year {
             Some(y) => Day::Absolute(date(i64::try_from(y).ok()?, first, day)?),
@@ -459,7 +634,7 @@ fn chinese_date(s: &str) -> Option<(Day, &str)> {
         return Some((day_value, rest));
     }
     if year.is_none()
-        && let Some(rest) = after_first.strip_prefix(['号', '號', '日'])
+        && let Some(rest) = after_first.strip_prefix(['号', '日'])
     {
         let day = i8::try_from(first).ok().filter(|d| (1..=31).contains(d))?;
         return Some((Day::OfMonth(day), rest));
@@ -575,6 +750,154 @@ mod tests {
                 which: Which::LastWeek
             })
         );
+    }
+
+    #[test]
+    fn every_word_is_written_simplified() {
+        use super::super::fold::assert_simplified;
+        assert_simplified(UNKNOWN);
+        assert_simplified(ABOUT);
+        assert_simplified(FILLERS);
+        assert_simplified(RELATIVE.map(|(w, _, _)| w));
+        assert_simplified(PERIODS.map(|(w, _)| w));
+    }
+
+    #[test]
+    fn traditional_and_cantonese_words_read_as_the_simplified_ones() {
+        assert_eq!(parts("昨天晚間9點"), parts("昨天晚间9点"));
+        assert_eq!(parts("上週五"), parts("上周五"));
+        assert_eq!(parts("11月20號"), parts("11月20号"));
+        assert_eq!(parts("不記得幾點，昨天"), parts("不记得几点，昨天"));
+        assert_eq!(parts("琴日").day, Some(Day::Relative(-1)));
+        assert_eq!(parts("聽日").day, Some(Day::Relative(1)));
+        assert_eq!(parts("前日").day, Some(Day::Relative(-2)));
+        assert_eq!(parts("下晝3點").period, Some(Period::Afternoon));
+        assert!(parts("唔記得幾點，琴日").unknown_time);
+    }
+
+    #[test]
+    fn a_little_after_the_hour_is_about_it() {
+        for s in [
+            "9点多",
+            "9点多钟",
+            "9点多点",
+            "十点来钟",
+            "十点来",
+            "3时许",
+            "11点几",
+            "11點幾分",
+        ] {
+            let r = parts(s);
+            assert!(r.about && r.clock.is_some(), "{s}");
+        }
+        assert!(!parts("9点").about);
+    }
+
+    #[test]
+    fn am_or_pm_before_the_time_places_it() {
+        for (s, period) in [
+            ("pm 2:30", Period::Pm),
+            ("PM2:30", Period::Pm),
+            ("a.m. 9", Period::Am),
+            ("AM 9.15", Period::Am),
+        ] {
+            let r = parts(s);
+            assert_eq!(r.period, Some(period), "{s}");
+        }
+        // Without a time after it, "am" is no part of the day.
+        assert_eq!(read(&normalize("yesterday, am not sure")), None);
+    }
+
+    #[test]
+    fn a_weekday_may_name_the_day_a_date_gives() {
+        let friday = Some(Weekday::Friday);
+        for s in [
+            "Fri 20 Nov",
+            "20 Nov, Friday",
+            "周五 11月20日",
+            "11月20日(周五)",
+            "11月20日（週五）",
+            "昨天（周五）",
+        ] {
+            let r = parts(s);
+            assert_eq!(r.weekday, friday, "{s}");
+            assert!(!matches!(r.day, Some(Day::Weekday { .. })), "{s}");
+        }
+        for s in [
+            "周五 周六",
+            "Fri Sat",
+            "Fri 20 Nov Fri",
+            "11月20日 11月21日",
+        ] {
+            assert_eq!(read(&normalize(s)), None, "{s}");
+        }
+    }
+
+    fn settled(s: &str, day_first: Option<bool>, want_day: bool) -> Option<Reading> {
+        settle(read(&normalize(s))?, day_first, want_day)
+    }
+
+    fn clock_of(s: &str, day_first: Option<bool>) -> Option<(i8, i8)> {
+        let r = settled(s, day_first, false)?;
+        r.clock.map(|c| (c.hour, c.minute))
+    }
+
+    fn day_of(s: &str, day_first: Option<bool>, want_day: bool) -> Option<Day> {
+        settled(s, day_first, want_day)?.day
+    }
+
+    #[test]
+    fn a_dotted_pair_is_a_time_when_it_can_only_be_one_or_a_day_is_given() {
+        let month_first = Some(false);
+        assert_eq!(clock_of("21.30", month_first), Some((21, 30)));
+        assert_eq!(clock_of("14.03", month_first), Some((14, 3)));
+        assert_eq!(clock_of("yesterday 9.30", month_first), Some((9, 30)));
+        assert_eq!(clock_of("9.30 yesterday", month_first), Some((9, 30)));
+        assert_eq!(clock_of("下午2.30", month_first), Some((2, 30)));
+        assert_eq!(clock_of("Fri 9.30", None), Some((9, 30)));
+        // Where days come first, or the locale does not say, a pair that may be either is
+        // a time.
+        assert_eq!(clock_of("11.19", Some(true)), Some((11, 19)));
+        assert_eq!(clock_of("9.30", None), Some((9, 30)));
+        // Minutes have two digits and hours end at 23.
+        assert_eq!(clock_of("yesterday 9.3", month_first), None);
+        assert_eq!(clock_of("yesterday 24.00", month_first), None);
+        assert_eq!(clock_of("yesterday 23.59", month_first), Some((23, 59)));
+        assert_eq!(clock_of("2026-11-19 11.19", month_first), Some((11, 19)));
+    }
+
+    #[test]
+    fn a_dotted_pair_is_a_day_when_a_time_is_given_or_months_come_first() {
+        let nov_19 = Some(Day::Numeric {
+            first: 11,
+            second: 19,
+            year: None,
+        });
+        assert_eq!(day_of("11.19 20:10", Some(false), false), nov_19);
+        assert_eq!(day_of("20:10 11.19", Some(true), false), nov_19);
+        assert_eq!(day_of("11.19", Some(false), false), nov_19);
+        assert_eq!(day_of("周四 11.19", Some(false), false), nov_19);
+        assert_eq!(day_of("11.19", Some(true), true), nov_19);
+        // Not a time: the only reading left is a day, in either order.
+        let dec_25 = Some(Day::Numeric {
+            first: 25,
+            second: 12,
+            year: None,
+        });
+        assert_eq!(day_of("25.12", Some(false), false), dec_25);
+        assert_eq!(day_of("25.12", None, false), dec_25);
+        // Neither a day nor a time, or a day and a time already given.
+        for s in [
+            "32.45",
+            "13.13 10:00",
+            "yesterday 10:00 11.19",
+            "2026-11-19 10:00 11.19",
+        ] {
+            assert_eq!(settled(s, Some(false), false), None, "{s}");
+        }
+        // `11.19.20` has a year; `9.30pm` is the clock's.
+        assert_eq!(parts("11.19.20").dotted, None);
+        assert_eq!(parts("9.30pm").dotted, None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! (`交易单号：`, `Transaction ID:`, `Ref #`), spaces every four digits, line breaks. What is
 //! left must be 6–64 letters, digits, `-` or `_`.
 
-use super::ascii_digits;
+use super::folded;
 
 /// Labels a wallet app or a receipt puts before an id, longest first within each language.
 const LABELS: [&str; 33] = [
@@ -42,7 +42,7 @@ const LABELS: [&str; 33] = [
 ];
 
 pub(super) fn parse(s: &str) -> Option<String> {
-    let s = ascii_digits(s);
+    let s = folded(s);
     let id: String = without_label(s.trim())
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -86,6 +86,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_word_is_written_simplified() {
+        super::super::fold::assert_simplified(LABELS);
+    }
+
+    #[test]
     fn long_digit_strings_stay_as_typed() {
         let wechat = "1217752501201407033233368018";
         assert_eq!(parse(wechat).as_deref(), Some(wechat));
@@ -106,6 +111,8 @@ mod tests {
             "4200 0012 3420\n2611 2112\r\n3456 7890",
             "４２００００１２３４２０２６１１２１１２３４５６７８９０",
             "商户订单号：\n4200001234202611211234567890",
+            "交易單號：4200001234202611211234567890",
+            "商戶訂單號: 4200001234202611211234567890",
         ] {
             assert_eq!(parse(pasted).as_deref(), Some(id), "{pasted:?}");
         }

@@ -160,16 +160,24 @@ pub(super) fn id18_valid(body: &[u8], check: char) -> bool {
     CHECK.get((sum % 11) as usize) == Some(&check.to_ascii_uppercase())
 }
 
-/// Whether an unlabelled run reads as one number rather than several values side by side: its
-/// groups are joined by spaces alone and none is shorter than 3 digits. `11000.00 2011-01-01`
-/// (an amount, then a date) is fifteen digits too, but nobody types an ID number that way.
+/// Whether an unlabelled run reads as one number rather than several values side by side.
+/// `11000.00 2011-01-01` (an amount, then a date) is fifteen digits too, but nobody types an
+/// ID number with a decimal part in the middle (`.00` and then more digits), or with the `:`
+/// of a time or the `/` of a date between its groups.
 fn typed_as_one_number(view: &View, run: &Run) -> bool {
-    let short = run.groups.iter().any(|&(s, e)| e - s < 3);
-    let punctuated = run
+    let gap = |e: usize, s: usize| (e..s).filter_map(|i| view.at(i)).collect::<String>();
+    let several = run.groups.windows(3).any(|trio| match trio {
+        [(_, e1), (s2, e2), (s3, _)] => {
+            let decimal = matches!(gap(*e1, *s2).as_str(), "." | ",");
+            decimal && e2 - s2 == 2 && gap(*e2, *s3) != gap(*e1, *s2)
+        }
+        _ => false,
+    });
+    let clock_or_slash = run
         .groups
         .windows(2)
-        .any(|pair| matches!(pair, [(_, e), (s, _)] if (*e..*s).any(|i| view.at(i) != Some(' '))));
-    !(run.groups.len() > 1 && (short || punctuated))
+        .any(|pair| matches!(pair, [(_, e), (s, _)] if gap(*e, *s).contains([':', '/'])));
+    !(several || clock_or_slash)
 }
 
 /// A legacy 15-digit number: a province, then a `YYMMDD` birth date in the 1900s.

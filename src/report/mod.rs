@@ -76,7 +76,6 @@ pub struct Report {
     pub redactions: Vec<Redaction>,
     /// What the user should know and support should see: an answer kept as given though it
     /// looks like a secret (a transaction id that passes the card-number test).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,
     pub support: SupportContact,
 }

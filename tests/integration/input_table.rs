@@ -234,6 +234,64 @@ const AMOUNTS: [(&str, &str); 51] = [
     ),
 ];
 
+/// Times as typed in Hong Kong and Taiwan (traditional characters, Cantonese words), with
+/// "a little after" (`9点多`), a dot between hour and minutes, am/pm before the time, a
+/// weekday with the date, and a dotted month and day.
+const MORE_DATETIMES: [(&str, &str); 37] = [
+    ("昨天晚上8點半", "2026-11-20T20:30:00+08:00 (exact)"),
+    ("昨天晚間9點", "2026-11-20T21:00:00+08:00 (exact)"),
+    ("前天下午兩點", "2026-11-19T14:00:00+08:00 (exact)"),
+    ("11月20號 下午3點", "2026-11-20T15:00:00+08:00 (exact)"),
+    ("上週五晚上", "2026-11-13T20:00:00+08:00 (approximate)"),
+    ("禮拜四 上午10點", "2026-11-19T10:00:00+08:00 (exact)"),
+    ("淩晨2點", "2026-11-21T02:00:00+08:00 (exact)"),
+    ("昨天，不記得幾點", "2026-11-20 (date)"),
+    ("琴日夜晚11點", "2026-11-20T23:00:00+08:00 (exact)"),
+    ("尋日下晝3點", "2026-11-20T15:00:00+08:00 (exact)"),
+    ("今天上午9点多", "2026-11-21T09:00:00+08:00 (approximate)"),
+    ("昨天9點多", "2026-11-20T09:00:00+08:00 (approximate)"),
+    ("昨晚十点来钟", "2026-11-20T22:00:00+08:00 (approximate)"),
+    ("昨天下午3时许", "2026-11-20T15:00:00+08:00 (approximate)"),
+    ("昨晚十一點幾", "2026-11-20T23:00:00+08:00 (approximate)"),
+    ("下午两点多点", "2026-11-21T14:00:00+08:00 (approximate)"),
+    ("9.30pm yesterday", "2026-11-20T21:30:00+08:00 (exact)"),
+    ("yesterday 21.30", "2026-11-20T21:30:00+08:00 (exact)"),
+    ("昨天 21.30", "2026-11-20T21:30:00+08:00 (exact)"),
+    ("14.03", "2026-11-21T14:03:00+08:00 (exact)"),
+    ("下午2.30", "2026-11-21T14:30:00+08:00 (exact)"),
+    ("PM 2:30", "2026-11-21T14:30:00+08:00 (exact)"),
+    ("am 9.15", "2026-11-21T09:15:00+08:00 (exact)"),
+    ("yesterday P.M. 8:05", "2026-11-20T20:05:00+08:00 (exact)"),
+    ("Fri 20 Nov 14:03", "2026-11-20T14:03:00+08:00 (exact)"),
+    (
+        "Friday, November 20 at 2pm",
+        "2026-11-20T14:00:00+08:00 (exact)",
+    ),
+    ("周五 11月20日", "2026-11-20 (date)"),
+    (
+        "11月20日（週五）下午3點",
+        "2026-11-20T15:00:00+08:00 (exact)",
+    ),
+    ("昨天(周五)晚上7点", "2026-11-20T19:00:00+08:00 (exact)"),
+    (
+        "Fri, 20 Nov 2026 14:03:00 +0800",
+        "2026-11-20T14:03:00+08:00 (exact)",
+    ),
+    (
+        "Thu 20 Nov",
+        "refused: says Thursday, but 2026-11-20 is a Friday; check the date",
+    ),
+    ("11.19 20:10", "2026-11-19T20:10:00+08:00 (exact)"),
+    ("20:10 11.19", "2026-11-19T20:10:00+08:00 (exact)"),
+    ("11.19", "2026-11-19 (date)"),
+    ("周四 11.19", "2026-11-19 (date)"),
+    ("12.05 下午3点", "2025-12-05T15:00:00+08:00 (exact)"),
+    (
+        "32.45",
+        "refused: is not valid; expected a date and time, e.g. 2026-11-21 14:03, yesterday 3pm or about 9:30",
+    ),
+];
+
 #[test]
 fn datetimes_read_as_the_table_says() {
     for (typed, read) in DATETIMES {
@@ -244,6 +302,58 @@ fn datetimes_read_as_the_table_says() {
 #[test]
 fn amounts_read_as_the_table_says() {
     for (typed, read) in AMOUNTS {
+        assert_eq!(describe(InputType::Amount, typed), read, "{typed}");
+    }
+}
+
+#[test]
+fn more_datetimes_read_as_the_table_says() {
+    for (typed, read) in MORE_DATETIMES {
+        assert_eq!(describe(InputType::Datetime, typed), read, "{typed}");
+    }
+}
+
+/// Amounts as written in Hong Kong, Taiwan and Macau, currency symbols with a country
+/// before them, and "a little over" (`60来块`).
+const MORE_AMOUNTS: [(&str, &str); 30] = [
+    ("兩塊半", "2.50 CNY (exact)"),
+    ("12塊錢", "12.00 CNY (exact)"),
+    ("人民幣100圓", "100.00 CNY (exact)"),
+    ("3萬", "30000.00 CNY (exact, assumed)"),
+    ("新臺幣500元", "500.00 TWD (exact)"),
+    ("台幣300", "300.00 TWD (exact)"),
+    ("NT$1,200", "1200.00 TWD (exact)"),
+    ("500 NTD", "500.00 TWD (exact)"),
+    ("港幣200元", "200.00 HKD (exact)"),
+    ("HK$50", "50.00 HKD (exact)"),
+    ("50蚊", "50.00 HKD (exact)"),
+    ("3蚊半", "3.50 HKD (exact)"),
+    ("5蚊5毫", "5.50 HKD (exact)"),
+    ("澳門幣100", "100.00 MOP (exact)"),
+    ("100 patacas", "100.00 MOP (exact)"),
+    ("CN¥59.9", "59.90 CNY (exact)"),
+    ("RMB¥59.9", "59.90 CNY (exact)"),
+    ("US$12", "12.00 USD (exact)"),
+    ("A$20", "20.00 AUD (exact)"),
+    ("C$20", "20.00 CAD (exact)"),
+    ("S$20", "20.00 SGD (exact)"),
+    ("60来块", "60.00 CNY (approximate)"),
+    ("一百来块", "100.00 CNY (approximate)"),
+    ("60块多点", "60.00 CNY (approximate)"),
+    ("大約60元", "60.00 CNY (approximate)"),
+    ("五十九點九元", "59.90 CNY (exact)"),
+    ("59点9元", "59.90 CNY (exact)"),
+    ("¥1,000 JPY", "1000 JPY (exact)"),
+    ("AU$20", "20.00 AUD (exact)"),
+    (
+        "半块",
+        "refused: is not valid; expected an amount, e.g. 59.90 CNY, ¥59.9, $12.50 or €5",
+    ),
+];
+
+#[test]
+fn more_amounts_read_as_the_table_says() {
+    for (typed, read) in MORE_AMOUNTS {
         assert_eq!(describe(InputType::Amount, typed), read, "{typed}");
     }
 }
