@@ -10,10 +10,23 @@ use std::{env, fs};
 use serde::Deserialize;
 
 // Search's bundled phrases and model (src/search/model.rs), tokenized by the same code as a
-// query at run time.
+// query at run time. The no-panic lints are allowed here for now: another branch is clearing
+// search of them; drop the four lint names below when it merges.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::expect_used,
+    clippy::panic
+)]
 #[path = "src/search/model.rs"]
 mod search_model;
-#[allow(dead_code)] // the build uses only part of it
+#[allow(
+    dead_code, // the build uses only part of it
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::expect_used,
+    clippy::panic
+)]
 #[path = "src/search/tokens.rs"]
 mod tokens;
 // The rules for names and text, so the header index keeps exactly what the catalog would.

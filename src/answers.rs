@@ -94,10 +94,7 @@ impl GivenAnswers {
     pub fn resolve(&self, guide: &Guide, ctx: &ParseContext) -> Result<Presets> {
         let mut answers = HashMap::new();
         for (key, (value, origin)) in &self.answers {
-            let Some(i) = guide
-                .step_index(key)
-                .filter(|i| is_question(&guide.steps[*i].kind))
-            else {
+            let Some(step) = guide.step_named(key).filter(|s| is_question(&s.kind)) else {
                 return Err(Error::UnknownQuestion {
                     key: quote(key),
                     origin: origin.clone(),
@@ -105,14 +102,13 @@ impl GivenAnswers {
                     known: guide.question_ids(),
                 });
             };
-            let answer = parse_answer(&guide.steps[i].kind, value, ctx).map_err(|reason| {
-                Error::InvalidAnswer {
+            let answer =
+                parse_answer(&step.kind, value, ctx).map_err(|reason| Error::InvalidAnswer {
                     step: key.clone(),
                     value: quote(value),
                     origin: origin.clone(),
                     reason: Box::new(reason),
-                }
-            })?;
+                })?;
             answers.insert(key.clone(), answer);
         }
         Ok(Presets { answers })

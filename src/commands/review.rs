@@ -55,7 +55,11 @@ pub(super) fn review(
         .interact_on_opt(&console::Term::stderr())
         .map_err(prompt_error)?
         .ok_or(Error::Cancelled)?;
-    match &actions[picked].0 {
+    // The menu shows exactly `actions`, so the pick is one of them.
+    let Some((action, _)) = actions.get(picked) else {
+        return Ok(Next::Again);
+    };
+    match action {
         Action::Send => return Ok(Next::Send),
         Action::Cancel => return Err(Error::Cancelled),
         Action::Leave(id) => {
@@ -102,7 +106,7 @@ fn menu(
             .to_string(),
     )];
     for (step, input) in answered_inputs(guide, transcript) {
-        let id = &guide.steps[step].id;
+        let id = &guide.step(step).id;
         let label = input.label.get(lang);
         if choices.dropped.contains(id) {
             let text = match lang {
@@ -155,7 +159,7 @@ fn answered_inputs<'g>(guide: &'g Guide, transcript: &Transcript) -> Vec<(usize,
     let mut seen: Vec<(usize, &InputStep)> = Vec::new();
     for entry in &transcript.entries {
         if let (StepKind::Input(input), Answer::Input(Some(_))) =
-            (&guide.steps[entry.step].kind, &entry.answer)
+            (&guide.step(entry.step).kind, &entry.answer)
             && !seen.iter().any(|(s, _)| *s == entry.step)
         {
             seen.push((entry.step, input));
@@ -172,7 +176,7 @@ fn change(
     lang: Lang,
     parse: &ParseContext,
 ) -> Result<()> {
-    let StepKind::Input(input) = &guide.steps[step].kind else {
+    let StepKind::Input(input) = &guide.step(step).kind else {
         return Ok(());
     };
     let given = transcript
@@ -185,7 +189,7 @@ fn change(
         })
         .unwrap_or_default();
     let question = InputQuestion {
-        step: &guide.steps[step].id,
+        step: &guide.step(step).id,
         question: input.question.get(lang),
         help: input.help.as_ref().map(|h| h.get(lang)),
         input_type: input.input_type,

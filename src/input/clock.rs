@@ -360,10 +360,13 @@ mod tests {
     fn minutes_and_seconds_have_exactly_two_digits() {
         for s in ["14:031", "14:3", "14:03:5", "14:03:501"] {
             let rest = take(s).map(|(_, rest)| rest);
-            assert!(rest.is_none() || rest.is_some_and(|r| !r.is_empty()), "{s}");
+            assert!(rest.is_none_or(|r| !r.is_empty()), "{s}");
         }
         assert_eq!(take("14:031").map(|(c, _)| c.minute), None);
-        assert_eq!(take("14:03:501").map(|(c, r)| (c.second, r)), Some((0, ":501")));
+        assert_eq!(
+            take("14:03:501").map(|(c, r)| (c.second, r)),
+            Some((0, ":501"))
+        );
     }
 
     #[test]
@@ -373,7 +376,10 @@ mod tests {
         let (midnight, _) = take("midnight").unwrap();
         assert_eq!((midnight.hour, midnight.period), (0, None));
         // A part of the day said with noon does not move it.
-        assert_eq!(time("noon", Some(Period::Evening)).as_deref(), Some("12:00"));
+        assert_eq!(
+            time("noon", Some(Period::Evening)).as_deref(),
+            Some("12:00")
+        );
         assert_eq!(time("正午", None).as_deref(), Some("12:00"));
         assert_eq!(time("午夜", None).as_deref(), Some("00:00"));
     }

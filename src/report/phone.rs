@@ -35,8 +35,7 @@ pub(super) fn split(
 ) -> (Phone, Vec<Detail>, Vec<TrailItem>) {
     let is_phone = |id: &str| {
         guide
-            .step_index(id)
-            .and_then(|i| guide.steps.get(i))
+            .step_named(id)
             .is_some_and(|s| s.block.as_deref() == Some(phone::BLOCK))
     };
     let (phone_details, details): (Vec<Detail>, Vec<Detail>) =

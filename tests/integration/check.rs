@@ -853,9 +853,21 @@ kind = "include"
 {include}
 next = "done"
 "#,
-            start = if target == "start" { "about-phone" } else { "given" },
-            compare = if target == "compare" { "about-phone" } else { "given" },
-            next = if target == "next" { "about-phone" } else { "done" },
+            start = if target == "start" {
+                "about-phone"
+            } else {
+                "given"
+            },
+            compare = if target == "compare" {
+                "about-phone"
+            } else {
+                "given"
+            },
+            next = if target == "next" {
+                "about-phone"
+            } else {
+                "done"
+            },
         )
     };
     let includes = [

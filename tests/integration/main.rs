@@ -1,5 +1,13 @@
 //! Integration tests: the binary as users and scripts see it.
-#![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
+// Tests panic on what they set up themselves; the no-panic lints are for the library.
+#![allow(
+    clippy::missing_panics_doc,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::panic
+)]
 
 mod test; // the `Test` builder every other module uses
 

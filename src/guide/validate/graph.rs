@@ -52,8 +52,7 @@ impl Checker<'_> {
                 continue;
             }
             for &need in ending.needs.as_ref().unwrap_or(&guide.needs) {
-                if need != guide.start && reached(guide, guide.start, |i| i != need).contains(end)
-                {
+                if need != guide.start && reached(guide, guide.start, |i| i != need).contains(end) {
                     let detail = guide.step(need).id.clone();
                     self.push(
                         span(end),

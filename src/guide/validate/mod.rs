@@ -480,7 +480,11 @@ impl Checker<'_> {
         let mut out = Vec::new();
         let mut ok = true;
         for need in needs {
-            let found = guide.steps.iter().enumerate().find(|(_, s)| &s.id == need.get_ref());
+            let found = guide
+                .steps
+                .iter()
+                .enumerate()
+                .find(|(_, s)| &s.id == need.get_ref());
             match found {
                 Some((i, step)) if matches!(step.kind, StepKind::Input(_)) => out.push(i),
                 Some(_) => {
