@@ -26,6 +26,7 @@ mod heldout_input; // held-out datetime and amount spellings: right, wrong, refu
 mod heldout_privacy; // held-out privacy set: leaks and damage by kind and format (--nocapture)
 mod heldout_run; // what the held-out harnesses share: the binary in parallel, tables
 mod heldout_search; // held-out search queries: top-1, top-3, out-of-scope rejection (--nocapture)
+mod hostile; // hostile answers: escape sequences and Markdown fences never reach a report
 mod input_table; // real-world spellings of times and amounts and what they read as
 mod inputs; // answers as people type them, through --set, answers files and links
 mod links; // support links: open and link
