@@ -26,10 +26,14 @@ fn report_with(answer: &str, format: &str) -> String {
 #[test]
 fn escape_sequences_in_an_answer_never_reach_a_report() {
     // Screen clear, a clipboard write (OSC 52), a hyperlink (OSC 8), a bell and a C1 CSI.
-    let answer = "it failed\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\u{1b}]8;;https://evil.io\u{7}here\u{9b}31m";
+    let answer =
+        "it failed\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\u{1b}]8;;https://evil.io\u{7}here\u{9b}31m";
     for format in ["text", "markdown", "json"] {
         let report = report_with(answer, format);
-        assert!(report.contains("it failed"), "{format}: the answer is kept\n{report}");
+        assert!(
+            report.contains("it failed"),
+            "{format}: the answer is kept\n{report}"
+        );
         for control in ['\u{1b}', '\u{7}', '\u{9b}'] {
             assert!(
                 !report.contains(control),
@@ -43,7 +47,9 @@ fn escape_sequences_in_an_answer_never_reach_a_report() {
 fn a_tilde_fence_in_an_answer_does_not_swallow_the_markdown_report() {
     let report = report_with("it failed\n~~~\nthen nothing", "markdown");
     assert!(
-        !report.lines().any(|line| line.trim_start().starts_with("~~~")),
+        !report
+            .lines()
+            .any(|line| line.trim_start().starts_with("~~~")),
         "a line opens a fence:\n{report}"
     );
     // What follows the answer is still read as Markdown: the report ends with its sections.
