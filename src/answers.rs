@@ -10,7 +10,7 @@ use std::path::Path;
 pub use crate::error::Origin;
 use crate::error::{Error, Result};
 use crate::flow::Answer;
-use crate::guide::{Guide, StepKind};
+use crate::guide::{Guide, Step, StepKind};
 use crate::input::{self, ParseContext, quote};
 use crate::lang::{Lang, Text};
 use crate::location::Location;
@@ -93,8 +93,10 @@ impl GivenAnswers {
     /// Checks every answer against `guide`: the question exists and the value is valid.
     pub fn resolve(&self, guide: &Guide, ctx: &ParseContext) -> Result<Presets> {
         let mut answers = HashMap::new();
+        // Looked up once per answer: a linear search each would be quadratic in long guides.
+        let steps: HashMap<&str, &Step> = guide.steps.iter().map(|s| (s.id.as_str(), s)).collect();
         for (key, (value, origin)) in &self.answers {
-            let Some(step) = guide.step_named(key).filter(|s| is_question(&s.kind)) else {
+            let Some(step) = steps.get(key.as_str()).filter(|s| is_question(&s.kind)) else {
                 return Err(Error::UnknownQuestion {
                     key: quote(key),
                     origin: origin.clone(),

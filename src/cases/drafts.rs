@@ -3,22 +3,17 @@
 //! would hold: free text goes through the redactor before it is kept. Drafts expire after
 //! [`EXPIRY_DAYS`].
 //!
-//! `Recorder` is a prompter that notes every answer on its way to the flow; `Replay` is one
-//! that gives the draft's answers back, in order, each checked again by its type's parser, and
-//! asks the rest.
-
-use std::collections::VecDeque;
+//! What a draft holds is the flow engine's [`crate::flow::Snapshot`] of the walk (redacted by
+//! `commands::run`), and a resumed draft is replayed by the engine, each answer checked again
+//! by its type's parser.
 
 use jiff::Zoned;
 use rusqlite::params;
 use serde::Serialize;
 
 use super::{Journal, time};
-use crate::answers::parse_yes_no;
 use crate::error::Result;
-use crate::input::{self, InputType, Parsed};
 use crate::lang::Lang;
-use crate::prompt::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
 
 /// Drafts older than this are removed.
 pub const EXPIRY_DAYS: i64 = 30;
@@ -31,8 +26,10 @@ pub struct Draft {
     pub language: Lang,
     pub created_at: String,
     pub updated_at: String,
-    /// `(step id, answer)` in the order given: a choice's id, `yes`/`no` for a check, an
-    /// input's normalised value (free text redacted); an empty string for a skipped input.
+    /// `(step id, answer)` in the order given (a [`crate::flow::Snapshot`]'s entries): a
+    /// choice's id, `yes`/`no` for a check, an input's normalised value (free text redacted),
+    /// an empty string for a skipped input or a step only read, a verdict for the tool's own
+    /// check.
     pub answers: Vec<(String, String)>,
 }
 
@@ -135,173 +132,10 @@ fn expired(draft: &Draft, now: &Zoned) -> bool {
     }
 }
 
-/// A prompter that notes each answer given through it, ready to be kept as a draft.
-pub struct Recorder<'p> {
-    inner: &'p mut dyn Prompter,
-    answers: Vec<(String, String)>,
-}
-
-impl<'p> Recorder<'p> {
-    /// Notes answers given by `inner`, after `already` (a resumed draft's).
-    pub fn new(inner: &'p mut dyn Prompter, already: Vec<(String, String)>) -> Recorder<'p> {
-        Recorder {
-            inner,
-            answers: already,
-        }
-    }
-
-    /// The answers so far.
-    pub fn answers(&self) -> &[(String, String)] {
-        &self.answers
-    }
-
-    fn note(&mut self, step: &str, value: String) {
-        self.answers.push((step.to_string(), value));
-    }
-}
-
-impl Prompter for Recorder<'_> {
-    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
-        let picked = self.inner.choose(q)?;
-        if let Some((id, _)) = q.choices.get(picked) {
-            self.note(q.step, (*id).to_string());
-        }
-        Ok(picked)
-    }
-
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<Parsed>> {
-        let answer = self.inner.input(q)?;
-        let kept = match (&answer, q.input_type) {
-            (None, _) => String::new(),
-            // What the report would keep: a secret in free text never reaches the draft.
-            (Some(text), InputType::Text) => {
-                let clean = crate::privacy::strip_controls(&text.value);
-                crate::privacy::scan(&clean, q.privacy.scan_policy()).text
-            }
-            // The form that parses back to the same value when the draft is resumed.
-            (Some(value), _) => value.typed(),
-        };
-        self.note(q.step, kept);
-        Ok(answer)
-    }
-
-    fn check(&mut self, q: &CheckQuestion<'_>) -> Result<bool> {
-        let fixed = self.inner.check(q)?;
-        self.note(q.step, if fixed { "yes" } else { "no" }.to_string());
-        Ok(fixed)
-    }
-
-    fn info(&mut self, step: &str, text: &str) -> Result<()> {
-        self.inner.info(step, text)
-    }
-
-    fn progress(&mut self, done: usize, total: usize) {
-        self.inner.progress(done, total);
-    }
-}
-
-/// A prompter that replays a draft's answers in order while the flow asks the same questions,
-/// checking each again as if it were typed; once the flow asks something else (the guide
-/// changed, or the draft ends), it asks `inner`.
-pub struct Replay<'p> {
-    queue: VecDeque<(String, String)>,
-    inner: &'p mut dyn Prompter,
-    /// Answers replayed, and why any was dropped, for the user to read.
-    pub replayed: usize,
-    pub dropped: Vec<String>,
-}
-
-impl<'p> Replay<'p> {
-    pub fn new(answers: &[(String, String)], inner: &'p mut dyn Prompter) -> Replay<'p> {
-        Replay {
-            queue: answers.iter().cloned().collect(),
-            inner,
-            replayed: 0,
-            dropped: Vec::new(),
-        }
-    }
-
-    /// The draft's answer to `step` when it is the next one; the rest of the queue is
-    /// dropped when the flow has left the draft's path.
-    fn next_for(&mut self, step: &str) -> Option<String> {
-        match self.queue.front() {
-            Some((id, _)) if id == step => self.queue.pop_front().map(|(_, v)| v),
-            Some(_) => {
-                self.queue.clear();
-                None
-            }
-            None => None,
-        }
-    }
-
-    fn drop_answer(&mut self, step: &str) {
-        self.dropped.push(step.to_string());
-        // What follows was answered on a path that no longer holds.
-        self.queue.clear();
-    }
-}
-
-impl Prompter for Replay<'_> {
-    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
-        if let Some(value) = self.next_for(q.step) {
-            if let Some(i) = q.choices.iter().position(|(id, _)| *id == value) {
-                self.replayed += 1;
-                return Ok(i);
-            }
-            self.drop_answer(q.step);
-        }
-        self.inner.choose(q)
-    }
-
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<Parsed>> {
-        if let Some(value) = self.next_for(q.step) {
-            // Checked again by the same parser as a typed answer: a date that was "today"
-            // when the draft was kept is still the same date, and a guide that changed its
-            // question's type refuses what no longer fits.
-            match input::parse(q.input_type, &value, q.required, q.ctx) {
-                Ok(answer) => {
-                    self.replayed += 1;
-                    return Ok(answer);
-                }
-                Err(_) => self.drop_answer(q.step),
-            }
-        }
-        self.inner.input(q)
-    }
-
-    fn check(&mut self, q: &CheckQuestion<'_>) -> Result<bool> {
-        if let Some(value) = self.next_for(q.step) {
-            if let Some(fixed) = parse_yes_no(&value) {
-                self.replayed += 1;
-                return Ok(fixed);
-            }
-            self.drop_answer(q.step);
-        }
-        self.inner.check(q)
-    }
-
-    fn info(&mut self, step: &str, text: &str) -> Result<()> {
-        // Shown again only once the replay is over: the user read it the first time.
-        if self.queue.is_empty() {
-            self.inner.info(step, text)
-        } else {
-            Ok(())
-        }
-    }
-
-    fn progress(&mut self, done: usize, total: usize) {
-        // Steps answered from the draft are not shown again, nor is their progress.
-        if self.queue.is_empty() {
-            self.inner.progress(done, total);
-        }
-    }
-}
-
 /// One line per draft for `resume`: number, guide, answers, age.
-pub fn describe(draft: &Draft, title: &str, now: &Zoned, lang: Lang) -> String {
+pub fn describe(draft: &Draft, title: &str, n: usize, now: &Zoned, lang: Lang) -> String {
     let age =
         time::parse(&draft.updated_at, now).map_or_else(String::new, |t| time::age(&t, now, lang));
-    let n = draft.answers.len();
     match lang {
         Lang::En => format!(
             "{}  {}  {title}  ({n} answer{}, {age})",

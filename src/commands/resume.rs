@@ -2,86 +2,98 @@
 //! terminal) keeps its answers as a draft; `resume` lists the drafts and continues one, each
 //! answer checked again, asking only what is left.
 
+use std::path::PathBuf;
+
 use clap::ArgMatches;
 use dialoguer::Select;
 
 use super::{print_stderr, print_stdout, run};
-use crate::answers::GivenAnswers;
-use crate::cases::drafts::{self, Draft, Recorder, Replay};
-use crate::cases::{Journal, warn_not_recorded};
+use crate::cases::Journal;
+use crate::cases::drafts::{self, Draft};
 use crate::config::Config;
 use crate::error::{Error, Result, exit};
-use crate::flow::{self, Transcript};
+use crate::flow::{DraftSink, Snapshot, SnapshotEntry};
 use crate::guide::Guide;
 use crate::guide::catalog::Catalog;
 use crate::lang::Lang;
-use crate::prompt::Prompter;
 use crate::prompt::terminal::prompt_error;
 use crate::prompt::theme::LocalTheme;
 use crate::settings::{Mode, Settings};
 
-/// Walks `guide`, replaying `replay` first, and returns the walk with every answer given on
-/// the way (free text redacted), whether it reached an ending or not.
-pub(super) fn walk(
-    guide: &Guide,
-    ctx: &flow::Context<'_>,
-    inner: &mut dyn Prompter,
-    replay: &[(String, String)],
-) -> (Result<Transcript>, Vec<(String, String)>) {
-    let mut replaying = Replay::new(replay, inner);
-    let mut recorder = Recorder::new(&mut replaying, Vec::new());
-    let walked = flow::drive(guide, ctx, &mut recorder);
-    let answers = recorder.answers().to_vec();
-    (walked, answers)
+/// The journal's drafts, as a run's draft seam: a stopped run's answers are kept as a new
+/// draft, or as the draft it carried on from; a run that reached its end removes that draft.
+pub(super) struct Drafts<'s> {
+    settings: &'s Settings,
+    path: PathBuf,
+    /// The draft this run carries on from, or the one it kept.
+    id: Option<i64>,
 }
 
-/// The transcript of a finished walk. A walk a person stopped (cancel, closed terminal) keeps
-/// its answers as a draft first; a resumed draft that reached its ending is removed.
-pub(super) fn keep_if_stopped(
-    walked: Result<Transcript>,
-    answers: &[(String, String)],
-    guide: &Guide,
-    settings: &Settings,
-    config: &Config,
-    draft: Option<&Draft>,
-) -> Result<Transcript> {
-    let store = super::cases::store(settings, config);
-    let Some(path) = store.path() else {
-        return walked;
-    };
-    let lang = settings.lang;
-    match walked {
-        Ok(transcript) => {
-            if let Some(draft) = draft {
-                let discarded = Journal::open(path).and_then(|mut j| j.discard_draft(draft.id));
-                if let Err(e) = discarded {
-                    warn_not_recorded(&e, lang);
-                }
-            }
-            Ok(transcript)
-        }
-        Err(e @ (Error::Cancelled | Error::Terminal(_)))
-            if settings.mode == Mode::Interactive && !answers.is_empty() =>
-        {
-            let now = settings.clock.now();
-            let id = draft.map(|d| d.id);
-            let saved = Journal::open(path)
-                .and_then(|mut j| j.save_draft(id, &guide.id, lang, answers, &now));
-            match saved {
-                Ok(id) => print_stderr(&match lang {
-                    Lang::En => format!(
-                        "\nYour answers are kept as draft {id}: `wallet-help resume` continues where you stopped."
-                    ),
-                    Lang::Zh => format!(
-                        "\n你的回答已保存为草稿 {id}，运行 `wallet-help resume` 可以从中断处继续。"
-                    ),
-                }),
-                Err(journal_error) => warn_not_recorded(&journal_error, lang),
-            }
-            Err(e)
-        }
-        Err(e) => Err(e),
+impl<'s> Drafts<'s> {
+    /// The journal's drafts, unless the journal is off.
+    pub fn new(settings: &'s Settings, config: &Config, resumed: Option<&Draft>) -> Option<Self> {
+        let store = super::cases::store(settings, config);
+        Some(Drafts {
+            settings,
+            path: store.path()?.to_path_buf(),
+            id: resumed.map(|d| d.id),
+        })
     }
+}
+
+impl DraftSink for Drafts<'_> {
+    fn keep(&mut self, guide: &Guide, draft: &Snapshot) -> Result<String> {
+        let answers: Vec<(String, String)> = draft
+            .entries
+            .iter()
+            .map(|e| (e.step.clone(), e.value.clone()))
+            .collect();
+        let now = self.settings.clock.now();
+        let lang = self.settings.lang;
+        let id = Journal::open(&self.path)?.save_draft(self.id, &guide.id, lang, &answers, &now)?;
+        self.id = Some(id);
+        Ok(id.to_string())
+    }
+
+    fn finished(&mut self) -> Result<()> {
+        if let Some(id) = self.id.take() {
+            Journal::open(&self.path)?.discard_draft(id)?;
+        }
+        Ok(())
+    }
+}
+
+/// A stored draft as the engine's snapshot, to be replayed.
+pub(super) fn snapshot_of(draft: &Draft) -> Snapshot {
+    Snapshot {
+        guide: draft.guide_id.clone(),
+        entries: draft
+            .answers
+            .iter()
+            .map(|(step, value)| SnapshotEntry {
+                step: step.clone(),
+                value: value.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// How many of a draft's answers are answers to questions (not steps only read or the tool's
+/// own checks), by its guide when it is still known.
+fn answered(draft: &Draft, guide: Option<&Guide>) -> usize {
+    let Some(guide) = guide else {
+        return draft.answers.len();
+    };
+    draft
+        .answers
+        .iter()
+        .filter(|(step, _)| {
+            guide
+                .step_index(step)
+                .and_then(|i| guide.steps.get(i))
+                .is_none_or(|s| s.kind.is_question())
+        })
+        .count()
 }
 
 pub(super) fn resume(catalog: &Catalog, settings: &Settings, m: &ArgMatches) -> Result<u8> {
@@ -94,19 +106,18 @@ pub(super) fn resume(catalog: &Catalog, settings: &Settings, m: &ArgMatches) -> 
         return no_drafts(m, lang);
     };
     let list = journal.drafts(&now)?;
-    let title = |d: &Draft| {
-        catalog
+    let guide = |d: &Draft| catalog.find(&d.guide_id).and_then(|e| e.guide().ok());
+    let describe = |d: &Draft| {
+        let title = catalog
             .find(&d.guide_id)
-            .map_or_else(|| d.guide_id.clone(), |e| e.title.get(lang).to_string())
+            .map_or_else(|| d.guide_id.clone(), |e| e.title.get(lang).to_string());
+        drafts::describe(d, &title, answered(d, guide(d)), &now, lang)
     };
     let chosen = match m.get_one::<String>("draft") {
         Some(query) => Some(pick_named(query, &list)?),
         None if list.is_empty() => return no_drafts(m, lang),
         None if settings.mode == Mode::Interactive => {
-            let labels: Vec<String> = list
-                .iter()
-                .map(|d| drafts::describe(d, &title(d), &now, lang))
-                .collect();
+            let labels: Vec<String> = list.iter().map(describe).collect();
             let picked = Select::with_theme(&LocalTheme::new(lang))
                 .with_prompt(lang.pick("Which one do you want to continue?", "要继续哪一份？"))
                 .items(&labels)
@@ -121,7 +132,7 @@ pub(super) fn resume(catalog: &Catalog, settings: &Settings, m: &ArgMatches) -> 
     let Some(draft) = chosen else {
         let mut out = String::new();
         for d in &list {
-            out.push_str(&drafts::describe(d, &title(d), &now, lang));
+            out.push_str(&describe(d));
             out.push('\n');
         }
         print_stdout(&out)?;
@@ -140,7 +151,7 @@ pub(super) fn resume(catalog: &Catalog, settings: &Settings, m: &ArgMatches) -> 
         return Ok(exit::OK);
     }
     drop(journal);
-    let n = draft.answers.len();
+    let n = answered(&draft, guide(&draft));
     print_stderr(&match lang {
         Lang::En if n == 1 => format!(
             "Continuing draft {}: your answer is kept and checked again.\n",
@@ -161,8 +172,10 @@ pub(super) fn resume(catalog: &Catalog, settings: &Settings, m: &ArgMatches) -> 
     run::run_from(
         entry.guide()?,
         settings,
-        GivenAnswers::default(),
-        Some(&draft),
+        run::Begin {
+            resume: Some(&draft),
+            ..run::Begin::default()
+        },
     )
 }
 

@@ -20,6 +20,10 @@ const PROVINCES: &[u32] = &[
     53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
 ];
 
+/// What else begins an 18-character number: residence permits for people from Taiwan (83) and
+/// the 2023 permanent residence card for foreigners (91).
+const PERMITS: &[u32] = &[83, 91];
+
 /// 18-character numbers, checked to the last character: before cards, as some also pass Luhn.
 pub(super) fn find(ctx: &mut Context<'_>, runs: &[Run]) {
     find_sized(ctx, runs, false);
@@ -143,7 +147,8 @@ pub(super) fn id18_valid(body: &[u8], check: char) -> bool {
     else {
         return false;
     };
-    if body.len() != 17 || body.first() == Some(&0) {
+    let region = body.get(..2).map_or(0, numbers::value);
+    if body.len() != 17 || !(PROVINCES.contains(&region) || PERMITS.contains(&region)) {
         return false;
     }
     let year = numbers::value(year);

@@ -121,7 +121,9 @@ impl<'a> Picker<'a> {
                 .to_string()));
         }
         for (row, item) in self.shown.iter().enumerate().skip(self.top).take(ROWS) {
-            let item = &self.items[*item];
+            let Some(item) = self.items.get(*item) else {
+                continue;
+            };
             let line = fit(&format!("  {} — {}", item.title, item.summary));
             lines.push(if row == self.selected {
                 format!("{}", ui::bold().apply_to(line.replacen("  ", "❯ ", 1)))
@@ -160,7 +162,7 @@ fn tail(text: &str, width: usize) -> &str {
         }
         start = at;
     }
-    &text[start..]
+    text.get(start..).unwrap_or(text)
 }
 
 /// Runs the picker on stderr until the user chooses (the item's index) or cancels.
@@ -177,7 +179,7 @@ pub fn pick(items: &[Item], search: &dyn Fn(&str) -> Vec<usize>, lang: Lang) -> 
                 let done = format!(
                     "✔ {} · {}",
                     lang.pick("What happened?", "遇到了什么问题？"),
-                    items[index].title
+                    items.get(index).map_or("", |i| i.title.as_str())
                 );
                 term.write_line(&done).map_err(Error::Terminal)?;
                 return Ok(index);

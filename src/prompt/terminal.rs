@@ -1,77 +1,82 @@
-//! The prompts a person sees: dialoguer's Select, Input (with the type's validation shown
-//! inline) and Confirm on stderr, styled with console. Only built in interactive mode.
+//! The prompts a person sees, on stderr: a menu for choices, a one-key yes/no for checks and
+//! a text field for inputs (the type's parser checks it as it is entered), each with a way
+//! back to the question before and a question before stopping. Only built in interactive mode.
 
+use std::cell::Cell;
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use console::Term;
-use dialoguer::{Confirm, Input, Select};
+use dialoguer::Confirm;
 
+use super::field::{self, Field};
+use super::menu::{self, Menu};
+use super::screen::Screen;
+use super::stop::{self, Kept};
 use super::theme::LocalTheme;
-use super::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
+use super::yesno::{self, Mode, YesNo};
+use super::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter, Reply};
 use crate::error::{Error, Result};
 use crate::input::{self, InputType, Parsed};
 use crate::lang::Lang;
 use crate::ui;
 
-/// Set by the Ctrl-C handler; console raises SIGINT itself when Ctrl-C is read at a prompt.
-pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
-
-/// Set when the terminal closes (SIGHUP). The prompt then fails to read, and the run stops
-/// like a cancel, so the answers so far can be kept as a draft instead of dying with it.
-pub static HUNG_UP: AtomicBool = AtomicBool::new(false);
-
-/// Catches Ctrl-C so it cancels the prompt (exit 130, cursor restored) instead of killing
-/// the process with the cursor hidden; and a closed terminal, so it does not kill it either.
-pub fn catch_interrupts() {
-    // If a handler is already set (tests, embedding), keep it.
-    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
-    #[cfg(unix)]
-    let _ = signal_hook::flag::register(signal_hook::consts::SIGHUP, &HUNG_UP);
-}
+pub use super::stop::{HUNG_UP, catch_interrupts};
 
 pub struct Terminal {
     term: Term,
-    theme: LocalTheme,
     lang: Lang,
-    shown_total: usize,
+    kept: Kept,
+    /// Rows written for the question being asked (from its progress bar on), erased when
+    /// the person goes back so the question before is asked again in a tidy screen.
+    rows: Cell<usize>,
 }
 
 impl Terminal {
     pub fn new(lang: Lang) -> Terminal {
         Terminal {
             term: Term::stderr(),
-            theme: LocalTheme::new(lang),
             lang,
-            shown_total: 0,
+            kept: Kept::Nothing,
+            rows: Cell::new(0),
         }
     }
 
+    /// Says, when the person asks to stop, that their answers are kept as a draft: only for
+    /// a caller that keeps them.
+    #[must_use]
+    pub fn keeping_drafts(mut self, kept: bool) -> Terminal {
+        self.kept = if kept { Kept::AsDraft } else { Kept::Nothing };
+        self
+    }
+
+    /// Writes lines (each within the width) and counts them in the question's rows.
+    fn write_rows(&self, text: &str) -> Result<()> {
+        self.rows.set(self.rows.get() + text.lines().count().max(1));
+        self.term.write_line(text).map_err(Error::Terminal)
+    }
+
+    /// Erases the question's rows: the person went back.
+    fn erase_question(&self) -> Result<()> {
+        let rows = self.rows.replace(0);
+        self.term.clear_last_lines(rows).map_err(Error::Terminal)
+    }
+
     fn say(&self, text: &str) -> Result<()> {
-        let width = ui::width();
-        self.term
-            .write_line(&ui::wrap(text, width, "  "))
-            .map_err(Error::Terminal)
+        self.write_rows(&ui::wrap(text, ui::width(), "  "))
     }
 
     fn say_help(&self, help: Option<&str>) -> Result<()> {
         match help {
             Some(h) => {
-                let width = ui::width();
-                let styled = ui::dim().apply_to(ui::wrap(h, width, "  "));
-                self.term
-                    .write_line(&styled.to_string())
-                    .map_err(Error::Terminal)
+                let styled = ui::dim().apply_to(ui::wrap(h, ui::width(), "  "));
+                self.write_rows(&styled.to_string())
             }
             None => Ok(()),
         }
     }
-}
 
-impl Terminal {
-    /// The text dialoguer shows as the prompt. A question too long for one line with room
-    /// for the answer is printed wrapped above, and the prompt shortened: dialoguer redraws
-    /// one line, and a wrapped prompt would leave a stale copy on screen.
+    /// The text shown as the prompt. A question too long for one line with room for the
+    /// answer is printed wrapped above, and the prompt shortened to its label.
     fn prompt_for<'q>(&self, question: &'q str, label: Option<&'q str>) -> Result<&'q str> {
         let room_for_answer = 36;
         if console::measure_text_width(question) + room_for_answer <= ui::width() {
@@ -81,12 +86,10 @@ impl Terminal {
         Ok(label.unwrap_or(short))
     }
 
-    /// Prints the question wrapped, and gives dialoguer a short prompt.
+    /// Prints the question wrapped, and gives a short prompt.
     fn question_above(&self, question: &str) -> Result<&'static str> {
         let wrapped = ui::bold().apply_to(ui::wrap(question, ui::width(), ""));
-        self.term
-            .write_line(&wrapped.to_string())
-            .map_err(Error::Terminal)?;
+        self.write_rows(&wrapped.to_string())?;
         Ok(self.lang.pick("Your answer", "你的回答"))
     }
 
@@ -105,19 +108,64 @@ impl Terminal {
             (None, None) => return Ok(()),
         };
         let styled = ui::dim().apply_to(ui::wrap(&hint, ui::width(), "  "));
-        self.term
-            .write_line(&styled.to_string())
-            .map_err(Error::Terminal)
+        self.write_rows(&styled.to_string())
+    }
+
+    fn back_label(&self) -> &'static str {
+        self.lang.pick("← Back", "← 返回上一题")
+    }
+
+    /// Esc or Ctrl-C was pressed: stop (`Err(Cancelled)`) or carry on (`Ok`).
+    fn stop_or_carry_on(&self) -> Result<()> {
+        stop::ask_to_stop(self.lang, self.kept)
+    }
+
+    /// An amount typed without a currency took the default one: asks whether that is right
+    /// (Enter: yes), in place of the field. `false` sends the person back to the field.
+    fn currency_is_right(&self, screen: &mut Screen<'_>, parsed: &Parsed) -> Result<bool> {
+        screen.clear()?;
+        let question = match self.lang {
+            Lang::En => format!("Is that {}?", parsed.value),
+            Lang::Zh => format!("是 {} 吗？", parsed.value),
+        };
+        loop {
+            let mode = Mode::Step { back: false };
+            match yesno::ask(screen, self.lang, &question, Some(true), mode, false)? {
+                YesNo::Yes => return Ok(true),
+                YesNo::No => return Ok(false),
+                YesNo::Back | YesNo::Stop | YesNo::Continue => self.stop_or_carry_on()?,
+            }
+        }
+    }
+
+    /// Shows what the tripwire caught, above the field it puts the cleaned answer back in.
+    fn warn_caught(&self, warning: &str) -> Result<()> {
+        let warning = ui::wrap_hanging(&format!("⚠ {warning}"), ui::width(), "", "  ");
+        self.write_rows(&ui::warning_style().apply_to(warning).to_string())?;
+        self.say_help(Some(self.lang.pick(
+            "Check the answer below and press Enter, or change it first.",
+            "请检查下面的回答，确认无误后按回车，也可以先修改。",
+        )))
+    }
+}
+
+/// What stays on screen after an answer: free text as typed; any other type as it was read
+/// (a pasted id without its label and spaces, `¥59.9` as `59.90 CNY`, `yesterday 3pm` as the
+/// time it stands for), so the person sees what support will get; "skipped" for nothing.
+fn echo(q: &InputQuestion<'_>, typed: &str, answer: Option<&Parsed>) -> String {
+    match answer {
+        None => ui::dim()
+            .apply_to(q.lang.pick("skipped", "已跳过"))
+            .to_string(),
+        Some(_) if q.input_type == InputType::Text => typed.trim().to_string(),
+        Some(parsed) => parsed.shown(q.lang),
     }
 }
 
 /// Maps dialoguer's failures: Ctrl-C and Esc cancel, anything else is a terminal failure.
 pub(crate) fn prompt_error(e: dialoguer::Error) -> Error {
     let dialoguer::Error::IO(e) = e;
-    if e.kind() == io::ErrorKind::Interrupted
-        || INTERRUPTED.load(Ordering::SeqCst)
-        || HUNG_UP.load(Ordering::SeqCst)
-    {
+    if e.kind() == io::ErrorKind::Interrupted || stop::interrupted() || stop::hung_up() {
         Error::Cancelled
     } else {
         Error::Terminal(e)
@@ -137,68 +185,49 @@ pub fn confirm(lang: Lang, prompt: &str, default: bool) -> Result<bool> {
 }
 
 fn cancelled_if_interrupted() -> Result<()> {
-    if INTERRUPTED.load(Ordering::SeqCst) {
+    if stop::interrupted() {
         Err(Error::Cancelled)
     } else {
         Ok(())
     }
 }
 
-impl Terminal {
-    /// One answer to an input question, checked by its type's parser as it is typed.
-    fn read_answer(
-        &self,
-        q: &InputQuestion<'_>,
-        prompt: &str,
-        initial: &str,
-    ) -> Result<Option<Parsed>> {
-        let (ty, required, lang, ctx) = (q.input_type, q.required, q.lang, q.ctx);
-        // dialoguer clears one line of error: a message that wraps would stay on screen.
-        let error_width = ui::width().saturating_sub(3);
-        let typed: String = Input::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .with_initial_text(initial)
-            // Empty is allowed through so that Enter on a required question says why.
-            .allow_empty(true)
-            .validate_with(|s: &String| -> Result<(), String> {
-                input::parse(ty, s, required, ctx).map(|_| ()).map_err(|e| {
-                    console::truncate_str(&e.at_prompt(lang), error_width, "…").into_owned()
-                })
-            })
-            .interact_text_on(&self.term)
-            .map_err(prompt_error)?;
-        cancelled_if_interrupted()?;
-        // The validator accepted it, so this parses; the error path is only a safeguard.
-        input::parse(ty, &typed, required, ctx).map_err(|e| Error::InvalidAnswer {
-            step: q.step.to_string(),
-            value: input::quote(&typed),
-            origin: crate::error::Origin::Prompt,
-            reason: Box::new(crate::lang::Text::new(
-                e.message(Lang::En),
-                e.message(Lang::Zh),
-            )),
-        })
-    }
+/// An answer typed at `q`, checked by its type's parser: the normalised value, or the reason
+/// it is refused, as shown under the field.
+fn check_typed(q: &InputQuestion<'_>, typed: &str) -> Result<Option<Parsed>, String> {
+    input::parse(q.input_type, typed, q.required, q.ctx).map_err(|e| e.at_prompt(q.lang))
 }
 
 impl Prompter for Terminal {
-    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
-        cancelled_if_interrupted()?;
+    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<Reply<usize>> {
+        if stop::interrupted() {
+            self.stop_or_carry_on()?;
+        }
         let prompt = self.prompt_for(q.question, q.label)?;
         self.say_help(q.help)?;
         let labels: Vec<&str> = q.choices.iter().map(|(_, label)| *label).collect();
-        let picked = Select::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .items(&labels)
-            .default(0)
-            .interact_on_opt(&self.term)
-            .map_err(prompt_error)?;
-        cancelled_if_interrupted()?;
-        picked.ok_or(Error::Cancelled)
+        let back = q.back.then(|| self.back_label());
+        let mut default = q.start.unwrap_or(0);
+        loop {
+            let mut menu = Menu::new(prompt, &labels, default, back);
+            match menu::choose(&self.term, &mut menu, self.lang)? {
+                menu::Event::Picked(i) => return Ok(Reply::Answer(i)),
+                menu::Event::Back => {
+                    self.erase_question()?;
+                    return Ok(Reply::Back);
+                }
+                menu::Event::Stop | menu::Event::Continue => {
+                    self.stop_or_carry_on()?;
+                    default = menu.selected();
+                }
+            }
+        }
     }
 
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<Parsed>> {
-        cancelled_if_interrupted()?;
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<Parsed>>> {
+        if stop::interrupted() {
+            self.stop_or_carry_on()?;
+        }
         // Free text runs long: give it the whole line, with the question above.
         let prompt = if q.input_type == InputType::Text {
             self.question_above(q.question)?
@@ -207,53 +236,96 @@ impl Prompter for Terminal {
         };
         self.say_help(q.help)?;
         self.say_hint(q)?;
-        let mut initial = q.initial.to_string();
+        let mut field = Field::new(&super::on_screen(q.initial, q.lang));
+        let mut screen = Screen::new(&self.term);
         loop {
-            let answer = self.read_answer(q, prompt, &initial)?;
-            // A secret is caught here, before it is stored anywhere: the user sees why and
-            // edits the answer, which comes back without it.
-            let caught = answer.as_ref().and_then(|a| super::tripwire(q, &a.value));
-            let Some(caught) = caught else {
-                return Ok(answer);
-            };
-            let warning = ui::wrap(&format!("⚠ {}", caught.warning), ui::width(), "  ");
-            self.term
-                .write_line(&ui::warning_style().apply_to(warning).to_string())
-                .map_err(Error::Terminal)?;
-            self.say_help(Some(q.lang.pick(
-                "Check the answer below and press Enter, or change it first.",
-                "请检查下面的回答，确认无误后按回车，也可以先修改。",
-            )))?;
-            initial = caught.cleaned;
+            match field::edit(&mut screen, prompt, &mut field)? {
+                field::Outcome::Submit(typed) => match check_typed(q, &super::stored(&typed)) {
+                    Err(reason) => field.refuse(reason),
+                    Ok(answer) => {
+                        // A secret is caught here, before it is stored or echoed: the field
+                        // is drawn again without it, under a warning, for the user to check.
+                        if let Some(caught) =
+                            answer.as_ref().and_then(|a| super::tripwire(q, &a.value))
+                        {
+                            screen.clear()?;
+                            self.warn_caught(&caught.warning)?;
+                            field.replace(&caught.cleaned);
+                            continue;
+                        }
+                        if let Some(parsed) = answer.as_ref().filter(|p| p.assumed_currency)
+                            && !self.currency_is_right(&mut screen, parsed)?
+                        {
+                            field.refuse(
+                                self.lang
+                                    .pick(
+                                        "Write the currency too: 59.90 EUR, $12.50, ¥59.9.",
+                                        "请写上币种：59.90 EUR、$12.50、59.9元。",
+                                    )
+                                    .to_string(),
+                            );
+                            continue;
+                        }
+                        let echo = echo(q, &typed, answer.as_ref());
+                        screen.finish(&ui::answered(prompt, &echo))?;
+                        return Ok(Reply::Answer(answer));
+                    }
+                },
+                field::Outcome::Back if q.back => {
+                    screen.clear()?;
+                    self.erase_question()?;
+                    return Ok(Reply::Back);
+                }
+                field::Outcome::Back => field.refuse(
+                    self.lang
+                        .pick(
+                            "This is the first question: there is none before it.",
+                            "这是第一个问题，前面没有可以返回的问题。",
+                        )
+                        .to_string(),
+                ),
+                field::Outcome::Stop => {
+                    screen.clear()?;
+                    self.stop_or_carry_on()?;
+                }
+            }
         }
     }
 
-    fn check(&mut self, q: &CheckQuestion<'_>) -> Result<bool> {
-        cancelled_if_interrupted()?;
+    fn check(&mut self, q: &CheckQuestion<'_>) -> Result<Reply<bool>> {
+        if stop::interrupted() {
+            self.stop_or_carry_on()?;
+        }
         self.say(q.text)?;
-        let fixed = Confirm::with_theme(&self.theme)
-            .with_prompt(q.question)
-            .default(false)
-            .show_default(false)
-            .interact_on_opt(&self.term)
-            .map_err(prompt_error)?;
-        cancelled_if_interrupted()?;
-        fixed.ok_or(Error::Cancelled)
+        // Enter means "no" unless the person answered before going back.
+        let default = Some(q.start.unwrap_or(false));
+        let mut screen = Screen::new(&self.term);
+        loop {
+            let mode = Mode::Step { back: q.back };
+            match yesno::ask(&mut screen, self.lang, q.question, default, mode, true)? {
+                YesNo::Yes => return Ok(Reply::Answer(true)),
+                YesNo::No => return Ok(Reply::Answer(false)),
+                YesNo::Back => {
+                    self.erase_question()?;
+                    return Ok(Reply::Back);
+                }
+                YesNo::Stop | YesNo::Continue => self.stop_or_carry_on()?,
+            }
+        }
     }
 
     fn info(&mut self, _step: &str, text: &str) -> Result<()> {
         self.say(text)?;
-        self.term.write_line("").map_err(Error::Terminal)
+        self.write_rows("")
     }
 
     fn progress(&mut self, done: usize, total: usize) {
-        // The bar may grow when a branch turns out longer, but never shrinks back.
-        let total = total.max(self.shown_total);
-        self.shown_total = total;
+        let total = total.max(done + 1);
         let label = match self.lang {
             Lang::En => format!("step {} of about {total}", done + 1),
             Lang::Zh => format!("第 {} 步，约 {total} 步", done + 1),
         };
+        self.rows.set(1);
         ui::show_progress(done, total, &label);
     }
 }

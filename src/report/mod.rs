@@ -11,7 +11,7 @@ mod text;
 pub mod verify;
 pub mod write;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use jiff::Zoned;
@@ -438,12 +438,18 @@ fn summary(
             guide.summary.get(lang)
         ),
     };
+    // Steps by id, once: a guide of thousands of checks must not scan itself per check.
+    let kinds: HashMap<&str, &StepKind> = guide
+        .steps
+        .iter()
+        .map(|s| (s.id.as_str(), &s.kind))
+        .collect();
     let tried: Vec<String> = trail
         .iter()
         .filter(|t| {
             t.answer == "no"
                 && matches!(
-                    guide.step_named(&t.step).map(|s| &s.kind),
+                    kinds.get(t.step.as_str()),
                     Some(StepKind::Check(CheckStep { compare: None, .. }))
                 )
         })
@@ -508,6 +514,7 @@ fn fill(template: &str, details: &[Detail], trail: &[TrailItem], lang: Lang) -> 
     // A quoted answer that ends its own sentence needs no second full stop after the quote.
     for (doubled, single) in [
         (".”.", ".”"),
+        (".”。", ".”"),
         ("!”.", "!”"),
         ("?”.", "?”"),
         ("。”。", "。”"),
@@ -531,11 +538,35 @@ fn fill_placeholders<'a>(
             break;
         };
         out.push_str(before);
-        out.push_str(value(name).unwrap_or(labels::NOT_GIVEN.get(lang)));
+        let answer = value(name).unwrap_or(labels::NOT_GIVEN.get(lang));
+        out.push_str(&quoted_inside(answer, out.ends_with('“')));
         rest = after;
     }
     out.push_str(rest);
     out
+}
+
+/// An answer set inside “…” has its own double quotes turned single (“… ‘code sent’ …”), so
+/// the quotes do not nest the same way.
+fn quoted_inside(answer: &str, inside_quotes: bool) -> std::borrow::Cow<'_, str> {
+    if inside_quotes && answer.contains(['“', '”', '"']) {
+        let mut open = false;
+        let single: String = answer
+            .chars()
+            .map(|c| match c {
+                '“' => '‘',
+                '”' => '’',
+                '"' => {
+                    open = !open;
+                    if open { '‘' } else { '’' }
+                }
+                c => c,
+            })
+            .collect();
+        std::borrow::Cow::Owned(single)
+    } else {
+        std::borrow::Cow::Borrowed(answer)
+    }
 }
 
 /// `WH-YYYYMMDD-XXXXXX`: the date, then six characters derived from the content.
@@ -859,5 +890,24 @@ pub fn render(report: &Report, format: Format) -> String {
         Format::Text => text::render(report),
         Format::Markdown => markdown::render(report),
         Format::Json => json::render(report),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_quoted_in_a_summary_has_its_own_quotes_turned_single() {
+        let said = |name: &str| (name == "what").then_some("it said “验证码已发送” and \"done\"");
+        assert_eq!(
+            fill_placeholders("原话：“{what}”", &said, Lang::Zh),
+            "原话：“it said ‘验证码已发送’ and ‘done’”"
+        );
+        // Outside quotes, an answer is as it was given.
+        assert_eq!(
+            fill_placeholders("{what}", &said, Lang::En),
+            "it said “验证码已发送” and \"done\""
+        );
     }
 }

@@ -2,6 +2,8 @@
 //! answered the shared phone questions (`guides/blocks/phone.toml`). This is the device support
 //! cares about; `device` is the computer that wrote the report.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use super::{Detail, TrailItem};
@@ -33,11 +35,14 @@ pub(super) fn split(
     details: Vec<Detail>,
     trail: Vec<TrailItem>,
 ) -> (Phone, Vec<Detail>, Vec<TrailItem>) {
-    let is_phone = |id: &str| {
-        guide
-            .step_named(id)
-            .is_some_and(|s| s.block.as_deref() == Some(phone::BLOCK))
-    };
+    // The block's step ids, once: a trail of thousands of steps is not a search each.
+    let phone_ids: HashSet<&str> = guide
+        .steps
+        .iter()
+        .filter(|s| s.block.as_deref() == Some(phone::BLOCK))
+        .map(|s| s.id.as_str())
+        .collect();
+    let is_phone = |id: &str| phone_ids.contains(id);
     let (phone_details, details): (Vec<Detail>, Vec<Detail>) =
         details.into_iter().partition(|d| is_phone(&d.id));
     let (phone_trail, trail): (Vec<TrailItem>, Vec<TrailItem>) =

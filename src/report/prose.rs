@@ -8,6 +8,7 @@ use jiff::tz::Offset;
 
 use super::{Detail, Report};
 use crate::guide::{Guide, StepKind};
+use crate::input::{self, Precision};
 use crate::lang::Lang;
 
 /// The details as a sentence says them: times written for people (`21 Nov 2026, 14:03
@@ -26,9 +27,14 @@ pub(super) fn details(
     details
         .iter()
         .map(|d| {
-            let prose = is_time(&d.id)
-                .then(|| time(&d.value, lang, this_year))
-                .flatten();
+            let approximate = d.precision == Some(Precision::Approximate);
+            let prose = if is_time(&d.id) {
+                time_said(&d.value, lang, this_year, approximate)
+            } else if approximate {
+                Some(input::show(&d.value, d.precision, lang))
+            } else {
+                None
+            };
             Detail {
                 value: prose.unwrap_or_else(|| d.value.clone()),
                 ..d.clone()
@@ -50,6 +56,11 @@ const BEIJING: i32 = 8 * 3600;
 /// `value` (RFC 3339, or a date `2026-11-21`) as a person writes it in `lang`; the year is
 /// left out in Chinese when it is `this_year`. `None` when `value` is neither.
 pub fn time(value: &str, lang: Lang, this_year: i16) -> Option<String> {
+    time_said(value, lang, this_year, false)
+}
+
+/// [`time`], with "around" (`左右`) when the user gave the time as approximate.
+fn time_said(value: &str, lang: Lang, this_year: i16, approximate: bool) -> Option<String> {
     let value = value.trim();
     // A date alone: jiff would also read the date out of a whole timestamp.
     if value.len() == "2026-11-21".len()
@@ -62,10 +73,15 @@ pub fn time(value: &str, lang: Lang, this_year: i16) -> Option<String> {
     let local = offset.to_datetime(stamp);
     let date = date_words(local.date(), lang, this_year);
     let clock = format!("{:02}:{:02}", local.hour(), local.minute());
+    let (around, about) = match (approximate, lang) {
+        (false, _) => ("", ""),
+        (true, Lang::En) => ("around ", ""),
+        (true, Lang::Zh) => ("", "左右"),
+    };
     Some(match lang {
-        Lang::En => format!("{date}, {clock} ({})", utc(offset)),
-        Lang::Zh if offset.seconds() == BEIJING => format!("{date} {clock}"),
-        Lang::Zh => format!("{date} {clock}（{}）", utc(offset)),
+        Lang::En => format!("{date}, {around}{clock} ({})", utc(offset)),
+        Lang::Zh if offset.seconds() == BEIJING => format!("{date} {clock}{about}"),
+        Lang::Zh => format!("{date} {clock}{about}（{}）", utc(offset)),
     })
 }
 
@@ -111,6 +127,16 @@ fn utc(offset: Offset) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_approximate_time_stays_approximate_in_a_sentence() {
+        let said = |lang| time_said("2026-12-06T20:30:00+08:00", lang, 2026, true);
+        assert_eq!(said(Lang::Zh).as_deref(), Some("12月6日 20:30左右"));
+        assert_eq!(
+            said(Lang::En).as_deref(),
+            Some("6 Dec 2026, around 20:30 (UTC+8)")
+        );
+    }
 
     #[test]
     fn english_says_the_date_the_time_and_the_zone() {

@@ -145,6 +145,9 @@ fn a_guide_stopped_with_ctrl_c_resumes_to_the_same_report() {
     pty.answer("How much was the payment?", "¥59.9");
     pty.expect("Start with the simple things.");
     thread::sleep(Duration::from_millis(200));
+    // Ctrl-C asks first; a second Ctrl-C stops at once.
+    pty.send("\x03");
+    pty.expect("Stop here? Your answers are kept as a draft.");
     pty.send("\x03");
     pty.expect(
         "Your answers are kept as draft 1: `wallet-help resume` continues where you stopped.",
@@ -198,6 +201,8 @@ fn resume_discard_and_unknown_drafts() {
     pty.expect("When did the payment fail?");
     thread::sleep(Duration::from_millis(200));
     pty.send("\x03");
+    pty.expect("Stop here?");
+    pty.send("y");
     pty.expect("kept as draft 1");
     assert_eq!(pty.finish(), 130);
     home.run(&["resume", "7"])
@@ -210,4 +215,35 @@ fn resume_discard_and_unknown_drafts() {
     home.run(&["resume"])
         .stderr_contains("No unfinished guides.")
         .run();
+}
+
+/// A terminal closed in the middle of a guide (the window shut, the SSH link lost) does not
+/// lose the answers: the run stops without asking, and they are kept as a draft.
+#[test]
+fn a_closed_terminal_keeps_the_answers_as_a_draft() {
+    let home = Home::new();
+    let mut pty = Pty::spawn(&home, &["payment-failed"]);
+    pty.answer("❯ Nothing unusual", "");
+    pty.answer("? Your answer › ", "Card declined");
+    pty.expect("When did the payment fail?");
+    thread::sleep(Duration::from_millis(200));
+    // Closing the pty's master side hangs the terminal up: the child gets SIGHUP.
+    drop(pty);
+    let start = Instant::now();
+    loop {
+        let listed = home.run(&["resume"]).run();
+        if listed
+            .stdout
+            .starts_with("1  payment-failed  Payment failed  (2 answers")
+        {
+            break;
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "no draft after the terminal closed:\n{}{}",
+            listed.stdout,
+            listed.stderr
+        );
+        thread::sleep(Duration::from_millis(100));
+    }
 }

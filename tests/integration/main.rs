@@ -29,6 +29,7 @@ mod heldout_search; // held-out search queries: top-1, top-3, out-of-scope rejec
 mod hostile; // hostile answers: escape sequences and Markdown fences never reach a report
 mod input_table; // real-world spellings of times and amounts and what they read as
 mod inputs; // answers as people type them, through --set, answers files and links
+mod labels; // no check label claims the step worked: the report prints it after a No
 mod links; // support links: open and link
 mod output; // -o: regular files only, `-` for stdout, the format from the extension
 mod paths; // every path of every bundled guide ends in a valid report

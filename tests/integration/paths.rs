@@ -10,7 +10,7 @@ use wallet_help::guide::catalog::Catalog;
 use wallet_help::guide::{Guide, Outcome, StepKind};
 use wallet_help::input::{self, InputType, ParseContext};
 use wallet_help::lang::Lang;
-use wallet_help::prompt::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter};
+use wallet_help::prompt::{CheckQuestion, ChoiceQuestion, InputQuestion, Prompter, Reply};
 use wallet_help::region::Region;
 use wallet_help::report::{self, Format};
 
@@ -42,6 +42,8 @@ struct Walker<'g> {
     /// What free-text questions get: with or without a phone number in it, so that compare
     /// checks see something to compare.
     text: &'static str,
+    /// The estimated total shown at each question: it may only shrink or hold.
+    totals: Vec<usize>,
 }
 
 impl Walker<'_> {
@@ -63,15 +65,15 @@ impl Walker<'_> {
 }
 
 impl Prompter for Walker<'_> {
-    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<usize> {
+    fn choose(&mut self, q: &ChoiceQuestion<'_>) -> Result<Reply<usize>> {
         if self.converges(q.step) {
             self.turn += 1;
-            return Ok(self.turn % q.choices.len());
+            return Ok(Reply::Answer(self.turn % q.choices.len()));
         }
-        Ok(self.decide(q.choices.len()))
+        Ok(Reply::Answer(self.decide(q.choices.len())))
     }
 
-    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Option<input::Parsed>> {
+    fn input(&mut self, q: &InputQuestion<'_>) -> Result<Reply<Option<input::Parsed>>> {
         let raw = if self.skip_optional && !q.required {
             ""
         } else if q.input_type == InputType::Text {
@@ -80,16 +82,25 @@ impl Prompter for Walker<'_> {
             sample(q.input_type)
         };
         let parsed = input::parse(q.input_type, raw, q.required, q.ctx);
-        Ok(parsed.unwrap_or_else(|e| panic!("sample for {} refused: {e:?}", q.step)))
+        let parsed = parsed.unwrap_or_else(|e| panic!("sample for {} refused: {e:?}", q.step));
+        Ok(Reply::Answer(parsed))
     }
 
-    fn check(&mut self, _q: &CheckQuestion<'_>) -> Result<bool> {
-        Ok(self.decide(2) == 1)
+    fn check(&mut self, _q: &CheckQuestion<'_>) -> Result<Reply<bool>> {
+        Ok(Reply::Answer(self.decide(2) == 1))
     }
 
     fn info(&mut self, _step: &str, text: &str) -> Result<()> {
         assert!(!text.trim().is_empty());
         Ok(())
+    }
+
+    fn progress(&mut self, done: usize, total: usize) {
+        assert!(done < total, "step {} of about {total}", done + 1);
+        if let Some(last) = self.totals.last() {
+            assert!(total <= *last, "the estimate grew from {last} to {total}");
+        }
+        self.totals.push(total);
     }
 }
 
@@ -106,6 +117,7 @@ fn every_path(guide: &Guide, lang: Lang, skip_optional: bool, world: &World) -> 
             branching: Vec::new(),
             skip_optional,
             text: world.text,
+            totals: Vec::new(),
         };
         let walk = flow::Context {
             lang,
