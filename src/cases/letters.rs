@@ -10,6 +10,8 @@ use std::fmt::Write as _;
 use jiff::Zoned;
 
 use super::deadlines::{self, Deadline, Source};
+use super::ladder::{complaint_channel, email_address, regulator};
+pub use super::ladder::{next_rung, where_to_send};
 use super::{Case, Contact, LetterKind, time};
 use crate::lang::Lang;
 use crate::report::Format;
@@ -37,7 +39,10 @@ pub struct LetterContext<'a> {
 pub struct Letter {
     pub kind: LetterKind,
     pub rung: u8,
+    /// Who it goes to, in words or as an address (`To:` in the rendered letter).
     pub to: String,
+    /// The email address it goes to, when there is one: the `To:` of its email draft.
+    pub address: Option<String>,
     pub subject: String,
     blocks: Vec<Block>,
 }
@@ -48,24 +53,12 @@ enum Block {
     List(Vec<String>),
 }
 
-/// The rung an escalation goes to next: the formal complaint first, then the regulator.
-pub fn next_rung(case: &Case) -> u8 {
-    let highest = case
-        .letters
-        .iter()
-        .filter(|l| l.kind == LetterKind::Escalation)
-        .map(|l| l.rung)
-        .max()
-        .unwrap_or(RUNG_SUPPORT);
-    (highest + 1).clamp(RUNG_COMPLAINT, RUNG_REGULATOR)
-}
-
 /// `21 Nov 2026, 15:04 (UTC+8)`: when the report went to support.
 fn sent(case: &Case, ctx: &LetterContext<'_>) -> String {
     time::human_stored(&case.sent_at, ctx.now, ctx.lang)
 }
 
-fn provider_or_default<'a>(ctx: &LetterContext<'a>) -> &'a str {
+pub(super) fn provider_or_default<'a>(ctx: &LetterContext<'a>) -> &'a str {
     ctx.provider
         .unwrap_or(ctx.lang.pick("my wallet provider", "钱包服务商"))
 }
@@ -75,19 +68,26 @@ pub fn follow_up(case: &Case, ctx: &LetterContext<'_>) -> Letter {
     let lang = ctx.lang;
     let (days, business) = elapsed(case, ctx.now);
     let mut blocks = vec![Block::Para(lang.pick("Hello,", "您好：").to_string())];
+    let passed = match (lang, days) {
+        (Lang::En, 0) => " That was earlier today.".to_string(),
+        (Lang::En, _) => format!(
+            " That was {days} day{} ago ({business} business day{}).",
+            plural(days),
+            plural(business)
+        ),
+        (Lang::Zh, 0) => "，就在今天".to_string(),
+        (Lang::Zh, _) => format!("，至今已过去 {days} 天（{business} 个工作日）"),
+    };
     let opening = match lang {
         Lang::En => format!(
-            "I am following up on my report {} (verification code {}) about “{}”, sent on {}. \
-             That was {days} day{} ago ({business} business day{}).",
+            "I am following up on my report {} (verification code {}) about “{}”, sent on {}.{passed}",
             case.report_id,
             case.verification_code,
             case.guide_title,
             sent(case, ctx),
-            plural(days),
-            plural(business),
         ),
         Lang::Zh => format!(
-            "我于{}提交了关于“{}”的报告（编号 {}，核对码 {}），至今已过去 {days} 天（{business} 个工作日）。",
+            "我于{}提交了关于“{}”的报告（编号 {}，核对码 {}）{passed}。",
             sent(case, ctx),
             case.guide_title,
             case.report_id,
@@ -144,6 +144,7 @@ pub fn follow_up(case: &Case, ctx: &LetterContext<'_>) -> Letter {
         to: ctx
             .support_email
             .map_or_else(|| no_address(lang).to_string(), str::to_string),
+        address: ctx.support_email.map(str::to_string),
         subject,
         blocks,
     }
@@ -298,102 +299,21 @@ pub fn escalation(case: &Case, rung: u8, ctx: &LetterContext<'_>) -> Letter {
         (Lang::Zh, false) => format!("正式投诉：[{}] {}", case.report_id, case.guide_title),
         (Lang::Zh, true) => format!("投诉{provider}：[{}] {}", case.report_id, case.guide_title),
     };
-    let to = if to_regulator {
-        regulator(region, lang).to_string()
+    let (to, address) = if to_regulator {
+        (regulator(region, lang).to_string(), None)
     } else {
-        complaint_channel(ctx)
+        (
+            complaint_channel(ctx),
+            ctx.complaints.and_then(email_address),
+        )
     };
     Letter {
         kind: LetterKind::Escalation,
         rung,
         to,
+        address: address.map(str::to_string),
         subject,
         blocks,
-    }
-}
-
-/// Who the letter goes to next, and how to reach them, for the user (not inside the letter).
-pub fn where_to_send(case: &Case, letter: &Letter, lang: Lang) -> String {
-    let region = deadlines::region_name(&case.region);
-    match (letter.kind, letter.rung) {
-        (LetterKind::FollowUp, _) => lang
-            .pick(
-                "Send it where you reached support before: reply to their last message, or use the app's Help page.",
-                "请通过之前联系客服的渠道发送：回复对方上一封消息，或在 App 的帮助页面提交。",
-            )
-            .to_string(),
-        (LetterKind::Escalation, RUNG_COMPLAINT) => lang
-            .pick(
-                "Send it to the provider's formal complaint channel, and keep the complaint reference they give you. Almost every regulator asks you to complain to the provider first.",
-                "请通过服务商的正式投诉渠道提交，并记下对方给出的投诉编号。几乎所有监管机构都要求先向服务商投诉。",
-            )
-            .to_string(),
-        _ => regulator_advice(region, lang).to_string(),
-    }
-}
-
-/// The rung after the provider, by region (research notes §4).
-fn regulator(region: &str, lang: Lang) -> &'static str {
-    match region {
-        "uk" => lang.pick(
-            "the Financial Ombudsman Service (financial-ombudsman.org.uk)",
-            "英国金融申诉专员服务机构（Financial Ombudsman Service，financial-ombudsman.org.uk）",
-        ),
-        "eu" => lang.pick(
-            "the financial ombudsman or dispute resolution body of my country (a FIN-NET member)",
-            "本国的金融申诉专员或纠纷解决机构（FIN-NET 成员）",
-        ),
-        "us" => lang.pick(
-            "the Consumer Financial Protection Bureau (consumerfinance.gov/complaint)",
-            "美国消费者金融保护局（CFPB，consumerfinance.gov/complaint）",
-        ),
-        "cn" => lang.pick(
-            "the National Financial Regulatory Administration (12378) or the People's Bank of China (12363)",
-            "国家金融监督管理总局（12378）或中国人民银行（12363）",
-        ),
-        _ => lang.pick(
-            "the financial regulator or ombudsman of my country",
-            "本国的金融监管机构或申诉专员",
-        ),
-    }
-}
-
-/// How to reach the regulator, with what the research notes could not confirm said so.
-fn regulator_advice(region: &str, lang: Lang) -> &'static str {
-    match region {
-        "uk" => lang.pick(
-            "Send it to the Financial Ombudsman Service (free; financial-ombudsman.org.uk). It takes a complaint once the firm has sent its final response, or once the deadline for one has passed; refer it within 6 months of the final response.",
-            "请提交给英国金融申诉专员服务机构（免费；financial-ombudsman.org.uk）。在服务商给出最终答复后，或答复期限已过仍未答复时，即可申诉；请在收到最终答复后 6 个月内提出。",
-        ),
-        "eu" => lang.pick(
-            "Send it to the financial ombudsman or dispute body of your country; for a provider in another EU country, your country's FIN-NET member forwards it. The EU's online dispute platform closed in 2025: do not use it. For PayPal Europe, the regulator is the CSSF in Luxembourg.",
-            "请提交给本国的金融申诉专员或纠纷解决机构；如果服务商在其他欧盟国家，本国的 FIN-NET 成员会代为转交。欧盟在线纠纷解决平台已于 2025 年关闭，请勿使用。PayPal 欧洲的监管机构是卢森堡金融业监管委员会（CSSF）。",
-        ),
-        "us" => lang.pick(
-            "Send it to the CFPB: consumerfinance.gov/complaint or (855) 411-2372. The CFPB forwards it to the company, which has 15 days to respond. For a scam, report it to the FTC too: ReportFraud.ftc.gov.",
-            "请提交给美国消费者金融保护局（CFPB）：consumerfinance.gov/complaint，或致电 (855) 411-2372。CFPB 会转交给公司，公司须在 15 天内回复。如涉及诈骗，也请向 FTC 举报：ReportFraud.ftc.gov。",
-        ),
-        "cn" => lang.pick(
-            "For a bank card or consumer credit, call the NFRA's 12378 (reported to reply within about 15 working days). The People's Bank of China's 12363 has handled payment complaints, but whether every province still accepts them was not confirmed: if it does not answer, use 12378. For a dispute with a merchant, 12315. For fraud, call 110 at once.",
-            "涉及银行卡、消费信贷的，可拨打国家金融监督管理总局热线 12378（据报道一般在 15 个工作日左右答复）。中国人民银行 12363 曾受理支付投诉，但目前是否各省都还受理尚未核实；如打不通，请改拨 12378。与商家的纠纷可拨打 12315。遇到诈骗请立即拨打 110。",
-        ),
-        _ => lang.pick(
-            "Send it to the financial regulator or ombudsman of your country; most ask you to complain to the provider first, as you have.",
-            "请提交给本国的金融监管机构或申诉专员；多数机构要求先向服务商投诉，你已经做到了。",
-        ),
-    }
-}
-
-fn complaint_channel(ctx: &LetterContext<'_>) -> String {
-    match ctx.complaints {
-        Some(channel) => channel.to_string(),
-        None => ctx
-            .lang
-            .pick(
-                "the provider's formal complaint channel (ask in the app's Help how to make a formal complaint)",
-                "服务商的正式投诉渠道（可在 App 的帮助页面询问如何正式投诉）",
-            )
-            .to_string(),
     }
 }
 
@@ -493,24 +413,37 @@ fn timeline(case: &Case, ctx: &LetterContext<'_>) -> Vec<String> {
     }
     for l in &case.letters {
         let when = time::human_stored(&l.written_at, ctx.now, lang);
-        let what = match (l.kind, lang) {
-            (LetterKind::FollowUp, Lang::En) => "follow-up letter written",
-            (LetterKind::FollowUp, Lang::Zh) => "写了跟进函",
-            (LetterKind::Escalation, Lang::En) if l.rung >= RUNG_REGULATOR => {
-                "complaint to the regulator written"
-            }
-            (LetterKind::Escalation, Lang::Zh) if l.rung >= RUNG_REGULATOR => {
-                "写了给监管机构的投诉"
-            }
-            (LetterKind::Escalation, Lang::En) => "formal complaint to the provider written",
-            (LetterKind::Escalation, Lang::Zh) => "写了给服务商的正式投诉",
-        };
+        let what = letter_words(l, lang);
         let sep = lang.pick(": ", "：");
-        events.push((l.written_at.clone(), format!("{when}{sep}{what}")));
+        let channel = match (ctx.complaints, l.kind, l.rung) {
+            (Some(c), LetterKind::Escalation, RUNG_COMPLAINT) => {
+                let c = email_address(c).unwrap_or(c);
+                match lang {
+                    Lang::En => format!(" (to {c})"),
+                    Lang::Zh => format!("（提交至 {c}）"),
+                }
+            }
+            _ => String::new(),
+        };
+        events.push((l.written_at.clone(), format!("{when}{sep}{what}{channel}")));
     }
     // RFC 3339 with offsets does not sort as text across zones: sort by the instant.
     events.sort_by_key(|(at, _)| at.parse::<jiff::Timestamp>().ok());
     events.into_iter().map(|(_, line)| line).collect()
+}
+
+/// Which letter was written, in words: `follow-up letter written`.
+pub fn letter_words(l: &super::Letter, lang: Lang) -> &'static str {
+    match (l.kind, lang) {
+        (LetterKind::FollowUp, Lang::En) => "follow-up letter written",
+        (LetterKind::FollowUp, Lang::Zh) => "写了跟进函",
+        (LetterKind::Escalation, Lang::En) if l.rung >= RUNG_REGULATOR => {
+            "complaint to the regulator written"
+        }
+        (LetterKind::Escalation, Lang::Zh) if l.rung >= RUNG_REGULATOR => "写了给监管机构的投诉",
+        (LetterKind::Escalation, Lang::En) => "formal complaint to the provider written",
+        (LetterKind::Escalation, Lang::Zh) => "写了给服务商的正式投诉",
+    }
 }
 
 /// How a report left, in words.
@@ -600,14 +533,14 @@ pub fn human_size(bytes: u64, lang: Lang) -> String {
 }
 
 impl Letter {
-    /// The letter in `format` (JSON letters are not a thing: text).
+    /// The letter in `format` (JSON letters are not a thing: text): `To:` and `Subject:`
+    /// lines, then the body.
     pub fn render(&self, format: Format, lang: Lang) -> String {
-        let markdown = format == Format::Markdown;
         let (to, subject, sep) = match lang {
             Lang::En => ("To", "Subject", ": "),
             Lang::Zh => ("收件人", "主题", "："),
         };
-        let mut out = if markdown {
+        let head = if format == Format::Markdown {
             format!(
                 "**{to}**{sep}{}  \n**{subject}**{sep}{}\n\n",
                 self.to, self.subject
@@ -615,6 +548,13 @@ impl Letter {
         } else {
             format!("{to}{sep}{}\n{subject}{sep}{}\n\n", self.to, self.subject)
         };
+        format!("{head}{}", self.body(format))
+    }
+
+    /// The letter without its `To:` and `Subject:` lines: an email's body.
+    pub fn body(&self, format: Format) -> String {
+        let markdown = format == Format::Markdown;
+        let mut out = String::new();
         for block in &self.blocks {
             match block {
                 Block::Para(text) if markdown => out.push_str(&text.replace('\n', "  \n")),
@@ -636,6 +576,31 @@ impl Letter {
             });
         }
         format!("{}\n", out.trim_end())
+    }
+
+    /// The letter as an email draft (`.eml`): the text letter as the body, `To:` when its
+    /// address is known, the case's report (JSON, as it was sent) attached.
+    pub fn eml(&self, case: &Case, now: &Zoned) -> std::io::Result<Vec<u8>> {
+        let kind = self.file_kind();
+        let stamp = now.timestamp().as_second();
+        crate::report::draft::Draft {
+            id: &format!("{}-{kind}-{stamp}", case.report_id),
+            date: stamp,
+            to: self.address.as_deref(),
+            subject: &self.subject,
+            body: self.body(Format::Text),
+            json: Some((format!("{}.json", case.report_id), case.report.clone())),
+        }
+        .to_eml()
+    }
+
+    /// What the letter is, for file names: `follow-up`, `complaint`, `regulator`.
+    pub fn file_kind(&self) -> &'static str {
+        match (self.kind, self.rung) {
+            (LetterKind::FollowUp, _) => "follow-up",
+            (LetterKind::Escalation, RUNG_COMPLAINT) => "complaint",
+            (LetterKind::Escalation, _) => "regulator",
+        }
     }
 }
 

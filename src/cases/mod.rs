@@ -11,6 +11,7 @@ pub mod drafts;
 pub mod export;
 pub mod find;
 pub mod journal;
+pub mod ladder;
 pub mod letters;
 pub mod time;
 
@@ -285,13 +286,24 @@ impl Case {
 }
 
 /// Free text typed after the report (a note, a reference, an agent's name, a file name),
-/// redacted like a report's free text before it is stored or shown.
+/// redacted like a report's free text before it is stored or shown. With `keep_references`,
+/// numbers stay as ids (a ticket number), except one that passes the card-number test: a
+/// card number is masked wherever it is typed, so none reaches the journal.
 pub fn redact_typed(text: &str, keep_references: bool) -> String {
-    let policy = crate::privacy::Policy {
+    let clean = crate::privacy::strip_controls(text.trim());
+    let policy = |keep_references| crate::privacy::Policy {
         keep_error_codes: false,
         keep_references,
     };
-    crate::privacy::scan(&crate::privacy::strip_controls(text.trim()), policy).text
+    let strict = crate::privacy::scan(&clean, policy(false));
+    let has_card = strict
+        .changes
+        .iter()
+        .any(|c| c.kind == crate::privacy::Kind::CardNumber);
+    if !keep_references || has_card {
+        return strict.text;
+    }
+    crate::privacy::scan(&clean, policy(true)).text
 }
 
 /// The name of a format for the journal.
@@ -305,3 +317,25 @@ pub fn format_name(format: Format) -> &'static str {
 
 /// Result of an operation that may find nothing to do.
 pub type Maybe<T> = Result<Option<T>>;
+
+#[cfg(test)]
+mod tests {
+    use super::redact_typed;
+
+    #[test]
+    fn references_keep_their_numbers_but_never_a_card_number() {
+        assert_eq!(redact_typed("CS-88812", true), "CS-88812");
+        assert_eq!(
+            redact_typed("2026112122001400000000001234", true),
+            "2026112122001400000000001234"
+        );
+        let card = redact_typed("card 4111111111111111.png", true);
+        assert!(!card.contains("4111111111111111"), "{card}");
+        assert!(card.contains("1111"), "{card}");
+        assert!(!redact_typed("ref 4111 1111 1111 1111", true).contains("4111 1111"));
+        assert_eq!(
+            redact_typed("password: hunter2", true),
+            "password: [removed]"
+        );
+    }
+}

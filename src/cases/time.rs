@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 use jiff::{Timestamp, Zoned};
 
+use crate::input::{InputType, Invalid, ParseContext};
 use crate::lang::Lang;
 
 /// `2026-11-21T15:04:05+08:00`.
@@ -89,60 +90,62 @@ pub fn days_between(from: Date, to: Date) -> i64 {
     from.until(to).map_or(0, |span| i64::from(span.get_days()))
 }
 
-/// A promised date as people say it, counted from `from` (the day of the contact): a date
-/// (`2026-12-08`, `2026/12/8`, `2026年12月8日`, `12月8日`), `tomorrow` / `明天`, or a span
-/// (`in 5 days`, `5天内`, `5 business days`, `5个工作日`), business days counted on the
-/// region's calendar. A promise may lie in the future, so this is not the `datetime` parser.
-pub fn parse_promise(raw: &str, from: Date, region: &str) -> Option<Date> {
-    let s = crate::input::ascii_digits(raw).trim().to_lowercase();
-    let s = s.trim_end_matches(['.', '。']);
-    match s {
-        "today" | "今天" | "当天" => return Some(from),
-        "tomorrow" | "明天" | "次日" => return from.tomorrow().ok(),
-        "后天" => return from.tomorrow().ok()?.tomorrow().ok(),
-        _ => {}
-    }
-    if let Some(date) = parse_date(s, from) {
-        return Some(date);
-    }
-    let (n, business) = parse_span(s)?;
-    if business {
-        Some(super::deadlines::add_business_days(region, from, n))
-    } else {
-        from.checked_add(jiff::Span::new().days(n)).ok()
-    }
+/// Why a promised date could not be taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BadPromise {
+    /// The date parser could not read it (or it is too far ahead, or the weekday is wrong).
+    Unread(Invalid),
+    /// It lies before the contact, when nothing can have been promised for.
+    BeforeContact { contact: Date },
 }
 
-/// `2026-12-08`, `2026/12/8`, `2026年12月8日`, or `12月8日` (the next such day from `from`).
-fn parse_date(s: &str, from: Date) -> Option<Date> {
-    let number = |t: &str| t.trim().parse::<i16>().ok();
-    let make = |y: i16, m: &str, d: &str| {
-        Date::new(
-            y,
-            i8::try_from(number(m)?).ok()?,
-            i8::try_from(number(d)?).ok()?,
-        )
-        .ok()
+/// A promised date as people say it, read at the contact (`contact.now` is when it happened):
+/// any date the `date` input type reads (`2026-12-08`, `12月20日`, `next friday`, `下周五`,
+/// `tomorrow`, `in 5 days`, `3天后`), or a span the date parser does not know: business days
+/// on the region's calendar (`5 business days`, `5个工作日`), and `within 5 days`, `5天内`.
+pub fn parse_promise(raw: &str, contact: &ParseContext, region: &str) -> Result<Date, BadPromise> {
+    let from = contact.now.date();
+    let date = match crate::input::parse(InputType::Date, raw, true, contact) {
+        Ok(parsed) => parsed
+            .and_then(|p| p.value.parse::<Date>().ok())
+            .ok_or(BadPromise::Unread(Invalid::Empty))?,
+        Err(invalid @ Invalid::Malformed { .. }) => {
+            let folded = crate::input::ascii_digits(raw).trim().to_lowercase();
+            let (n, business) = parse_span(folded.trim_end_matches(['.', '。']))
+                .ok_or(BadPromise::Unread(invalid))?;
+            if business {
+                super::deadlines::add_business_days(region, from, n)
+            } else {
+                from.checked_add(jiff::Span::new().days(n)).map_err(|_| {
+                    BadPromise::Unread(Invalid::Malformed {
+                        input_type: InputType::Date,
+                    })
+                })?
+            }
+        }
+        Err(other) => return Err(BadPromise::Unread(other)),
     };
-    if let Some((year, rest)) = s.split_once('年') {
-        let (month, rest) = rest.split_once('月')?;
-        let day = rest.trim_end_matches(['日', '号']);
-        return make(number(year)?, month, day);
+    // A weekday said alone means the coming one: "Friday" said on a Saturday is six days on,
+    // not the day before (the date parser takes the nearest, for due dates either way).
+    let date = if date < from && names_a_weekday(raw) {
+        date.checked_add(jiff::Span::new().days(7)).unwrap_or(date)
+    } else {
+        date
+    };
+    if date < from {
+        return Err(BadPromise::BeforeContact { contact: from });
     }
-    if let Some((month, rest)) = s.split_once('月') {
-        let day = rest.trim_end_matches(['日', '号']);
-        let this_year = make(from.year(), month, day)?;
-        return if this_year < from {
-            make(from.year() + 1, month, day)
-        } else {
-            Some(this_year)
-        };
-    }
-    let parts: Vec<&str> = s.split(['-', '/']).collect();
-    match parts.as_slice() {
-        [y, m, d] if y.len() == 4 => make(number(y)?, m, d),
-        _ => None,
-    }
+    Ok(date)
+}
+
+/// Whether `raw` names a day of the week (`Fri`, `friday`, `周五`, `星期五`, `礼拜五`).
+fn names_a_weekday(raw: &str) -> bool {
+    let lower = raw.to_lowercase();
+    [
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "周", "星期", "礼拜",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// `in 5 days`, `within 5 days`, `5 days`, `5天`, `5天内`, `五天内`, `5 business days`,
@@ -226,21 +229,64 @@ mod tests {
         assert_eq!(age(&now(), &now(), Lang::En), "just now");
     }
 
+    /// The parse context of a contact on Thursday 3 December 2026, 10:00 in Shanghai.
+    fn at_contact() -> ParseContext {
+        ParseContext::new("2026-12-03T10:00:00+08:00[Asia/Shanghai]".parse().unwrap())
+    }
+
+    fn promise(s: &str) -> Result<String, BadPromise> {
+        parse_promise(s, &at_contact(), "uk").map(|d| d.to_string())
+    }
+
     #[test]
-    fn promises_are_dates_or_spans_from_the_contact() {
-        let from: Date = "2026-12-03".parse().unwrap(); // a Thursday
-        let p = |s: &str| parse_promise(s, from, "uk").map(|d| d.to_string());
-        assert_eq!(p("2026-12-08").as_deref(), Some("2026-12-08"));
-        assert_eq!(p("2026年12月8日").as_deref(), Some("2026-12-08"));
-        assert_eq!(p("1月5日").as_deref(), Some("2027-01-05"));
-        assert_eq!(p("in 5 days").as_deref(), Some("2026-12-08"));
-        assert_eq!(p("5天内").as_deref(), Some("2026-12-08"));
-        assert_eq!(p("五天内").as_deref(), Some("2026-12-08"));
-        assert_eq!(p("5 business days").as_deref(), Some("2026-12-10"));
-        assert_eq!(p("3个工作日").as_deref(), Some("2026-12-08"));
-        assert_eq!(p("tomorrow").as_deref(), Some("2026-12-04"));
-        assert_eq!(p("soon"), None);
-        assert_eq!(p("0 days"), None);
+    fn promises_are_read_by_the_date_parser_from_the_contact() {
+        let p = |s: &str| promise(s).unwrap();
+        assert_eq!(p("2026-12-08"), "2026-12-08");
+        assert_eq!(p("2026年12月8日"), "2026-12-08");
+        assert_eq!(p("12月20日"), "2026-12-20");
+        assert_eq!(p("１２月２０日"), "2026-12-20");
+        assert_eq!(p("1月5日"), "2027-01-05");
+        assert_eq!(p("next friday"), "2026-12-11");
+        assert_eq!(p("下周五"), "2026-12-11");
+        assert_eq!(p("Dec 10"), "2026-12-10");
+        assert_eq!(p("in 5 days"), "2026-12-08");
+        assert_eq!(p("5天后"), "2026-12-08");
+        assert_eq!(p("tomorrow"), "2026-12-04");
+        assert_eq!(p("明天"), "2026-12-04");
+        // Said on a Thursday, "Wednesday" is the coming one, not yesterday.
+        assert_eq!(p("Wednesday"), "2026-12-09");
+        assert_eq!(p("周三"), "2026-12-09");
+        assert_eq!(p("Friday"), "2026-12-04");
+    }
+
+    #[test]
+    fn promises_may_be_spans_of_days_or_business_days() {
+        let p = |s: &str| promise(s).unwrap();
+        assert_eq!(p("within 5 days"), "2026-12-08");
+        assert_eq!(p("5天内"), "2026-12-08");
+        assert_eq!(p("五天内"), "2026-12-08");
+        // Thursday + 5 business days skips the weekend; + 3 is the Tuesday.
+        assert_eq!(p("5 business days"), "2026-12-10");
+        assert_eq!(p("3个工作日"), "2026-12-08");
+    }
+
+    #[test]
+    fn a_promise_that_cannot_be_read_or_lies_before_the_contact_is_refused() {
+        assert!(matches!(
+            promise("soon"),
+            Err(BadPromise::Unread(Invalid::Malformed { .. }))
+        ));
+        assert!(matches!(promise("0 days"), Err(BadPromise::Unread(_))));
+        assert!(matches!(
+            promise("2099-01-01"),
+            Err(BadPromise::Unread(Invalid::TooFarAhead { .. }))
+        ));
+        assert_eq!(
+            promise("2026-11-30"),
+            Err(BadPromise::BeforeContact {
+                contact: "2026-12-03".parse().unwrap()
+            })
+        );
     }
 
     #[test]

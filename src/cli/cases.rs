@@ -42,6 +42,14 @@ fn text_option(
         .help(lang.pick(en, zh))
 }
 
+/// How a letter becomes an email draft.
+fn eml_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "`-o letter.eml` writes it as an email draft (the report attached) to open in your email app; in a terminal, the review offers to open it there.",
+        "`-o letter.eml` 会把信写成邮件草稿（附上报告），可用邮件 App 打开；在终端里，检查信件时也可以直接用邮件 App 打开。",
+    )
+}
+
 fn cases_command(lang: Lang) -> Command {
     let region = Arg::new("region")
         .long("region")
@@ -102,7 +110,8 @@ fn cases_command(lang: Lang) -> Command {
             "Write a follow-up to support: the report id, the time passed, what was promised",
             "写一封跟进函：报告编号、已过去的时间、客服的承诺",
         ))
-        .arg(case_arg(lang));
+        .arg(case_arg(lang))
+        .after_help(eml_help(lang));
     let escalate = Command::new("escalate")
         .about(lang.pick(
             "Write a formal complaint for the next step: the provider's complaint channel, then the regulator",
@@ -120,7 +129,8 @@ fn cases_command(lang: Lang) -> Command {
                     "Write to the provider or the regulator [default: the next step]",
                     "写给服务商（provider）还是监管机构（regulator）（默认：下一级）",
                 )),
-        );
+        )
+        .after_help(eml_help(lang));
     let export = Command::new("export")
         .about(lang.pick(
             "The whole case as Markdown or JSON, for a regulator or a lawyer",

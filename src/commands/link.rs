@@ -36,7 +36,9 @@ pub(super) fn link(catalog: &Catalog, settings: &Settings, matches: &ArgMatches)
     links::check_keys(guide, answers.iter().map(|(key, _)| key.as_str()))?;
     let mut given = GivenAnswers::default();
     given.add_sets(&settings.sets)?;
-    let ctx = settings.parse_context(None);
+    // A bare amount is in the provider's currency, as when the guide runs.
+    let config = crate::config::Config::load(settings.config.as_deref())?;
+    let ctx = settings.parse_context(config.currency.as_deref());
     let presets = given.resolve(guide, &ctx)?;
     // A time goes in as RFC 3339: "yesterday 9:30" would mean another day when the link is
     // opened tomorrow. Other values stay as written; they mean the same on any day.

@@ -24,7 +24,9 @@ pub(super) fn open(catalog: &Catalog, settings: &Settings, matches: &ArgMatches)
     let mut given = GivenAnswers::default();
     given.add_link(&link.answers);
     // Every value is checked before it is shown, even one that `--set` replaces later.
-    let ctx = settings.parse_context(None);
+    // A bare amount is in the provider's currency, as when the guide runs.
+    let config = crate::config::Config::load(settings.config.as_deref())?;
+    let ctx = settings.parse_context(config.currency.as_deref());
     let presets = given.resolve(guide, &ctx)?;
     if settings.mode == Mode::Interactive
         && !link.answers.is_empty()

@@ -64,10 +64,9 @@ pub(super) fn run_from(guide: &Guide, settings: &Settings, begin: Begin<'_>) -> 
         write::ensure_writable(path, settings.force)?;
     }
     let now = settings.clock.now();
-    // The provider's `provider.currency` goes here once the config has it.
     let ctx = ParseContext {
         now: now.clone(),
-        ..settings.parse_context(None)
+        ..settings.parse_context(config.currency.as_deref())
     };
     if let Some(path) = &settings.answers {
         given.read_file(path)?;

@@ -167,8 +167,9 @@ pub(super) fn id18_valid(body: &[u8], check: char) -> bool {
 
 /// Whether an unlabelled run reads as one number rather than several values side by side.
 /// `11000.00 2011-01-01` (an amount, then a date) is fifteen digits too, but nobody types an
-/// ID number with a decimal part in the middle (`.00` and then more digits), or with the `:`
-/// of a time or the `/` of a date between its groups.
+/// ID number with a decimal part in the middle (`.00` and then more digits), with the `:` of a
+/// time, the `/` of a date or the `,` of thousands between its groups, or after a currency sign
+/// (`¥1,100,000 2011-01-01`).
 fn typed_as_one_number(view: &View, run: &Run) -> bool {
     let gap = |e: usize, s: usize| (e..s).filter_map(|i| view.at(i)).collect::<String>();
     let several = run.groups.windows(3).any(|trio| match trio {
@@ -178,11 +179,15 @@ fn typed_as_one_number(view: &View, run: &Run) -> bool {
         }
         _ => false,
     });
-    let clock_or_slash = run
+    let clock_slash_or_thousands = run.groups.windows(2).any(
+        |pair| matches!(pair, [(_, e), (s, _)] if gap(*e, *s).contains([':', '/', ',', '，'])),
+    );
+    let money = run
         .groups
-        .windows(2)
-        .any(|pair| matches!(pair, [(_, e), (s, _)] if gap(*e, *s).contains([':', '/'])));
-    !(several || clock_or_slash)
+        .first()
+        .and_then(|&(s, _)| view.before(s))
+        .is_some_and(|c| matches!(c, '¥' | '￥' | '$' | '€' | '£'));
+    !(several || clock_slash_or_thousands || money)
 }
 
 /// A legacy 15-digit number: a province, then a `YYMMDD` birth date in the 1900s.
@@ -303,6 +308,13 @@ mod tests {
 
     #[test]
     fn an_amount_and_a_date_side_by_side_are_not_a_legacy_number() {
+        for text in [
+            "¥1,100,000 2011-01-01",
+            "paid ¥110000 2011-01-01",
+            "1,100,000 2011-01-01",
+        ] {
+            assert_eq!(scan(text, Policy::default()).text, text, "{text}");
+        }
         for text in ["¥11000.00 2011-01-01", "11000.00 2011-01-01 到账"] {
             assert!(scan(text, Policy::default()).changes.is_empty(), "{text}");
         }

@@ -498,6 +498,26 @@ fn no_card_number_password_or_code_reaches_the_journal() {
             "agent asked for my PIN 7777 and card 5500 0000 0000 0004; OTP 918273",
             "--ref",
             "password: Swordfish99",
+            "--agent",
+            "asked me to read 3782 822463 10005 to him",
+        ],
+    )
+    .run();
+    // A card number in a file's name or in a reference is masked too.
+    home.at(1, &["cases", "attach", "last", "card 6011111111111117.png"])
+        .file("card 6011111111111117.png", "png")
+        .stderr_contains("Recorded card •••• 1117.png")
+        .run();
+    home.at(
+        1,
+        &[
+            "cases",
+            "log",
+            "last",
+            "--channel",
+            "chat",
+            "--ref",
+            "4012888888881881",
         ],
     )
     .run();
@@ -511,6 +531,9 @@ fn no_card_number_password_or_code_reaches_the_journal() {
         "5500 0000 0000 0004",
         "918273",
         "Swordfish99",
+        "3782 822463 10005",
+        "6011111111111117",
+        "4012888888881881",
     ] {
         assert!(
             !contains(&bytes, secret.as_bytes()),
@@ -723,4 +746,247 @@ fn a_killed_writer_leaves_the_journal_consistent() {
         logged >= finished && logged <= 24,
         "{logged} logged, {finished} finished"
     );
+}
+
+#[test]
+fn a_promise_is_read_by_the_date_parser_counted_from_the_contact() {
+    let home = Home::new();
+    home.report(&[]);
+    // The contact was on Mon 23 Nov; "next Friday" is the Friday of the week after.
+    for (said, due) in [
+        ("12月20日", "20 Dec 2026"),
+        ("next friday", "4 Dec 2026"),
+        ("in 5 days", "28 Nov 2026"),
+        ("5 business days", "30 Nov 2026"),
+    ] {
+        home.at(
+            2,
+            &[
+                "cases",
+                "log",
+                "last",
+                "--channel",
+                "phone",
+                "--at",
+                "2026-11-23 10:00",
+                "--promised",
+                said,
+            ],
+        )
+        .stderr_contains(&format!("promised by {due}"))
+        .run();
+    }
+}
+
+#[test]
+fn a_promise_or_a_time_that_cannot_be_read_is_a_usage_error_in_the_users_language() {
+    let home = Home::new();
+    home.report(&[]);
+    let log = |extra: &[&str]| {
+        let mut args = vec!["cases", "log", "last", "--channel", "chat"];
+        args.extend(extra);
+        home.at(2, &args).status(2)
+    };
+    log(&["--promised", "soonish"])
+        .stderr_contains("error: invalid value `soonish` for `--promised`: expected a date (2026-12-08, Dec 20, next Friday, tomorrow) or a span (in 5 days, 5 business days)")
+        .run();
+    log(&["--promised", "过几天", "--lang", "zh"])
+        .stderr_contains("`--promised` 的值 `过几天` 无效：应为日期（2026-12-08、12月20日、下周五、明天）或一段时间（5天内、5个工作日）")
+        .run();
+    log(&["--at", "2026-11-23 10:00", "--promised", "2026-11-20"])
+        .stderr_contains("is before the contact on 23 Nov 2026")
+        .run();
+    log(&["--at", "next week sometime"])
+        .stderr_contains("invalid value `next week sometime` for `--at`")
+        .run();
+    log(&["--at", "明天下午3点", "--lang", "zh"])
+        .stderr_contains("`--at` 的值 `明天下午3点` 无效：这个时间还没到")
+        .run();
+    let case = home.at(2, &["cases", "show", "last", "--json"]).run();
+    assert!(
+        case.stdout.contains("\"contacts\": []"),
+        "nothing logged: {}",
+        case.stdout
+    );
+}
+
+const COMPLAINTS: &str = "[provider]\nname = \"Example Wallet\"\n[support]\nemail = \"support@example.com\"\ncomplaints = \"mailto:complaints@example.com\"\n";
+
+#[test]
+fn escalation_names_the_providers_complaint_channel_before_the_ombudsman() {
+    let (home, id) = uk_case_with_a_lapsed_promise();
+    let first = home
+        .at(20, &["cases", "escalate", "last", "--config", "c.toml"])
+        .file("c.toml", COMPLAINTS)
+        .run();
+    assert!(
+        first.stdout.starts_with("To: complaints@example.com\n"),
+        "{}",
+        first.stdout
+    );
+    assert!(
+        first
+            .stdout
+            .contains("I understand I can take it to the Financial Ombudsman Service")
+    );
+    assert!(
+        first.stderr.contains(
+            "Send it to the provider's formal complaint channel, complaints@example.com,"
+        ),
+        "{}",
+        first.stderr
+    );
+    home.at(21, &["cases", "show", "last"])
+        .stdout_contains(
+            "\nLetters\n  - 11 Dec 2026, 15:04 (UTC+8): formal complaint to the provider written\n",
+        )
+        .stdout_contains("for a complaint to the regulator or ombudsman.")
+        .run();
+    home.at(21, &["cases", "show", "last", "--lang", "zh"])
+        .stdout_contains("\n信函\n  - 2026年12月11日 15:04：写了给服务商的正式投诉\n")
+        .stdout_contains("写给监管机构的投诉函。")
+        .stdout_contains("  （工作日")
+        .run();
+    let form = "[support]\ncomplaints = \"https://example.com/complaints\"\n";
+    let by_form = home
+        .at(
+            20,
+            &[
+                "cases", "escalate", "last", "--to", "provider", "--config", "c.toml",
+            ],
+        )
+        .file("c.toml", form)
+        .run();
+    assert!(
+        by_form.stdout.starts_with(
+            "To: my wallet provider's complaint form (https://example.com/complaints)\n"
+        ),
+        "{}",
+        by_form.stdout
+    );
+    let second = home
+        .at(40, &["cases", "escalate", "last", "--config", "c.toml"])
+        .file("c.toml", COMPLAINTS)
+        .run();
+    assert!(
+        second
+            .stdout
+            .contains("formal complaint to the provider written (to complaints@example.com)"),
+        "{}",
+        second.stdout
+    );
+    assert!(
+        second
+            .stdout
+            .contains(&format!("Complaint about Example Wallet: [{id}]"))
+    );
+}
+
+/// An email draft parsed back: its `To:`, subject, body and the report attached.
+fn parsed_draft(bytes: &[u8]) -> (Option<String>, String, String, String) {
+    use mail_parser::{MessageParser, MimeHeaders as _};
+    let message = MessageParser::default().parse(bytes).unwrap();
+    let to = message
+        .to()
+        .and_then(|a| a.first())
+        .and_then(|a| a.address())
+        .map(str::to_string);
+    let subject = message.subject().unwrap().to_string();
+    let body = message.body_text(0).unwrap().replace("\r\n", "\n");
+    let attachment = message.attachment(0).unwrap();
+    assert_eq!(attachment.content_type().unwrap().subtype(), Some("json"));
+    let json = String::from_utf8(attachment.contents().to_vec()).unwrap();
+    assert!(String::from_utf8_lossy(bytes).contains("X-Unsent: 1"));
+    (to, subject, body, json)
+}
+
+#[test]
+fn letters_are_written_as_email_drafts_with_the_report_attached() {
+    let (home, id) = uk_case_with_a_lapsed_promise();
+    let follow = home
+        .at(
+            20,
+            &[
+                "cases",
+                "follow-up",
+                "last",
+                "--config",
+                "c.toml",
+                "-o",
+                "follow.eml",
+            ],
+        )
+        .file("c.toml", COMPLAINTS)
+        .stderr_contains("Letter saved to follow.eml")
+        .run();
+    let (to, subject, body, json) = parsed_draft(&fs::read(follow.dir.join("follow.eml")).unwrap());
+    assert_eq!(to.as_deref(), Some("support@example.com"));
+    assert_eq!(subject, format!("Follow-up: [{id}] Payment failed"));
+    assert!(
+        body.starts_with("Hello,\n\nI am following up on my report"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("Subject:"),
+        "headers are not repeated in the body: {body}"
+    );
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["report_id"], id.as_str());
+
+    let complaint = home
+        .at(
+            20,
+            &[
+                "cases",
+                "escalate",
+                "last",
+                "--config",
+                "c.toml",
+                "-o",
+                "complaint.eml",
+            ],
+        )
+        .file("c.toml", COMPLAINTS)
+        .run();
+    let (to, subject, body, _) =
+        parsed_draft(&fs::read(complaint.dir.join("complaint.eml")).unwrap());
+    assert_eq!(to.as_deref(), Some("complaints@example.com"));
+    assert_eq!(subject, format!("Formal complaint: [{id}] Payment failed"));
+    assert!(body.contains("What agent 1043 promised"), "{body}");
+
+    // The ombudsman takes complaints through its website: a draft with no address.
+    let zh = home
+        .at(
+            40,
+            &[
+                "cases",
+                "escalate",
+                "last",
+                "--lang",
+                "zh",
+                "--report-lang",
+                "zh",
+                "-o",
+                "fos.eml",
+            ],
+        )
+        .run();
+    let (to, subject, body, _) = parsed_draft(&fs::read(zh.dir.join("fos.eml")).unwrap());
+    assert_eq!(to, None);
+    assert!(subject.starts_with("投诉钱包服务商："), "{subject}");
+    assert!(body.contains("时间线"), "{body}");
+    assert!(zh.stderr.contains("信函已保存到 fos.eml"), "{}", zh.stderr);
+}
+
+#[test]
+fn a_follow_up_on_the_day_of_the_report_says_so() {
+    let home = Home::new();
+    home.report(&[]);
+    home.run(&["cases", "follow-up", "last"])
+        .stdout_contains("sent on 21 Nov 2026, 15:04 (UTC+8). That was earlier today.\n")
+        .run();
+    home.run(&["cases", "follow-up", "last", "--report-lang", "zh"])
+        .stdout_contains("核对码 ")
+        .stdout_contains("），就在今天。")
+        .run();
 }

@@ -24,6 +24,11 @@ struct Pty {
 
 impl Pty {
     fn spawn(home: &Home, args: &[&str]) -> Pty {
+        Pty::spawn_with(home, args, &[])
+    }
+
+    /// As [`Pty::spawn`], with more environment (which wins over the usual).
+    fn spawn_with(home: &Home, args: &[&str], env: &[(&str, std::ffi::OsString)]) -> Pty {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_wallet-help"));
         cmd.args(args)
             .env_clear()
@@ -37,6 +42,9 @@ impl Pty {
             .env("XDG_DATA_HOME", home.path().join("data"))
             .env("XDG_CONFIG_HOME", home.path().join(".config"))
             .current_dir(home.path());
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         Pty {
             session: OsSession::spawn(cmd).unwrap(),
             raw: Vec::new(),
@@ -246,4 +254,131 @@ fn a_closed_terminal_keeps_the_answers_as_a_draft() {
         );
         thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// A desktop whose email app is a script: `xdg-mime` names one, `xdg-open` copies what it is
+/// given to `opened.eml` in the home folder.
+#[cfg(unix)]
+fn desktop_with_an_email_app(home: &Home) -> Vec<(&'static str, std::ffi::OsString)> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let bin = home.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let opened = home.path().join("opened.eml");
+    for (name, script) in [
+        (
+            "xdg-mime",
+            "#!/bin/sh\necho thunderbird.desktop\n".to_string(),
+        ),
+        (
+            "xdg-open",
+            format!(
+                "#!/bin/sh\ncp \"$1\" '{}.part' && mv '{0}.part' '{0}'\n",
+                opened.display()
+            ),
+        ),
+    ] {
+        let path = bin.join(name);
+        std::fs::write(&path, script).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let mut path = std::ffi::OsString::from(bin);
+    path.push(":");
+    path.push(std::env::var_os("PATH").unwrap_or_default());
+    vec![
+        ("PATH", path),
+        ("DISPLAY", ":99".into()),
+        ("TMPDIR", home.path().into()),
+    ]
+}
+
+#[cfg(unix)]
+#[test]
+fn a_letter_reviewed_in_a_terminal_opens_in_the_email_app_as_a_draft() {
+    let home = Home::new();
+    home.report(&[]);
+    home.at(
+        2,
+        &[
+            "cases",
+            "log",
+            "last",
+            "--channel",
+            "phone",
+            "--promised",
+            "in 5 days",
+        ],
+    )
+    .run();
+    std::fs::write(
+        home.path().join("c.toml"),
+        "[support]\nemail = \"support@example.com\"\n",
+    )
+    .unwrap();
+    let env = desktop_with_an_email_app(&home);
+    let mut pty = Pty::spawn_with(
+        &home,
+        &["cases", "follow-up", "last", "--config", "c.toml"],
+        &env,
+    );
+    pty.expect("Your letter (nothing is sent yet)");
+    pty.expect("❯ It's right: show it here, to copy");
+    // Down twice: "open it in my email app".
+    pty.send("\x1b[B");
+    pty.send("\x1b[B");
+    pty.send("\r");
+    pty.expect("Opened the letter as an email draft in your email app");
+    assert_eq!(pty.finish(), 0);
+    let opened = home.path().join("opened.eml");
+    let start = Instant::now();
+    while !opened.exists() {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "xdg-open was not run:\n{}",
+            pty.text()
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+    let bytes = std::fs::read(&opened).unwrap();
+    let message = mail_parser::MessageParser::default().parse(&bytes).unwrap();
+    let to = message
+        .to()
+        .and_then(|a| a.first())
+        .and_then(|a| a.address());
+    assert_eq!(to, Some("support@example.com"));
+    assert!(message.subject().unwrap().starts_with("Follow-up: [WH-"));
+    assert!(String::from_utf8_lossy(&bytes).contains("X-Unsent: 1"));
+    // The letter is noted in the journal once it has left.
+    let case = home.run(&["cases", "show", "last", "--json"]).run();
+    assert!(
+        case.stdout.contains("\"kind\": \"follow-up\""),
+        "{}",
+        case.stdout
+    );
+}
+
+#[test]
+fn a_letter_saved_from_the_review_goes_where_the_save_dialog_says() {
+    let home = Home::new();
+    home.report(&[]);
+    let mut pty = Pty::spawn(&home, &["cases", "escalate", "last", "--lang", "zh"]);
+    // The report is in English: the letter is too, and the review says how to get Chinese.
+    pty.expect("需要中文版的话，请加上 --report-lang zh。");
+    pty.expect("❯ 没问题：显示在这里，方便复制");
+    pty.send("\x1b[B");
+    pty.send("\r");
+    pty.expect(&format!("将保存到文件夹 {}", home.path().display()));
+    pty.answer("-complaint.txt)", "");
+    pty.expect("信函已保存到 ");
+    assert_eq!(pty.finish(), 0);
+    let saved: Vec<_> = std::fs::read_dir(home.path())
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with("-complaint.txt"))
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let letter = std::fs::read_to_string(home.path().join(&saved[0])).unwrap();
+    assert!(
+        letter.starts_with("To: the provider's formal complaint channel"),
+        "{letter}"
+    );
 }

@@ -185,3 +185,69 @@ fn the_to_line_uses_the_chat_when_there_is_no_address() {
         .stdout_contains("收件人：帮助页面 https://example.com/help\n")
         .run();
 }
+
+/// `provider.currency` is the currency of a bare amount wherever the amount comes from: an
+/// answers file or `--set` when the guide runs, and a link opened with `open`.
+#[test]
+fn a_bare_amount_is_in_the_providers_currency() {
+    let config = "[provider]\nname = \"Example Wallet\"\ncurrency = \"GBP\"\n";
+    let amount = |out: &crate::test::Output| -> String {
+        let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        let details = report["details"].as_array().unwrap();
+        let amount = details.iter().find(|d| d["id"] == "amount").unwrap();
+        amount["value"].as_str().unwrap().to_string()
+    };
+    let run = Test::new()
+        .file("c.toml", config)
+        .fixture_as("answers/payment-failed.toml", "answers.toml")
+        .args(&[
+            "payment-failed",
+            "--answers",
+            "answers.toml",
+            "--set",
+            "amount=59.9",
+            "--config",
+            "c.toml",
+            "--format",
+            "json",
+            "--no-journal",
+        ])
+        .run();
+    assert_eq!(amount(&run), "59.90 GBP");
+    // The answers file would win over the link: this one leaves the amount to the link.
+    let answers =
+        std::fs::read_to_string(crate::test::fixtures().join("answers/payment-failed.toml"))
+            .unwrap()
+            .replace("amount = \"¥59.9\"\n", "");
+    let opened = Test::new()
+        .file("c.toml", config)
+        .file("answers.toml", &answers)
+        .args(&[
+            "open",
+            "wallet-help://payment-failed?amount=12.5",
+            "--answers",
+            "answers.toml",
+            "--config",
+            "c.toml",
+            "--format",
+            "json",
+            "--no-journal",
+        ])
+        .run();
+    assert_eq!(amount(&opened), "12.50 GBP");
+    // Without the key, the locale decides (en_US: dollars).
+    let plain = Test::new()
+        .fixture_as("answers/payment-failed.toml", "answers.toml")
+        .args(&[
+            "payment-failed",
+            "--answers",
+            "answers.toml",
+            "--set",
+            "amount=59.9",
+            "--format",
+            "json",
+            "--no-journal",
+        ])
+        .run();
+    assert_eq!(amount(&plain), "59.90 USD");
+}

@@ -2,12 +2,15 @@
 //! language and format, reviewed like a report in a terminal, then shown, saved (`-o`) or
 //! cancelled; a letter that left is noted in the journal.
 
+use std::path::Path;
+
 use clap::ArgMatches;
-use dialoguer::{Input, Select};
+use dialoguer::Select;
 
 use super::Ctx;
 use crate::cases::letters::{self, Letter, LetterContext, RUNG_COMPLAINT, RUNG_REGULATOR};
 use crate::cases::{self, Case, Journal, LetterKind, export, redact_typed, time};
+use crate::commands::send::{ask_and_save, mailto, open_draft, open_link};
 use crate::commands::{print_stderr, print_stdout};
 use crate::error::{Error, Result, exit};
 use crate::lang::{Lang, Text};
@@ -96,7 +99,7 @@ fn letter_context<'a>(ctx: &'a Ctx<'_>, lang: Lang, remedy: Option<&'a str>) -> 
         lang,
         provider: ctx.config.provider.as_deref(),
         support_email: ctx.config.support.email.as_deref(),
-        complaints: None,
+        complaints: ctx.config.support.complaints.as_deref(),
         remedy,
     }
 }
@@ -118,27 +121,36 @@ fn deliver(
         if reviewing && !confirm(&rendered, ui_lang)? {
             return Err(Error::Cancelled);
         }
-        write::atomic_write(path, rendered.as_bytes(), ctx.settings.force)?;
-        let saved = ui_lang.pick("Letter saved to", "信函已保存到");
-        print_stderr(&format!("{saved} {}", path.display()));
+        save(ctx, path, case, letter, &rendered)?;
     } else if reviewing {
         show(&rendered, ui_lang);
+        if lang != ui_lang {
+            print_stderr(&ui::wrap(
+                ui_lang.pick(
+                    "The letter is in Chinese, the language of the report. For one in English, add --report-lang en.",
+                    "这封信用的是英文，和报告的语言一致。需要中文版的话，请加上 --report-lang zh。",
+                ),
+                ui::width(),
+                "",
+            ));
+        }
         match choose(ui_lang)? {
             Way::Print => print_stdout(&rendered)?,
+            Way::Email => email(ctx, case, letter, &rendered)?,
             Way::Save => {
-                let suggested = default_file(case, letter, format);
-                let typed: String = Input::with_theme(&LocalTheme::new(ui_lang))
-                    .with_prompt(ui_lang.pick("Save as", "保存为"))
-                    .default(suggested)
-                    .interact_text_on(&console::Term::stderr())
-                    .map_err(prompt_error)?;
-                let path = std::path::Path::new(typed.trim());
-                if let Err(e) = write::atomic_write(path, rendered.as_bytes(), ctx.settings.force) {
-                    let _ = print_stdout(&rendered);
-                    return Err(e);
+                // The reports' save dialog: the folder shown, a taken name asked about.
+                let name = default_file(case, letter, format);
+                match ask_and_save(&name, rendered.as_bytes(), ui_lang) {
+                    Ok(path) => {
+                        let saved = ui_lang.pick("Letter saved to", "信函已保存到");
+                        print_stderr(&format!("{saved} {}", path.display()));
+                    }
+                    Err(Error::Cancelled) => return Err(Error::Cancelled),
+                    Err(e) => {
+                        let _ = print_stdout(&rendered);
+                        return Err(e);
+                    }
                 }
-                let saved = ui_lang.pick("Letter saved to", "信函已保存到");
-                print_stderr(&format!("{saved} {}", path.display()));
             }
         }
     } else {
@@ -152,10 +164,11 @@ fn deliver(
     if let Err(e) = journal.add_letter(&case.report_id, &note) {
         cases::warn_not_recorded(&e, ui_lang);
     }
+    let complaints = ctx.config.support.complaints.as_deref();
     print_stderr(&format!(
         "\n{}",
         ui::wrap(
-            &letters::where_to_send(case, letter, ui_lang),
+            &letters::where_to_send(case, letter, ui_lang, complaints),
             ui::width(),
             ""
         )
@@ -173,10 +186,74 @@ fn deliver(
     Ok(exit::OK)
 }
 
+/// Writes the letter to `path` atomically: an email draft when the name ends in `.eml`, else
+/// the letter as shown. If that fails, the letter is printed before the error, so it is not lost.
+fn save(ctx: &Ctx<'_>, path: &Path, case: &Case, letter: &Letter, rendered: &str) -> Result<()> {
+    let is_draft = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("eml"));
+    let contents = if is_draft {
+        letter
+            .eml(case, &ctx.now)
+            .map_err(|e| Error::io("write", path, e))?
+    } else {
+        rendered.as_bytes().to_vec()
+    };
+    if let Err(e) = write::atomic_write(path, &contents, ctx.settings.force) {
+        let _ = print_stdout(rendered);
+        return Err(e);
+    }
+    let saved = ctx.lang().pick("Letter saved to", "信函已保存到");
+    print_stderr(&format!("{saved} {}", path.display()));
+    Ok(())
+}
+
+/// "Open it in my email app": the letter as an email draft, opened by the system's handler;
+/// else a `mailto:` link with the letter, when it is short enough for one; else the letter here
+/// to copy.
+fn email(ctx: &Ctx<'_>, case: &Case, letter: &Letter, rendered: &str) -> Result<()> {
+    let lang = ctx.lang();
+    let name = format!("{}-{}.eml", case.report_id, letter.file_kind());
+    let eml = || {
+        letter
+            .eml(case, &ctx.now)
+            .map_err(|e| Error::io("write", "the email draft", e))
+    };
+    if let Some(path) = open_draft(&name, eml)? {
+        print_stderr(&match lang {
+            Lang::En => format!(
+                "Opened the letter as an email draft in your email app (the draft is {}). Check it, then send it.",
+                path.display()
+            ),
+            Lang::Zh => format!(
+                "已在邮件 App 里打开这封信的邮件草稿（草稿文件：{}）。检查一下内容后发送即可。",
+                path.display()
+            ),
+        });
+        return Ok(());
+    }
+    let body = letter.body(Format::Text);
+    if let Some(link) = mailto(letter.address.as_deref(), &letter.subject, &body)
+        && open_link(&link)
+    {
+        print_stderr(lang.pick(
+            "Opened your email app with the letter. Check it, then send it.",
+            "已在邮件 App 里打开这封信。检查一下内容后发送即可。",
+        ));
+        return Ok(());
+    }
+    print_stderr(lang.pick(
+        "No email app could be opened; here is the letter to copy into a message:",
+        "没能打开邮件 App；下面是信的全文，可以复制到邮件里：",
+    ));
+    print_stdout(rendered)
+}
+
 #[derive(Clone, Copy)]
 enum Way {
     Print,
     Save,
+    Email,
 }
 
 fn show(rendered: &str, lang: Lang) {
@@ -199,6 +276,10 @@ fn choose(lang: Lang) -> Result<Way> {
             "没问题：显示在这里，方便复制",
         ),
         lang.pick("It's right: save it to a file", "没问题：保存为文件"),
+        lang.pick(
+            "It's right: open it in my email app",
+            "没问题：用邮件 App 打开",
+        ),
         lang.pick("Cancel: don't save anything", "取消：不保存"),
     ];
     let picked = Select::with_theme(&LocalTheme::new(lang))
@@ -211,6 +292,7 @@ fn choose(lang: Lang) -> Result<Way> {
     match picked {
         0 => Ok(Way::Print),
         1 => Ok(Way::Save),
+        2 => Ok(Way::Email),
         _ => Err(Error::Cancelled),
     }
 }
@@ -227,10 +309,5 @@ fn default_file(case: &Case, letter: &Letter, format: Format) -> String {
     } else {
         "txt"
     };
-    let kind = match (letter.kind, letter.rung) {
-        (LetterKind::FollowUp, _) => "follow-up",
-        (LetterKind::Escalation, RUNG_COMPLAINT) => "complaint",
-        (LetterKind::Escalation, _) => "regulator",
-    };
-    format!("{}-{kind}.{ext}", case.report_id)
+    format!("{}-{}.{ext}", case.report_id, letter.file_kind())
 }

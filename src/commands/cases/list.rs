@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::Ctx;
 use crate::cases::deadlines::{self, Deadline};
 use crate::cases::letters::{
-    LetterContext, contact_line, deadline_line, delivery_words, human_size,
+    LetterContext, RUNG_REGULATOR, contact_line, deadline_line, delivery_words, human_size,
+    letter_words, next_rung,
 };
 use crate::cases::{Case, Status, export, time};
 use crate::commands::print_stdout;
@@ -231,22 +232,43 @@ fn describe(case: &Case, ctx: &Ctx<'_>, lang: Lang) -> String {
         let _ = writeln!(out, "  {mark} {}", deadline_line(d, lang));
     }
     if !all.is_empty() {
-        let _ = writeln!(out, "  ({})", deadlines::calendar_note(&case.region, lang));
+        let note = deadlines::calendar_note(&case.region, lang);
+        let _ = match lang {
+            Lang::En => writeln!(out, "  ({note})"),
+            Lang::Zh => writeln!(out, "  （{note}）"),
+        };
+    }
+    if !case.letters.is_empty() {
+        section(&mut out, lang.pick("Letters", "信函"));
+        for l in &case.letters {
+            let when = time::human_stored(&l.written_at, now, lang);
+            let _ = writeln!(out, "  - {when}{sep}{}", letter_words(l, lang));
+        }
     }
     if case.status == Status::Open {
-        let next = match lang {
-            Lang::En => format!(
-                "\nNext: `wallet-help cases follow-up {0}` for a reminder, `wallet-help cases escalate {0}` for a formal complaint.\n",
-                case.short_id()
-            ),
-            Lang::Zh => format!(
-                "\n下一步：用 `wallet-help cases follow-up {0}` 写跟进函，用 `wallet-help cases escalate {0}` 写正式投诉函。\n",
-                case.short_id()
-            ),
-        };
-        out.push_str(&next);
+        out.push_str(&next_steps(case, lang));
     }
     out
+}
+
+/// What the user can do next: a reminder, or the next rung of the ladder.
+fn next_steps(case: &Case, lang: Lang) -> String {
+    let id = case.short_id();
+    let to_regulator = next_rung(case) >= RUNG_REGULATOR;
+    match (lang, to_regulator) {
+        (Lang::En, false) => format!(
+            "\nNext: `wallet-help cases follow-up {id}` for a reminder, `wallet-help cases escalate {id}` for a formal complaint to the provider.\n"
+        ),
+        (Lang::En, true) => format!(
+            "\nNext: `wallet-help cases follow-up {id}` for a reminder, `wallet-help cases escalate {id}` for a complaint to the regulator or ombudsman.\n"
+        ),
+        (Lang::Zh, false) => format!(
+            "\n下一步：用 `wallet-help cases follow-up {id}` 写跟进函，用 `wallet-help cases escalate {id}` 写给服务商的正式投诉函。\n"
+        ),
+        (Lang::Zh, true) => format!(
+            "\n下一步：用 `wallet-help cases follow-up {id}` 写跟进函，用 `wallet-help cases escalate {id}` 写给监管机构的投诉函。\n"
+        ),
+    }
 }
 
 fn section(out: &mut String, title: &str) {

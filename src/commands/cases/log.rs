@@ -8,16 +8,20 @@ use std::path::{Path, PathBuf};
 
 use clap::ArgMatches;
 use dialoguer::{Input, Select};
+use jiff::civil::Date;
 use sha2::{Digest as _, Sha256};
 
 use super::Ctx;
+use crate::cases::time::BadPromise;
 use crate::cases::{Channel, Contact, Evidence, redact_typed, time};
 use crate::commands::print_stderr;
 use crate::error::{Error, Result, exit};
-use crate::input::{self, InputType, ParseContext};
+use crate::guide::Privacy;
+use crate::input::{self, InputType, Invalid, ParseContext};
 use crate::lang::{Lang, Text};
-use crate::prompt::terminal::prompt_error;
+use crate::prompt::terminal::{Terminal, prompt_error};
 use crate::prompt::theme::LocalTheme;
+use crate::prompt::{InputQuestion, Prompter as _, Reply};
 use crate::settings::Mode;
 
 /// The options of `cases log`, as given.
@@ -46,7 +50,7 @@ pub(super) fn log(ctx: &Ctx<'_>, m: &ArgMatches) -> Result<u8> {
     let lang = ctx.lang();
     let interactive = ctx.settings.mode == Mode::Interactive;
     if interactive && given.channel.is_none() {
-        ask(&mut given, ctx)?;
+        ask(&mut given, ctx, &case.region)?;
     }
     let contact = contact(&given, ctx, &case.region)?;
     journal.log_contact(&case.report_id, &contact)?;
@@ -91,25 +95,13 @@ fn contact(given: &Given, ctx: &Ctx<'_>, region: &str) -> Result<Contact> {
         None => Channel::InApp,
     };
     let at = parse_at(given.at.as_deref(), ctx)?;
-    let from = time::date_of(&at, &ctx.now).unwrap_or_else(|| ctx.now.date());
     let promised = match given
         .promised
         .as_deref()
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
-        Some(raw) => Some(
-            time::parse_promise(raw, from, region)
-                .map(|d| d.to_string())
-                .ok_or_else(|| Error::InvalidOption {
-                    option: "--promised",
-                    value: raw.to_string(),
-                    reason: Box::new(Text::new(
-                        "expected a date (2026-12-08, 12月8日) or a span (in 5 days, 5个工作日)",
-                        "应为日期（2026-12-08、12月8日）或一段时间（5天内、5个工作日）",
-                    )),
-                })?,
-        ),
+        Some(raw) => Some(read_promise(raw, &at_contact(ctx, &at), region)?.to_string()),
         None => None,
     };
     let text = |v: &Option<String>, keep_references: bool| {
@@ -128,26 +120,83 @@ fn contact(given: &Given, ctx: &Ctx<'_>, region: &str) -> Result<Contact> {
     })
 }
 
+/// What the input parsers need, as the guides have it: the clock, the locale's day order and
+/// the provider's currency.
+fn parse_context(ctx: &Ctx<'_>) -> ParseContext {
+    ParseContext {
+        now: ctx.now.clone(),
+        ..ctx.settings.parse_context(ctx.config.currency.as_deref())
+    }
+}
+
+/// The parse context as it was at the contact (stored RFC 3339 `at`): a promise like "in 5
+/// days" or "next Friday" counts from the day it was made.
+fn at_contact(ctx: &Ctx<'_>, at: &str) -> ParseContext {
+    let mut parse = parse_context(ctx);
+    if let Some(then) = time::parse(at, &ctx.now) {
+        parse.now = then;
+    }
+    parse
+}
+
 /// `--at` through the `datetime` parser every answer uses; empty or `now` is now.
 fn parse_at(raw: Option<&str>, ctx: &Ctx<'_>) -> Result<String> {
     let raw = raw.map(str::trim).unwrap_or_default();
     if raw.is_empty() || raw.eq_ignore_ascii_case("now") || raw == "现在" {
         return Ok(time::rfc3339(&ctx.now));
     }
-    let parse = ParseContext::new(ctx.now.clone());
-    match input::parse(InputType::Datetime, raw, true, &parse) {
+    match input::parse(InputType::Datetime, raw, true, &parse_context(ctx)) {
         Ok(Some(parsed)) => Ok(parsed.value),
         Ok(None) => Ok(time::rfc3339(&ctx.now)),
         Err(e) => Err(Error::InvalidOption {
             option: "--at",
-            value: raw.to_string(),
+            value: input::quote(raw),
             reason: Box::new(Text::new(e.message(Lang::En), e.message(Lang::Zh))),
         }),
     }
 }
 
+/// `--promised` through the `date` parser (or a span of days), or an error saying what a
+/// promise looks like.
+fn read_promise(raw: &str, contact: &ParseContext, region: &str) -> Result<Date> {
+    time::parse_promise(raw, contact, region).map_err(|bad| Error::InvalidOption {
+        option: "--promised",
+        value: input::quote(raw),
+        reason: Box::new(promise_problem(&bad)),
+    })
+}
+
+/// A prompt's error line starts with a capital, as the other prompts' do.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// What is wrong with a promise, in both languages.
+fn promise_problem(bad: &BadPromise) -> Text {
+    match bad {
+        BadPromise::Unread(Invalid::Malformed { .. } | Invalid::Empty) => Text::new(
+            "expected a date (2026-12-08, Dec 20, next Friday, tomorrow) or a span (in 5 days, 5 business days)",
+            "应为日期（2026-12-08、12月20日、下周五、明天）或一段时间（5天内、5个工作日）",
+        ),
+        BadPromise::Unread(other) => Text::new(other.message(Lang::En), other.message(Lang::Zh)),
+        BadPromise::BeforeContact { contact } => Text::new(
+            format!(
+                "the date is before the contact on {}; a promise is for a later day",
+                time::human_date(*contact, Lang::En)
+            ),
+            format!(
+                "这个日期早于这次沟通（{}）；承诺的日期应在沟通之后",
+                time::human_date(*contact, Lang::Zh)
+            ),
+        ),
+    }
+}
+
 /// Asks what the options left out: how, when, reference, agent, promise, note.
-fn ask(given: &mut Given, ctx: &Ctx<'_>) -> Result<()> {
+fn ask(given: &mut Given, ctx: &Ctx<'_>, region: &str) -> Result<()> {
     let lang = ctx.lang();
     let theme = LocalTheme::new(lang);
     let term = console::Term::stderr();
@@ -163,7 +212,7 @@ fn ask(given: &mut Given, ctx: &Ctx<'_>) -> Result<()> {
         .map_err(prompt_error)?
         .ok_or(Error::Cancelled)?;
     given.channel = Channel::ALL.get(picked).map(|c| c.name().to_string());
-    let parse = ParseContext::new(ctx.now.clone());
+    let parse = parse_context(ctx);
     if given.at.is_none() {
         let typed: String = Input::with_theme(&theme)
             .with_prompt(lang.pick("When? (Enter for now)", "什么时候？（直接回车表示现在）"))
@@ -202,12 +251,48 @@ fn ask(given: &mut Given, ctx: &Ctx<'_>) -> Result<()> {
         "工单号或参考编号",
     )?;
     optional(&mut given.agent, "Agent's name or number", "客服姓名或工号")?;
-    optional(
-        &mut given.promised,
-        "Did they promise a date? e.g. 2026-12-08 or in 5 days",
-        "对方承诺了日期吗？例如 2026-12-08 或 5天内",
-    )?;
-    optional(&mut given.note, "What was said", "沟通内容")?;
+    if given.promised.is_none() {
+        let at = parse_at(given.at.as_deref(), ctx)?;
+        let contact = at_contact(ctx, &at);
+        let typed: String = Input::with_theme(&theme)
+            .with_prompt(lang.pick(
+                "Did they promise a date? e.g. Dec 20, next Friday or in 5 days (Enter to skip)",
+                "对方承诺了日期吗？例如 12月20日、下周五 或 5天内（可直接回车跳过）",
+            ))
+            .allow_empty(true)
+            .validate_with(|s: &String| -> std::result::Result<(), String> {
+                if s.trim().is_empty() {
+                    return Ok(());
+                }
+                time::parse_promise(s.trim(), &contact, region)
+                    .map(|_| ())
+                    .map_err(|bad| capitalised(promise_problem(&bad).get(lang)))
+            })
+            .interact_text_on(&term)
+            .map_err(prompt_error)?;
+        given.promised = Some(typed);
+    }
+    if given.note.is_none() {
+        // Through the guides' own prompt: a secret typed here (a card number, a code) is
+        // caught and taken out before the answer goes anywhere, with a word on why.
+        let question = InputQuestion {
+            step: "note",
+            question: lang.pick("What was said?", "沟通内容是什么？"),
+            help: None,
+            input_type: InputType::Text,
+            required: false,
+            privacy: Privacy::Normal,
+            initial: "",
+            lang,
+            ctx: &parse,
+            back: false,
+        };
+        let note = match Terminal::new(lang).input(&question)? {
+            Reply::Answer(note) => note.map(|n| n.value),
+            Reply::Back => None,
+        };
+        given.note = Some(note.unwrap_or_default());
+    }
     Ok(())
 }
 

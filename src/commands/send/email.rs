@@ -45,27 +45,43 @@ pub fn mailto(to: Option<&str>, subject: &str, body: &str) -> Option<String> {
 pub(super) fn email(report: &Report, rendered: &str, settings: &Settings) -> Result<()> {
     let lang = settings.lang;
     let folder = drafts_folder();
-    if can_open_files() && has_email_app() {
-        let draft = draft::eml(report).map_err(|e| Error::io("write", "the email draft", e))?;
-        let path = save::free_name(&folder.join(draft::file_name(report)));
-        write::atomic_write(&path, &draft, false)?;
-        let path = save::full_path(&path);
-        if open::that_detached(&path).is_ok() {
-            let said = match lang {
-                Lang::En => format!(
-                    "Opened the report as an email draft in your email app (the draft is {}). Check it, then send it.",
-                    path.display()
-                ),
-                Lang::Zh => format!(
-                    "已在邮件 App 里打开这份报告的邮件草稿（草稿文件：{}）。检查一下内容后发送即可。",
-                    path.display()
-                ),
-            };
-            print_stderr(&said);
-            return Ok(());
-        }
+    let draft = || draft::eml(report).map_err(|e| Error::io("write", "the email draft", e));
+    if let Some(path) = open_draft(&draft::file_name(report), draft)? {
+        let said = match lang {
+            Lang::En => format!(
+                "Opened the report as an email draft in your email app (the draft is {}). Check it, then send it.",
+                path.display()
+            ),
+            Lang::Zh => format!(
+                "已在邮件 App 里打开这份报告的邮件草稿（草稿文件：{}）。检查一下内容后发送即可。",
+                path.display()
+            ),
+        };
+        print_stderr(&said);
+        return Ok(());
     }
     summary_link(report, rendered, settings, &folder)
+}
+
+/// Saves an email draft (`file_name`, built by `eml` only when an email app can open it) in
+/// Downloads or the temp folder and opens it; the full path of the draft when it was opened,
+/// `None` when there is no app for it (the caller falls back to a link or the text).
+pub(in crate::commands) fn open_draft(
+    file_name: &str,
+    eml: impl FnOnce() -> Result<Vec<u8>>,
+) -> Result<Option<PathBuf>> {
+    if !(can_open_files() && has_email_app()) {
+        return Ok(None);
+    }
+    let path = save::free_name(&drafts_folder().join(file_name));
+    write::atomic_write(&path, &eml()?, false)?;
+    let path = save::full_path(&path);
+    Ok(open::that_detached(&path).is_ok().then_some(path))
+}
+
+/// Opens a `mailto:` link in the user's email app; whether it opened.
+pub(in crate::commands) fn open_link(link: &str) -> bool {
+    can_open_files() && open::that_detached(link).is_ok()
 }
 
 /// No app for email drafts: the report is saved, and a `mailto:` link carries the summary.

@@ -7,6 +7,9 @@ mod email;
 mod qr;
 mod save;
 
+pub(super) use email::{mailto, open_draft, open_link};
+pub(super) use save::ask_and_save;
+
 use std::path::{Path, PathBuf};
 
 use dialoguer::Select;

@@ -19,7 +19,11 @@ use crate::ui;
 
 /// Asks where to save `contents` (suggesting `name` in the default folder) and saves it there.
 /// Returns the full path of the file written.
-pub(super) fn ask_and_save(name: &str, contents: &[u8], lang: Lang) -> Result<PathBuf> {
+pub(in crate::commands) fn ask_and_save(
+    name: &str,
+    contents: &[u8],
+    lang: Lang,
+) -> Result<PathBuf> {
     let folder = default_folder();
     let place = match lang {
         Lang::En => format!("It will be saved in {}", folder.display()),
