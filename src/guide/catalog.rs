@@ -27,8 +27,27 @@ use crate::location::Location;
 /// A guide file compiled into the binary, with its header when `build.rs` could read it.
 pub(crate) struct BundledFile {
     name: &'static str,
-    source: &'static str,
+    /// Where its text is in `SOURCES`.
+    source: (usize, usize),
     header: Option<BundledHeader>,
+}
+
+/// Every bundled guide's text, one after the other, kept apart from the headers: start-up
+/// reads every header, and a header beside its guide's text would bring the text into
+/// memory too.
+static SOURCES: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled_guides.txt"));
+
+impl BundledFile {
+    /// The guide file's text.
+    fn source(&self) -> &'static str {
+        bundled_text(self.source)
+    }
+}
+
+/// The text of a bundled guide at `(start, end)` of `SOURCES`. Only when it is needed:
+/// finding a text's ends reads its first and last bytes.
+fn bundled_text((start, end): (usize, usize)) -> &'static str {
+    SOURCES.get(start..end).unwrap_or_default()
 }
 
 pub(crate) struct BundledHeader {
@@ -96,8 +115,9 @@ pub struct Entry {
     /// A provider guide's search terms, from the cache or its `Indexer` (search tokenizes
     /// the phrases itself when they are missing).
     pub search_terms: Option<String>,
-    /// A bundled guide's text; a provider's is read again from its file when needed.
-    text: Option<&'static str>,
+    /// Where a bundled guide's text is (`bundled_text`); a provider's is read again from its
+    /// file when needed.
+    text: Option<(usize, usize)>,
     /// Boxed: a guide is large, and a thousand entries need not each hold room for one.
     loaded: OnceLock<Box<Result<Guide, Vec<GuideIssue>>>>,
 }
@@ -226,17 +246,24 @@ impl Entry {
         })
     }
 
-    /// What the cache keeps of this entry's header.
-    fn header_record(&self) -> cache::Header {
-        cache::Header {
-            id: self.id.clone(),
-            group: self.group.name().to_string(),
+    /// What the cache keeps of this entry, with the file's name and stamp: `None` without
+    /// search terms.
+    fn draft<'r>(&'r self, name: &'r str, stamp: &Stamp) -> Option<cache::Draft<'r>> {
+        let (size, modified, hash) = *stamp;
+        Some(cache::Draft {
+            name,
+            size,
+            modified,
+            hash,
+            id: &self.id,
+            group: self.group.name(),
             urgent: self.urgent,
-            title: [self.title.en.clone(), self.title.zh.clone()],
-            summary: [self.summary.en.clone(), self.summary.zh.clone()],
-            aliases: [self.aliases.en.clone(), self.aliases.zh.clone()],
-            keywords: [self.keywords.en.clone(), self.keywords.zh.clone()],
-        }
+            title: [&self.title.en, &self.title.zh],
+            summary: [&self.summary.en, &self.summary.zh],
+            aliases: [&self.aliases.en, &self.aliases.zh],
+            keywords: [&self.keywords.en, &self.keywords.zh],
+            terms: self.search_terms.as_deref()?,
+        })
     }
 
     /// The whole guide, parsed and validated on first use.
@@ -246,7 +273,7 @@ impl Entry {
                 (None, Source::File(path)) => load_file(path),
                 (text, source) => parse_guide(
                     &self.location.file,
-                    text.unwrap_or_default(),
+                    text.map(bundled_text).unwrap_or_default(),
                     source.clone(),
                 ),
             })
@@ -269,7 +296,7 @@ impl Entry {
         match (&self.text, &self.source) {
             (None, Source::File(path)) => lint_file(path),
             (text, source) => {
-                let text = text.unwrap_or_default();
+                let text = text.map(bundled_text).unwrap_or_default();
                 lint_guide(&self.location.file, text, source.clone())
             }
         }
@@ -292,9 +319,7 @@ impl Catalog {
     pub fn load_cached(dirs: &[PathBuf], cache: Option<(&Path, &Indexer)>) -> Result<Catalog> {
         let (mut entries, mut issues) = bundled_entries();
         for dir in dirs {
-            let (found, problems) = load_folder(dir, cache);
-            entries.extend(found);
-            issues.extend(problems);
+            issues.extend(load_folder(dir, cache, &mut entries));
         }
         let entries = replace_bundled(entries);
         issues.extend(name_clashes(&entries));
@@ -441,7 +466,7 @@ fn bundled_entries() -> (Vec<Entry>, Vec<GuideIssue>) {
         }
         match parse_guide(
             &format!("guides/{}", file.name),
-            file.source,
+            file.source(),
             Source::Bundled,
         ) {
             Ok(guide) => entries.push(Entry::from_guide(guide)),
@@ -485,82 +510,104 @@ fn check_in_parallel(files: &[PathBuf]) -> Vec<Linted<Entry>> {
     })
 }
 
-/// The entries of a `--guides` folder (or file): from the cache's index for files that have
-/// not changed, else read, and the index written anew when anything was read.
-fn load_folder(dir: &Path, cache: Option<(&Path, &Indexer)>) -> (Vec<Entry>, Vec<GuideIssue>) {
+/// Adds the entries of a `--guides` folder (or file) to `entries`: from the cache's index for
+/// files that have not changed, else read, and the index written anew when anything was read.
+/// Returns the folder's problems.
+fn load_folder(
+    dir: &Path,
+    cache: Option<(&Path, &Indexer)>,
+    entries: &mut Vec<Entry>,
+) -> Vec<GuideIssue> {
     let (files, mut issues) = files::list(dir);
     let index_file = cache.map(|(cache_dir, _)| cache::file_for(cache_dir, dir));
     let mut index = match (&index_file, cache) {
         (Some(file), Some((_, indexer))) => cache::read(file, dir, indexer.version),
         _ => None,
     };
-    let mut slots: Vec<Option<(Entry, Stamp)>> = Vec::with_capacity(files.len());
-    let mut stale = Vec::new();
+    // For each file, its record in the index when the file is unchanged: entries are made in
+    // file order, straight into `entries`, with nothing else the size of the folder beside
+    // them but the index's records, taken one by one.
     let mut checked = false;
-    for (n, file) in files.iter().enumerate() {
-        let name = record_name(&file.path);
-        let fresh = index.as_mut().and_then(|i| {
-            let (at, freshness) = i.fresh(&name, file.size, file.modified, &file.path)?;
+    let fresh: Vec<Option<usize>> = files
+        .iter()
+        .map(|file| {
+            let index = index.as_ref()?;
+            let name = record_name(&file.path);
+            let (at, freshness) = index.fresh(&name, file.size, file.modified, &file.path)?;
             checked |= freshness == cache::Freshness::Checked;
-            let record = i.take(at)?;
-            let stamp = (record.size, record.modified, record.hash);
-            Some((Entry::from_record(&file.path, record)?, stamp))
-        });
-        if fresh.is_none() {
-            stale.push(n);
-        }
-        slots.push(fresh);
-    }
+            Some(at)
+        })
+        .collect();
+    let stale: Vec<usize> = (0..files.len())
+        .filter(|n| fresh.get(*n).is_some_and(Option::is_none))
+        .collect();
     let indexer = cache.map(|(_, indexer)| *indexer);
     let read = crate::parallel::map(&stale, 64, |n| {
         let file = files.get(*n)?;
         Some(read_entry(file, indexer.as_ref()))
     });
-    for (n, result) in stale.iter().zip(read) {
-        match result {
-            Some(Ok(found)) => {
-                if let Some(slot) = slots.get_mut(*n) {
-                    *slot = Some(found);
-                }
-            }
-            Some(Err(found)) => issues.extend(found),
-            None => {}
-        }
-    }
-    let unchanged = !checked
+    let mut unchanged = !checked
         && index
             .as_ref()
             .is_some_and(|i| stale.is_empty() && i.len() == files.len());
+    let base = entries.len();
+    entries.reserve_exact(files.len());
+    // Each new entry's file (by number) and what the index keys it by.
+    let mut made: Vec<(usize, Stamp)> = Vec::with_capacity(files.len());
+    let mut read = read.into_iter();
+    for (n, (file, at)) in files.iter().zip(&fresh).enumerate() {
+        let found = match at {
+            Some(at) => index.as_mut().and_then(|i| i.take(*at)).and_then(|record| {
+                let stamp = (record.size, record.modified, record.hash);
+                Some((Entry::from_record(&file.path, record)?, stamp))
+            }),
+            None => match read.next() {
+                Some(Some(Ok(found))) => Some(found),
+                Some(Some(Err(problems))) => {
+                    issues.extend(problems);
+                    None
+                }
+                _ => None,
+            },
+        };
+        match found {
+            Some((entry, stamp)) => {
+                entries.push(entry);
+                made.push((n, stamp));
+            }
+            // A record that does not read as an entry: the file is read again, and the
+            // index written anew.
+            None if at.is_some() => {
+                unchanged = false;
+                match read_entry(file, indexer.as_ref()) {
+                    Ok((entry, stamp)) => {
+                        entries.push(entry);
+                        made.push((n, stamp));
+                    }
+                    Err(problems) => issues.extend(problems),
+                }
+            }
+            None => {}
+        }
+    }
+    drop(index);
     if let (Some(file), Some((_, indexer)), false) = (&index_file, cache, unchanged) {
-        let records: Vec<cache::Record> = files
+        let names: Vec<String> = made
             .iter()
-            .zip(&slots)
-            .filter_map(|(file, slot)| {
-                let (entry, (size, modified, hash)) = slot.as_ref()?;
-                Some(cache::Record {
-                    name: record_name(&file.path),
-                    size: *size,
-                    modified: *modified,
-                    hash: *hash,
-                    header: entry.header_record(),
-                    terms: entry.search_terms.clone()?,
-                })
-            })
+            .filter_map(|(n, _)| Some(record_name(&files.get(*n)?.path)))
+            .collect();
+        let drafts: Vec<cache::Draft<'_>> = entries
+            .get(base..)
+            .unwrap_or(&[])
+            .iter()
+            .zip(&made)
+            .zip(&names)
+            .filter_map(|((entry, (_, stamp)), name)| entry.draft(name, stamp))
             .collect();
         // Best effort: without a writable cache dir, guides are read each time.
-        let _ = cache::write(
-            file,
-            dir,
-            indexer.version,
-            &records.iter().collect::<Vec<_>>(),
-        );
+        let _ = cache::write(file, dir, indexer.version, drafts.into_iter());
     }
-    let entries = slots
-        .into_iter()
-        .flatten()
-        .map(|(entry, _)| entry)
-        .collect();
-    (entries, issues)
+    issues
 }
 
 /// What the index keys a file by, besides its name: size, time and content hash.

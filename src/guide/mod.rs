@@ -4,15 +4,6 @@
 //! `catalog` holds the bundled guides plus any a provider adds.
 
 pub mod block;
-// Temporary: another branch is clearing this module of the no-panic lints; drop this line
-// when it merges.
-#[allow(
-    clippy::indexing_slicing,
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic
-)]
 pub mod catalog;
 mod issue;
 mod localize;

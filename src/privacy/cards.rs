@@ -160,8 +160,8 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
     let id = a == 0 && after_id_label(ctx, start);
     // A legacy ID number in odd groups (`35149 0661 2137 15`) is not a card and a tail.
     if run.count(0, n) == 15 {
-        let whole = run.digits(view, 0, n);
-        if super::china_ids::id15_valid(&whole) && !luhn(&whole) {
+        let whole = run.digits(0, n);
+        if super::china_ids::id15_valid(whole) && !luhn(whole) {
             return None;
         }
     }
@@ -189,11 +189,11 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
             continue;
         }
         let glued = glued_left || b == n && view.is(end, |c| c.is_ascii_alphabetic());
-        let digits = run.digits(view, a, b);
-        let certain = match card_test(&digits) {
+        let digits = run.digits(a, b);
+        let certain = match card_test(digits) {
             _ if labelled && !glued => true,
             // Glued to letters, only a number that passes Luhn is a card (`card4111…`).
-            Some(true) if !glued || luhn(&digits) => !id,
+            Some(true) if !glued || luhn(digits) => !id,
             // Luhn-valid, but starting like no card: maybe one, if written as one.
             Some(false) if !glued && !id && grouped_in_fours(run, a, b) => false,
             _ => continue,
@@ -203,7 +203,7 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
             end,
             kind: Kind::CardNumber,
             certain,
-            mask: Some(format!("•••• {}", numbers::last4(&digits))),
+            mask: Some(format!("•••• {}", numbers::last4(digits))),
         };
         return Some((finding, b - a));
     }
@@ -281,28 +281,56 @@ fn find_halves(ctx: &mut Context<'_>, runs: &[Run]) {
         {
             continue;
         }
-        // A card label in the message, or words that say the number goes on.
-        let labelled = ctx.labels.iter().any(|l| l.rule == Rule::Card)
-            || continues(&view.string(first.end(), second.start()));
-        let mut digits = first.digits(view, 0, first.groups.len());
-        digits.extend(second.digits(view, 0, second.groups.len()));
-        if labelled && card_test(&digits) == Some(true) {
+        // A card label in the message, or words that say the number goes on; or words that
+        // say the second half is the start (`后八位 … 前八位 …`).
+        let between = view.string(first.end(), second.start());
+        let labelled = ctx.labels.iter().any(|l| l.rule == Rule::Card) || continues(&between);
+        let reversed = starts_again(&between);
+        let (head, tail) = if reversed {
+            (second, first)
+        } else {
+            (first, second)
+        };
+        let mut digits = head.digits(0, head.groups.len()).to_vec();
+        digits.extend_from_slice(tail.digits(0, tail.groups.len()));
+        if (labelled || reversed) && card_test(&digits) == Some(true) {
             ctx.add(Finding {
-                start: first.start(),
-                end: first.end(),
+                start: head.start(),
+                end: head.end(),
                 kind: Kind::CardNumber,
                 certain: true,
                 mask: Some("••••".to_string()),
             });
             ctx.add(Finding {
-                start: second.start(),
-                end: second.end(),
+                start: tail.start(),
+                end: tail.end(),
                 kind: Kind::CardNumber,
                 certain: true,
                 mask: Some(format!("•••• {}", numbers::last4(&digits))),
             });
         }
     }
+}
+
+/// Words between two halves of a number that say the second is its start (`the first 8 are`,
+/// `前八位`).
+fn starts_again(between: &str) -> bool {
+    let lower = between.to_lowercase();
+    [
+        "first half",
+        "first 8",
+        "first eight",
+        "starts with",
+        "begins with",
+        "前八位",
+        "前8位",
+        "前半",
+        "前面是",
+        "开头",
+        "開頭",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 #[cfg(test)]
@@ -408,6 +436,15 @@ mod tests {
             "前八位是41111111，后面是11111111",
             "前八位是••••，后面是•••• 1111",
         );
+        masked(
+            "后八位 1111 1111，前八位 4111 1111",
+            "后八位 •••• 1111，前八位 ••••",
+        );
+        masked(
+            "the card ends 1111 1111 and starts with 4111 1111",
+            "the card ends •••• 1111 and starts with ••••",
+        );
+        kept("I paid 1111 1111 and it starts with 4111 1112");
         kept("order 4111 1111, then 1111 1111 arrived");
         kept("I paid 4111 1111 and 1111 1112 yuan");
     }

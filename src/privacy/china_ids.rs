@@ -35,8 +35,10 @@ pub(super) fn find_legacy(ctx: &mut Context<'_>, runs: &[Run]) {
     find_sized(ctx, runs, true);
 }
 
+/// In a reference, only an 18-character number is one: its check character and birth date make
+/// an order number that passes them by chance rarer than one in ten thousand.
 fn find_sized(ctx: &mut Context<'_>, runs: &[Run], legacy: bool) {
-    if ctx.policy.keep_references {
+    if ctx.policy.keep_references && legacy {
         return;
     }
     for run in runs {
@@ -82,20 +84,20 @@ fn id_from(ctx: &Context<'_>, run: &Run, a: usize, legacy: bool) -> Option<(Find
             break;
         }
         let (_, end) = *run.groups.get(b - 1)?;
-        let digits = run.digits(view, a, b);
+        let digits = run.digits(a, b);
         let at_end = b == run.groups.len();
         if ctx.taken(start, end) {
             continue;
         }
         let found = match count {
             17 if at_end && !legacy => check_x(ctx, end).and_then(|x| {
-                id18_valid(&digits, 'X').then(|| (x + 1, mask(&digits, Some('X')), true))
+                id18_valid(digits, 'X').then(|| (x + 1, mask(digits, Some('X')), true))
             }),
             18 if !legacy => {
                 let (body, check) = digits.split_at(17);
                 let check = char::from(b'0' + check.first().copied().unwrap_or(0));
                 (id18_valid(body, check) && !glued(ctx, end, at_end))
-                    .then(|| (end, mask(&digits, None), true))
+                    .then(|| (end, mask(digits, None), true))
             }
             // Checked only by its province and date, a legacy number is the whole run of
             // digits, unless an ID label names it.
@@ -103,7 +105,7 @@ fn id_from(ctx: &Context<'_>, run: &Run, a: usize, legacy: bool) -> Option<(Find
                 && !glued(ctx, end, at_end)
                 && (labelled || (a == 0 && at_end && typed_as_one_number(view, run))) =>
             {
-                id15_valid(&digits).then(|| (end, mask(&digits, None), labelled))
+                id15_valid(digits).then(|| (end, mask(digits, None), labelled))
             }
             _ => None,
         };
@@ -296,6 +298,25 @@ mod tests {
         masked("订单11010519491231002X", "订单••••••••••••••002X", false);
         kept("990105491231002");
         kept("110105491331002");
+    }
+
+    #[test]
+    fn a_reference_masks_an_id_number_of_18_characters_only() {
+        let policy = Policy {
+            keep_references: true,
+            ..Policy::default()
+        };
+        assert_eq!(
+            scan("身份证 11010519491231002X", policy).text,
+            "身份证 ••••••••••••••002X"
+        );
+        assert_eq!(
+            scan("110105194912310029 我的", policy).text,
+            "110105194912310029 我的"
+        );
+        for text in ["110105491231002", "2026112122001400000000001234"] {
+            assert_eq!(scan(text, policy).text, text);
+        }
     }
 
     #[test]

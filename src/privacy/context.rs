@@ -60,8 +60,12 @@ impl<'a> Context<'a> {
     pub(super) fn label_before(&self, at: usize) -> Option<Label> {
         let index = self.labels.partition_point(|l| l.end <= at);
         let label = *self.labels.get(index.checked_sub(1)?)?;
+        // Read no further than 16 characters back: a label far away costs nothing.
+        if at.saturating_sub(label.end) > 16 {
+            return None;
+        }
         let gap = self.view.string(label.end, at);
-        (gap.chars().count() <= 16 && is_joint(&gap)).then_some(label)
+        is_joint(&gap).then_some(label)
     }
 
     /// The label starting at `at`, if any.
@@ -70,15 +74,15 @@ impl<'a> Context<'a> {
         self.labels.get(index).filter(|l| l.start == at).copied()
     }
 
-    /// Whether view character `i` is part of a label of one of `rules`.
+    /// Whether view character `i` is part of a strong label of one of `rules`.
     pub(super) fn in_label(&self, i: usize, rules: &[Rule]) -> bool {
         let index = self.labels.partition_point(|l| l.end <= i);
         self.labels
             .get(index)
-            .is_some_and(|l| l.start <= i && rules.contains(&l.rule))
+            .is_some_and(|l| l.start <= i && l.strong && rules.contains(&l.rule))
     }
 
-    /// Whether a label of `rule` is among the few labels before `at` in the same sentence.
+    /// Whether a strong label of `rule` is among the few labels before `at` in the same sentence.
     /// Counted in labels, not characters: what a scan removes between them is never a label,
     /// so a scanned text scanned again finds the same.
     pub(super) fn rule_before_in_sentence(&self, at: usize, rule: Rule) -> bool {
@@ -91,6 +95,7 @@ impl<'a> Context<'a> {
             .take(4)
             .any(|l| {
                 l.rule == rule
+                    && l.strong
                     && !(l.end..at).any(|j| {
                         self.view.is(j, |c| {
                             matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | ';' | '；')

@@ -29,7 +29,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
 use super::normalize::View;
 
@@ -89,12 +89,18 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("登錄密碼", Password, true), ("登陸密碼", Password, true), ("账户密码", Password, true),
     ("账号密码", Password, true), ("帳號密碼", Password, true), ("帳戶密碼", Password, true),
     ("口令", Password, true), ("开机密码", Password, true), ("锁屏密码", Pin, true),
+    ("pswd", Password, true), ("psw", Password, true), ("pasword", Password, true),
+    ("passwrd", Password, true), ("unlock password", Password, true),
     // PINs.
     ("pin", Pin, true), ("pins", Pin, true), ("pin code", Pin, true), ("pin number", Pin, true),
     ("pin no", Pin, true), ("card pin", Pin, true), ("atm pin", Pin, true), ("debit pin", Pin, true),
     ("bank pin", Pin, true), ("unlock pin", Pin, true), ("pin码", Pin, true), ("pin碼", Pin, true),
     ("取款密码", Pin, true), ("取款密碼", Pin, true), ("提款密码", Pin, true), ("提款密碼", Pin, true), ("银行卡密码", Pin, true),
     ("銀行卡密碼", Pin, true), ("卡密码", Pin, true), ("卡密碼", Pin, true), ("查询密码", Pin, true),
+    ("unlock code", Pin, true), ("lock code", Pin, true), ("screen lock code", Pin, true),
+    ("lock screen code", Pin, true), ("screen lock pin", Pin, true), ("lock screen pin", Pin, true),
+    ("mpin", Pin, true), ("m-pin", Pin, true), ("phone pin", Pin, true), ("sim pin", Pin, true), ("security pin", Pin, true),
+    ("4 digit pin", Pin, true), ("four digit pin", Pin, true), ("解锁密码", Pin, true),
     // Payment passwords.
     ("payment password", PaymentPassword, true), ("payment pw", PaymentPassword, true),
     ("payment pin", PaymentPassword, true), ("payment passcode", PaymentPassword, true),
@@ -104,6 +110,15 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("交易密码", PaymentPassword, true), ("交易密碼", PaymentPassword, true),
     ("支付口令", PaymentPassword, true), ("六位密码", PaymentPassword, true),
     ("6位密码", PaymentPassword, true), ("六位数密码", PaymentPassword, true),
+    ("transaction password", PaymentPassword, true), ("transaction pin", PaymentPassword, true),
+    ("trade password", PaymentPassword, true), ("trading password", PaymentPassword, true),
+    ("wallet password", PaymentPassword, true), ("wallet pin", PaymentPassword, true),
+    ("pay passcode", PaymentPassword, true), ("tpin", PaymentPassword, true),
+    ("t-pin", PaymentPassword, true), ("upi pin", PaymentPassword, true),
+    ("钱包密码", PaymentPassword, true), ("錢包密碼", PaymentPassword, true),
+    ("零钱密码", PaymentPassword, true), ("安全密码", PaymentPassword, true),
+    ("二级密码", PaymentPassword, true), ("交易口令", PaymentPassword, true),
+    ("支付pin", PaymentPassword, true), ("支付pin码", PaymentPassword, true),
     // Card security codes, by name or described.
     ("cvv", Cvv, true), ("cvv2", Cvv, true), ("cvc", Cvv, true), ("cvc2", Cvv, true),
     ("cvn", Cvv, true), ("cvn2", Cvv, true), ("cid", Cvv, true), ("csc", Cvv, true),
@@ -114,7 +129,9 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("3 digits", Cvv, true), ("three digits", Cvv, true), ("3 digit code", Cvv, true),
     ("three digit code", Cvv, true), ("3 digit number", Cvv, true), ("three digit number", Cvv, true),
     ("on the back", Cvv, true), ("back of the card", Cvv, true), ("back of my card", Cvv, true),
-    ("little number", Cvv, true), ("背面", Cvv, true), ("背后", Cvv, true), ("背後", Cvv, true),
+    ("little number", Cvv, true), ("3 numbers", Cvv, true), ("three numbers", Cvv, true),
+    ("back of card", Cvv, true), ("behind the card", Cvv, true), ("code on the back", Cvv, true), ("card back", Cvv, true), ("signature strip", Cvv, true),
+    ("signature panel", Cvv, true), ("signature box", Cvv, true), ("背面", Cvv, true), ("背后", Cvv, true), ("背後", Cvv, true),
     ("卡背", Cvv, true), ("签名栏", Cvv, true), ("签名条", Cvv, true), ("签名处", Cvv, true),
     ("簽名欄", Cvv, true), ("簽名條", Cvv, true), ("三位数", Cvv, true), ("三位數", Cvv, true),
     ("后三位", Cvv, true), ("後三位", Cvv, true), ("三码", Cvv, true), ("三碼", Cvv, true),
@@ -134,17 +151,24 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("text message code", Otp, true), ("short message code", Otp, true), ("message code", Otp, true),
     ("login code", Otp, true), ("log in code", Otp, true), ("sign in code", Otp, true),
     ("access code", Otp, true), ("email code", Otp, true), ("dynamic code", Otp, true),
-    ("tac", Otp, true), ("验证码", Otp, true), ("驗證碼", Otp, true), ("动态码", Otp, true),
+    ("tac", Otp, true), ("6 digit code", Otp, true), ("six digit code", Otp, true),
+    ("2 step code", Otp, true), ("two step code", Otp, true), ("texted code", Otp, true), ("验证码", Otp, true), ("驗證碼", Otp, true), ("动态码", Otp, true),
     ("動態碼", Otp, true), ("动态密码", Otp, true), ("動態密碼", Otp, true), ("短信码", Otp, true),
     ("短信碼", Otp, true), ("一次性密码", Otp, true), ("一次性密碼", Otp, true), ("认证码", Otp, true),
     ("認證碼", Otp, true), ("确认码", Otp, true), ("確認碼", Otp, true), ("授权码", Otp, true),
     ("授權碼", Otp, true), ("付款码", Otp, true), ("付款碼", Otp, true),
     ("code", Code, false), ("codes", Code, false), ("码", Code, false), ("碼", Code, false),
-    ("verification", Code, false),
+    ("verification", Code, false), ("4 digit code", Code, false), ("four digit code", Code, false),
+    ("6 digit one", Code, false), ("six digit one", Code, false), ("4 digit one", Code, false),
+    ("4 digit number", Code, false), ("6 digit number", Code, false),
     // Backup codes, seed phrases, keys.
     ("backup code", Backup, true), ("backup codes", Backup, true), ("recovery code", Backup, true),
     ("recovery codes", Backup, true), ("备用码", Backup, true), ("备用代码", Backup, true),
     ("恢复码", Backup, true), ("备份码", Backup, true), ("救援码", Backup, true),
+    ("backup key", Backup, true), ("recovery key", Backup, true), ("emergency code", Backup, true),
+    ("emergency codes", Backup, true), ("scratch code", Backup, true), ("scratch codes", Backup, true),
+    ("2fa backup codes", Backup, true), ("备用验证码", Backup, true), ("恢复代码", Backup, true),
+    ("备份验证码", Backup, true),
     ("seed phrase", Seed, true), ("seed words", Seed, true), ("seed", Seed, true),
     ("recovery phrase", Seed, true), ("recovery words", Seed, true), ("recovery seed", Seed, true),
     ("backup phrase", Seed, true), ("secret phrase", Seed, true), ("secret recovery phrase", Seed, true),
@@ -153,6 +177,8 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("恢复短语", Seed, true), ("恢復短語", Seed, true), ("种子短语", Seed, true), ("种子词", Seed, true),
     ("private key", Key, true), ("privkey", Key, true), ("secret key", Key, true), ("wif", Key, true),
     ("私钥", Key, true), ("私鑰", Key, true), ("密钥", Key, true), ("密鑰", Key, true),
+    ("private keys", Key, true), ("priv key", Key, true), ("wallet key", Key, true),
+    ("key", Key, false), ("keys", Key, false),
     // Card numbers.
     ("card", Card, true), ("cards", Card, true), ("card number", Card, true), ("card no", Card, true),
     ("card num", Card, true), ("credit card", Card, true), ("debit card", Card, true),
@@ -199,6 +225,8 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("item code", Keep, true), ("tracking code", Keep, true), ("merchant code", Keep, true),
     ("ending", Keep, true), ("ending in", Keep, true), ("ends in", Keep, true), ("ends with", Keep, true),
     ("last 4", Keep, true), ("last four", Keep, true), ("last 4 digits", Keep, true),
+    ("my number", Keep, true), ("cell", Keep, true), ("cell number", Keep, true),
+    ("whatsapp", Keep, true), ("contact number", Keep, true), ("手提", Keep, true),
     ("phone", Keep, true), ("phone number", Keep, true), ("mobile", Keep, true), ("tel", Keep, true),
     ("订单", Id, true), ("订单号", Id, true), ("订单编号", Id, true), ("訂單", Id, true),
     ("訂單號", Id, true), ("单号", Id, true), ("單號", Id, true), ("交易号", Id, true),
@@ -207,7 +235,7 @@ const LABELS: &[(&str, Rule, bool)] = &[
     ("参考号", Id, true), ("批次号", Id, true), ("工单", Id, true), ("尾号", Keep, true),
     ("尾號", Keep, true), ("末四位", Keep, true), ("后四位", Keep, true), ("後四位", Keep, true),
     ("错误码", Keep, true), ("錯誤碼", Keep, true), ("错误代码", Keep, true), ("錯誤代碼", Keep, true),
-    ("错误", Keep, true), ("代码", Keep, true), ("状态码", Keep, true), ("返回码", Keep, true),
+    ("错误", Keep, true), ("錯誤", Keep, true), ("提示码", Keep, true), ("提示碼", Keep, true), ("代码", Keep, true), ("状态码", Keep, true), ("返回码", Keep, true),
     ("二维码", Keep, true), ("条形码", Keep, true), ("条码", Keep, true), ("编码", Keep, true),
     ("邮编", Keep, true), ("号码", Keep, true), ("號碼", Keep, true), ("手机号", Keep, true),
     ("手机", Keep, true), ("手機", Keep, true), ("电话", Keep, true), ("電話", Keep, true),
@@ -284,21 +312,35 @@ pub(super) fn find(view: &View) -> Vec<Label> {
     let (text, index) = view.text_and_index();
     let at = |byte: usize| index.get(byte).copied().unwrap_or(view.len());
     let mut labels = Vec::new();
-    for m in matcher.find_iter(&text) {
-        let Some(&(_, rule, strong)) = rows
+    let mut from = 0;
+    // A match that is no whole word (`pay password` in `Alipay password`) may hide one that
+    // starts inside it (`password`): the search goes on from its next character. Labels are
+    // short, so this stays linear.
+    while let Some(m) = matcher.find(Input::new(text.as_str()).range(from..)) {
+        let row = rows
             .get(m.pattern().as_usize())
-            .and_then(|&r| LABELS.get(r))
-        else {
-            continue;
-        };
+            .and_then(|&r| LABELS.get(r));
         let (start, end) = (at(m.start()), at(m.end()));
-        if whole_word(view, start, end, rule) {
-            labels.push(Label {
-                start,
-                end,
-                rule,
-                strong,
-            });
+        match row {
+            Some(&(_, rule, strong)) if whole_word(view, start, end, rule) => {
+                labels.push(Label {
+                    start,
+                    end,
+                    rule,
+                    strong,
+                });
+                from = m.end();
+            }
+            _ => {
+                let next = text
+                    .get(m.start()..)
+                    .and_then(|rest| rest.chars().next())
+                    .map_or(1, char::len_utf8);
+                from = m.start() + next;
+            }
+        }
+        if from > text.len() {
+            break;
         }
     }
     labels
@@ -321,7 +363,10 @@ fn whole_word(view: &View, start: usize, end: usize, rule: Rule) -> bool {
         && (view.before(start).is_some_and(|c| c == '.' || c == '@')
             || view.is(end, |c| c == '@')
             || (view.is(end, |c| c == '.') && view.is(end + 1, |c| c.is_ascii_alphabetic())));
-    if in_address {
+    // Part of an identifier: `PWD_ERR_01`, `ERR_PIN_LOCKED`.
+    let in_identifier = (first.is_ascii_alphanumeric() && view.before(start) == Some('_'))
+        || (last.is_ascii_alphanumeric() && view.is(end, |c| c == '_'));
+    if in_address || in_identifier {
         return false;
     }
     if last.is_ascii_alphanumeric() {
@@ -377,6 +422,12 @@ mod tests {
         assert!(labels("Err2026pw").is_empty());
         assert!(labels("li.pw@example.com").is_empty());
         assert!(labels("pin.example.com").is_empty());
+        assert!(labels("PWD_ERR_01").is_empty());
+        assert_eq!(
+            labels("Alipay password"),
+            [("password".into(), Password, true)]
+        );
+        assert!(labels("E_PIN").is_empty());
         assert_eq!(labels("pin1234"), [("pin".into(), Pin, true)]);
         assert_eq!(
             labels("我的password是"),

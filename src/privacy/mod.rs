@@ -10,7 +10,7 @@
 //!
 //! - `ibans`, `china_ids`, `cards`: numbers with a checksum, however grouped and separated
 //!   (`numbers` reads the digit runs they share);
-//! - `seeds`: seed phrases (the BIP-39 word list) and private keys;
+//! - `seeds`: seed phrases (the BIP-39 word list); `keys`: private keys;
 //! - `secrets`: everything found by its label, on either side of it (`labels` has the table,
 //!   `values` the shapes of values, `words` the words around them);
 //! - `contacts`: masks for phone numbers and email addresses, which are not secrets;
@@ -25,13 +25,16 @@
 
 mod cards;
 mod china_ids;
+mod codes;
 mod contacts;
 mod context;
 mod controls;
 mod ibans;
+mod keys;
 mod labels;
 mod normalize;
 mod numbers;
+mod same_as;
 mod secrets;
 mod seeds;
 mod values;
@@ -68,10 +71,11 @@ pub enum Kind {
     Cvv,
     VerificationCode,
     SeedPhrase,
+    PrivateKey,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::CardNumber,
         Kind::Iban,
         Kind::IdNumber,
@@ -80,6 +84,7 @@ impl Kind {
         Kind::Cvv,
         Kind::VerificationCode,
         Kind::SeedPhrase,
+        Kind::PrivateKey,
     ];
 
     /// The kebab-case name, as serialized.
@@ -93,6 +98,7 @@ impl Kind {
             Kind::Cvv => "cvv",
             Kind::VerificationCode => "verification-code",
             Kind::SeedPhrase => "seed-phrase",
+            Kind::PrivateKey => "private-key",
         }
     }
 
@@ -107,6 +113,7 @@ impl Kind {
             Kind::Cvv => ("a CVV", "安全码（CVV）"),
             Kind::VerificationCode => ("a verification code", "验证码"),
             Kind::SeedPhrase => ("a seed phrase", "助记词"),
+            Kind::PrivateKey => ("a private key", "私钥"),
         };
         lang.pick(en, zh)
     }
@@ -194,6 +201,7 @@ fn find_in(text: &str, policy: Policy) -> Vec<Change> {
     cards::find(&mut ctx, &runs);
     china_ids::find_legacy(&mut ctx, &runs);
     seeds::find(&mut ctx);
+    keys::find(&mut ctx);
     secrets::find(&mut ctx);
     let mut findings = ctx.findings;
     findings.sort_by_key(|f| f.start);

@@ -12,10 +12,12 @@ pub(super) struct Run {
     pub groups: Vec<(usize, usize)>,
     /// How many digits the groups before each group hold, then all of them: `count` in one step.
     sums: Vec<usize>,
+    /// Every digit of the run, read once.
+    all: Vec<u8>,
 }
 
 impl Run {
-    fn new(groups: Vec<(usize, usize)>) -> Run {
+    fn new(view: &View, groups: Vec<(usize, usize)>) -> Run {
         let mut sums = Vec::with_capacity(groups.len() + 1);
         let mut total = 0;
         sums.push(0);
@@ -23,7 +25,11 @@ impl Run {
             total += e - s;
             sums.push(total);
         }
-        Run { groups, sums }
+        let all = groups
+            .iter()
+            .flat_map(|&(s, e)| (s..e).filter_map(|i| view.at(i).and_then(digit)))
+            .collect();
+        Run { groups, sums, all }
     }
 
     pub(super) fn start(&self) -> usize {
@@ -46,13 +52,14 @@ impl Run {
     }
 
     /// The digits of groups `from..to`.
-    pub(super) fn digits(&self, view: &View, from: usize, to: usize) -> Vec<u8> {
-        self.groups
-            .get(from..to)
-            .unwrap_or_default()
-            .iter()
-            .flat_map(|&(s, e)| (s..e).filter_map(|i| view.at(i).and_then(digit)))
-            .collect()
+    pub(super) fn digits(&self, from: usize, to: usize) -> &[u8] {
+        let at = |k: usize| {
+            self.sums
+                .get(k.min(self.groups.len()))
+                .copied()
+                .unwrap_or(0)
+        };
+        self.all.get(at(from)..at(to)).unwrap_or_default()
     }
 }
 
@@ -79,7 +86,7 @@ pub(super) fn runs(view: &View) -> Vec<Run> {
             }
         }
         i = groups.last().map_or(i + 1, |g| g.1);
-        runs.push(Run::new(groups));
+        runs.push(Run::new(view, groups));
     }
     runs
 }
@@ -162,7 +169,7 @@ mod tests {
     fn digits_and_last_4() {
         let view = View::new("12 3456");
         let run = &runs(&view)[0];
-        assert_eq!(run.digits(&view, 0, 2), [1, 2, 3, 4, 5, 6]);
+        assert_eq!(run.digits(0, 2), [1, 2, 3, 4, 5, 6]);
         assert_eq!(run.count(0, 2), 6);
         assert_eq!(last4(&[1, 2, 3, 4, 5, 6]), "3456");
         assert_eq!(last4(&[1, 2]), "12");

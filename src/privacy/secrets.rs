@@ -23,7 +23,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Kind;
 use super::context::{Context, Finding};
 use super::labels::{Label, Rule};
 use super::normalize::{is_cjk, is_wide_punct};
@@ -32,13 +31,14 @@ use super::values::{
     quoted, value_at,
 };
 use super::words::{BACK_LINKS, link_word};
+use super::{Kind, codes, same_as};
 
 /// How many words may stand between a label and its value, and how many Chinese characters.
 const GAP_WORDS: usize = 4;
 const GAP_CJK: usize = 10;
 
 pub(super) fn find(ctx: &mut Context<'_>) {
-    same_as(ctx);
+    same_as::find(ctx);
     let labels: Vec<Label> = ctx
         .labels
         .iter()
@@ -62,6 +62,14 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
     let mut corrected = false;
     // `cvc code`, `密码 (password)`: at most one more label for the same secret.
     let mut repeated = false;
+    // `password = my phone number 139…`: a phone number is then the value.
+    let mut phone_is_value = false;
+    // `Wrong password [E1002]`, `密码错误 (E1002)`: a bracketed code after a failure is the
+    // error's.
+    let mut failed = codes::failure_before(ctx, label.start);
+    // `my pw is my dog's name rex2019`: a word or colon after the label links it to a value a
+    // few words on, when that value has letters and digits.
+    let mut linked = false;
     while let Some(c) = view.at(p) {
         if is_marker(ctx, p) {
             // A value already removed: scanning a report again changes nothing.
@@ -78,6 +86,15 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
             }
             // `my password? Dragon1988`, `PIN no. 1234`: right after the label, not an end.
             '?' if p == label.end => p += 1,
+            // `my password's hunter2`
+            '\'' | '’'
+                if p == label.end
+                    && view.is(p + 1, |c| c == 's')
+                    && view.is(p + 2, |c| c == ' ') =>
+            {
+                link = Link::Word;
+                p += 2;
+            }
             '.' if p == label.end
                 && view.before(p).is_some_and(|c| c.eq_ignore_ascii_case(&'o')) =>
             {
@@ -85,7 +102,7 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
             }
             c if ends_sentence(ctx, p, c) => {
                 if rule == Rule::Password {
-                    reset_to(ctx, p, strong);
+                    reset_to(ctx, p, label);
                 }
                 return;
             }
@@ -94,10 +111,18 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                 && !view.before(p).is_some_and(char::is_alphanumeric) =>
             {
                 if let Some(value) = quoted(ctx, p, rule) {
-                    take(ctx, value, strong, Link::Punct, rule);
+                    take(ctx, value, strong, Link::Punct, rule, label);
                     return;
                 }
                 p += 1;
+            }
+            // `(02)2345-6789`: a phone number, not a value in brackets.
+            '(' if codes::phone_at(ctx, p).is_some() && !phone_is_value => {
+                gap += 1;
+                if gap > GAP_WORDS {
+                    return;
+                }
+                p = codes::phone_at(ctx, p).unwrap_or(p + 1);
             }
             c if is_joint(c) => {
                 if matches!(
@@ -117,6 +142,8 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                         return;
                     }
                     match next.rule {
+                        // `Incorrect PIN (code 55)`: a code of its own, an error's.
+                        Rule::Code if link == Link::Punct && rule != Rule::Code => return,
                         // `cvc code`, `密码 (password)`, `CVV/CVC`: one label said twice.
                         r if r.is_secret()
                             && gap + cjk_gap == 0
@@ -130,9 +157,15 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                         }
                         Rule::Card | Rule::Identity => gap += 1,
                         // `password = my phone number 139…`: what the password is the same as.
-                        Rule::Keep if rule == Rule::Password && is_contact_noun(ctx, next) => {}
+                        // Not `密碼跟電話都被改了`: the password and the phone, both changed.
+                        Rule::Keep
+                            if rule == Rule::Password && same_as::is_contact_noun(ctx, next) =>
+                        {
+                            phone_is_value |= link > Link::Bare;
+                        }
                         r if r.is_kept() => {
                             gap += 1;
+                            failed |= codes::failure_at(ctx, p).is_some();
                             p = skip_kept_value(ctx, next.end);
                             continue;
                         }
@@ -148,22 +181,70 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                     p = q;
                     continue;
                 }
-                // A password after other words needs a word or colon after them:
-                // `the pw for my app is …`, not `password reset link …`.
+                // A phone number is never a code or a PIN, nor a password unless the label
+                // gives it as one (`password: 13800138000`, `password = my phone 139…`).
+                let given = phone_is_value
+                    || (rule == Rule::Password && gap + cjk_gap == 0 && link == Link::Punct);
+                if let Some(end) = codes::phone_at(ctx, p).filter(|_| !given) {
+                    gap += 1;
+                    if gap > GAP_WORDS {
+                        return;
+                    }
+                    (p, link) = (end, Link::Bare);
+                    continue;
+                }
+                // A password after other words needs a word or colon after them, and a
+                // password's shape: `the pw for my app is …`, not `password reset link …`.
+                if link > Link::Bare {
+                    linked = true;
+                }
                 let value = value_at(ctx, rule, p, link)
-                    .filter(|v| gap + cjk_gap == 0 || link > Link::Bare || v.kind != Kind::Password)
+                    .filter(|v| {
+                        v.kind != Kind::Password
+                            || gap + cjk_gap == 0
+                            || (link > Link::Bare && v.strong)
+                            // `the password I use everywhere is dragonfly`: uncertain.
+                            || (link == Link::Word && gap <= 4 && cjk_gap == 0)
+                            || (linked && gap <= 3 && cjk_gap <= 8 && letters_and_digits(ctx, v))
+                            || (linked && gap == 0 && cjk_gap <= 8 && is_digits(ctx, v, 4, 8))
+                    })
                     .filter(|v| {
                         !corrected || (v.strong && link > Link::Bare && !is_number(ctx, v))
                     });
+                // `the password I use everywhere is dragonfly`: a word that may be one, then
+                // `is`, is not the value.
+                let value = value.filter(|v| v.strong || !link_word_after(ctx, v.end, rule));
                 if let Some(value) = value {
-                    take(ctx, value, strong, link, rule);
+                    if failed && error_in_brackets(ctx, &value) {
+                        return;
+                    }
+                    // `输入支付密码后显示 1002 错误`, `验证码一直报错 10003`: words between, then
+                    // a code beside a failure or what an app showed.
+                    if gap + cjk_gap > 0 && error_before_failure(ctx, &value) {
+                        return;
+                    }
+                    take(ctx, value, strong, link, rule, label);
                     if rule != Rule::Password {
-                        more_values(ctx, rule, value.end, strong, link);
+                        more_values(ctx, rule, value.end, strong, link, label);
                         return;
                     }
                     // `my password is sunshine2, no wait, it's sunshine3`: a correction in the
                     // same sentence, given as strongly.
                     (p, gap, cjk_gap, link, corrected) = (value.end, 0, 0, Link::Bare, true);
+                    linked = false;
+                    continue;
+                }
+                if let Some(end) = codes::failure_at(ctx, p) {
+                    failed = true;
+                    if is_cjk(c) {
+                        cjk_gap += 1;
+                    } else {
+                        gap += 1;
+                    }
+                    if gap > GAP_WORDS || cjk_gap > GAP_CJK {
+                        return;
+                    }
+                    (p, link) = (end, Link::Bare);
                     continue;
                 }
                 if is_cjk(c) {
@@ -186,14 +267,74 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
     }
 }
 
-/// After a value: more of the same, joined by `and`, `or`, `then`, a comma (`tried PIN 2580 and
-/// then 2850`).
-fn more_values(ctx: &mut Context<'_>, rule: Rule, mut p: usize, strong: bool, link: Link) {
+/// Whether a value stands alone in brackets and is shaped like an error code (`[E1002]`, and
+/// `(51)` in an error message).
+fn error_in_brackets(ctx: &Context<'_>, value: &Value) -> bool {
     let view = ctx.view;
-    for _ in 0..3 {
+    let open = view
+        .before(value.start)
+        .is_some_and(|c| matches!(c, '(' | '[' | '（' | '【'));
+    let close = view.is(value.end, |c| matches!(c, ')' | ']' | '）' | '】'));
+    open && close
+        && codes::error_code_shaped(
+            &view.string(value.start, value.end),
+            ctx.policy.keep_error_codes,
+        )
+}
+
+/// Whether a value is `min..=max` ASCII digits and nothing else (`我女儿生日0815`).
+fn is_digits(ctx: &Context<'_>, value: &Value, min: usize, max: usize) -> bool {
+    let word = ctx.view.string(value.start, value.end);
+    word.chars().all(|c| c.is_ascii_digit()) && (min..=max).contains(&word.len())
+}
+
+/// Whether a word that joins a label to its value follows `end` (`everywhere is …`).
+fn link_word_after(ctx: &Context<'_>, end: usize, rule: Rule) -> bool {
+    let at = ctx.view.run_end_capped(end, 2, |c| c == ' ');
+    at > end && link_word(ctx, at, rule).is_some_and(|(_, joins)| joins)
+}
+
+/// Whether a password has letters and digits and is not shaped like an error code (`rex2019`,
+/// not `E1002`).
+fn letters_and_digits(ctx: &Context<'_>, value: &Value) -> bool {
+    let word = ctx.view.string(value.start, value.end);
+    word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().any(|c| c.is_ascii_alphabetic())
+        && !codes::error_code_shaped(&word, false)
+}
+
+/// Whether a value shaped like an error code is followed by a failure word (`1002 错误`,
+/// `E1002 failed`) or follows one, or a word of what an app showed (`提示：10003`).
+fn error_before_failure(ctx: &Context<'_>, value: &Value) -> bool {
+    let view = ctx.view;
+    let after = view.run_end_capped(value.end, 2, |c| c == ' ');
+    (codes::failure_at(ctx, after).is_some() || codes::said_before(ctx, value.start))
+        && codes::error_code_shaped(&view.string(value.start, value.end), true)
+}
+
+/// After a value: more of the same, joined by `and`, `or`, `then`, a comma (`tried PIN 2580 and
+/// then 2850`); backup codes as long as the list goes, one a line or numbered (`2. 7hd3-k2p0`).
+fn more_values(
+    ctx: &mut Context<'_>,
+    rule: Rule,
+    mut p: usize,
+    strong: bool,
+    link: Link,
+    label: Label,
+) {
+    let view = ctx.view;
+    let most = if rule == Rule::Backup { usize::MAX } else { 3 };
+    for _ in 0..most {
         let mut q = p;
         loop {
-            let spaced = view.run_end(q, |c| matches!(c, ' ' | ',' | '，' | '/' | '、' | '\n'));
+            let spaced = view.run_end(q, |c| {
+                matches!(c, ' ' | ',' | '，' | '/' | '、' | ';' | '\n')
+            });
+            let spaced = if rule == Rule::Backup {
+                numbering_end(ctx, spaced)
+            } else {
+                spaced
+            };
             let word = [
                 "and then", "and", "or", "then", "和", "或者", "或", "然后", "还有",
             ]
@@ -218,7 +359,22 @@ fn more_values(ctx: &mut Context<'_>, rule: Rule, mut p: usize, strong: bool, li
             return;
         };
         p = value.end;
-        take(ctx, value, strong, link, rule);
+        take(ctx, value, strong, link, rule, label);
+    }
+}
+
+/// Past a list item's number (`2.`, `3)`, `#4`) and the spaces after it.
+fn numbering_end(ctx: &Context<'_>, at: usize) -> usize {
+    let view = ctx.view;
+    let from = view.run_end_capped(at, 1, |c| c == '#' || c == '(');
+    let digits = view.run_end_capped(from, 2, |c| c.is_ascii_digit());
+    let numbered = digits > from
+        && view.is(digits, |c| matches!(c, '.' | ')' | ':'))
+        && view.is(digits + 1, |c| c == ' ' || c == '\n');
+    if numbered {
+        view.run_end(digits + 1, |c| c == ' ' || c == '\n')
+    } else {
+        at
     }
 }
 
@@ -231,7 +387,10 @@ fn backward(ctx: &mut Context<'_>, label: Label) {
         q = view_back_spaces(ctx, q);
         match back_link(ctx, q) {
             Some(from) => {
-                linked = true;
+                // `my`, `the`, `的` only stand between: `he knows my password` has no value.
+                let word = view.string(from, q).to_ascii_lowercase();
+                linked |= !["my", "the", "a", "your", "our", "its", "我的", "的"]
+                    .contains(&word.as_str());
                 q = from;
             }
             None => break,
@@ -260,7 +419,7 @@ fn backward(ctx: &mut Context<'_>, label: Label) {
             .label_before(value.start)
             .is_some_and(|l| l.rule.is_kept());
         if !kept {
-            take(ctx, value, label.strong, Link::Word, label.rule);
+            take(ctx, value, label.strong, Link::Word, label.rule, label);
         }
     }
 }
@@ -341,9 +500,25 @@ fn value_start_before(ctx: &Context<'_>, q: usize) -> Option<usize> {
     (word_start < q).then_some(word_start)
 }
 
-/// Records a value found for a label of `rule`, certain or not.
-fn take(ctx: &mut Context<'_>, value: Value, strong_label: bool, link: Link, rule: Rule) {
-    if ctx.policy.keep_error_codes && rule == Rule::Code {
+/// Records a value found for `label` (read as a label of `rule`), certain or not. In an error
+/// message, a bare `code` is the error's unless its sentence says the code was sent to the user;
+/// elsewhere, when in brackets or beside words of an error (`codes::an_errors`).
+fn take(
+    ctx: &mut Context<'_>,
+    value: Value,
+    strong_label: bool,
+    link: Link,
+    rule: Rule,
+    label: Label,
+) {
+    let errors = || {
+        if ctx.policy.keep_error_codes {
+            !codes::sent_to_user(ctx, label)
+        } else {
+            codes::an_errors(ctx, label, &ctx.view.string(value.start, value.end))
+        }
+    };
+    if rule == Rule::Code && errors() {
         return;
     }
     let certain = strong_label
@@ -361,16 +536,34 @@ fn take(ctx: &mut Context<'_>, value: Value, strong_label: bool, link: Link, rul
 }
 
 /// Skips the value that follows the label of something support needs (`ending 1234`,
-/// `order 2026…`, `¥59.90`).
+/// `order 2026…`, `¥59.90`, `错误 (E1002)`).
 fn skip_kept_value(ctx: &Context<'_>, end: usize) -> usize {
     let view = ctx.view;
-    let at = view.run_end_capped(end, 4, |c| {
-        matches!(c, ' ' | ':' | '#' | '.' | '-' | '=' | '¥' | '$' | '€')
+    let mut at = view.run_end_capped(end, 4, |c| {
+        matches!(
+            c,
+            ' ' | ':' | '#' | '.' | '-' | '=' | '¥' | '$' | '€' | '(' | '[' | '（' | '【'
+        )
     });
+    // `电话是 …`, `電話係 …`, `phone is …`
+    if let Some(word) = ["是", "係", "为", "為", "is "]
+        .iter()
+        .find(|w| view.has(at, w))
+    {
+        at = view.run_end_capped(at + word.chars().count(), 2, |c| c == ' ' || c == ':');
+    }
+    // `phone 6123 4567`: a phone number whole, not its first group.
+    if let Some(phone) = codes::phone_at(ctx, at).or_else(|| codes::local_phone_at(ctx, at)) {
+        return phone;
+    }
     let to = view.run_end(at, |c| {
         c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ',' | ':' | '/')
     });
-    if to > at { to } else { end }
+    if to > at {
+        view.run_end_capped(to, 1, |c| matches!(c, ')' | ']' | '）' | '】'))
+    } else {
+        end
+    }
 }
 
 /// Where the number at `p` ends, with every group of it (`+86 138 0013 8000`).
@@ -416,99 +609,9 @@ fn is_number(ctx: &Context<'_>, value: &Value) -> bool {
         .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
 }
 
-/// A label that names a phone number, when a password is said to be one.
-fn is_contact_noun(ctx: &Context<'_>, label: Label) -> bool {
-    let text = ctx.view.string(label.start, label.end).to_lowercase();
-    [
-        "phone",
-        "phone number",
-        "mobile",
-        "tel",
-        "手机",
-        "手机号",
-        "手機",
-        "电话",
-        "電話",
-        "号码",
-        "號碼",
-    ]
-    .contains(&text.as_str())
-}
-
-/// `My password is the same as my email address`, `密码和手机号一样`: the email addresses (or
-/// phone numbers) in the answer are then passwords, wherever they are.
-fn same_as(ctx: &mut Context<'_>) {
-    static SAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)\bsame\s+as\s+(?:my\s+|the\s+)?(e-?mail|mail|phone|mobile|number)|(?:和|跟|与|與|同|就是|是)(?:我的)?(邮箱|郵箱|电子邮件|手机号|手機號|手机|手機|电话|電話)(?:号码|號碼)?(?:一样|一樣|相同|一致)?",
-        )
-        .ok()
-    });
-    static EMAIL: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").ok());
-    let (Some(same), Some(email)) = (SAME.as_ref(), EMAIL.as_ref()) else {
-        return;
-    };
-    let view = ctx.view;
-    if !ctx.labels.iter().any(|l| l.rule == Rule::Password) {
-        return;
-    }
-    let (text, index) = view.text_and_index();
-    let char_at = |byte: usize| index.get(byte).copied().unwrap_or(view.len());
-    let mut wants = (false, false);
-    for m in same.captures_iter(&text) {
-        let at = char_at(m.get(0).map_or(0, |m| m.start()));
-        let after_label = ctx.rule_before_in_sentence(at, Rule::Password);
-        let what = m
-            .get(1)
-            .or_else(|| m.get(2))
-            .map_or("", |w| w.as_str())
-            .to_lowercase();
-        if after_label {
-            let is_email =
-                ["mail", "e-mail", "email", "邮箱", "郵箱", "电子邮件"].contains(&what.as_str());
-            if is_email {
-                wants.0 = true;
-            } else {
-                wants.1 = true;
-            }
-        }
-    }
-    let mut found = Vec::new();
-    if wants.0 {
-        found.extend(
-            email
-                .find_iter(&text)
-                .map(|m| (char_at(m.start()), char_at(m.end()))),
-        );
-    }
-    if wants.1 {
-        for run in super::numbers::runs(view) {
-            let digits = run.count(0, run.groups.len());
-            if (7..=15).contains(&digits) {
-                let start = if view.before(run.start()) == Some('+') {
-                    run.start() - 1
-                } else {
-                    run.start()
-                };
-                found.push((start, run.end()));
-            }
-        }
-    }
-    for (start, end) in found {
-        ctx.add(Finding {
-            start,
-            end,
-            kind: Kind::Password,
-            certain: true,
-            mask: None,
-        });
-    }
-}
-
 /// In the next sentence after a password label, what the password was reset or changed to:
 /// `Someone changed my password. It was reset to Xk92!mq by someone.`
-fn reset_to(ctx: &mut Context<'_>, at: usize, strong: bool) {
+fn reset_to(ctx: &mut Context<'_>, at: usize, label: Label) {
     static PHRASE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:reset|changed|set|updated|switched|modified)\s+(?:it\s+)?(?:to|into)\s+|改成了?|改为|改為|重置为|重置成|换成了?|设置为|设置成|设为").ok()
     });
@@ -525,7 +628,7 @@ fn reset_to(ctx: &mut Context<'_>, at: usize, strong: bool) {
     };
     let start = at + 1 + sentence.get(..m.end()).map_or(0, |s| s.chars().count());
     if let Some(value) = password(ctx, start, Link::Word).filter(|v| v.strong) {
-        take(ctx, value, strong, Link::Punct, Rule::Password);
+        take(ctx, value, label.strong, Link::Punct, Rule::Password, label);
     }
 }
 
@@ -576,265 +679,4 @@ fn is_joint(c: char) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::{Policy, scan};
-    use super::*;
-
-    #[track_caller]
-    fn removed(text: &str, expected: &str, kinds: &[(Kind, bool)]) {
-        let out = scan(text, Policy::default());
-        let found: Vec<(Kind, bool)> = out.changes.iter().map(|c| (c.kind, c.certain)).collect();
-        assert_eq!(
-            (out.text.as_str(), found.as_slice()),
-            (expected, kinds),
-            "{text:?}"
-        );
-    }
-
-    #[track_caller]
-    fn kept(text: &str) {
-        let out = scan(text, Policy::default());
-        assert_eq!(out.text, text, "{:?}", out.changes);
-    }
-
-    const PW: (Kind, bool) = (Kind::Password, true);
-    const PW_MAYBE: (Kind, bool) = (Kind::Password, false);
-    const PIN: (Kind, bool) = (Kind::Pin, true);
-    const CVV: (Kind, bool) = (Kind::Cvv, true);
-    const OTP: (Kind, bool) = (Kind::VerificationCode, true);
-    const OTP_MAYBE: (Kind, bool) = (Kind::VerificationCode, false);
-
-    #[test]
-    fn passwords_after_their_label() {
-        removed("password: hunter2", "password: [removed]", &[PW]);
-        removed("my password is hunter2", "my password is [removed]", &[PW]);
-        removed("pwd → qazWSX123, tried", "pwd → [removed], tried", &[PW]);
-        removed("login pw = Blue_Sky_88", "login pw = [removed]", &[PW]);
-        removed(
-            "password - Summer2025! - that's it",
-            "password - [removed] - that's it",
-            &[PW],
-        );
-        removed(
-            "The password was \"correct horse 9\" and",
-            "The password was \"[removed]\" and",
-            &[PW],
-        );
-        removed("Password:\nRainbow#77", "Password:\n[removed]", &[PW]);
-        removed("my password? Dragon1988", "my password? [removed]", &[PW]);
-        removed(
-            "new password I set: P@ssw0rd2026",
-            "new password I set: [removed]",
-            &[PW],
-        );
-        removed(
-            "the pw for my wallet app is App-Pw-7781",
-            "the pw for my wallet app is [removed]",
-            &[PW],
-        );
-        removed(
-            "password was changed to NotMe#123 without",
-            "password was changed to [removed] without",
-            &[PW],
-        );
-        removed("password: sunshine", "password: [removed]", &[PW]);
-        removed(
-            "my password is sunshine",
-            "my password is [removed]",
-            &[PW_MAYBE],
-        );
-        removed("pass: moonlight77", "pass: [removed]", &[PW_MAYBE]);
-    }
-
-    #[test]
-    fn passwords_in_chinese_and_both() {
-        removed(
-            "我的密码就是abc12345，怎么登不上去",
-            "我的密码就是[removed]，怎么登不上去",
-            &[PW],
-        );
-        removed(
-            "登入密碼是Taipei101!，請幫我查一下",
-            "登入密碼是[removed]，請幫我查一下",
-            &[PW],
-        );
-        removed(
-            "登入密碼——Tai-Chung-8——一直錯誤",
-            "登入密碼——[removed]——一直錯誤",
-            &[PW],
-        );
-        removed("密码：张三丰，登录不了", "密码：[removed]，登录不了", &[PW]);
-        removed("我的password是Mixed2026!", "我的password是[removed]", &[PW]);
-        removed(
-            "密码 (password) = Shared#55",
-            "密码 (password) = [removed]",
-            &[PW],
-        );
-        removed(
-            "密码被人改成了Hack3r!!，不是我改的",
-            "密码被人改成了[removed]，不是我改的",
-            &[PW],
-        );
-    }
-
-    #[test]
-    fn values_before_their_label() {
-        removed("hunter22 is my password", "[removed] is my password", &[PW]);
-        removed(
-            "I typed 'Qwerty!234' as my password.",
-            "I typed '[removed]' as my password.",
-            &[PW],
-        );
-        removed("Ab123456是我的密码", "[removed]是我的密码", &[PW]);
-        removed(
-            "551204 was the SMS code",
-            "[removed] was the SMS code",
-            &[OTP],
-        );
-        removed("448 is the CVV", "[removed] is the CVV", &[CVV]);
-    }
-
-    #[test]
-    fn a_password_reset_to_in_the_next_sentence() {
-        removed(
-            "Someone changed my password. It was reset to Xk92!mq by someone.",
-            "Someone changed my password. It was reset to [removed] by someone.",
-            &[PW],
-        );
-    }
-
-    #[test]
-    fn the_same_as_another_value() {
-        removed(
-            "My password is the same as my email address, chen.jie@example.com.",
-            "My password is the same as my email address, [removed].",
-            &[PW],
-        );
-        removed(
-            "密码和我的邮箱一样：wangfang@example.cn",
-            "密码和我的邮箱一样：[removed]",
-            &[PW],
-        );
-    }
-
-    #[test]
-    fn the_same_as_a_value_given_elsewhere() {
-        removed(
-            "My email is li.lei@example.com and my password is the same as my email.",
-            "My email is [removed] and my password is the same as my email.",
-            &[PW],
-        );
-        removed(
-            "手机13800138000，密码和手机号一样",
-            "手机[removed]，密码和手机号一样",
-            &[PW],
-        );
-        kept("My email is li.lei@example.com, please reply there.");
-    }
-
-    #[test]
-    fn codes_spaced_grouped_or_on_the_next_line() {
-        removed("OTP 7 0 2 5 1 8", "OTP [removed]", &[OTP]);
-        removed("SMS code: 482 913", "SMS code: [removed]", &[OTP]);
-        removed("动态码：\n902771", "动态码：\n[removed]", &[OTP]);
-        removed(
-            "verification code they sent me was 302 118 and",
-            "verification code they sent me was [removed] and",
-            &[OTP],
-        );
-        removed("email code A7K2Q9", "email code [removed]", &[OTP]);
-        removed("my code is 4417", "my code is [removed]", &[OTP_MAYBE]);
-        removed("验证码：５５８２０１", "验证码：[removed]", &[OTP]);
-    }
-
-    #[test]
-    fn pins_and_cvvs_in_sentences() {
-        removed(
-            "I typed my PIN (5580) three times",
-            "I typed my PIN ([removed]) three times",
-            &[PIN],
-        );
-        removed("PIN#7712", "PIN#[removed]", &[PIN]);
-        removed(
-            "tried PIN 2580 and then 2850",
-            "tried PIN [removed] and then [removed]",
-            &[PIN, PIN],
-        );
-        removed(
-            "the PIN for the card ending 1234 is 7430",
-            "the PIN for the card ending 1234 is [removed]",
-            &[PIN],
-        );
-        removed("签名栏那三位是718", "签名栏那三位是[removed]", &[CVV]);
-        removed(
-            "security number on the back: 552",
-            "security number on the back: [removed]",
-            &[CVV],
-        );
-        removed("cvc code 665", "cvc code [removed]", &[CVV]);
-        removed("CVC2 123", "CVC2 [removed]", &[CVV]);
-        removed("支付密码是258013", "支付密码是[removed]", &[PIN]);
-    }
-
-    #[test]
-    fn backup_codes() {
-        removed(
-            "backup codes: 8a3k-92jd, 1k29-dk20",
-            "backup codes: [removed], [removed]",
-            &[OTP, OTP],
-        );
-    }
-
-    #[test]
-    fn descriptions_around_labels_are_kept() {
-        for text in [
-            "my password is wrong",
-            "my password was reset yesterday",
-            "password is not working",
-            "password is 12 characters",
-            "forgot password, reset link never came",
-            "wrong password 3 times",
-            "password123 is a bad password",
-            "PIN blocked after 3 tries",
-            "Support never asks for your password, PIN or verification code.",
-            "OTP never arrived",
-            "verification code: not received",
-            "验证码没收到",
-            "密码错误三次",
-            "密码是对的，但是登录不了",
-            "忘记支付密码了",
-            "支付密码是6位数字，我记得是对的",
-            "The verification code never arrived for my payment of 59.90 CNY at 2026-11-21 14:03.",
-            "The code sent to +86 138 0013 8000 never arrived.",
-            "I waited 60 seconds for the code, then $12.50 was charged.",
-            "验证码一直收不到，交易单号2026112122001400000000001234",
-            "promo code SAVE2026 didn't apply to order 88231945",
-            "the code expired at 14:03",
-            "code 2026-11-21",
-            "code 1234.56",
-            "the 6-digit code never came",
-            "I reset my password in 2024",
-        ] {
-            kept(text);
-        }
-    }
-
-    #[test]
-    fn error_messages_keep_their_codes_but_not_one_time_codes() {
-        let policy = Policy {
-            keep_error_codes: true,
-            ..Policy::default()
-        };
-        for text in [
-            "Payment failed (code 4012)",
-            "code 4012: do not honor",
-            "Declined, code is 100512",
-        ] {
-            assert_eq!(scan(text, policy).text, text);
-        }
-        assert_eq!(
-            scan("error code: 100512, and the SMS 验证码 was 223301", policy).text,
-            "error code: 100512, and the SMS 验证码 was [removed]"
-        );
-    }
-}
+mod tests;

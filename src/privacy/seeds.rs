@@ -1,9 +1,8 @@
-//! Seed phrases and private keys, removed: 12 or more words of the BIP-39 English list in a row
+//! Seed phrases, removed: 12 or more words of the BIP-39 English list in a row
 //! (from the `bip39` crate, CC0-1.0), with or without a label, numbered (`1. abandon 2) ability`),
 //! separated by spaces, commas (also `，`), dashes or line breaks, in any case; 8–11 such words
 //! alone are uncertain; 3 or more right after a seed label (`seed phrase:`, `助记词：`) are
-//! certain. A private key is one long key after its label (`private key`, `私钥`), or an
-//! extended private key (`xprv…`) anywhere.
+//! certain. (Private keys are in `keys`.)
 
 use bip39::Language;
 
@@ -40,7 +39,6 @@ pub(super) fn find(ctx: &mut Context<'_>) {
         }
         k = last + 1;
     }
-    find_keys(ctx);
 }
 
 /// A run of listed words: the words of a label at either end name the phrase, the rest is it.
@@ -147,61 +145,6 @@ fn joined(ctx: &Context<'_>, from: usize, to: usize) -> bool {
         .strip_suffix(['.', ')', ':', ']'])
         .unwrap_or(numbering);
     (1..=2).contains(&numbering.len()) && numbering.chars().all(|c| c.is_ascii_digit())
-}
-
-/// Private keys: one long key after a key label, or an extended private key anywhere.
-fn find_keys(ctx: &mut Context<'_>) {
-    let view = ctx.view;
-    let keys: Vec<usize> = ctx
-        .labels
-        .iter()
-        .filter(|l| l.rule == Rule::Key)
-        .map(|l| l.end)
-        .collect();
-    for end in keys {
-        let at = view.run_end_capped(end, 6, |c| matches!(c, ' ' | ':' | '=' | '\n' | '-' | '>'));
-        let at = skip_link_word(ctx, at);
-        let to = view.run_end(at, |c| c.is_ascii_alphanumeric());
-        if to - at >= 20 {
-            ctx.add(key(at, to));
-        }
-    }
-    let mut i = 0;
-    while i < view.len() {
-        let extended = ["xprv", "yprv", "zprv", "tprv"]
-            .iter()
-            .any(|p| view.has(i, p))
-            && !view.before(i).is_some_and(|c| c.is_ascii_alphanumeric());
-        if extended {
-            let to = view.run_end(i, |c| c.is_ascii_alphanumeric());
-            if to - i >= 100 {
-                ctx.add(key(i, to));
-            }
-            i = to;
-        } else {
-            i += 1;
-        }
-    }
-}
-
-fn skip_link_word(ctx: &Context<'_>, at: usize) -> usize {
-    let view = ctx.view;
-    for word in ["is ", "was ", "是", "为", "：", "is: "] {
-        if view.has(at, word) {
-            return view.run_end(at + word.chars().count(), |c| c == ' ');
-        }
-    }
-    at
-}
-
-fn key(start: usize, end: usize) -> Finding {
-    Finding {
-        start,
-        end,
-        kind: Kind::SeedPhrase,
-        certain: true,
-        mask: None,
-    }
 }
 
 #[cfg(test)]
@@ -317,25 +260,5 @@ mod tests {
     fn prose_is_not_a_phrase() {
         kept("I want to transfer money again but the app says wrong number, please help");
         kept("Please help: what happened to my account? I have no idea what this charge is about.");
-    }
-
-    #[test]
-    fn private_keys() {
-        removed(
-            "private key: 5Kb8kLf9zgWQnogidDA76MzPL6TsZZY36hWXMssSzNydYXYB9KF",
-            "private key: [removed]",
-            true,
-        );
-        removed(
-            "私钥 0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318",
-            "私钥 [removed]",
-            true,
-        );
-        removed(
-            "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi",
-            "[removed]",
-            true,
-        );
-        kept("transaction hash 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060");
     }
 }

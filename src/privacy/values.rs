@@ -52,6 +52,9 @@ pub(super) fn value_at(ctx: &Context<'_>, rule: Rule, p: usize, link: Link) -> O
             strong,
         })
     };
+    if is_chinese_digit(c) {
+        return chinese_digits(ctx, rule, p);
+    }
     if c.is_ascii_digit() {
         let value = match rule {
             Rule::Password => digits(4, 16, Kind::Password),
@@ -93,9 +96,54 @@ pub(super) fn value_at(ctx: &Context<'_>, rule: Rule, p: usize, link: Link) -> O
             ..v
         }),
         Rule::Otp => alphanumeric_code(ctx, p),
+        // `code: 8f2k-9xq1`: letters and digits in lower case are no error or promo code.
+        Rule::Code => alphanumeric_code(ctx, p).filter(|v| {
+            let word = view.string(v.start, v.end);
+            word.chars().any(|c| c.is_ascii_lowercase())
+        }),
         Rule::Backup => backup_code(ctx, p),
         _ => None,
     }
+}
+
+/// The digits as Chinese says them one by one (`四八二九一三`, `幺`, `两`).
+fn is_chinese_digit(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '两'
+            | '兩'
+            | '幺'
+    )
+}
+
+/// A code, PIN or password said in Chinese digits (`验证码 四八二九一三`): as many as the
+/// secret has, and not the start of a count (`三次`, `两个`) as no run that short is one.
+fn chinese_digits(ctx: &Context<'_>, rule: Rule, p: usize) -> Option<Value> {
+    let view = ctx.view;
+    let (min, max, kind) = match rule {
+        Rule::Otp => (4, 8, Kind::VerificationCode),
+        Rule::Pin | Rule::PaymentPassword => (4, 8, Kind::Pin),
+        Rule::Cvv => (3, 4, Kind::Cvv),
+        Rule::Password => (4, 16, Kind::Password),
+        _ => return None,
+    };
+    let end = view.run_end_capped(p, max + 1, is_chinese_digit);
+    (min..=max).contains(&(end - p)).then_some(Value {
+        start: p,
+        end,
+        kind,
+        strong: true,
+    })
 }
 
 /// `min..=max` digits at `p`: typed together, one by one with spaces, or in groups of 2–4 with
@@ -140,8 +188,9 @@ pub(super) fn digits_at(
             _ => first >= 3 && next == first,
         };
         if !fits {
-            // A longer number after a space is another number; after a dash, part of this one.
-            if sep == '-' || next >= 3 && count + next > max {
+            // After a dash, or after a space in groups of 3 or more (`07700 900123`), part of
+            // this number; else another number.
+            if sep == '-' || (next >= 3 && (count + next > max || first >= 3)) {
                 return None;
             }
             break;
@@ -152,7 +201,12 @@ pub(super) fn digits_at(
     if count > max || count < min {
         return None;
     }
-    if runs_on(ctx, q) || year_like(ctx, p, q, count) {
+    // `(415) 555-0132`: an area code.
+    let area_code = view.before(p) == Some('(')
+        && view.is(q, |c| c == ')')
+        && view.is(q + 1, |c| c == ' ' || c == '-')
+        && view.is(q + 2, |c| c.is_ascii_digit());
+    if runs_on(ctx, q) || year_like(ctx, p, q, count) || area_code {
         return None;
     }
     Some((q, count))
@@ -259,7 +313,12 @@ pub(super) fn password(ctx: &Context<'_>, p: usize, link: Link) -> Option<Value>
     {
         return None;
     }
-    if PLAIN.binary_search(&lower.as_str()).is_ok() {
+    // `my dog's name`: a possessive is no password.
+    let possessive = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
+    if PLAIN.binary_search(&lower.as_str()).is_ok() || possessive {
         return None;
     }
     let strength = strength(&word)?;
@@ -291,16 +350,28 @@ pub(super) fn strength(word: &str) -> Option<bool> {
     Some(strong)
 }
 
-/// A one-time code of letters and digits (`A7K2Q9`) after a code label.
+/// A one-time code of letters and digits after a code label: `A7K2Q9`, and in lower case from
+/// 6 characters (`8f2k9x`, `8f2k-9xq1`).
 pub(super) fn alphanumeric_code(ctx: &Context<'_>, p: usize) -> Option<Value> {
     let view = ctx.view;
-    let end = view.run_end(p, |c| c.is_ascii_alphanumeric() || c == '-');
+    let end = view.run_end_capped(p, 24, |c| c.is_ascii_alphanumeric() || c == '-');
+    let end = if view.before(end) == Some('-') {
+        end - 1
+    } else {
+        end
+    };
     let word = view.string(p, end);
     let len = word.chars().filter(char::is_ascii_alphanumeric).count();
     let mixed =
         word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(|c| c.is_ascii_alphabetic());
     let upper = !word.chars().any(|c| c.is_ascii_lowercase());
-    ((4..=10).contains(&len) && mixed && upper && !runs_on(ctx, end)).then_some(Value {
+    let shaped = (upper && (4..=10).contains(&len)) || (!upper && (6..=12).contains(&len));
+    (shaped
+        && mixed
+        && word.matches('-').count() <= 2
+        && !view.is(end, |c| c.is_ascii_alphanumeric())
+        && !runs_on(ctx, end))
+    .then_some(Value {
         start: p,
         end,
         kind: Kind::VerificationCode,
@@ -308,17 +379,56 @@ pub(super) fn alphanumeric_code(ctx: &Context<'_>, p: usize) -> Option<Value> {
     })
 }
 
-/// A backup code: 6–12 letters and digits with at least one digit, maybe split by one dash.
+/// A backup code: letters and digits, with a digit, in groups of 3 to 8 joined by dashes (6–32 of
+/// them: `8f2k-9xq1`, `48193027`, `XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`), or two groups of 4 digits
+/// (`1234 5678`, as Google prints them).
 pub(super) fn backup_code(ctx: &Context<'_>, p: usize) -> Option<Value> {
     let view = ctx.view;
-    let end = view.run_end_capped(p, 16, |c| c.is_ascii_alphanumeric() || c == '-');
+    if view.before(p).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let end = view.run_end_capped(p, 40, |c| c.is_ascii_alphanumeric() || c == '-');
+    let end = if view.before(end) == Some('-') {
+        end - 1
+    } else {
+        end
+    };
     let word = view.string(p, end);
+    let groups: Vec<&str> = word.split('-').collect();
     let len = word.chars().filter(char::is_ascii_alphanumeric).count();
-    let ok = (6..=12).contains(&len)
-        && word.matches('-').count() <= 1
+    let alone = !view.is(end, |c| c.is_ascii_alphanumeric());
+    let ok = alone
         && word.chars().any(|c| c.is_ascii_digit())
-        && !view.is(end, |c| c.is_ascii_alphanumeric());
-    ok.then_some(Value {
+        && if let [one] = groups.as_slice() {
+            (6..=16).contains(&one.len())
+        } else {
+            (6..=32).contains(&len) && groups.iter().all(|g| (3..=8).contains(&g.len()))
+        };
+    if ok {
+        return Some(Value {
+            start: p,
+            end,
+            kind: Kind::VerificationCode,
+            strong: true,
+        });
+    }
+    // `1234 5678`, `8f2k 9xq1 7hd3 k2p0`: groups of 4 with a digit each, one space apart.
+    let four = |at: usize| {
+        view.run_end_capped(at, 5, |c| c.is_ascii_alphanumeric()) == at + 4
+            && view.string(at, at + 4).chars().any(|c| c.is_ascii_digit())
+    };
+    let mut groups = 0;
+    let mut end = p;
+    while groups < 8 && four(end) && (groups == 0 || view.before(end) == Some(' ')) {
+        groups += 1;
+        end += 4;
+        if view.is(end, |c| c == ' ') && four(end + 1) && groups < 8 {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    (groups >= 2 && !view.is(end, |c| c.is_ascii_alphanumeric())).then_some(Value {
         start: p,
         end,
         kind: Kind::VerificationCode,

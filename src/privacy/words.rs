@@ -16,6 +16,8 @@ pub(super) const BACK_LINKS: &[&str] = &[
 
 /// Chinese words that join a label to its value, longest first where one starts another.
 pub(super) const JOINS_ZH: &[&str] = &[
+    "就係",
+    "係",
     "就是",
     "都是",
     "也是",

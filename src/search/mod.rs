@@ -28,7 +28,6 @@ pub mod tokens;
 use crate::guide::Source as GuideSource;
 use crate::guide::catalog::{Catalog, Entry, Indexer};
 use crate::lang::Lang;
-use provider::FastMap;
 use query::Query;
 
 /// How many of a guide's best phrases add up to its phrase score.
@@ -127,18 +126,29 @@ struct StaticPhrase {
 }
 
 /// A phrase of a guide that is not bundled (a provider's), tokenized when the index is built.
-struct Phrase<'a> {
-    guide: usize,
-    source: Source,
-    text: &'a str,
+/// Sixteen bytes: a thousand provider guides have 14,000 phrases.
+struct Phrase {
+    guide: u32,
+    /// Which of the guide's phrases (as `provider_phrases` lists them): its text and where
+    /// it comes from, when shown, are the catalog's.
+    nth: u32,
+    /// Zero for a phrase with no term search knows the weight of: it matches nothing.
     norm: f32,
-    /// Where its terms are in `Index::flat`.
-    terms: std::ops::Range<u32>,
+    /// Where its terms start in `Index::flat`; they end where the next phrase's start.
+    start: u32,
+}
+
+/// Where a phrase's text is: a bundled phrase's number, or a provider guide's phrase.
+#[derive(Clone, Copy)]
+enum PhraseText {
+    Bundled(u32),
+    Provider { guide: u32, nth: u32 },
 }
 
 /// The searchable phrases of every guide in a catalog.
 pub struct Index<'a> {
-    ids: Vec<String>,
+    /// The catalog's guides, in its order.
+    entries: &'a [Entry],
     /// For each bundled guide, its place in the catalog, if it is there.
     bundled: Vec<Option<usize>>,
     /// For each bundled guide, whether the catalog's guide is the bundled one, whose titles,
@@ -146,12 +156,11 @@ pub struct Index<'a> {
     bundled_header: Vec<bool>,
     /// For each catalog guide, whether the model knows it (a bundled id).
     modelled: Vec<bool>,
-    phrases: Vec<Phrase<'a>>,
+    phrases: Vec<Phrase>,
     /// The terms of every provider phrase, one after the other.
     flat: Vec<u32>,
     /// Terms of provider guides that the bundled vocabulary lacks: ids from `TERMS.len()`.
-    extra: FastMap<String, u32>,
-    extra_weight: Vec<f32>,
+    extra: provider::Extra<'a>,
     tuning: Tuning,
 }
 
@@ -174,18 +183,18 @@ pub struct Diagnosis {
 }
 
 /// A guide's score for a query, what it is made of, and its phrases nearest to the query.
-struct Scored<'p> {
+struct Scored {
     guide: usize,
     score: f32,
     /// The model's probability (for a guide it does not know, what stands in for it).
     probability: f32,
     exact: bool,
-    near: Vec<Near<'p>>,
+    near: Vec<Near>,
 }
 
 /// Every guide with a phrase near the query, best first; empty when no word is known.
-struct Ranking<'p> {
-    guides: Vec<Scored<'p>>,
+struct Ranking {
+    guides: Vec<Scored>,
     none: f32,
     unknown: f32,
 }
@@ -194,42 +203,36 @@ impl<'a> Index<'a> {
     pub fn new(catalog: &'a Catalog) -> Index<'a> {
         let entries = catalog.entries();
         let mut index = Index {
-            ids: entries.iter().map(|e| e.id.clone()).collect(),
+            entries,
             bundled: vec![None; bundled::GUIDES.len()],
             bundled_header: vec![false; bundled::GUIDES.len()],
             modelled: vec![false; entries.len()],
             phrases: Vec::new(),
             flat: Vec::new(),
-            extra: FastMap::default(),
-            extra_weight: Vec::new(),
+            extra: provider::Extra::default(),
             tuning: Tuning::default(),
         };
-        // Two titles, two summaries, an id, and about as many names and keywords again.
-        let mut texts = Vec::with_capacity(entries.len() * 12);
+        let mut providers: Vec<provider::Guide<'a>> = Vec::new();
         for (guide, entry) in entries.iter().enumerate() {
             if let Ok(class) = bundled::GUIDES.binary_search(&entry.id.as_str()) {
-                index.bundled[class] = Some(guide);
-                index.modelled[guide] = true;
+                // `class` is below `GUIDES.len()`, `guide` below `entries.len()`: the lengths
+                // these were made with.
+                if let Some(place) = index.bundled.get_mut(class) {
+                    *place = Some(guide);
+                }
+                if let Some(known) = index.modelled.get_mut(guide) {
+                    *known = true;
+                }
                 if entry.source == GuideSource::Bundled {
-                    index.bundled_header[class] = true;
+                    if let Some(header) = index.bundled_header.get_mut(class) {
+                        *header = true;
+                    }
                     continue;
                 }
             }
-            let phrases = provider_phrases(entry);
-            // Terms cached with the catalog, when they match the phrases one for one.
-            let mut cached: Vec<Option<&str>> = entry
-                .search_terms
-                .as_deref()
-                .map(|terms| terms.split(PHRASE_END).map(Some).collect())
-                .unwrap_or_default();
-            if cached.len() != phrases.len() {
-                cached = vec![None; phrases.len()];
-            }
-            for ((source, text), terms) in phrases.into_iter().zip(cached) {
-                texts.push((guide, source, text, terms));
-            }
+            providers.push((guide, entry));
         }
-        index.add_phrases(texts);
+        index.add_guides(&providers);
         index
     }
 
@@ -244,19 +247,15 @@ impl<'a> Index<'a> {
     fn term(&self, term: &str) -> Option<u32> {
         match bundled::find_term(term) {
             Ok(id) => u32::try_from(id).ok(),
-            Err(_) => self.extra.get(term).copied(),
+            Err(_) => self.extra.get(term),
         }
     }
 
     fn weight(&self, term: u32) -> f32 {
-        let id = term as usize;
         bundled::WEIGHT
-            .get(id)
-            .or_else(|| {
-                self.extra_weight
-                    .get(id.wrapping_sub(bundled::WEIGHT.len()))
-            })
+            .get(term as usize)
             .copied()
+            .or_else(|| self.extra.weight(term))
             .unwrap_or(0.0)
     }
 
@@ -273,9 +272,9 @@ impl<'a> Index<'a> {
             .take(limit)
             .filter_map(|scored| {
                 Some(Match {
-                    id: self.ids.get(scored.guide)?.clone(),
+                    id: self.entries.get(scored.guide)?.id.clone(),
                     score: (f64::from(scored.score) * 1000.0).round() / 1000.0,
-                    why: why(scored.near.first()?, lang),
+                    why: self.why(scored.near.first()?, lang),
                 })
             })
             .collect()
@@ -296,7 +295,7 @@ impl<'a> Index<'a> {
             ranked: ranking
                 .guides
                 .iter()
-                .filter_map(|s| Some((self.ids.get(s.guide)?.clone(), s.score)))
+                .filter_map(|s| Some((self.entries.get(s.guide)?.id.clone(), s.score)))
                 .collect(),
             none: ranking.none,
             unknown: ranking.unknown,
@@ -304,7 +303,7 @@ impl<'a> Index<'a> {
     }
 
     /// Whether the best guide is a confident answer.
-    fn confident(&self, ranking: &Ranking<'_>) -> bool {
+    fn confident(&self, ranking: &Ranking) -> bool {
         let Some(best) = ranking.guides.first() else {
             return false;
         };
@@ -320,7 +319,7 @@ impl<'a> Index<'a> {
     }
 
     /// Every guide with a phrase near `text`, best first.
-    fn rank(&self, text: &str) -> Ranking<'_> {
+    fn rank(&self, text: &str) -> Ranking {
         let query = self.query(text);
         if query.terms.is_empty() {
             return Ranking {
@@ -331,7 +330,7 @@ impl<'a> Index<'a> {
         }
         let nearest = self.nearest_phrases(&query);
         let (probability, none) = self.model(&query);
-        let mut guides: Vec<Scored<'_>> = nearest
+        let mut guides: Vec<Scored> = nearest
             .into_iter()
             .enumerate()
             .filter(|(_, near)| !near.is_empty())
@@ -339,7 +338,7 @@ impl<'a> Index<'a> {
                 let similarity: f32 = near.iter().map(|n| n.similarity).sum();
                 let exact = near
                     .iter()
-                    .any(|n| n.source != Source::Example && n.exact && n.similarity >= EXACT);
+                    .any(|n| !n.example && n.exact && n.similarity >= EXACT);
                 let bonus = if exact { EXACT_BONUS } else { 0.0 };
                 // A guide the model does not know (a provider's own id) stands on its
                 // nearest phrase.
@@ -366,8 +365,8 @@ impl<'a> Index<'a> {
     }
 
     /// For each catalog guide, its phrases nearest to the query.
-    fn nearest_phrases(&self, query: &Query) -> Vec<Vec<Near<'_>>> {
-        let mut nearest: Vec<Vec<Near<'_>>> = vec![Vec::new(); self.ids.len()];
+    fn nearest_phrases(&self, query: &Query) -> Vec<Vec<Near>> {
+        let mut nearest: Vec<Vec<Near>> = vec![Vec::new(); self.entries.len()];
         // Bundled phrases: only those holding a query term are looked at. Per phrase, the
         // dot product, and whether a term other than a typo correction is shared.
         let mut dot = vec![(0f32, false); bundled::PHRASES.len()];
@@ -397,33 +396,42 @@ impl<'a> Index<'a> {
                     top,
                     Near {
                         similarity: dot / p.norm,
-                        text: bundled::phrase_text(id),
-                        source: p.source,
+                        text: PhraseText::Bundled(to_id(id)),
+                        example: p.source == Source::Example,
                         exact: *exact,
                     },
                 );
             }
         }
-        for p in &self.phrases {
+        let ends = self
+            .phrases
+            .iter()
+            .skip(1)
+            .map(|p| p.start)
+            .chain([to_id(self.flat.len())]);
+        for (p, end) in self.phrases.iter().zip(ends) {
+            if p.norm <= 0.0 {
+                continue;
+            }
             let mut dot = 0.0;
             let mut exact = false;
-            let terms = self
-                .flat
-                .get(p.terms.start as usize..p.terms.end as usize)
-                .unwrap_or(&[]);
+            let terms = self.flat.get(p.start as usize..end as usize).unwrap_or(&[]);
             for t in terms {
                 if let Some(w) = query.weight_of(*t) {
                     dot += w * self.weight(*t);
                     exact |= query.typos.binary_search(t).is_err();
                 }
             }
-            if let Some(top) = nearest.get_mut(p.guide) {
+            if let Some(top) = nearest.get_mut(p.guide as usize) {
                 keep(
                     top,
                     Near {
                         similarity: dot / p.norm,
-                        text: p.text,
-                        source: p.source,
+                        text: PhraseText::Provider {
+                            guide: p.guide,
+                            nth: p.nth,
+                        },
+                        example: false,
                         exact,
                     },
                 );
@@ -456,7 +464,7 @@ impl<'a> Index<'a> {
             .filter_map(|c| logits.get(c).map(|l| (l - max).exp()))
             .sum();
         let p = |class: usize| logits.get(class).map_or(0.0, |l| (l - max).exp() / sum);
-        let mut probability = vec![0f32; self.ids.len()];
+        let mut probability = vec![0f32; self.entries.len()];
         for (class, guide) in self.bundled.iter().enumerate() {
             if let Some(slot) = guide.and_then(|g| probability.get_mut(g)) {
                 *slot = p(class);
@@ -512,16 +520,17 @@ fn to_id(index: usize) -> u32 {
 
 /// A phrase close to the query, and how close.
 #[derive(Clone, Copy)]
-struct Near<'a> {
+struct Near {
     similarity: f32,
-    text: &'a str,
-    source: Source,
+    text: PhraseText,
+    /// Whether it is an example phrase (not a title, name, summary or keyword).
+    example: bool,
     /// Whether it shares a term with the query other than a typo correction.
     exact: bool,
 }
 
 /// Keeps a guide's `NEAREST` most similar phrases, most similar first.
-fn keep<'a>(top: &mut Vec<Near<'a>>, near: Near<'a>) {
+fn keep(top: &mut Vec<Near>, near: Near) {
     let full = top.len() >= NEAREST;
     if near.similarity <= 0.0
         || (full && top.last().is_some_and(|l| near.similarity <= l.similarity))
@@ -533,10 +542,37 @@ fn keep<'a>(top: &mut Vec<Near<'a>>, near: Near<'a>) {
     top.truncate(NEAREST);
 }
 
-/// One short line: the phrase the query is closest to, and where it comes from.
-fn why(near: &Near<'_>, lang: Lang) -> String {
-    let text = console::truncate_str(near.text, 50, "…");
-    let (en, zh) = match near.source {
+impl<'a> Index<'a> {
+    /// A phrase's text, and where it comes from.
+    fn text(&self, text: PhraseText) -> (&'a str, Source) {
+        match text {
+            PhraseText::Bundled(id) => (
+                bundled::phrase_text(id as usize),
+                bundled::PHRASES
+                    .get(id as usize)
+                    .map_or(Source::Example, |p| p.source),
+            ),
+            PhraseText::Provider { guide, nth } => self
+                .entries
+                .get(guide as usize)
+                .and_then(|entry| {
+                    let (source, text) = *provider_phrases(entry).get(nth as usize)?;
+                    Some((text, source))
+                })
+                .unwrap_or(("", Source::Keyword)),
+        }
+    }
+
+    /// One short line: the phrase the query is closest to, and where it comes from.
+    fn why(&self, near: &Near, lang: Lang) -> String {
+        let (text, source) = self.text(near.text);
+        why(text, source, lang)
+    }
+}
+
+fn why(text: &str, source: Source, lang: Lang) -> String {
+    let text = console::truncate_str(text, 50, "…");
+    let (en, zh) = match source {
         Source::Title => ("matches the title", "匹配标题"),
         Source::Alias => ("matches the name", "匹配名称"),
         Source::Summary => ("matches the summary", "匹配简介"),

@@ -80,11 +80,20 @@ struct Phrase {
     terms: Vec<usize>,
 }
 
+/// A failed build step, with the file it concerns: cargo prints it and stops the build.
+pub type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
+
+/// `error` with the path it happened at.
+fn at(path: &Path) -> impl FnOnce(std::io::Error) -> String + '_ {
+    move |error| format!("{}: {error}", path.display())
+}
+
 /// Reads the guides and example files under `root` and writes `search_model.rs` to `out`.
-pub fn generate(root: &Path, out: &Path) {
+pub fn generate(root: &Path, out: &Path) -> BuildResult<()> {
     let mut guides: Vec<Guide> = Vec::new();
-    let mut names: Vec<_> = fs::read_dir(root.join("guides"))
-        .expect("guides/ exists")
+    let guide_dir = root.join("guides");
+    let mut names: Vec<_> = fs::read_dir(&guide_dir)
+        .map_err(at(&guide_dir))?
         .filter_map(|e| Some(e.ok()?.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
@@ -127,7 +136,7 @@ pub fn generate(root: &Path, out: &Path) {
         .map(|(a, b)| (a.as_str(), b.as_str()))
         .collect();
     let mut files: Vec<_> = fs::read_dir(&data)
-        .expect("data/search exists")
+        .map_err(at(&data))?
         .filter_map(|e| Some(e.ok()?.path()))
         .filter(|p| {
             p.extension().is_some_and(|e| e == "tsv")
@@ -139,14 +148,14 @@ pub fn generate(root: &Path, out: &Path) {
     let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
     for path in &files {
         let name = path.display();
-        let text = fs::read_to_string(path).expect("read data/search examples");
+        let text = fs::read_to_string(path).map_err(at(path))?;
         for line in text
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
         {
             let (id, phrase) = line
                 .split_once('\t')
-                .unwrap_or_else(|| panic!("{name}: not `id TAB phrase`: {line}"));
+                .ok_or_else(|| format!("{name}: not `id TAB phrase`: {line}"))?;
             let guide = if id == "-" {
                 none
             } else if let Some(guide) = ids.get(id) {
@@ -184,7 +193,8 @@ pub fn generate(root: &Path, out: &Path) {
             guide,
             source,
             text,
-            terms: terms.iter().map(|t| vocab[t]).collect(),
+            // Every term is in the vocabulary: it was made from these.
+            terms: terms.iter().filter_map(|t| vocab.get(t).copied()).collect(),
         })
         .collect();
     let terms: Vec<&String> = vocab.keys().collect();
@@ -194,7 +204,7 @@ pub fn generate(root: &Path, out: &Path) {
         .map(|p| {
             p.terms
                 .iter()
-                .map(|t| weight[*t].powi(2))
+                .map(|t| weight.get(*t).map_or(0.0, |w| w.powi(2)))
                 .sum::<f32>()
                 .sqrt()
         })
@@ -243,7 +253,7 @@ pub fn generate(root: &Path, out: &Path) {
         vec![format!("{}", fnv1a(&tokenizer_bytes))],
     );
     let (text, start) = joined(terms.iter().map(|t| t.as_str()));
-    fs::write(out.join("search_terms.txt"), text).expect("write search_terms.txt");
+    write(&out.join("search_terms.txt"), &text)?;
     emit("TERM_START", "u32", start);
     emit(
         "WEIGHT",
@@ -264,7 +274,7 @@ pub fn generate(root: &Path, out: &Path) {
         words.iter().map(|(_, id)| id.to_string()).collect(),
     );
     let (text, start) = joined(phrases.iter().map(|p| p.text.as_str()));
-    fs::write(out.join("search_phrases.txt"), text).expect("write search_phrases.txt");
+    write(&out.join("search_phrases.txt"), &text)?;
     emit("PHRASE_START", "u32", start);
     let phrase = |(p, norm): (&Phrase, &f32)| {
         format!(
@@ -281,7 +291,9 @@ pub fn generate(root: &Path, out: &Path) {
     let mut postings = vec![Vec::new(); terms.len()];
     for (i, p) in phrases.iter().enumerate() {
         for t in &p.terms {
-            postings[*t].push(i);
+            if let Some(list) = postings.get_mut(*t) {
+                list.push(i);
+            }
         }
     }
     let (start, items) = by_term(
@@ -304,7 +316,12 @@ pub fn generate(root: &Path, out: &Path) {
     );
     emit("MODEL_START", "u32", start);
     emit("MODEL", "(u16, f32)", items);
-    fs::write(out.join("search_model.rs"), code).expect("write search_model.rs");
+    write(&out.join("search_model.rs"), &code)
+}
+
+/// Writes `text` to `path`.
+fn write(path: &Path, text: &str) -> BuildResult<()> {
+    Ok(fs::write(path, text).map_err(at(path))?)
 }
 
 /// The 64-bit FNV-1a hash of `bytes`.
@@ -365,20 +382,27 @@ fn term_weights(terms: &[&String], phrases: &[Phrase]) -> Vec<f32> {
     for p in phrases {
         let mut has_han = false;
         for t in &p.terms {
-            df[*t] += 1.0;
-            has_han |= kinds[*t].is_han();
+            if let Some(n) = df.get_mut(*t) {
+                *n += 1.0;
+            }
+            has_han |= kinds.get(*t).is_some_and(|k| k.is_han());
         }
         if has_han {
             han += 1.0;
         }
-        if p.terms.iter().any(|t| !kinds[*t].is_han()) {
+        if p.terms
+            .iter()
+            .any(|t| kinds.get(*t).is_some_and(|k| !k.is_han()))
+        {
             latin += 1.0;
         }
     }
-    (0..terms.len())
-        .map(|t| {
-            let n = if kinds[t].is_han() { han } else { latin };
-            (1.0 + n / df[t]).ln() * kinds[t].weight()
+    kinds
+        .iter()
+        .zip(&df)
+        .map(|(kind, df)| {
+            let n = if kind.is_han() { han } else { latin };
+            (1.0 + n / df).ln() * kind.weight()
         })
         .collect()
 }
@@ -389,7 +413,9 @@ fn class_weights(phrases: &[Phrase], classes: usize) -> Vec<f32> {
     let script = |p: &Phrase| usize::from(p.text.chars().any(tokens::is_han));
     let mut count = vec![0f32; classes * 2];
     for p in phrases {
-        count[p.guide * 2 + script(p)] += 1.0;
+        if let Some(n) = count.get_mut(p.guide * 2 + script(p)) {
+            *n += 1.0;
+        }
     }
     let mut sizes: Vec<f32> = count.iter().copied().filter(|n| *n > 0.0).collect();
     sizes.sort_by(f32::total_cmp);
@@ -397,7 +423,10 @@ fn class_weights(phrases: &[Phrase], classes: usize) -> Vec<f32> {
     phrases
         .iter()
         .map(|p| {
-            let n = count[p.guide * 2 + script(p)];
+            let n = count
+                .get(p.guide * 2 + script(p))
+                .copied()
+                .unwrap_or(typical);
             (typical / n)
                 .powf(BALANCE)
                 .clamp(WEIGHT_RANGE.0, WEIGHT_RANGE.1)
@@ -430,35 +459,44 @@ fn train(
             order.swap(i, (seed % (i as u64 + 1)) as usize);
         }
         for &i in &order {
-            let p = &phrases[i];
-            let x = |t: usize| weight[t] / norms[i];
-            for (g, logit) in logits.iter_mut().enumerate() {
-                *logit = bias[g]
-                    + p.terms
-                        .iter()
-                        .map(|&t| w[t * guides + g] * x(t))
-                        .sum::<f32>();
+            let (Some(p), Some(norm), Some(balance)) =
+                (phrases.get(i), norms.get(i), balance.get(i))
+            else {
+                continue;
+            };
+            let x = |t: usize| weight.get(t).map_or(0.0, |w| w / norm);
+            for (g, (logit, b)) in logits.iter_mut().zip(&bias).enumerate() {
+                *logit = b + p
+                    .terms
+                    .iter()
+                    .map(|&t| w.get(t * guides + g).map_or(0.0, |v| v * x(t)))
+                    .sum::<f32>();
             }
             let max = logits.iter().copied().fold(f32::MIN, f32::max);
             let sum: f32 = logits.iter().map(|l| (l - max).exp()).sum();
-            for g in 0..guides {
-                let gradient = (logits[g] - max).exp() / sum - if g == p.guide { 1.0 } else { 0.0 };
+            for (g, (logit, b)) in logits.iter().zip(bias.iter_mut()).enumerate() {
+                let gradient = (logit - max).exp() / sum - if g == p.guide { 1.0 } else { 0.0 };
                 if gradient.abs() < 1e-4 {
                     continue;
                 }
-                let rate = step * balance[i];
+                let rate = step * balance;
                 for &t in &p.terms {
-                    w[t * guides + g] -= rate * gradient * x(t);
+                    if let Some(v) = w.get_mut(t * guides + g) {
+                        *v -= rate * gradient * x(t);
+                    }
                 }
-                bias[g] -= rate * gradient;
+                *b -= rate * gradient;
             }
         }
         step *= STEP_DECAY;
     }
-    let model = (0..terms)
-        .map(|t| {
-            (0..guides)
-                .map(|g| (g, w[t * guides + g]))
+    let model = w
+        .chunks_exact(guides.max(1))
+        .map(|per_term| {
+            per_term
+                .iter()
+                .copied()
+                .enumerate()
                 .filter(|(_, v)| v.abs() >= KEEP)
                 .collect()
         })

@@ -1,147 +1,251 @@
 //! A provider's guides in the search index: their titles, summaries, names and keywords,
-//! tokenized when the index is built (the bundled guides' are static data).
+//! as terms (the bundled guides' are static data).
+//!
+//! Built in one pass over the guides, with nothing per phrase but its place in one flat list
+//! of term ids: with a thousand provider guides (14,000 phrases), the index is the largest
+//! thing search holds, and it is built on every run. A guide's terms come from the catalog
+//! (cached with its header); guides without them are tokenized first, on every core.
+
+use std::borrow::Cow;
+use std::hash::BuildHasher as _;
+
+use hashbrown::HashTable;
 
 use super::tokens::{self, Kind};
-use super::{Index, Phrase, Source, bundled, to_id};
+use super::{Index, PHRASE_END, Phrase, TERM_END, bundled, to_id};
+use crate::guide::catalog::Entry;
+use crate::lang::Lang;
+
+/// A provider guide to index: its place in the catalog and its entry.
+pub(super) type Guide<'a> = (usize, &'a Entry);
 
 impl<'a> Index<'a> {
-    /// Adds provider phrases, tokenizing those without cached terms; terms new to the
-    /// vocabulary get a weight from how many of these phrases hold them. Each distinct text
-    /// is read once, and every phrase's terms go into one flat list.
-    pub(super) fn add_phrases(&mut self, texts: Vec<(usize, Source, &'a str, Option<&'a str>)>) {
-        // Guides share phrases (a provider's keywords, aliases that are titles).
-        let mut first: FastMap<&str, u32> =
-            FastMap::with_capacity_and_hasher(texts.len(), rustc_hash::FxBuildHasher);
-        let mut unique: Vec<(&str, Option<&str>)> = Vec::new();
-        let slots: Vec<u32> = texts
+    /// Adds the phrases of provider `guides`; terms new to the vocabulary get a weight from
+    /// how many phrases hold them (as a bundled term's weight comes from the bundled ones).
+    pub(super) fn add_guides(&mut self, guides: &[Guide<'a>]) {
+        // Tokenizing is most of the work for guides whose terms are not cached: on every
+        // core, each such guide's terms in the cached form.
+        let uncached: Vec<&Guide<'a>> = guides
             .iter()
-            .map(|(_, _, text, terms)| {
-                *first.entry(*text).or_insert_with(|| {
-                    unique.push((text, *terms));
-                    to_id(unique.len() - 1)
-                })
-            })
+            .filter(|(_, entry)| cached_terms(entry, phrase_count(entry)).is_none())
             .collect();
-        // Tokenizing is most of the work for a thousand guides without a cache: it runs on
-        // every core, for the phrases whose terms are not cached. Each phrase's terms as one
-        // string, separated by NUL.
-        let uncached: Vec<&str> = unique
-            .iter()
-            .filter(|(_, cached)| cached.is_none())
-            .map(|(text, _)| *text)
-            .collect();
-        let made: Vec<String> = crate::parallel::map(&uncached, 512, |text| {
-            let mut terms = String::new();
-            each_term_of(text, |term| {
-                terms.push_str(term);
-                terms.push('\0');
-            });
-            terms
-        });
+        let made: Vec<String> =
+            crate::parallel::map(&uncached, 32, |(_, entry)| super::guide_terms(entry));
+        // Room for every phrase and term at once: grown by doubling, these would take up to
+        // twice their size, and more while they move.
+        let (mut phrases, mut terms) = (0, 0);
         let mut made_terms = made.iter();
-        let tokenized: Vec<&str> = unique
-            .iter()
-            .filter_map(|(_, cached)| match cached {
-                Some(terms) => Some(*terms),
-                None => made_terms.next().map(String::as_str),
-            })
-            .collect();
-        // Each distinct phrase's terms by a local number, in one list.
-        drop(first);
-        let mut local: FastMap<&str, u32> = FastMap::default();
-        let mut local_terms: Vec<&str> = Vec::new();
-        let mut flat: Vec<u32> = Vec::new();
-        let mut starts: Vec<usize> = Vec::with_capacity(tokenized.len() + 1);
-        starts.push(0);
-        let mut buffer: Vec<u32> = Vec::new();
-        for phrase in &tokenized {
-            buffer.clear();
-            for term in phrase.split_terminator('\0') {
-                let id = *local.entry(term).or_insert_with(|| {
-                    local_terms.push(term);
-                    to_id(local_terms.len() - 1)
-                });
-                buffer.push(id);
-            }
-            buffer.sort_unstable();
-            buffer.dedup();
-            flat.extend_from_slice(&buffer);
-            starts.push(flat.len());
+        for (_, entry) in guides {
+            let count = phrase_count(entry);
+            phrases += count;
+            let text = cached_terms(entry, count).or_else(|| made_terms.next().map(String::as_str));
+            terms += text.map_or(0, |t| t.bytes().filter(|b| *b == TERM_END as u8).count());
         }
-        let range =
-            |u: usize| starts.get(u).copied().unwrap_or(0)..starts.get(u + 1).copied().unwrap_or(0);
-        // How many phrases hold each term.
-        let mut uses = vec![0f32; unique.len()];
-        for slot in &slots {
-            if let Some(n) = uses.get_mut(*slot as usize) {
-                *n += 1.0;
+        self.phrases.reserve_exact(phrases);
+        self.flat.reserve_exact(terms);
+        let mut made = made.iter();
+        // For each extra term (id from `TERMS.len()`), how many phrases hold it.
+        let mut held: Vec<u32> = Vec::new();
+        for (guide, entry) in guides {
+            let count = phrase_count(entry);
+            // Terms cached in the catalog live as long as the index: new ones are kept as
+            // they are. Terms tokenized here are copied.
+            if let Some(terms) = cached_terms(entry, count) {
+                self.add_phrases_of(*guide, count, terms, Some, &mut held);
+            } else {
+                let terms = made.next().map_or("", String::as_str);
+                self.add_phrases_of(*guide, count, terms, |_| None, &mut held);
             }
         }
-        let mut df = vec![0f32; local_terms.len()];
-        for (u, n) in uses.iter().enumerate() {
-            for t in flat.get(range(u)).unwrap_or(&[]) {
-                if let Some(d) = df.get_mut(*t as usize) {
-                    *d += n;
-                }
-            }
-        }
+        // A new term's weight: how rare it is among all phrases, times its kind's weight
+        // (which `Extra::add` put there).
         #[allow(clippy::cast_precision_loss)]
-        let n = (bundled::PHRASES.len() + texts.len()) as f32;
-        let global: Vec<u32> = local_terms
+        let n = (bundled::PHRASES.len() + phrases) as f32;
+        for (weight, count) in self.extra.weight.iter_mut().zip(&held) {
+            #[allow(clippy::cast_precision_loss)]
+            let count = (*count).max(1) as f32;
+            *weight *= (1.0 + n / count).ln();
+        }
+        let ends: Vec<u32> = self
+            .phrases
             .iter()
-            .zip(&df)
-            .map(|(term, count)| {
-                if let Ok(known) = bundled::find_term(term) {
-                    to_id(known)
-                } else if let Some(id) = self.extra.get(*term) {
-                    *id
-                } else {
-                    let new = to_id(bundled::term_count() + self.extra.len());
-                    self.extra_weight
-                        .push((1.0 + n / count.max(1.0)).ln() * Kind::of(term).weight());
-                    self.extra.insert((*term).to_string(), new);
-                    new
-                }
-            })
+            .skip(1)
+            .map(|p| p.start)
+            .chain([to_id(self.flat.len())])
             .collect();
-        drop(local);
-        for t in &mut flat {
-            *t = global.get(*t as usize).copied().unwrap_or(u32::MAX);
+        for (p, end) in self.phrases.iter_mut().zip(ends) {
+            let terms = self.flat.get(p.start as usize..end as usize).unwrap_or(&[]);
+            p.norm = terms
+                .iter()
+                .map(|t| {
+                    let weight = bundled::WEIGHT.get(*t as usize).copied();
+                    weight
+                        .or_else(|| self.extra.weight(*t))
+                        .unwrap_or(0.0)
+                        .powi(2)
+                })
+                .sum::<f32>()
+                .sqrt();
         }
-        drop(global);
-        let norms: Vec<f32> = (0..unique.len())
-            .map(|u| {
-                flat.get(range(u))
-                    .unwrap_or(&[])
-                    .iter()
-                    .map(|t| self.weight(*t).powi(2))
-                    .sum::<f32>()
-                    .sqrt()
-            })
-            .collect();
-        let offset = self.flat.len();
-        if offset == 0 {
-            self.flat = flat;
-        } else {
-            self.flat.extend_from_slice(&flat);
-        }
+        self.phrases.shrink_to_fit();
         self.flat.shrink_to_fit();
-        self.phrases.reserve_exact(texts.len());
-        for ((guide, source, text, _), slot) in texts.into_iter().zip(slots) {
-            let u = slot as usize;
-            let norm = norms.get(u).copied().unwrap_or(0.0);
-            if norm > 0.0 {
-                let r = range(u);
-                self.phrases.push(Phrase {
-                    guide,
-                    source,
-                    text,
-                    norm,
-                    terms: to_id(offset + r.start)..to_id(offset + r.end),
-                });
+        self.extra.finish();
+    }
+
+    /// Adds the `phrases` of catalog guide `guide`, from their terms as cached; `held`
+    /// counts the phrases holding each extra term.
+    fn add_phrases_of<'t>(
+        &mut self,
+        guide: usize,
+        phrases: usize,
+        terms: &'t str,
+        lasting: impl Fn(&'t str) -> Option<&'a str>,
+        held: &mut Vec<u32>,
+    ) {
+        let mut per_phrase = terms.split(PHRASE_END);
+        let mut ids: Vec<u32> = Vec::new();
+        for nth in 0..phrases {
+            ids.clear();
+            for term in per_phrase.next().unwrap_or("").split_terminator(TERM_END) {
+                ids.push(self.term_or_add(term, lasting(term)));
             }
+            ids.sort_unstable();
+            ids.dedup();
+            if ids.is_empty() {
+                continue;
+            }
+            held.resize(self.extra.len(), 0);
+            for id in &ids {
+                let extra = (*id as usize).checked_sub(bundled::term_count());
+                if let Some(n) = extra.and_then(|e| held.get_mut(e)) {
+                    *n += 1;
+                }
+            }
+            let start = to_id(self.flat.len());
+            self.flat.extend_from_slice(&ids);
+            self.phrases.push(Phrase {
+                guide: to_id(guide),
+                nth: to_id(nth),
+                norm: 0.0,
+                start,
+            });
         }
     }
+
+    /// The id of `term`: a bundled term's, or a provider term's, added when new; `lasting`
+    /// is the same text when it lives as long as the index (it is then not copied).
+    /// While the index is built, bundled terms met are in the table too: a term is looked
+    /// up in the bundled vocabulary once, not at each of its uses.
+    fn term_or_add(&mut self, term: &str, lasting: Option<&'a str>) -> u32 {
+        let hash = hash(term);
+        if let Some(id) = self.extra.find(hash, term) {
+            return id;
+        }
+        let id = match bundled::find_term(term) {
+            Ok(known) => to_id(known),
+            Err(_) => self
+                .extra
+                .push(lasting.map_or_else(|| Cow::Owned(term.to_string()), Cow::Borrowed)),
+        };
+        self.extra.insert(hash, id);
+        id
+    }
+}
+
+/// Terms of provider guides that the bundled vocabulary lacks, with ids from
+/// `bundled::term_count()`: each term once, and a table of their numbers by hash (five
+/// bytes a term, where a map holding the terms would take 33).
+#[derive(Default)]
+pub(super) struct Extra<'a> {
+    terms: Vec<Cow<'a, str>>,
+    /// While the index is built, a term's kind weight; then its weight.
+    weight: Vec<f32>,
+    table: HashTable<u32>,
+}
+
+impl<'a> Extra<'a> {
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// The id of `term`, if it is one.
+    pub fn get(&self, term: &str) -> Option<u32> {
+        self.find(hash(term), term)
+            .filter(|id| *id as usize >= bundled::term_count())
+    }
+
+    /// The id of the term in the table with this text and `hash`.
+    fn find(&self, hash: u64, term: &str) -> Option<u32> {
+        let terms = &self.terms;
+        self.table
+            .find(hash, |id| text_of(terms, *id) == term)
+            .copied()
+    }
+
+    /// Puts term `id` in the table.
+    fn insert(&mut self, hash_of_id: u64, id: u32) {
+        let terms = &self.terms;
+        self.table
+            .insert_unique(hash_of_id, id, |old| hash(text_of(terms, *old)));
+    }
+
+    /// Adds a term it does not have; its id (not yet in the table).
+    fn push(&mut self, term: Cow<'a, str>) -> u32 {
+        let id = to_id(bundled::term_count() + self.terms.len());
+        self.weight.push(Kind::of(&term).weight());
+        self.terms.push(term);
+        id
+    }
+
+    /// The weight of term `id`, if it is one of these.
+    pub fn weight(&self, id: u32) -> Option<f32> {
+        let n = (id as usize).checked_sub(bundled::term_count())?;
+        self.weight.get(n).copied()
+    }
+
+    /// Every term and its id.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        let base = bundled::term_count();
+        self.terms
+            .iter()
+            .enumerate()
+            .map(move |(n, t)| (t.as_ref(), to_id(base + n)))
+    }
+
+    /// Once the index is built: only provider terms stay in the table, in as little room
+    /// as they take.
+    fn finish(&mut self) {
+        self.terms.shrink_to_fit();
+        self.weight.shrink_to_fit();
+        let base = bundled::term_count();
+        self.table.retain(|id| *id as usize >= base);
+        let terms = &self.terms;
+        self.table.shrink_to_fit(|id| hash(text_of(terms, *id)));
+    }
+}
+
+/// The text of term `id`: a bundled term's, or one of `extra`.
+fn text_of<'t>(extra: &'t [Cow<'_, str>], id: u32) -> &'t str {
+    let id = id as usize;
+    match id.checked_sub(bundled::term_count()) {
+        None => bundled::term(id),
+        Some(n) => extra.get(n).map_or("", |t| t.as_ref()),
+    }
+}
+
+fn hash(term: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(term)
+}
+
+/// How many phrases `provider_phrases` gives for `entry`.
+fn phrase_count(entry: &Entry) -> usize {
+    2 * Lang::ALL.len() + entry.names().count() + entry.keywords.all().count()
+}
+
+/// A guide's terms cached with its header, when they are for exactly its `phrases`.
+fn cached_terms(entry: &Entry, phrases: usize) -> Option<&str> {
+    let terms = entry.search_terms.as_deref()?;
+    (terms.split(PHRASE_END).count() == phrases).then_some(terms)
 }
 
 /// Calls `f` with each term of a provider's phrase, as a query's are read.
@@ -150,6 +254,42 @@ pub(super) fn each_term_of(text: &str, f: impl FnMut(&str)) {
     tokens::each_term(&tokens::pieces(&text), f);
 }
 
-/// A map with a fast hash for the many short terms of provider guides (no untrusted keys
-/// that could be chosen to collide: at worst a slow search).
-pub(super) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::catalog::Catalog;
+
+    #[test]
+    fn a_guides_phrases_are_counted_as_they_are_listed() {
+        let catalog = Catalog::load(&[]).unwrap();
+        for entry in catalog.entries() {
+            assert_eq!(
+                phrase_count(entry),
+                super::super::provider_phrases(entry).len(),
+                "{}",
+                entry.id
+            );
+        }
+    }
+
+    #[test]
+    fn extra_terms_are_found_by_their_text() {
+        let mut extra = Extra::default();
+        let first = extra.push(Cow::Borrowed("purple"));
+        extra.insert(hash("purple"), first);
+        let second = extra.push(Cow::Owned("elephant".to_string()));
+        extra.insert(hash("elephant"), second);
+        let card = to_id(bundled::find_term("card").unwrap());
+        extra.insert(hash("card"), card);
+        assert_eq!(extra.get("card"), None, "a bundled term");
+        extra.finish();
+        assert_eq!(extra.get("purple"), Some(first));
+        assert_eq!(extra.get("elephant"), Some(second));
+        assert_eq!(extra.get("zebra"), None);
+        assert_eq!(first as usize, bundled::term_count());
+        assert_eq!(
+            extra.iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            ["purple", "elephant"]
+        );
+    }
+}

@@ -118,11 +118,7 @@ impl Index<'_> {
         let length = |id: &u32| bundled::term(*id as usize).len();
         let from = bundled::WORDS.partition_point(|id| length(id) < *lengths.start());
         let to = bundled::WORDS.partition_point(|id| length(id) <= *lengths.end());
-        let provider = self
-            .extra
-            .iter()
-            .filter(|(t, _)| Kind::of(t) == Kind::Word)
-            .map(|(t, id)| (t.as_str(), *id));
+        let provider = self.extra.iter().filter(|(t, _)| Kind::of(t) == Kind::Word);
         bundled::WORDS
             .get(from..to)
             .unwrap_or(&[])

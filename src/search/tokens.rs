@@ -121,10 +121,10 @@ pub fn each_term(pieces: &[Piece], mut f: impl FnMut(&str)) {
                 while let Some((at, c)) = chars.next() {
                     let end = at + c.len_utf8();
                     if !HAN_STOP.contains(c) {
-                        f(&run[at..end]);
+                        f(run.get(at..end).unwrap_or_default());
                     }
                     if let Some(&(_, next)) = chars.peek() {
-                        f(&run[at..end + next.len_utf8()]);
+                        f(run.get(at..end + next.len_utf8()).unwrap_or_default());
                     }
                 }
             }
@@ -187,8 +187,9 @@ fn without_contraction(word: &mut String) {
     let trimmed = word.trim_end_matches(is_apostrophe).len();
     word.truncate(trimmed);
     if let Some(at) = word.find(is_apostrophe) {
-        let negation =
-            word[..at].ends_with('n') && word[at..].trim_start_matches(is_apostrophe) == "t";
+        let negation = word.split_at_checked(at).is_some_and(|(before, after)| {
+            before.ends_with('n') && after.trim_start_matches(is_apostrophe) == "t"
+        });
         word.truncate(at);
         if negation {
             word.clear();
@@ -214,7 +215,11 @@ fn normalize_char(c: char) -> char {
     match c {
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
         '\u{3000}' => ' ',
-        _ if is_han(c) => TRADITIONAL.binary_search(&c).map_or(c, |n| SIMPLIFIED[n]),
+        _ if is_han(c) => TRADITIONAL
+            .binary_search(&c)
+            .ok()
+            .and_then(|n| SIMPLIFIED.get(n).copied())
+            .unwrap_or(c),
         _ => c,
     }
 }
@@ -255,7 +260,7 @@ fn stem_in_place(s: &mut String) {
         undouble(s);
     }
     // verify / verifies / verified all end in -i; British -ise / -ised as -ize.
-    if s.len() > 3 && s.ends_with('y') && !ends_in_vowel(&s[..s.len() - 1]) {
+    if s.len() > 3 && s.strip_suffix('y').is_some_and(|base| !ends_in_vowel(base)) {
         s.pop();
         s.push('i');
     }
@@ -277,10 +282,13 @@ fn base_len(word: &str, suffix: &str) -> Option<usize> {
 
 /// `topp` → `top`, `transferr` → `transfer`, `cancell` → `cancel`, but `bill` stays.
 fn undouble(s: &mut String) {
-    let bytes = s.as_bytes();
-    let n = bytes.len();
-    let doubled = n >= 2 && bytes[n - 1] == bytes[n - 2] && !b"aeiou".contains(&bytes[n - 1]);
-    let keep = n >= 1 && b"lsz".contains(&bytes[n - 1]) && n < 6;
+    let n = s.len();
+    let mut last = s.bytes().rev();
+    let (Some(end), before) = (last.next(), last.next()) else {
+        return;
+    };
+    let doubled = before == Some(end) && !b"aeiou".contains(&end);
+    let keep = b"lsz".contains(&end) && n < 6;
     if doubled && !keep {
         s.pop();
     }

@@ -61,11 +61,17 @@ fn long_text_of_any_shape_is_scanned_in_linear_time() {
     for piece in pieces {
         let small = piece.repeat(10_000 / piece.len().max(1));
         let large = piece.repeat(200_000 / piece.len().max(1));
+        // The quickest of three runs: a busy machine only ever makes a run slower.
         let time = |text: &str| {
-            let start = Instant::now();
-            let _ = privacy::scan(text, Policy::default());
-            let _ = privacy::strip_controls(text);
-            start.elapsed()
+            (0..3)
+                .map(|_| {
+                    let start = Instant::now();
+                    let _ = privacy::scan(text, Policy::default());
+                    let _ = privacy::strip_controls(text);
+                    start.elapsed()
+                })
+                .min()
+                .unwrap_or_default()
         };
         let (small, large) = (time(&small), time(&large));
         assert!(

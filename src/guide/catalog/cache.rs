@@ -13,13 +13,12 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::fs;
-use std::io::Write as _;
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The file's first bytes, and the format's version (a change makes old indexes unreadable).
-/// The whole file is text (numbers in decimal, strings after their length), so it is
-/// checked as UTF-8 once, not string by string.
+/// The whole file is text: numbers in decimal, strings after their length in bytes.
 const MAGIC: &str = "wallet-help guide index 2\n";
 /// A file modified less than this before the index was written is checked by its content.
 const RACY: Duration = Duration::from_secs(2);
@@ -29,7 +28,8 @@ const MAX_INDEX: u64 = 64 << 20;
 /// What the index keeps of one guide file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Record {
-    /// The file's name within the folder (or the file itself, when `--guides` names a file).
+    /// The file's name within the folder (or the file itself, when `--guides` names a file);
+    /// a record read back leaves it to the index's map.
     pub name: String,
     pub size: u64,
     pub modified: (u64, u32),
@@ -49,6 +49,45 @@ pub(super) struct Header {
     pub summary: [String; 2],
     pub aliases: [Vec<String>; 2],
     pub keywords: [Vec<String>; 2],
+}
+
+/// A record to write, borrowed from the catalog's entry: writing a thousand records copies
+/// none of them.
+pub(super) struct Draft<'r> {
+    pub name: &'r str,
+    pub size: u64,
+    pub modified: (u64, u32),
+    pub hash: u32,
+    pub id: &'r str,
+    pub group: &'r str,
+    pub urgent: bool,
+    pub title: [&'r str; 2],
+    pub summary: [&'r str; 2],
+    pub aliases: [&'r [String]; 2],
+    pub keywords: [&'r [String]; 2],
+    pub terms: &'r str,
+}
+
+impl Record {
+    /// This record, to write.
+    #[cfg(test)]
+    pub fn draft(&self) -> Draft<'_> {
+        let h = &self.header;
+        Draft {
+            name: &self.name,
+            size: self.size,
+            modified: self.modified,
+            hash: self.hash,
+            id: &h.id,
+            group: &h.group,
+            urgent: h.urgent,
+            title: [&h.title[0], &h.title[1]],
+            summary: [&h.summary[0], &h.summary[1]],
+            aliases: [&h.aliases[0], &h.aliases[1]],
+            keywords: [&h.keywords[0], &h.keywords[1]],
+            terms: &self.terms,
+        }
+    }
 }
 
 /// How a record was found unchanged.
@@ -133,32 +172,38 @@ pub(super) fn file_for(cache_dir: &Path, folder: &Path) -> PathBuf {
 }
 
 /// The index of `folder` at `file`, if it reads back whole, for this folder and `version`.
+/// Read through a buffer, record by record: the file's text is never in memory whole.
 pub(super) fn read(file: &Path, folder: &Path, version: u64) -> Option<Index> {
-    let size = fs::metadata(file).ok()?.len();
+    let opened = fs::File::open(file).ok()?;
+    let size = opened.metadata().ok()?.len();
     if size > MAX_INDEX {
         return None;
     }
-    let text = String::from_utf8(fs::read(file).ok()?).ok()?;
     let mut r = Reader {
-        rest: text.strip_prefix(MAGIC)?,
+        source: BufReader::with_capacity(64 << 10, opened),
+        left: usize::try_from(size).ok()?,
     };
-    if r.u64()? != version || r.str()? != folder.to_string_lossy() {
+    if r.bytes(MAGIC.len())? != MAGIC.as_bytes()
+        || r.u64()? != version
+        || r.string()? != folder.to_string_lossy()
+    {
         return None;
     }
     let written = (r.u64()?, r.u32()?);
     let count = usize::try_from(r.u64()?).ok()?;
     // Each record takes far more than 16 bytes: a count beyond that is corrupt.
-    if count > r.rest.len() / 16 {
+    if count > r.left / 16 {
         return None;
     }
     let mut records = Vec::with_capacity(count);
     let mut by_name = HashMap::with_capacity(count);
     for at in 0..count {
-        let record = r.record()?;
-        by_name.insert(record.name.clone(), at);
+        let mut record = r.record()?;
+        // The name is the key; the record need not keep a copy.
+        by_name.insert(std::mem::take(&mut record.name), at);
         records.push(Some(record));
     }
-    r.rest.is_empty().then_some(Index {
+    (r.left == 0 && r.source.fill_buf().ok()?.is_empty()).then_some(Index {
         records,
         written,
         by_name,
@@ -166,29 +211,53 @@ pub(super) fn read(file: &Path, folder: &Path, version: u64) -> Option<Index> {
 }
 
 /// Writes the index of `folder` to `file`, atomically; errors are for the caller to ignore.
-pub(super) fn write(
+/// The records are written as they come, through a buffer: the whole index is never in
+/// memory at once.
+pub(super) fn write<'r>(
     file: &Path,
     folder: &Path,
     version: u64,
-    records: &[&Record],
+    records: impl ExactSizeIterator<Item = Draft<'r>>,
 ) -> std::io::Result<()> {
-    let mut out = String::with_capacity(records.len() * 1024);
-    out.push_str(MAGIC);
-    put_u64(&mut out, version);
-    put_str(&mut out, &folder.to_string_lossy());
-    let (secs, nanos) = timestamp(SystemTime::now());
-    put_u64(&mut out, secs);
-    put_u64(&mut out, u64::from(nanos));
-    put_u64(&mut out, records.len() as u64);
-    for record in records {
-        put_record(&mut out, record);
-    }
     let dir = file.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    temp.write_all(out.as_bytes())?;
+    let temp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut out = Writer {
+        sink: std::io::BufWriter::with_capacity(64 << 10, temp),
+        text: String::new(),
+    };
+    out.text.push_str(MAGIC);
+    put_u64(&mut out.text, version);
+    put_str(&mut out.text, &folder.to_string_lossy());
+    let (secs, nanos) = timestamp(SystemTime::now());
+    put_u64(&mut out.text, secs);
+    put_u64(&mut out.text, u64::from(nanos));
+    put_u64(&mut out.text, records.len() as u64);
+    for record in records {
+        put_record(&mut out.text, &record);
+        out.flush_text()?;
+    }
+    out.flush_text()?;
+    let temp = out
+        .sink
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?;
     temp.persist(file).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// A record's text, then written to the buffered file.
+struct Writer {
+    sink: std::io::BufWriter<tempfile::NamedTempFile>,
+    text: String,
+}
+
+impl Writer {
+    fn flush_text(&mut self) -> std::io::Result<()> {
+        self.sink.write_all(self.text.as_bytes())?;
+        self.text.clear();
+        Ok(())
+    }
 }
 
 /// A number: its digits and `;`.
@@ -209,48 +278,81 @@ fn put_strs(out: &mut String, strs: &[String]) {
     }
 }
 
-fn put_record(out: &mut String, r: &Record) {
-    put_str(out, &r.name);
+fn put_record(out: &mut String, r: &Draft<'_>) {
+    put_str(out, r.name);
     put_u64(out, r.size);
     put_u64(out, r.modified.0);
     put_u64(out, u64::from(r.modified.1));
     put_u64(out, u64::from(r.hash));
-    let h = &r.header;
     for s in [
-        &h.id,
-        &h.group,
-        &h.title[0],
-        &h.title[1],
-        &h.summary[0],
-        &h.summary[1],
+        r.id,
+        r.group,
+        r.title[0],
+        r.title[1],
+        r.summary[0],
+        r.summary[1],
     ] {
         put_str(out, s);
     }
-    put_u64(out, u64::from(h.urgent));
-    for words in h.aliases.iter().chain(&h.keywords) {
+    put_u64(out, u64::from(r.urgent));
+    for words in r.aliases.iter().chain(&r.keywords) {
         put_strs(out, words);
     }
-    put_str(out, &r.terms);
+    put_str(out, r.terms);
+}
+
+/// The number `digits` spell: at least one, at most 20, and no overflow.
+fn number(digits: &[u8]) -> Option<u64> {
+    if digits.is_empty() || digits.len() > 20 {
+        return None;
+    }
+    digits.iter().try_fold(0u64, |n, b| {
+        let digit = u64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
+        n.checked_mul(10)?.checked_add(digit)
+    })
 }
 
 /// Reads what `put_*` wrote; `None` at the first thing that does not fit.
-struct Reader<'t> {
-    rest: &'t str,
+struct Reader {
+    source: BufReader<fs::File>,
+    /// The bytes of the file not read yet (as it was when opened).
+    left: usize,
 }
 
-impl<'t> Reader<'t> {
+impl Reader {
     /// Digits up to `end`, as a number (at most 20 digits, and no overflow).
     fn digits(&mut self, end: u8) -> Option<u64> {
-        let mut n: u64 = 0;
-        for (at, b) in self.rest.bytes().enumerate().take(21) {
-            if b == end && at > 0 {
-                self.rest = self.rest.get(at + 1..)?;
-                return Some(n);
+        // Mostly the whole number is in the buffer; else it is read byte by byte.
+        let buffer = self.source.fill_buf().ok()?;
+        if let Some(len) = buffer.iter().take(21).position(|b| *b == end) {
+            let n = number(buffer.get(..len)?)?;
+            self.source.consume(len + 1);
+            self.left = self.left.checked_sub(len + 1)?;
+            return Some(n);
+        }
+        let mut digits = Vec::with_capacity(20);
+        for _ in 0..21 {
+            match self.byte()? {
+                b if b == end => return number(&digits),
+                b => digits.push(b),
             }
-            let digit = u64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
-            n = n.checked_mul(10)?.checked_add(digit)?;
         }
         None
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.source.fill_buf().ok()?.first()?;
+        self.source.consume(1);
+        self.left = self.left.checked_sub(1)?;
+        Some(b)
+    }
+
+    /// The next `n` bytes, when the file has them.
+    fn bytes(&mut self, n: usize) -> Option<Vec<u8>> {
+        self.left = self.left.checked_sub(n)?;
+        let mut bytes = vec![0; n];
+        self.source.read_exact(&mut bytes).ok()?;
+        Some(bytes)
     }
 
     fn u64(&mut self) -> Option<u64> {
@@ -261,21 +363,16 @@ impl<'t> Reader<'t> {
         u32::try_from(self.u64()?).ok()
     }
 
-    fn str(&mut self) -> Option<&'t str> {
-        let n = usize::try_from(self.digits(b':')?).ok()?;
-        let (s, rest) = self.rest.split_at_checked(n)?;
-        self.rest = rest;
-        Some(s)
-    }
-
+    /// A string: its length, `:`, and that many bytes of UTF-8.
     fn string(&mut self) -> Option<String> {
-        self.str().map(str::to_string)
+        let n = usize::try_from(self.digits(b':')?).ok()?;
+        String::from_utf8(self.bytes(n)?).ok()
     }
 
     fn strings(&mut self) -> Option<Vec<String>> {
         let n = usize::try_from(self.u64()?).ok()?;
         // Each string takes at least two bytes: a count beyond that is corrupt.
-        if n > self.rest.len() / 2 {
+        if n > self.left / 2 {
             return None;
         }
         (0..n).map(|_| self.string()).collect()
@@ -352,12 +449,20 @@ mod tests {
             &file,
             Path::new("/guides"),
             7,
-            &records.iter().collect::<Vec<_>>(),
+            records.iter().map(Record::draft),
         )
         .unwrap();
         let mut index = read(&file, Path::new("/guides"), 7).unwrap();
         assert_eq!(index.len(), 2);
-        assert_eq!([index.take(0), index.take(1)], records.map(Some));
+        // A record read back leaves its name with the index, which finds it by name.
+        let unnamed = records.map(|r| {
+            Some(Record {
+                name: String::new(),
+                ..r
+            })
+        });
+        assert_eq!([index.take(0), index.take(1)], unnamed);
+        assert!(index.by_name.contains_key("a.toml") && index.by_name.contains_key("b.toml"));
         assert!(
             read(&file, Path::new("/other"), 7).is_none(),
             "another folder"
@@ -372,7 +477,13 @@ mod tests {
     fn a_truncated_or_corrupt_index_is_ignored() {
         let dir = tempfile::tempdir().unwrap();
         let file = file_for(dir.path(), Path::new("/guides"));
-        write(&file, Path::new("/guides"), 7, &[&record("a.toml")]).unwrap();
+        write(
+            &file,
+            Path::new("/guides"),
+            7,
+            std::iter::once(record("a.toml").draft()),
+        )
+        .unwrap();
         let bytes = fs::read(&file).unwrap();
         for cut in [0, 3, MAGIC.len() + 5, bytes.len() / 2, bytes.len() - 1] {
             fs::write(&file, bytes.get(..cut).unwrap()).unwrap();

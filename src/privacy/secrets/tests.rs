@@ -1,0 +1,373 @@
+//! What the label-based detector must find and must leave alone.
+
+use super::super::{Policy, scan};
+use super::*;
+
+#[track_caller]
+fn removed(text: &str, expected: &str, kinds: &[(Kind, bool)]) {
+    let out = scan(text, Policy::default());
+    let found: Vec<(Kind, bool)> = out.changes.iter().map(|c| (c.kind, c.certain)).collect();
+    assert_eq!(
+        (out.text.as_str(), found.as_slice()),
+        (expected, kinds),
+        "{text:?}"
+    );
+}
+
+#[track_caller]
+fn kept(text: &str) {
+    let out = scan(text, Policy::default());
+    assert_eq!(out.text, text, "{:?}", out.changes);
+}
+
+const PW: (Kind, bool) = (Kind::Password, true);
+const PW_MAYBE: (Kind, bool) = (Kind::Password, false);
+const PIN: (Kind, bool) = (Kind::Pin, true);
+const CVV: (Kind, bool) = (Kind::Cvv, true);
+const OTP: (Kind, bool) = (Kind::VerificationCode, true);
+const OTP_MAYBE: (Kind, bool) = (Kind::VerificationCode, false);
+
+#[test]
+fn passwords_after_their_label() {
+    removed("password: hunter2", "password: [removed]", &[PW]);
+    removed("my password is hunter2", "my password is [removed]", &[PW]);
+    removed("pwd → qazWSX123, tried", "pwd → [removed], tried", &[PW]);
+    removed("login pw = Blue_Sky_88", "login pw = [removed]", &[PW]);
+    removed(
+        "password - Summer2025! - that's it",
+        "password - [removed] - that's it",
+        &[PW],
+    );
+    removed(
+        "The password was \"correct horse 9\" and",
+        "The password was \"[removed]\" and",
+        &[PW],
+    );
+    removed("Password:\nRainbow#77", "Password:\n[removed]", &[PW]);
+    removed("my password? Dragon1988", "my password? [removed]", &[PW]);
+    removed(
+        "new password I set: P@ssw0rd2026",
+        "new password I set: [removed]",
+        &[PW],
+    );
+    removed(
+        "the pw for my wallet app is App-Pw-7781",
+        "the pw for my wallet app is [removed]",
+        &[PW],
+    );
+    removed(
+        "password was changed to NotMe#123 without",
+        "password was changed to [removed] without",
+        &[PW],
+    );
+    removed("password: sunshine", "password: [removed]", &[PW]);
+    removed(
+        "my password is sunshine",
+        "my password is [removed]",
+        &[PW_MAYBE],
+    );
+    removed("pass: moonlight77", "pass: [removed]", &[PW_MAYBE]);
+}
+
+#[test]
+fn passwords_in_chinese_and_both() {
+    removed(
+        "我的密码就是abc12345，怎么登不上去",
+        "我的密码就是[removed]，怎么登不上去",
+        &[PW],
+    );
+    removed(
+        "登入密碼是Taipei101!，請幫我查一下",
+        "登入密碼是[removed]，請幫我查一下",
+        &[PW],
+    );
+    removed(
+        "登入密碼——Tai-Chung-8——一直錯誤",
+        "登入密碼——[removed]——一直錯誤",
+        &[PW],
+    );
+    removed("密码：张三丰，登录不了", "密码：[removed]，登录不了", &[PW]);
+    removed("我的password是Mixed2026!", "我的password是[removed]", &[PW]);
+    removed(
+        "密码 (password) = Shared#55",
+        "密码 (password) = [removed]",
+        &[PW],
+    );
+    removed(
+        "密码被人改成了Hack3r!!，不是我改的",
+        "密码被人改成了[removed]，不是我改的",
+        &[PW],
+    );
+}
+
+#[test]
+fn values_before_their_label() {
+    removed("hunter22 is my password", "[removed] is my password", &[PW]);
+    removed(
+        "I typed 'Qwerty!234' as my password.",
+        "I typed '[removed]' as my password.",
+        &[PW],
+    );
+    removed("Ab123456是我的密码", "[removed]是我的密码", &[PW]);
+    removed(
+        "551204 was the SMS code",
+        "[removed] was the SMS code",
+        &[OTP],
+    );
+    removed("448 is the CVV", "[removed] is the CVV", &[CVV]);
+}
+
+#[test]
+fn a_password_reset_to_in_the_next_sentence() {
+    removed(
+        "Someone changed my password. It was reset to Xk92!mq by someone.",
+        "Someone changed my password. It was reset to [removed] by someone.",
+        &[PW],
+    );
+}
+
+#[test]
+fn a_password_and_a_phone_named_together_are_not_the_same() {
+    kept("密碼和手機號碼都被改了，請打 0912 345 678 聯絡我");
+    kept("我的密碼不是手機號碼。請打 0912-345-678");
+    kept("有人改了我的密碼跟電話，我的是 0912345678");
+    removed(
+        "密碼同電話號碼一樣，電話係 6123 4567",
+        "密碼同電話號碼一樣，電話係 [removed]",
+        &[PW],
+    );
+    removed(
+        "我的密码就是手机号 13800138000",
+        "我的密码就是手机号 [removed]",
+        &[PW],
+    );
+}
+
+#[test]
+fn the_same_as_another_value() {
+    removed(
+        "My password is the same as my email address, chen.jie@example.com.",
+        "My password is the same as my email address, [removed].",
+        &[PW],
+    );
+    removed(
+        "密码和我的邮箱一样：wangfang@example.cn",
+        "密码和我的邮箱一样：[removed]",
+        &[PW],
+    );
+}
+
+#[test]
+fn the_same_as_a_value_given_elsewhere() {
+    removed(
+        "My email is li.lei@example.com and my password is the same as my email.",
+        "My email is [removed] and my password is the same as my email.",
+        &[PW],
+    );
+    removed(
+        "手机13800138000，密码和手机号一样",
+        "手机[removed]，密码和手机号一样",
+        &[PW],
+    );
+    kept("My email is li.lei@example.com, please reply there.");
+}
+
+#[test]
+fn codes_spaced_grouped_or_on_the_next_line() {
+    removed("OTP 7 0 2 5 1 8", "OTP [removed]", &[OTP]);
+    removed("SMS code: 482 913", "SMS code: [removed]", &[OTP]);
+    removed("动态码：\n902771", "动态码：\n[removed]", &[OTP]);
+    removed(
+        "verification code they sent me was 302 118 and",
+        "verification code they sent me was [removed] and",
+        &[OTP],
+    );
+    removed("email code A7K2Q9", "email code [removed]", &[OTP]);
+    removed("my code is 4417", "my code is [removed]", &[OTP_MAYBE]);
+    removed("验证码：５５８２０１", "验证码：[removed]", &[OTP]);
+}
+
+#[test]
+fn pins_and_cvvs_in_sentences() {
+    removed(
+        "I typed my PIN (5580) three times",
+        "I typed my PIN ([removed]) three times",
+        &[PIN],
+    );
+    removed("PIN#7712", "PIN#[removed]", &[PIN]);
+    removed(
+        "tried PIN 2580 and then 2850",
+        "tried PIN [removed] and then [removed]",
+        &[PIN, PIN],
+    );
+    removed(
+        "the PIN for the card ending 1234 is 7430",
+        "the PIN for the card ending 1234 is [removed]",
+        &[PIN],
+    );
+    removed("签名栏那三位是718", "签名栏那三位是[removed]", &[CVV]);
+    removed(
+        "security number on the back: 552",
+        "security number on the back: [removed]",
+        &[CVV],
+    );
+    removed("cvc code 665", "cvc code [removed]", &[CVV]);
+    removed("CVC2 123", "CVC2 [removed]", &[CVV]);
+    removed("支付密码是258013", "支付密码是[removed]", &[PIN]);
+}
+
+#[test]
+fn backup_codes() {
+    removed(
+        "backup codes: 8a3k-92jd, 1k29-dk20",
+        "backup codes: [removed], [removed]",
+        &[OTP, OTP],
+    );
+}
+
+#[test]
+fn descriptions_around_labels_are_kept() {
+    for text in [
+        "my password is wrong",
+        "my password was reset yesterday",
+        "password is not working",
+        "password is 12 characters",
+        "forgot password, reset link never came",
+        "wrong password 3 times",
+        "password123 is a bad password",
+        "PIN blocked after 3 tries",
+        "Support never asks for your password, PIN or verification code.",
+        "OTP never arrived",
+        "verification code: not received",
+        "验证码没收到",
+        "密码错误三次",
+        "密码是对的，但是登录不了",
+        "忘记支付密码了",
+        "支付密码是6位数字，我记得是对的",
+        "The verification code never arrived for my payment of 59.90 CNY at 2026-11-21 14:03.",
+        "The code sent to +86 138 0013 8000 never arrived.",
+        "I waited 60 seconds for the code, then $12.50 was charged.",
+        "验证码一直收不到，交易单号2026112122001400000000001234",
+        "promo code SAVE2026 didn't apply to order 88231945",
+        "the code expired at 14:03",
+        "code 2026-11-21",
+        "code 1234.56",
+        "the 6-digit code never came",
+        "I reset my password in 2024",
+    ] {
+        kept(text);
+    }
+}
+
+#[test]
+fn codes_in_chinese_digits_and_backup_codes_in_groups_of_4() {
+    removed("验证码 四八二九一三", "验证码 [removed]", &[OTP]);
+    removed("PIN是幺二三四", "PIN是[removed]", &[PIN]);
+    kept("验证码输了三次");
+    kept("验证码两个都没收到");
+    removed(
+        "backup codes 8f2k 9xq1 7hd3 k2p0",
+        "backup codes [removed]",
+        &[OTP],
+    );
+    removed(
+        "my backup codes: 1234 5678, 8765 4321",
+        "my backup codes: [removed], [removed]",
+        &[OTP, OTP],
+    );
+    kept("backup code list was lost");
+}
+
+#[test]
+fn codes_an_app_showed_and_phone_numbers_are_kept_anywhere() {
+    kept("提示 [code 100131] 验证码错误");
+    kept("App 顯示 code 0051");
+    kept("the app shows code 0051 every time");
+    removed(
+        "payment failed, my payment password is 403921, the code was 228014",
+        "payment failed, my payment password is [removed], the code was [removed]",
+        &[PIN, OTP_MAYBE],
+    );
+    kept("輸入支付密碼後顯示 1002 錯誤");
+    kept("動態密碼 收到了但顯示 錯誤 2003");
+    kept("输入验证码后提示：10003");
+    kept("验证码一直报错 10003");
+    kept("支付密码提示 10003");
+    kept("动态码失效 E10003");
+    kept("验证码发不过来，提示码 10003");
+    kept("sent the code to my number 9123 4567");
+    kept("聯絡電話 9123-4567，密碼被改");
+    kept("驗證碼一直收唔到，我電話係 6123-4567");
+    kept("驗證碼 寄到 (09)12345678");
+    kept("PIN 收不到，电话是 6123 4567");
+    kept("我的電話是 0912-345-678");
+    kept("OTP sent to +1 (415) 555-0132 never arrived");
+    removed(
+        "the text said code 482913, I never asked for it",
+        "the text said code [removed], I never asked for it",
+        &[OTP_MAYBE],
+    );
+    removed(
+        "my PIN 1234 was wrong",
+        "my PIN [removed] was wrong",
+        &[PIN],
+    );
+    removed("MPIN 4821", "MPIN [removed]", &[PIN]);
+    removed(
+        "the password I use everywhere is dragonfly",
+        "the password I use everywhere is [removed]",
+        &[PW_MAYBE],
+    );
+    removed(
+        "he knows my password which is qazwsx",
+        "he knows my password which is [removed]",
+        &[PW_MAYBE],
+    );
+    removed("my password's hunter2", "my password's [removed]", &[PW]);
+    removed(
+        "我的密碼是我女兒生日0815",
+        "我的密碼是我女兒生日[removed]",
+        &[PW],
+    );
+    removed("我密碼就係abcd1234", "我密碼就係[removed]", &[PW]);
+    removed(
+        "code behind the card 123",
+        "code behind the card [removed]",
+        &[CVV],
+    );
+    removed(
+        "my pw is my dog's name rex2019",
+        "my pw is my dog's name [removed]",
+        &[PW],
+    );
+    kept("my password is fine but the app shows E1002 now");
+    removed(
+        "支付密码 852963 输入后提示 PWD_ERR_01",
+        "支付密码 [removed] 输入后提示 PWD_ERR_01",
+        &[PIN],
+    );
+    removed(
+        "驗證碼 482913 是 0912 345 678 收到的",
+        "驗證碼 [removed] 是 0912 345 678 收到的",
+        &[OTP],
+    );
+}
+
+#[test]
+fn error_messages_keep_their_codes_but_not_one_time_codes() {
+    let policy = Policy {
+        keep_error_codes: true,
+        ..Policy::default()
+    };
+    for text in [
+        "Payment failed (code 4012)",
+        "code 4012: do not honor",
+        "Declined, code is 100512",
+    ] {
+        assert_eq!(scan(text, policy).text, text);
+    }
+    assert_eq!(
+        scan("error code: 100512, and the SMS 验证码 was 223301", policy).text,
+        "error code: 100512, and the SMS 验证码 was [removed]"
+    );
+}
