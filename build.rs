@@ -72,10 +72,11 @@ struct Words {
 
 fn main() -> search_model::BuildResult<()> {
     println!("cargo:rerun-if-changed=guides");
-    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = env::var("CARGO_MANIFEST_DIR").map_err(|e| format!("CARGO_MANIFEST_DIR: {e}"))?;
+    let out_dir = env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
     let dir = Path::new(&root).join("guides");
     let mut names: Vec<String> = fs::read_dir(&dir)
-        .expect("guides/ exists")
+        .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| {
             Path::new(n)
@@ -92,7 +93,7 @@ fn main() -> search_model::BuildResult<()> {
     let mut sources = String::new();
     for name in &names {
         let path = dir.join(name);
-        let source = fs::read_to_string(&path).expect("read a guide file");
+        let source = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         println!("cargo:rerun-if-changed={}", path.display());
         let header = toml::from_str::<Header>(&source)
             .ok()
@@ -104,19 +105,15 @@ fn main() -> search_model::BuildResult<()> {
             code,
             "    BundledFile {{ name: {name:?}, source: ({start}, {}), header: {header} }},",
             sources.len()
-        )
-        .expect("write to String");
+        )?;
     }
     code.push_str("];\n");
-    let out =
-        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_guides.rs");
-    fs::write(out, code).expect("write bundled_guides.rs");
-    let out =
-        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_guides.txt");
+    let out = Path::new(&out_dir).join("bundled_guides.rs");
+    fs::write(&out, code).map_err(|e| format!("{}: {e}", out.display()))?;
+    let out = Path::new(&out_dir).join("bundled_guides.txt");
     fs::write(&out, sources).map_err(|e| format!("{}: {e}", out.display()))?;
 
     println!("cargo:rerun-if-changed=data/search");
-    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     search_model::generate(Path::new(&root), Path::new(&out_dir))
 }
 

@@ -4,7 +4,14 @@
 //! Run with `cargo bench --bench catalog`. Whole-process timings (startup included) are in
 //! `scripts/timings.sh`.
 
-#![allow(clippy::unwrap_used)]
+// Benchmarks panic on what they set up themselves; the no-panic lints are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::panic
+)]
 
 use std::fmt::Write as _;
 use std::sync::LazyLock;

@@ -3,7 +3,14 @@
 //!
 //! Run with `cargo bench --bench privacy`.
 
-#![allow(clippy::unwrap_used)]
+// Benchmarks panic on what they set up themselves; the no-panic lints are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::panic
+)]
 
 use divan::{Bencher, black_box};
 use wallet_help::privacy::{self, Policy};

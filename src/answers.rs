@@ -10,7 +10,7 @@ use std::path::Path;
 pub use crate::error::Origin;
 use crate::error::{Error, Result};
 use crate::flow::Answer;
-use crate::guide::{Guide, StepKind};
+use crate::guide::{Guide, Step, StepKind};
 use crate::input::{self, ParseContext, quote};
 use crate::lang::{Lang, Text};
 use crate::location::Location;
@@ -94,18 +94,9 @@ impl GivenAnswers {
     pub fn resolve(&self, guide: &Guide, ctx: &ParseContext) -> Result<Presets> {
         let mut answers = HashMap::new();
         // Looked up once per answer: a linear search each would be quadratic in long guides.
-        let steps: HashMap<&str, usize> = guide
-            .steps
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
+        let steps: HashMap<&str, &Step> = guide.steps.iter().map(|s| (s.id.as_str(), s)).collect();
         for (key, (value, origin)) in &self.answers {
-            let Some(i) = steps
-                .get(key.as_str())
-                .copied()
-                .filter(|i| is_question(&guide.steps[*i].kind))
-            else {
+            let Some(step) = steps.get(key.as_str()).filter(|s| is_question(&s.kind)) else {
                 return Err(Error::UnknownQuestion {
                     key: quote(key),
                     origin: origin.clone(),
@@ -113,14 +104,13 @@ impl GivenAnswers {
                     known: guide.question_ids(),
                 });
             };
-            let answer = parse_answer(&guide.steps[i].kind, value, ctx).map_err(|reason| {
-                Error::InvalidAnswer {
+            let answer =
+                parse_answer(&step.kind, value, ctx).map_err(|reason| Error::InvalidAnswer {
                     step: key.clone(),
                     value: quote(value),
                     origin: origin.clone(),
                     reason: Box::new(reason),
-                }
-            })?;
+                })?;
             answers.insert(key.clone(), answer);
         }
         Ok(Presets { answers })

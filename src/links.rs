@@ -193,8 +193,8 @@ pub fn find_guide<'c>(catalog: &'c Catalog, symptom: &str) -> Result<&'c Guide> 
 pub fn check_keys<'k>(guide: &Guide, keys: impl IntoIterator<Item = &'k str>) -> Result<()> {
     for key in keys {
         let linkable = guide
-            .step_index(key)
-            .is_some_and(|i| matches!(&guide.steps[i].kind, StepKind::Input(s) if s.linkable));
+            .step_named(key)
+            .is_some_and(|step| matches!(&step.kind, StepKind::Input(s) if s.linkable));
         if linkable {
             continue;
         }
@@ -282,9 +282,8 @@ fn is_unsafe(c: char) -> bool {
 }
 
 fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
-    let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
+    let (head, rest) = text.split_at_checked(prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then_some(rest)
 }
 
 /// A link or part of one as an error shows it: short, and with anything unprintable escaped.

@@ -15,10 +15,11 @@ impl Location {
     /// Turns a byte offset into a line and column in `source`.
     pub fn at(file: &str, source: &str, offset: usize) -> Location {
         let offset = floor_char_boundary(source, offset.min(source.len()));
-        let before = &source[..offset];
+        // A character boundary within `source`, so always found.
+        let before = source.get(..offset).unwrap_or_default();
         let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        let line_before = before.rsplit_once('\n').map_or(before, |(_, last)| last);
+        let column = line_before.chars().count() + 1;
         Location {
             file: file.to_string(),
             line,

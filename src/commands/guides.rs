@@ -87,7 +87,7 @@ pub(super) fn show(catalog: &Catalog, settings: &Settings, matches: &ArgMatches)
         .for_reader(region, &ProviderWords::from_config(&config));
     let text = if matches.get_flag("json") {
         let mut graph = graph(guide, settings.lang);
-        graph["region"] = json!(region);
+        set(&mut graph, "region", json!(region));
         let mut s = serde_json::to_string_pretty(&graph).unwrap_or_default();
         s.push('\n');
         s
@@ -100,7 +100,7 @@ pub(super) fn show(catalog: &Catalog, settings: &Settings, matches: &ArgMatches)
 
 /// The flow graph in SPEC's shape, texts in `lang`.
 pub fn graph(guide: &Guide, lang: Lang) -> Value {
-    let id = |i: usize| guide.steps[i].id.clone();
+    let id = |i: usize| guide.step(i).id.clone();
     let steps: Vec<Value> = guide
         .steps
         .iter()
@@ -108,7 +108,7 @@ pub fn graph(guide: &Guide, lang: Lang) -> Value {
             let mut value = step_json(guide, step, lang);
             // Steps from a shared block say so: their ids and words are the block's.
             if let Some(block) = &step.block {
-                value["block"] = json!(block);
+                set(&mut value, "block", json!(block));
             }
             value
         })
@@ -121,17 +121,24 @@ pub fn graph(guide: &Guide, lang: Lang) -> Value {
     })
 }
 
+/// Sets `key` in `object`, a JSON object this file built with `json!({…})`.
+fn set(object: &mut Value, key: &str, value: Value) {
+    if let Some(map) = object.as_object_mut() {
+        map.insert(key.to_string(), value);
+    }
+}
+
 /// One step in SPEC's shape.
 fn step_json(guide: &Guide, step: &crate::guide::Step, lang: Lang) -> Value {
-    let id = |i: usize| guide.steps[i].id.clone();
+    let id = |i: usize| guide.step(i).id.clone();
     match &step.kind {
         StepKind::Choice(c) => {
             let mut choice = json!({
                 "id": step.id, "kind": "choice", "question": c.question.get(lang),
                 "choices": c.choices.iter().map(|ch| json!({ "id": ch.id, "label": ch.label.get(lang), "next": id(ch.next) })).collect::<Vec<_>>(),
             });
-            if let Some(default) = c.default {
-                choice["default"] = json!(c.choices[default].id);
+            if let Some(default) = c.default_choice() {
+                set(&mut choice, "default", json!(default.id));
             }
             choice
         }
@@ -149,11 +156,11 @@ fn step_json(guide: &Guide, step: &crate::guide::Step, lang: Lang) -> Value {
                 "fixed": id(c.fixed), "next": id(c.next),
             });
             if let Some(question) = &c.question {
-                check["question"] = json!(question.get(lang));
+                set(&mut check, "question", json!(question.get(lang)));
             }
             if let Some(cmp) = &c.compare {
-                check["compare"] = json!(id(cmp.input));
-                check["unconfigured"] = json!(id(cmp.unconfigured));
+                set(&mut check, "compare", json!(id(cmp.input)));
+                set(&mut check, "unconfigured", json!(id(cmp.unconfigured)));
             }
             check
         }
@@ -169,7 +176,7 @@ fn step_json(guide: &Guide, step: &crate::guide::Step, lang: Lang) -> Value {
 fn outline(guide: &Guide, lang: Lang) -> String {
     let mut out = format!("{} — {}\n", guide.id, guide.title.get(lang));
     for step in &guide.steps {
-        let id = |i: usize| guide.steps[i].id.as_str();
+        let id = |i: usize| guide.step(i).id.as_str();
         let leads = match &step.kind {
             // Choices that all lead to one step (the phone block's) say it once.
             StepKind::Choice(c) if c.only_next().is_some() => {
@@ -197,7 +204,7 @@ fn outline(guide: &Guide, lang: Lang) -> String {
             },
             StepKind::End(e) => e.outcome.name().to_string(),
         };
-        let start = if guide.steps[guide.start].id == step.id {
+        let start = if guide.step(guide.start).id == step.id {
             "*"
         } else {
             " "

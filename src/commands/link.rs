@@ -43,9 +43,9 @@ pub(super) fn link(catalog: &Catalog, settings: &Settings, matches: &ArgMatches)
     // A time goes in as RFC 3339: "yesterday 9:30" would mean another day when the link is
     // opened tomorrow. Other values stay as written; they mean the same on any day.
     for (key, value) in &mut answers {
-        let is_time = guide.step_index(key).is_some_and(|i| {
-            matches!(&guide.steps[i].kind, StepKind::Input(s) if s.input_type == InputType::Datetime)
-        });
+        let is_time = guide.step_named(key).is_some_and(
+            |step| matches!(&step.kind, StepKind::Input(s) if s.input_type == InputType::Datetime),
+        );
         if is_time && let Some(Answer::Input(Some(normalised))) = presets.get(key) {
             *value = normalised.typed();
         }

@@ -49,8 +49,7 @@ fn confirmed(guide: &Guide, link: &Link, presets: &Presets, settings: &Settings)
     }];
     let colon = lang.pick(": ", "：");
     for (key, _) in &link.answers {
-        let Some(StepKind::Input(step)) = guide.step_index(key).map(|i| &guide.steps[i].kind)
-        else {
+        let Some(StepKind::Input(step)) = guide.step_named(key).map(|s| &s.kind) else {
             continue;
         };
         let value = match presets.get(key) {

@@ -3,7 +3,7 @@
 //! to pick, and exit 2, never waiting on input that will not come.
 
 use super::print_stderr;
-use crate::error::{Result, exit};
+use crate::error::{Error, Result, exit};
 use crate::guide::catalog::{Catalog, Entry};
 use crate::lang::Lang;
 use crate::prompt::picker::{self, Item};
@@ -49,21 +49,23 @@ pub(super) fn run(catalog: &Catalog, settings: &Settings) -> Result<u8> {
         }
     };
     let picked = picker::pick(&items, &search, lang)?;
-    super::run::run(entries[picked].guide()?, settings)
+    // The picker shows one item per entry, so the pick is one of them.
+    let entry = entries.get(picked).ok_or(Error::Cancelled)?;
+    super::run::run(entry.guide()?, settings)
 }
 
 /// Guides whose id, alias or title holds the query: a word still being typed, which search
 /// does not know yet ("refu").
 fn by_name(entries: &[Entry], query: &str) -> Vec<usize> {
     let query = query.trim().to_lowercase();
-    (0..entries.len())
-        .filter(|i| {
-            let e = &entries[*i];
+    (entries.iter().enumerate())
+        .filter(|(_, e)| {
             e.names()
                 .map(String::as_str)
                 .chain(Lang::ALL.map(|lang| e.title.get(lang)))
                 .any(|name| name.to_lowercase().contains(&query))
         })
         .take(MATCHES)
+        .map(|(i, _)| i)
         .collect()
 }

@@ -119,6 +119,11 @@ pub struct ChoiceStep {
 }
 
 impl ChoiceStep {
+    /// The choice a script takes when it gives no answer, if the guide names one.
+    pub fn default_choice(&self) -> Option<&Choice> {
+        self.choices.get(self.default?)
+    }
+
     /// The one step every choice leads to, when they all lead to the same one (as in the
     /// phone block, where the answer is a fact for support, not a branch).
     pub fn only_next(&self) -> Option<usize> {
@@ -289,6 +294,48 @@ impl StepKind {
 impl Guide {
     pub fn step_index(&self, id: &str) -> Option<usize> {
         self.steps.iter().position(|s| s.id == id)
+    }
+
+    /// The step called `id`, if the guide has one.
+    pub fn step_named(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// The step at `index`: an index this guide gave out (`start`, a `next`, `fixed`,
+    /// `needs`, `compare`, a transcript's step) or one `step_index` found.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "a Guide is built only by `validate`, which returns it only once \
+                  `Guide::indices_in_range` holds: every index it holds names one of its steps"
+    )]
+    pub fn step(&self, index: usize) -> &Step {
+        &self.steps[index]
+    }
+
+    /// Whether every step index the guide holds names one of its steps: what makes
+    /// [`Guide::step`] safe, checked once when the guide is built.
+    pub(crate) fn indices_in_range(&self) -> bool {
+        let in_range = |i: &usize| *i < self.steps.len();
+        let step_indices = |step: &Step| {
+            let mut indices = step.kind.targets();
+            match &step.kind {
+                StepKind::Check(CheckStep {
+                    compare: Some(cmp), ..
+                }) => indices.push(cmp.input),
+                StepKind::End(Ending {
+                    needs: Some(needs), ..
+                }) => indices.extend(needs),
+                _ => {}
+            }
+            indices
+        };
+        in_range(&self.start)
+            && self.needs.iter().all(in_range)
+            && self
+                .steps
+                .iter()
+                .flat_map(step_indices)
+                .all(|i| in_range(&i))
     }
 
     /// Ids of the steps an answers file or `--set` may answer.

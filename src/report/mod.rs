@@ -186,7 +186,7 @@ pub struct Review {
 
 pub fn build(guide: &Guide, transcript: &Transcript, ctx: Context<'_>) -> Report {
     let lang = ctx.lang;
-    let StepKind::End(ending) = &guide.steps[transcript.ending].kind else {
+    let StepKind::End(ending) = &guide.step(transcript.ending).kind else {
         unreachable!("a transcript always stops at an ending")
     };
     let (details, redactions) = details(guide, transcript, lang, ctx.review);
@@ -248,11 +248,11 @@ fn details(
     let mut redactions = Vec::new();
     for entry in &transcript.entries {
         let (StepKind::Input(input), Answer::Input(Some(value))) =
-            (&guide.steps[entry.step].kind, &entry.answer)
+            (&guide.step(entry.step).kind, &entry.answer)
         else {
             continue;
         };
-        let id = &guide.steps[entry.step].id;
+        let id = &guide.step(entry.step).id;
         details.retain(|d| &d.id != id);
         redactions.retain(|r: &Redaction| &r.question != id);
         if review.dropped.contains(id) {
@@ -337,11 +337,11 @@ fn warnings(guide: &Guide, transcript: &Transcript, review: &Review) -> Vec<Warn
     let mut out: Vec<Warning> = Vec::new();
     for entry in &transcript.entries {
         let (StepKind::Input(input), Answer::Input(Some(value))) =
-            (&guide.steps[entry.step].kind, &entry.answer)
+            (&guide.step(entry.step).kind, &entry.answer)
         else {
             continue;
         };
-        let id = &guide.steps[entry.step].id;
+        let id = &guide.step(entry.step).id;
         out.retain(|w| &w.question != id);
         let undecided = !review.dropped.contains(id)
             && !review.confirmed_ids.contains(id)
@@ -373,10 +373,10 @@ fn trail(guide: &Guide, transcript: &Transcript, lang: Lang) -> Vec<TrailItem> {
         .entries
         .iter()
         .filter_map(|entry| {
-            let step = &guide.steps[entry.step];
+            let step = guide.step(entry.step);
             let (question, answer, label) = match (&step.kind, &entry.answer) {
                 (StepKind::Choice(c), Answer::Choice(i)) => {
-                    let choice = &c.choices[*i];
+                    let choice = c.choices.get(*i)?;
                     (
                         c.label.as_ref().unwrap_or(&c.question).get(lang),
                         choice.id.clone(),
@@ -495,19 +495,20 @@ fn fill(template: &str, details: &[Detail], trail: &[TrailItem], lang: Lang) -> 
     };
     let mut out = String::new();
     let mut rest = template;
-    while let Some(open) = rest.find('[') {
-        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+    while let Some((before, opened)) = rest.split_once('[') {
+        let Some((segment, after)) = opened.split_once(']') else {
             break;
         };
-        out.push_str(&fill_placeholders(&rest[..open], &value, lang));
-        let segment = &rest[open + 1..close];
+        out.push_str(&fill_placeholders(before, &value, lang));
         let names = crate::guide::placeholder_names(segment);
         if names.is_empty() {
-            out.push_str(&rest[open..=close]);
+            out.push('[');
+            out.push_str(segment);
+            out.push(']');
         } else if names.iter().all(|n| value(n).is_some()) {
             out.push_str(&fill_placeholders(segment, &value, lang));
         }
-        rest = &rest[close + 1..];
+        rest = after;
     }
     out.push_str(&fill_placeholders(rest, &value, lang));
     // A quoted answer that ends its own sentence needs no second full stop after the quote.
@@ -532,15 +533,14 @@ fn fill_placeholders<'a>(
 ) -> String {
     let mut out = String::new();
     let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else {
+    while let Some((before, opened)) = rest.split_once('{') {
+        let Some((name, after)) = opened.split_once('}') else {
             break;
         };
-        out.push_str(&rest[..open]);
-        let name = &rest[open + 1..open + close];
+        out.push_str(before);
         let answer = value(name).unwrap_or(labels::NOT_GIVEN.get(lang));
         out.push_str(&quoted_inside(answer, out.ends_with('“')));
-        rest = &rest[open + close + 1..];
+        rest = after;
     }
     out.push_str(rest);
     out
@@ -605,6 +605,10 @@ pub fn schema() -> serde_json::Value {
 }
 
 /// Six characters of Crockford's base 32 (no I, L, O or U), easy to read aloud.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "`hash % 32` is below 32, the alphabet's length"
+)]
 pub(crate) fn base32(mut hash: u32) -> String {
     const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     let mut code = String::new();

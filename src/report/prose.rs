@@ -20,10 +20,7 @@ pub(super) fn details(
     this_year: i16,
 ) -> Vec<Detail> {
     let is_time = |id: &str| {
-        let kind = guide
-            .step_index(id)
-            .and_then(|i| guide.steps.get(i))
-            .map(|s| &s.kind);
+        let kind = guide.step_named(id).map(|s| &s.kind);
         matches!(kind, Some(StepKind::Input(input))
             if matches!(input.input_type.name(), "datetime" | "date"))
     };

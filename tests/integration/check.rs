@@ -810,6 +810,86 @@ fn include_mistakes_are_reported_at_their_place() {
     }
 }
 
+/// An include whose block cannot be read has no steps, so when it is the last step its id
+/// names no step at all: each way of pointing at it is that one problem, never a crash.
+#[test]
+fn a_broken_last_include_is_a_problem_wherever_it_is_named() {
+    let guide = |target: &str, include: &str| {
+        format!(
+            r#"schema = 1
+id = "mine"
+group = "other"
+start = "{start}"
+title = {{ en = "Mine", zh = "我的" }}
+summary = {{ en = "A summary", zh = "简介" }}
+
+[[steps]]
+id = "given"
+kind = "input"
+type = "text"
+question = {{ en = "Which contact?", zh = "哪个联系方式？" }}
+label = {{ en = "Contact", zh = "联系方式" }}
+next = "compare"
+
+[[steps]]
+id = "compare"
+kind = "check"
+compare = "{compare}"
+label = {{ en = "Compared", zh = "已比对" }}
+text = {{ en = "Comparing…", zh = "正在比对…" }}
+fixed = "done"
+next = "{next}"
+unconfigured = "done"
+
+[[steps]]
+id = "done"
+kind = "end"
+outcome = "resolved"
+text = {{ en = "Done.", zh = "好了。" }}
+
+[[steps]]
+id = "about-phone"
+kind = "include"
+{include}
+next = "done"
+"#,
+            start = if target == "start" {
+                "about-phone"
+            } else {
+                "given"
+            },
+            compare = if target == "compare" {
+                "about-phone"
+            } else {
+                "given"
+            },
+            next = if target == "next" {
+                "about-phone"
+            } else {
+                "done"
+            },
+        )
+    };
+    let includes = [
+        ("block = \"fone\"", "there is no block `fone`"),
+        (
+            "block = \"phone\"\nonly = []",
+            "`only` is `[]`; expected at least one of the block's steps",
+        ),
+    ];
+    for target in ["start", "compare", "next"] {
+        for (include, message) in includes {
+            Test::new()
+                .file("mine/a.toml", &guide(target, include))
+                .args(&["guides", "check", "mine/a.toml"])
+                .status(3)
+                .stderr_contains(message)
+                .stderr_contains("error: 1 problem in guide files")
+                .run();
+        }
+    }
+}
+
 #[test]
 fn a_choice_default_must_be_one_of_its_choices() {
     let guide = small_guide("mine", "my-alias", "Mine").replace(

@@ -1,5 +1,13 @@
 //! Integration tests: the binary as users and scripts see it.
-#![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
+// Tests panic on what they set up themselves; the no-panic lints are for the library.
+#![allow(
+    clippy::missing_panics_doc,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::panic
+)]
 
 mod test; // the `Test` builder every other module uses
 
@@ -18,6 +26,7 @@ mod heldout_input; // held-out datetime and amount spellings: right, wrong, refu
 mod heldout_privacy; // held-out privacy set: leaks and damage by kind and format (--nocapture)
 mod heldout_run; // what the held-out harnesses share: the binary in parallel, tables
 mod heldout_search; // held-out search queries: top-1, top-3, out-of-scope rejection (--nocapture)
+mod hostile; // hostile answers: escape sequences and Markdown fences never reach a report
 mod input_table; // real-world spellings of times and amounts and what they read as
 mod inputs; // answers as people type them, through --set, answers files and links
 mod labels; // no check label claims the step worked: the report prints it after a No

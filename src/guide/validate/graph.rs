@@ -9,11 +9,12 @@ use super::layout::{Layout, Slot};
 use crate::guide::{Guide, IssueKind, Outcome, StepKind};
 
 impl Checker<'_> {
+    /// Runs once the structure holds, so every step index in `guide` names a step.
     pub(super) fn graph(&mut self, guide: &Guide, layout: &Layout<'_>) {
         let step_span = |i: usize| layout.slots.get(i).map(Slot::span);
-        let reachable = reachable_from(guide, guide.start, None);
+        let reachable = reached(guide, guide.start, |_| true);
         for (i, step) in guide.steps.iter().enumerate() {
-            if !reachable[i] {
+            if !reachable.contains(i) {
                 self.push(
                     step_span(i),
                     IssueKind::Unreachable {
@@ -22,9 +23,9 @@ impl Checker<'_> {
                 );
             }
         }
-        let can_end = can_reach_an_ending(guide);
+        let can_end = reaching(guide, |i| matches!(guide.step(i).kind, StepKind::End(_)));
         for (i, step) in guide.steps.iter().enumerate() {
-            if reachable[i] && !can_end[i] {
+            if reachable.contains(i) && !can_end.contains(i) {
                 self.push(
                     step_span(i),
                     IssueKind::NoEnding {
@@ -40,19 +41,19 @@ impl Checker<'_> {
     fn details_on_every_path(
         &mut self,
         guide: &Guide,
-        reachable: &[bool],
+        reachable: &StepSet,
         span: impl Fn(usize) -> Option<Range<usize>>,
     ) {
         for (end, step) in guide.steps.iter().enumerate() {
             let StepKind::End(ending) = &step.kind else {
                 continue;
             };
-            if ending.outcome != Outcome::ContactSupport || !reachable[end] {
+            if ending.outcome != Outcome::ContactSupport || !reachable.contains(end) {
                 continue;
             }
             for &need in ending.needs.as_ref().unwrap_or(&guide.needs) {
-                if need != guide.start && reachable_from(guide, guide.start, Some(need))[end] {
-                    let detail = guide.steps[need].id.clone();
+                if need != guide.start && reached(guide, guide.start, |i| i != need).contains(end) {
+                    let detail = guide.step(need).id.clone();
                     self.push(
                         span(end),
                         IssueKind::SkipsDetail {
@@ -66,15 +67,41 @@ impl Checker<'_> {
     }
 }
 
-/// Steps reachable from `from`, never passing through `avoid`.
-pub(super) fn reachable_from(guide: &Guide, from: usize, avoid: Option<usize>) -> Vec<bool> {
-    let mut seen = vec![false; guide.steps.len()];
-    let mut queue = VecDeque::from([from]);
-    seen[from] = true;
+/// Some of a guide's steps, by index.
+pub(super) struct StepSet(Vec<bool>);
+
+impl StepSet {
+    fn none(guide: &Guide) -> StepSet {
+        StepSet(vec![false; guide.steps.len()])
+    }
+
+    pub(super) fn contains(&self, i: usize) -> bool {
+        self.0.get(i) == Some(&true)
+    }
+
+    /// Adds step `i`; whether it was not in yet (never true for an index that names no step).
+    fn insert(&mut self, i: usize) -> bool {
+        match self.0.get_mut(i) {
+            Some(member) if !*member => {
+                *member = true;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The steps reached from `from`, entering only steps for which `may_enter` holds (`from`
+/// included).
+pub(super) fn reached(guide: &Guide, from: usize, may_enter: impl Fn(usize) -> bool) -> StepSet {
+    let mut seen = StepSet::none(guide);
+    let mut queue = VecDeque::new();
+    if may_enter(from) && seen.insert(from) {
+        queue.push_back(from);
+    }
     while let Some(i) = queue.pop_front() {
-        for t in guide.steps[i].kind.targets() {
-            if !seen[t] && Some(t) != avoid {
-                seen[t] = true;
+        for t in guide.step(i).kind.targets() {
+            if may_enter(t) && seen.insert(t) {
                 queue.push_back(t);
             }
         }
@@ -82,26 +109,23 @@ pub(super) fn reachable_from(guide: &Guide, from: usize, avoid: Option<usize>) -
     seen
 }
 
-/// For each step, whether some ending can be reached from it.
-pub(super) fn can_reach_an_ending(guide: &Guide) -> Vec<bool> {
-    let n = guide.steps.len();
-    let mut into: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, s) in guide.steps.iter().enumerate() {
-        for t in s.kind.targets() {
-            into[t].push(i);
+/// The steps from which a step for which `goal` holds can be reached.
+pub(super) fn reaching(guide: &Guide, goal: impl Fn(usize) -> bool) -> StepSet {
+    let mut into: Vec<Vec<usize>> = vec![Vec::new(); guide.steps.len()];
+    for (i, step) in guide.steps.iter().enumerate() {
+        for t in step.kind.targets() {
+            if let Some(sources) = into.get_mut(t) {
+                sources.push(i);
+            }
         }
     }
-    let mut ok = vec![false; n];
-    let mut queue: VecDeque<usize> = (0..n)
-        .filter(|&i| matches!(guide.steps[i].kind, StepKind::End(_)))
+    let mut ok = StepSet::none(guide);
+    let mut queue: VecDeque<usize> = (0..guide.steps.len())
+        .filter(|&i| goal(i) && ok.insert(i))
         .collect();
-    for &i in &queue {
-        ok[i] = true;
-    }
     while let Some(i) = queue.pop_front() {
-        for &p in &into[i] {
-            if !ok[p] {
-                ok[p] = true;
+        for &p in into.get(i).into_iter().flatten() {
+            if ok.insert(p) {
                 queue.push_back(p);
             }
         }

@@ -3,9 +3,8 @@
 //! "Did that fix it?" after something that cannot fix anything yet, and an urgent path that
 //! asks for details before it tells the user how to protect themselves.
 
-use std::collections::VecDeque;
-
 use super::Checker;
+use super::graph::{reached, reaching};
 use super::layout::{Layout, Slot};
 use crate::guide::raw::{RawText, S};
 use crate::guide::{Guide, IssueKind, Outcome, StepKind};
@@ -133,36 +132,36 @@ impl Checker<'_> {
 
     /// On the way to an urgent ending, the user is told how to protect themselves (an `info`
     /// or `check` step on urgent paths only) before any detail is asked.
-    #[allow(clippy::indexing_slicing)] // step indices of a validated guide: every one is a step
     fn lint_urgent_paths(&mut self, guide: &Guide, layout: &Layout<'_>) {
         let urgent = |i: usize| {
-            matches!(&guide.steps[i].kind, StepKind::End(e)
+            matches!(&guide.step(i).kind, StepKind::End(e)
                 if e.outcome == Outcome::ContactSupport && (guide.urgent || e.urgent))
         };
         let calm = |i: usize| {
-            matches!(&guide.steps[i].kind, StepKind::End(e)
+            matches!(&guide.step(i).kind, StepKind::End(e)
                 if e.outcome == Outcome::ContactSupport && !(guide.urgent || e.urgent))
         };
         let reaches_urgent = reaching(guide, urgent);
         let reaches_calm = reaching(guide, calm);
         let protects = |i: usize| {
-            matches!(guide.steps[i].kind, StepKind::Info(_) | StepKind::Check(_))
-                && reaches_urgent[i]
-                && !reaches_calm[i]
+            matches!(guide.step(i).kind, StepKind::Info(_) | StepKind::Check(_))
+                && reaches_urgent.contains(i)
+                && !reaches_calm.contains(i)
         };
-        let before = before_protection(guide, &protects);
-        for (end, slot) in layout.slots.iter().enumerate() {
+        // The steps reached from the start without passing a protective step.
+        let before = reached(guide, guide.start, |i| !protects(i));
+        for ((end, step), slot) in guide.steps.iter().enumerate().zip(&layout.slots) {
             if !urgent(end) {
                 continue;
             }
             let reaches_this = reaching(guide, |i| i == end);
-            let asked: Vec<String> = (0..guide.steps.len())
-                .filter(|&i| {
-                    before[i]
-                        && reaches_this[i]
-                        && matches!(guide.steps[i].kind, StepKind::Input(_))
+            let asked: Vec<String> = (guide.steps.iter().enumerate())
+                .filter(|&(i, s)| {
+                    before.contains(i)
+                        && reaches_this.contains(i)
+                        && matches!(s.kind, StepKind::Input(_))
                 })
-                .map(|i| guide.steps[i].id.clone())
+                .map(|(_, s)| s.id.clone())
                 .collect();
             if let Some(first) = asked.first() {
                 let span = guide
@@ -170,7 +169,7 @@ impl Checker<'_> {
                     .and_then(|i| layout.slots.get(i))
                     .map_or_else(|| slot.span(), Slot::span);
                 let kind = IssueKind::AsksBeforeProtecting {
-                    ending: guide.steps[end].id.clone(),
+                    ending: step.id.clone(),
                     asked,
                 };
                 self.warn(Some(span), kind);
@@ -189,51 +188,6 @@ fn is_chinese(c: char) -> bool {
         | '\u{F900}'..='\u{FAFF}'
         | '\u{FF00}'..='\u{FFEF}'
         | '\u{2018}'..='\u{201D}')
-}
-
-/// For each step, whether a step for which `goal` holds can be reached from it.
-#[allow(clippy::indexing_slicing)] // step indices of a validated guide: every one is a step
-fn reaching(guide: &Guide, goal: impl Fn(usize) -> bool) -> Vec<bool> {
-    let n = guide.steps.len();
-    let mut into: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, step) in guide.steps.iter().enumerate() {
-        for t in step.kind.targets() {
-            if let Some(list) = into.get_mut(t) {
-                list.push(i);
-            }
-        }
-    }
-    let mut ok: Vec<bool> = (0..n).map(&goal).collect();
-    let mut queue: VecDeque<usize> = (0..n).filter(|&i| ok[i]).collect();
-    while let Some(i) = queue.pop_front() {
-        for &p in &into[i] {
-            if !ok[p] {
-                ok[p] = true;
-                queue.push_back(p);
-            }
-        }
-    }
-    ok
-}
-
-/// The steps reached from the start without passing a protective step.
-#[allow(clippy::indexing_slicing)] // step indices of a validated guide: every one is a step
-fn before_protection(guide: &Guide, protects: &impl Fn(usize) -> bool) -> Vec<bool> {
-    let mut seen = vec![false; guide.steps.len()];
-    let mut queue = VecDeque::new();
-    if !protects(guide.start) {
-        seen[guide.start] = true;
-        queue.push_back(guide.start);
-    }
-    while let Some(i) = queue.pop_front() {
-        for t in guide.steps[i].kind.targets() {
-            if !seen[t] && !protects(t) {
-                seen[t] = true;
-                queue.push_back(t);
-            }
-        }
-    }
-    seen
 }
 
 #[cfg(test)]

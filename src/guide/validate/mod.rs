@@ -222,16 +222,23 @@ impl Checker<'_> {
         guide.needs = self.needs(raw.needs.as_deref().unwrap_or_default(), &guide)?;
         let mut ends_ok = true;
         for (i, slot) in layout.slots.iter().enumerate() {
-            if let Some(needs) = slot.raw().and_then(|s| s.needs.as_ref()) {
-                match self.needs(needs.get_ref(), &guide) {
-                    Some(n) => set_ending_needs(&mut guide.steps[i], n),
-                    None => ends_ok = false,
-                }
+            let Some(needs) = slot.raw().and_then(|s| s.needs.as_ref()) else {
+                continue;
+            };
+            let Some(needs) = self.needs(needs.get_ref(), &guide) else {
+                ends_ok = false;
+                continue;
+            };
+            // There is one step per slot.
+            if let Some(step) = guide.steps.get_mut(i) {
+                set_ending_needs(step, needs);
             }
         }
         self.compared_inputs(&guide, layout);
         self.placeholders(&guide, raw, layout);
-        if !ends_ok || !self.issues.is_empty() {
+        // An id that was claimed but names no step (an include whose block could not be
+        // read) has its own problem already; the graph needs every index in range.
+        if !ends_ok || !self.issues.is_empty() || !guide.indices_in_range() {
             return None;
         }
         self.graph(&guide, layout);
@@ -473,8 +480,13 @@ impl Checker<'_> {
         let mut out = Vec::new();
         let mut ok = true;
         for need in needs {
-            match guide.step_index(need.get_ref()) {
-                Some(i) if matches!(guide.steps[i].kind, StepKind::Input(_)) => out.push(i),
+            let found = guide
+                .steps
+                .iter()
+                .enumerate()
+                .find(|(_, s)| &s.id == need.get_ref());
+            match found {
+                Some((i, step)) if matches!(step.kind, StepKind::Input(_)) => out.push(i),
                 Some(_) => {
                     let kind = IssueKind::NotAnInput {
                         key: "needs",
@@ -508,11 +520,16 @@ impl Checker<'_> {
             else {
                 continue;
             };
-            if !matches!(guide.steps[cmp.input].kind, StepKind::Input(_)) {
+            // Out of range only when the compared id names an include that has no steps,
+            // which is a problem of its own.
+            let Some(input) = guide.steps.get(cmp.input) else {
+                continue;
+            };
+            if !matches!(input.kind, StepKind::Input(_)) {
                 let span = raw_step.get_ref().compare.as_ref().map(Spanned::span);
                 let kind = IssueKind::NotAnInput {
                     key: "compare",
-                    step: guide.steps[cmp.input].id.clone(),
+                    step: input.id.clone(),
                 };
                 self.push(span, kind);
             }

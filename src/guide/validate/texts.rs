@@ -251,11 +251,8 @@ impl Checker<'_> {
                     if provider::is_provider_name(name) {
                         continue; // reported where the text was read
                     }
-                    let fillable = guide.step_index(name).is_some_and(|i| {
-                        matches!(
-                            guide.steps[i].kind,
-                            StepKind::Input(_) | StepKind::Choice(_)
-                        )
+                    let fillable = guide.step_named(name).is_some_and(|step| {
+                        matches!(step.kind, StepKind::Input(_) | StepKind::Choice(_))
                     });
                     if !fillable {
                         let kind = IssueKind::UnknownPlaceholder {
@@ -311,11 +308,12 @@ fn braces(text: &str) -> Vec<(usize, &str)> {
 pub fn placeholder_names(template: &str) -> Vec<&str> {
     let mut names = Vec::new();
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else { break };
-        names.push(&after[..close]);
-        rest = &after[close + 1..];
+    while let Some((_, after)) = rest.split_once('{') {
+        let Some((name, tail)) = after.split_once('}') else {
+            break;
+        };
+        names.push(name);
+        rest = tail;
     }
     names
 }
