@@ -47,13 +47,14 @@ pub(super) fn find(ctx: &mut Context<'_>) {
     });
     static EMAIL: LazyLock<Option<Regex>> =
         LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").ok());
+    // Only after a password label: the patterns are compiled the first time one is seen.
+    if !ctx.labels.iter().any(|l| l.rule == Rule::Password) {
+        return;
+    }
     let (Some(same), Some(email)) = (SAME.as_ref(), EMAIL.as_ref()) else {
         return;
     };
     let view = ctx.view;
-    if !ctx.labels.iter().any(|l| l.rule == Rule::Password) {
-        return;
-    }
     let (text, index) = view.text_and_index();
     let char_at = |byte: usize| index.get(byte).copied().unwrap_or(view.len());
     let mut wants = (false, false);

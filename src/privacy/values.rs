@@ -290,6 +290,19 @@ pub(super) fn password(ctx: &Context<'_>, p: usize, link: Link) -> Option<Value>
     let mut end = view.run_end_capped(p, 64, |c| {
         !c.is_whitespace() && !is_cjk(c) && !is_wide_punct(c)
     });
+    // A word never cuts a label in two (`x""one-time password`): the label's end, left
+    // behind, would read as another label when the text is scanned again. A label wholly
+    // inside the word (`App-Pw-7781`) is part of it.
+    let next_label = ctx.labels.partition_point(|l| l.start <= p);
+    if let Some(cut) = ctx
+        .labels
+        .iter()
+        .skip(next_label)
+        .take_while(|l| l.start < end)
+        .find(|l| l.end > end)
+    {
+        end = cut.start;
+    }
     while end > p
         && view.before(end).is_some_and(|c| {
             matches!(

@@ -371,3 +371,19 @@ fn error_messages_keep_their_codes_but_not_one_time_codes() {
         "error code: 100512, and the SMS 验证码 was [removed]"
     );
 }
+
+/// Found by the fuzzer: a password word that ran into the next label (`one-time password`)
+/// took half of it, and scanning the result again read the other half as a new label.
+#[test]
+fn a_password_word_stops_before_a_label_it_would_cut_in_two() {
+    removed(
+        "password Qx9!\"\"one-time password 48213",
+        "password [removed]\"\"one-time password [removed]",
+        &[PW, OTP],
+    );
+    let once = scan(
+        "password Qx9!\"\"one-time password 48213",
+        Policy::default(),
+    );
+    assert_eq!(scan(&once.text, Policy::default()).text, once.text);
+}
