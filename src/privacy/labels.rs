@@ -278,12 +278,14 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         .iter()
         .enumerate()
         .flat_map(|(row, (label, _, _))| {
-            spellings(label)
-                .into_iter()
-                .map(move |s| (s.to_ascii_lowercase().into_bytes(), row))
+            spellings(label).into_iter().map(move |mut s| {
+                s.make_ascii_lowercase();
+                (s.into_bytes(), row)
+            })
         })
         .collect();
-    spellings.sort();
+    // By spelling, then row: the first row of two that spell a label alike comes first.
+    spellings.sort_unstable();
     spellings.dedup_by(|later, first| later.0 == first.0);
     let mut starts = [false; 256];
     for (bytes, _) in &spellings {
@@ -352,18 +354,20 @@ impl Table {
 
 /// `label` with each of its spaces written as a space, a dash or nothing.
 fn spellings(label: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    for c in label.chars() {
-        if c == ' ' {
-            out = out
-                .into_iter()
-                .flat_map(|s| [format!("{s} "), format!("{s}-"), s])
-                .collect();
-        } else {
-            for s in &mut out {
-                s.push(c);
+    let mut parts = label.split(' ');
+    let mut out = vec![parts.next().unwrap_or_default().to_string()];
+    for part in parts {
+        let mut longer = Vec::with_capacity(out.len() * 3);
+        for start in out {
+            for space in [" ", "-", ""] {
+                let mut spelling = String::with_capacity(start.len() + 1 + part.len());
+                spelling.push_str(&start);
+                spelling.push_str(space);
+                spelling.push_str(part);
+                longer.push(spelling);
             }
         }
+        out = longer;
     }
     out
 }
