@@ -270,9 +270,10 @@ pub(super) struct Label {
 ///
 /// A sorted table walked by binary search, not an Aho-Corasick automaton: the automaton for
 /// these 1,300 spellings took about 18 million instructions to build, three quarters of a
-/// whole scripted report, while sorting them takes a few hundred thousand. Looking up the
-/// longest label at a position narrows the sorted range one byte at a time, so a search costs
-/// at most the longest label's length in binary searches per position: linear in the text.
+/// whole scripted report; spelling and sorting them takes about a twelfth of that. Looking up
+/// the longest label at a position narrows the sorted range one byte at a time, so a search
+/// costs at most the longest label's length in binary searches per position: linear in the
+/// text.
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut spellings: Vec<(Vec<u8>, usize)> = LABELS
         .iter()
