@@ -9,26 +9,8 @@ mod list;
 mod open;
 mod pick;
 mod report;
-// Temporary: another branch is clearing this module of the no-panic lints; drop this line
-// when it merges.
-#[allow(
-    clippy::indexing_slicing,
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic
-)]
 mod resume;
 mod review;
-// Temporary: another branch is clearing this module of the no-panic lints; drop this line
-// when it merges.
-#[allow(
-    clippy::indexing_slicing,
-    clippy::string_slice,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic
-)]
 mod run;
 mod search;
 mod send;
