@@ -25,7 +25,7 @@ use regex::Regex;
 
 use super::context::{Context, Finding};
 use super::labels::{Label, Rule};
-use super::normalize::{is_cjk, is_wide_punct};
+use super::normalize::{View, is_cjk, is_wide_punct};
 use super::values::{
     Link, Value, accepts_words, closing_to_opening, is_marker, is_quote, is_quote_close, password,
     quoted, value_at,
@@ -518,7 +518,7 @@ fn take(
             codes::an_errors(ctx, label, &ctx.view.string(value.start, value.end))
         }
     };
-    if rule == Rule::Code && errors() {
+    if (rule == Rule::Code && errors()) || beside_a_removed_value(ctx.view, &value) {
         return;
     }
     let certain = strong_label
@@ -533,6 +533,32 @@ fn take(
         certain,
         mask: None,
     });
+}
+
+/// Whether `value` touches a masked or removed value (`204•••2004`, `55114[removed]`), with at
+/// most a replacement character between: it was part of that value when the text was first
+/// scanned, so it is no value of its own when a report is scanned again.
+fn beside_a_removed_value(view: &View, value: &Value) -> bool {
+    let glue = |c: Option<char>| c == Some('\u{fffd}');
+    let after = if glue(view.at(value.end)) {
+        value.end + 1
+    } else {
+        value.end
+    };
+    let before = if glue(view.before(value.start)) {
+        value.start - 1
+    } else {
+        value.start
+    };
+    let marker_before = |marker: &str| {
+        let len = marker.chars().count();
+        before >= len && view.string(before - len, before) == marker
+    };
+    view.at(after) == Some('•')
+        || view.before(before) == Some('•')
+        || [super::REMOVED, super::REMOVED_ZH]
+            .iter()
+            .any(|m| view.has(after, m.trim_end_matches(']')) || marker_before(m))
 }
 
 /// Skips the value that follows the label of something support needs (`ending 1234`,

@@ -315,9 +315,12 @@ pub(super) fn password(ctx: &Context<'_>, p: usize, link: Link) -> Option<Value>
     }
     let word = view.string(p, end);
     let lower = word.to_ascii_lowercase();
-    // A password has a letter or digit; a removed value (`[removed]`, `••••`) is none.
-    let removed =
-        word.contains('•') || word.contains(super::REMOVED) || word.contains(super::REMOVED_ZH);
+    // A password has a letter or digit; a removed value (`[removed]`, `••••`) is none, nor a
+    // word that holds one, even with its closing bracket trimmed off above (`:[removed`).
+    let removed = word.contains('•')
+        || [super::REMOVED, super::REMOVED_ZH]
+            .iter()
+            .any(|marker| word.contains(marker.trim_end_matches(']')));
     if end == p
         || lower.starts_with("http")
         || lower.starts_with("www.")

@@ -387,3 +387,23 @@ fn a_password_word_stops_before_a_label_it_would_cut_in_two() {
     );
     assert_eq!(scan(&once.text, Policy::default()).text, once.text);
 }
+
+/// Found by the fuzzer: a word that ends in a removed value (`&&&:[removed]`, its closing
+/// bracket trimmed as punctuation) is no password when the report is scanned again.
+#[test]
+fn a_word_holding_a_removed_value_is_no_password() {
+    let once = scan("支付密码&&&&:Xk92!mq 然后", Policy::default());
+    assert!(!once.text.contains("Xk92"), "{once:?}");
+    assert_eq!(scan(&once.text, Policy::default()).text, once.text);
+    kept("payment password &&&:[removed] then");
+}
+
+/// Found by the fuzzer: digits left beside a masked or removed value were part of it when the
+/// text was first scanned; a report scanned again keeps them.
+#[test]
+fn digits_beside_a_masked_value_are_no_value_of_their_own() {
+    kept("pin 204•••••••••••2004");
+    kept("the code was 24*55114[removed]");
+    kept("支付密码 204\u{fffd}•••• 4404");
+    removed("pin 2046", "pin [removed]", &[PIN]);
+}
