@@ -288,51 +288,68 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     // By spelling, then row: the first row of two that spell a label alike comes first.
     spellings.sort_unstable();
     spellings.dedup_by(|later, first| later.0 == first.0);
-    let mut starts = [false; 256];
-    for (bytes, _) in &spellings {
-        if let Some(start) = bytes.first().and_then(|&b| starts.get_mut(usize::from(b))) {
-            *start = true;
+    // The spellings that start with each byte: sorted, they are one range.
+    let mut by_first = vec![(0, 0); 256];
+    for (i, (bytes, _)) in spellings.iter().enumerate() {
+        if let Some(range) = bytes
+            .first()
+            .and_then(|&b| by_first.get_mut(usize::from(b)))
+        {
+            *range = if range.0 == range.1 {
+                (i, i + 1)
+            } else {
+                (range.0, i + 1)
+            };
         }
     }
-    Table { spellings, starts }
+    Table {
+        spellings,
+        by_first,
+    }
 });
 
 struct Table {
     spellings: Vec<(Vec<u8>, usize)>,
-    /// The bytes a spelling starts with, to skip every other position at once.
-    starts: [bool; 256],
+    /// For each byte, the range of `spellings` that start with it (empty when none does).
+    by_first: Vec<(usize, usize)>,
 }
 
 impl Table {
-    /// The first position at or after `from` where a label starts, with the longest label
-    /// there: `(start, end, row)`, in bytes of `text`.
-    fn find(&self, text: &str, from: usize) -> Option<(usize, usize, usize)> {
+    /// The first position at or after `from` that `candidate` allows where a label starts,
+    /// with the longest label there: `(start, end, row)`, in bytes of `text`.
+    fn find(
+        &self,
+        text: &str,
+        from: usize,
+        candidate: impl Fn(usize) -> bool,
+    ) -> Option<(usize, usize, usize)> {
         let bytes = text.as_bytes();
         (from..bytes.len())
-            .filter(|&at| text.is_char_boundary(at))
-            .filter(|&at| {
-                bytes
-                    .get(at)
-                    .and_then(|b| self.starts.get(usize::from(b.to_ascii_lowercase())))
-                    .is_some_and(|&starts| starts)
-            })
+            .filter(|&at| text.is_char_boundary(at) && candidate(at))
             .find_map(|at| {
                 let rest = bytes.get(at..)?;
-                self.longest_at(rest).map(|(len, row)| (at, at + len, row))
+                let first = rest.first()?.to_ascii_lowercase();
+                let &range = self.by_first.get(usize::from(first))?;
+                self.longest_at(rest, range)
+                    .map(|(len, row)| (at, at + len, row))
             })
     }
 
-    /// The longest spelling `rest` starts with (in any ASCII case): its length and row.
-    fn longest_at(&self, rest: &[u8]) -> Option<(usize, usize)> {
+    /// The longest spelling `rest` starts with (in any ASCII case), among those in `range`,
+    /// which all start with its first byte: its length and row.
+    fn longest_at(&self, rest: &[u8], range: (usize, usize)) -> Option<(usize, usize)> {
         // Every spelling in `lo..hi` starts with the first `k` bytes of `rest`; a spelling
         // of exactly `k` bytes sorts first among them.
-        let (mut lo, mut hi) = (0, self.spellings.len());
+        let (mut lo, mut hi) = range;
         let mut longest = None;
-        for k in 0..=rest.len() {
+        for k in 1..=rest.len() {
+            if lo >= hi {
+                break;
+            }
             if let Some((_, row)) = self
                 .spellings
                 .get(lo)
-                .filter(|(spelling, _)| lo < hi && spelling.len() == k)
+                .filter(|(spelling, _)| spelling.len() == k)
             {
                 longest = Some((k, *row));
                 lo += 1;
@@ -344,9 +361,6 @@ impl Table {
             let byte_at = |(s, _): &(Vec<u8>, usize)| s.get(k).copied().unwrap_or(0);
             let first = range.partition_point(|s| byte_at(s) < byte);
             let after = range.partition_point(|s| byte_at(s) <= byte);
-            if first == after {
-                break;
-            }
             (lo, hi) = (lo + first, lo + after);
         }
         longest
@@ -383,7 +397,14 @@ pub(super) fn find(view: &View) -> Vec<Label> {
     // A match that is no whole word (`pay password` in `Alipay password`) may hide one that
     // starts inside it (`password`): the search goes on from its next character. Labels are
     // short, so this stays linear.
-    while let Some((start_byte, end_byte, row)) = table.find(&text, from) {
+    // A label inside an English word (`pin` in `spinning`) is never a whole word: those
+    // positions are not looked at.
+    let bytes = text.as_bytes();
+    let word_start = |at: usize| {
+        let alphanumeric = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        !(alphanumeric(at) && at > 0 && alphanumeric(at - 1))
+    };
+    while let Some((start_byte, end_byte, row)) = table.find(&text, from, word_start) {
         let row = LABELS.get(row);
         let (start, end) = (at(start_byte), at(end_byte));
         match row {
@@ -500,7 +521,7 @@ mod tests {
         ) {
             let text = words.concat();
             let from = (0..=from.min(text.len())).rev().find(|&f| text.is_char_boundary(f)).unwrap();
-            prop_assert_eq!(TABLE.find(&text, from), automaton_find(&text, from), "{:?}", text);
+            prop_assert_eq!(TABLE.find(&text, from, |_| true), automaton_find(&text, from), "{:?}", text);
         }
     }
 
