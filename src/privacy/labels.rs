@@ -394,16 +394,16 @@ pub(super) fn find(view: &View) -> Vec<Label> {
     let at = |byte: usize| index.get(byte).copied().unwrap_or(view.len());
     let mut labels = Vec::new();
     let mut from = 0;
-    // A match that is no whole word (`pay password` in `Alipay password`) may hide one that
-    // starts inside it (`password`): the search goes on from its next character. Labels are
-    // short, so this stays linear.
-    // A label inside an English word (`pin` in `spinning`) is never a whole word: those
-    // positions are not looked at.
+    // A label inside an English word (`pin` in `spinning`, `pay` in `Alipay`) is never a whole
+    // word: those positions are not looked at.
     let bytes = text.as_bytes();
     let word_start = |at: usize| {
         let alphanumeric = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
         !(alphanumeric(at) && at > 0 && alphanumeric(at - 1))
     };
+    // A match that is no whole word for another reason (`pin.example.com`) may hide one that
+    // starts inside it: the search goes on from its next character. Labels are short, so
+    // this stays linear.
     while let Some((start_byte, end_byte, row)) = table.find(&text, from, word_start) {
         let row = LABELS.get(row);
         let (start, end) = (at(start_byte), at(end_byte));
