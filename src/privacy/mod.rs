@@ -358,6 +358,20 @@ mod tests {
     }
 
     #[test]
+    fn a_break_far_back_in_a_chunk_is_passed_over_for_a_space_near_its_end() {
+        let text = format!("Hi\n\n{}", "word ".repeat(40_000));
+        let pieces = chunks(&text);
+        assert_eq!(pieces.concat(), text);
+        let (_, full) = pieces.split_last().unwrap();
+        assert!(
+            full.iter()
+                .all(|p| p.len() > CHUNK * 3 / 4 && p.ends_with(' ')),
+            "{:?}",
+            pieces.iter().map(|p| p.len()).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
     fn text_without_a_break_is_cut_between_characters() {
         let text = "密".repeat(CHUNK);
         let pieces = chunks(&text);

@@ -238,6 +238,8 @@ mod tests {
         assert_eq!(folded("①②③"), "123");
         assert_eq!(folded("café"), "cafe");
         assert_eq!(folded("4111–1111—1111"), "4111-1111—1111");
+        // Middle dots of every script are one dot, a separator in numbers.
+        assert_eq!(folded("4111・1111‧1111･1111"), "4111·1111·1111·1111");
     }
 
     #[test]
