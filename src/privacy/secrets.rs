@@ -25,7 +25,7 @@ use regex::Regex;
 
 use super::context::{Context, Finding};
 use super::labels::{Label, Rule};
-use super::normalize::{View, is_cjk, is_wide_punct};
+use super::normalize::{is_cjk, is_wide_punct};
 use super::values::{
     Link, Value, accepts_words, closing_to_opening, is_marker, is_quote, is_quote_close, password,
     quoted, value_at,
@@ -518,7 +518,7 @@ fn take(
             codes::an_errors(ctx, label, &ctx.view.string(value.start, value.end))
         }
     };
-    if (rule == Rule::Code && errors()) || beside_a_removed_value(ctx.view, &value) {
+    if (rule == Rule::Code && errors()) || beside_a_removed_value(ctx, &value) {
         return;
     }
     let certain = strong_label
@@ -538,7 +538,8 @@ fn take(
 /// Whether `value` touches a masked or removed value (`204•••2004`, `55114[removed]`), with at
 /// most a replacement character between: it was part of that value when the text was first
 /// scanned, so it is no value of its own when a report is scanned again.
-fn beside_a_removed_value(view: &View, value: &Value) -> bool {
+fn beside_a_removed_value(ctx: &Context<'_>, value: &Value) -> bool {
+    let view = ctx.view;
     let glue = |c: Option<char>| c == Some('\u{fffd}');
     let after = if glue(view.at(value.end)) {
         value.end + 1
@@ -550,15 +551,16 @@ fn beside_a_removed_value(view: &View, value: &Value) -> bool {
     } else {
         value.start
     };
-    let marker_before = |marker: &str| {
-        let len = marker.chars().count();
-        before >= len && view.string(before - len, before) == marker
+    let marker_ends_before = |marker: &&str| {
+        before
+            .checked_sub(marker.chars().count())
+            .is_some_and(|p| view.has(p, marker))
     };
-    view.at(after) == Some('•')
+    is_marker(ctx, after)
         || view.before(before) == Some('•')
         || [super::REMOVED, super::REMOVED_ZH]
             .iter()
-            .any(|m| view.has(after, m.trim_end_matches(']')) || marker_before(m))
+            .any(marker_ends_before)
 }
 
 /// Skips the value that follows the label of something support needs (`ending 1234`,
