@@ -120,13 +120,13 @@ fn evenly_grouped(run: &Run) -> bool {
 }
 
 /// The characters between groups `k - 1` and `k`.
-fn separator(ctx: &Context<'_>, run: &Run, k: usize) -> String {
+fn separator<'a>(ctx: &Context<'a>, run: &Run, k: usize) -> &'a str {
     match (
         k.checked_sub(1).and_then(|j| run.groups.get(j)),
         run.groups.get(k),
     ) {
         (Some(before), Some(after)) => ctx.view.string(before.1, after.0),
-        _ => String::new(),
+        _ => "",
     }
 }
 

@@ -134,29 +134,13 @@ fn is_joint(gap: &str) -> bool {
                 )
         })
         .filter(|w| !w.is_empty());
+    const JOINING_WORDS: [&str; 20] = [
+        "no", "nr", "num", "number", "is", "was", "of", "id", "my", "the", "#", "是", "为", "為",
+        "号", "號", "码", "碼", "的", "是的",
+    ];
     words.into_iter().all(|w| {
-        let w = w.to_ascii_lowercase();
-        matches!(
-            w.as_str(),
-            "no" | "nr"
-                | "num"
-                | "number"
-                | "is"
-                | "was"
-                | "of"
-                | "id"
-                | "my"
-                | "the"
-                | "#"
-                | "是"
-                | "为"
-                | "為"
-                | "号"
-                | "號"
-                | "码"
-                | "碼"
-                | "的"
-                | "是的"
-        )
+        JOINING_WORDS
+            .iter()
+            .any(|joint| w.eq_ignore_ascii_case(joint))
     })
 }

@@ -302,9 +302,15 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             };
         }
     }
+    let mut starts = vec![0u64; PREFIX_BITS / 64];
+    for (bytes, _) in &spellings {
+        let prefix = bytes.get(..bytes.len().min(3)).unwrap_or_default();
+        set_bit(&mut starts, prefix_bit(prefix));
+    }
     Table {
         spellings,
         by_first,
+        starts,
     }
 });
 
@@ -312,6 +318,27 @@ struct Table {
     spellings: Vec<(Vec<u8>, usize)>,
     /// For each byte, the range of `spellings` that start with it (empty when none does).
     by_first: Vec<(usize, usize)>,
+    /// A filter of the spellings' first three bytes (all of a shorter one): where no bit is
+    /// set for what the text has, no label starts, and the table is not searched.
+    starts: Vec<u64>,
+}
+
+/// The filter's size in bits: a few thousand prefixes leave most bits clear.
+const PREFIX_BITS: usize = 1 << 16;
+
+/// The filter bit of a prefix of one to three lower-case bytes.
+fn prefix_bit(prefix: &[u8]) -> usize {
+    let key = prefix
+        .iter()
+        .fold(prefix.len() as u64, |key, &b| (key << 8) | u64::from(b));
+    // Fibonacci hashing: the top 16 bits of the product.
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize % PREFIX_BITS
+}
+
+fn set_bit(bits: &mut [u64], bit: usize) {
+    if let Some(word) = bits.get_mut(bit / 64) {
+        *word |= 1 << (bit % 64);
+    }
 }
 
 impl Table {
@@ -328,11 +355,31 @@ impl Table {
             .filter(|&at| text.is_char_boundary(at) && candidate(at))
             .find_map(|at| {
                 let rest = bytes.get(at..)?;
+                if !self.may_start(rest) {
+                    return None;
+                }
                 let first = rest.first()?.to_ascii_lowercase();
                 let &range = self.by_first.get(usize::from(first))?;
                 self.longest_at(rest, range)
                     .map(|(len, row)| (at, at + len, row))
             })
+    }
+
+    /// Whether some spelling may start `rest`: the filter has a bit for its first one, two or
+    /// three bytes.
+    fn may_start(&self, rest: &[u8]) -> bool {
+        let mut prefix = [0u8; 3];
+        for k in 0..prefix.len() {
+            let (Some(byte), Some(slot)) = (rest.get(k), prefix.get_mut(k)) else {
+                return false;
+            };
+            *slot = byte.to_ascii_lowercase();
+            let bit = prefix_bit(prefix.get(..=k).unwrap_or_default());
+            if self.starts.get(bit / 64).is_some_and(|word| word & (1 << (bit % 64)) != 0) {
+                return true;
+            }
+        }
+        false
     }
 
     /// The longest spelling `rest` starts with (in any ASCII case), among those in `range`,
@@ -529,7 +576,7 @@ mod tests {
         let view = View::new(text);
         find(&view)
             .into_iter()
-            .map(|l| (view.string(l.start, l.end), l.rule, l.strong))
+            .map(|l| (view.string(l.start, l.end).to_string(), l.rule, l.strong))
             .collect()
     }
 

@@ -16,6 +16,12 @@ pub(super) struct View {
     spans: Vec<(usize, usize)>,
     /// The original text's length in bytes.
     len: usize,
+    /// The view as a string, for searches that work on bytes and for borrowing pieces of it.
+    text: String,
+    /// Where each view character starts in `text` (one more entry, for the end).
+    starts: Vec<usize>,
+    /// The view character each byte of `text` belongs to (one more entry, for the end).
+    index: Vec<usize>,
 }
 
 impl View {
@@ -24,10 +30,18 @@ impl View {
             chars: Vec::with_capacity(text.len()),
             spans: Vec::with_capacity(text.len()),
             len: text.len(),
+            text: String::new(),
+            starts: Vec::new(),
+            index: Vec::new(),
         };
         let mut rest = text.char_indices().peekable();
         while let Some((at, c)) = rest.next() {
             let end = at + c.len_utf8();
+            // Most characters are printable ASCII or common ideographs, which fold to themselves.
+            if c.is_ascii_graphic() || is_unified_ideograph(c) {
+                view.push(c, at, end);
+                continue;
+            }
             match c {
                 '\r' if rest.peek().is_some_and(|&(_, n)| n == '\n') => {
                     // CR LF is one line break.
@@ -43,7 +57,23 @@ impl View {
                 c => view.fold(c, at, end),
             }
         }
+        view.index_text();
         view
+    }
+
+    /// Writes the view as a string, and where each of its characters is in it.
+    fn index_text(&mut self) {
+        let mut text = String::with_capacity(self.chars.len());
+        let mut starts = Vec::with_capacity(self.chars.len() + 1);
+        let mut index = Vec::with_capacity(self.len + 1);
+        for (i, &c) in self.chars.iter().enumerate() {
+            starts.push(text.len());
+            text.push(c);
+            index.extend(std::iter::repeat_n(i, c.len_utf8()));
+        }
+        starts.push(text.len());
+        index.push(self.chars.len());
+        (self.text, self.starts, self.index) = (text, starts, index);
     }
 
     /// White space: runs of spaces become one space, a line break with spaces around it one
@@ -151,24 +181,17 @@ impl View {
     }
 
     /// The characters `from..to` as a string.
-    pub(super) fn string(&self, from: usize, to: usize) -> String {
-        self.chars
-            .get(from..to)
-            .unwrap_or_default()
-            .iter()
-            .collect()
+    pub(super) fn string(&self, from: usize, to: usize) -> &str {
+        match (self.starts.get(from), self.starts.get(to)) {
+            (Some(&start), Some(&end)) => self.text.get(start..end).unwrap_or_default(),
+            _ => "",
+        }
     }
 
     /// The view as a string, for searches that work on bytes, and the view character each of
     /// its bytes belongs to (one more entry, for the end).
-    pub(super) fn text_and_index(&self) -> (String, Vec<usize>) {
-        let text: String = self.chars.iter().collect();
-        let mut index = Vec::with_capacity(text.len() + 1);
-        for (i, c) in self.chars.iter().enumerate() {
-            index.extend(std::iter::repeat_n(i, c.len_utf8()));
-        }
-        index.push(self.chars.len());
-        (text, index)
+    pub(super) fn text_and_index(&self) -> (&str, &[usize]) {
+        (&self.text, &self.index)
     }
 
     /// The original bytes that view characters `from..to` stand for.
@@ -217,6 +240,11 @@ pub(super) fn fold_digit(c: char) -> Option<u8> {
     c.to_digit(10).and_then(|d| u8::try_from(d).ok())
 }
 
+/// The CJK unified ideographs, which have no compatibility decomposition.
+fn is_unified_ideograph(c: char) -> bool {
+    matches!(u32::from(c), 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
+}
+
 fn is_hangul_syllable(c: char) -> bool {
     ('\u{ac00}'..='\u{d7a3}').contains(&c)
 }
@@ -226,7 +254,7 @@ mod tests {
     use super::*;
 
     fn folded(text: &str) -> String {
-        View::new(text).text_and_index().0
+        View::new(text).text_and_index().0.to_string()
     }
 
     #[test]

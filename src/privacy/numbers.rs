@@ -137,7 +137,12 @@ mod tests {
         let view = View::new(text);
         runs(&view)
             .into_iter()
-            .map(|r| r.groups.iter().map(|&(s, e)| view.string(s, e)).collect())
+            .map(|r| {
+                r.groups
+                    .iter()
+                    .map(|&(s, e)| view.string(s, e).to_string())
+                    .collect()
+            })
             .collect()
     }
 

@@ -4,6 +4,8 @@
 //! alone are uncertain; 3 or more right after a seed label (`seed phrase:`, `助记词：`) are
 //! certain. (Private keys are in `keys`.)
 
+use std::sync::LazyLock;
+
 use bip39::Language;
 
 use super::Kind;
@@ -90,11 +92,7 @@ fn words(ctx: &Context<'_>) -> Vec<Word> {
             || view
                 .before(i)
                 .is_some_and(|c| c.is_ascii_digit() && !numbering_before(ctx, i));
-        let listed = !glued
-            && (3..=8).contains(&(end - i))
-            && Language::English
-                .find_word(&view.string(i, end).to_ascii_lowercase())
-                .is_some();
+        let listed = !glued && (3..=8).contains(&(end - i)) && listed(view.string(i, end));
         let label = ctx.in_label(i, &[Rule::Seed, Rule::Key]);
         out.push(Word {
             start: i,
@@ -105,6 +103,33 @@ fn words(ctx: &Context<'_>) -> Vec<Word> {
         i = end;
     }
     out
+}
+
+/// Whether `word` (ASCII letters, any case) is on the BIP-39 English list. Lower-cased on the
+/// stack: every word of every answer is looked up.
+fn listed(word: &str) -> bool {
+    // Each word as a number whose order is the words' order: a lookup is a few comparisons of
+    // integers, not of strings.
+    static LIST: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut list: Vec<u64> = Language::English
+            .word_list()
+            .iter()
+            .filter_map(|w| packed(w))
+            .collect();
+        list.sort_unstable();
+        list
+    });
+    packed(word).is_some_and(|w| LIST.binary_search(&w).is_ok())
+}
+
+/// Up to 8 ASCII letters, lower-cased, as one big-endian number (none for a longer word).
+fn packed(word: &str) -> Option<u64> {
+    let mut bytes = [0u8; 8];
+    bytes
+        .get_mut(..word.len())?
+        .copy_from_slice(word.as_bytes());
+    bytes.make_ascii_lowercase();
+    Some(u64::from_be_bytes(bytes))
 }
 
 /// `1.abandon`: a number right before a word is its place in the phrase.
