@@ -284,8 +284,8 @@ fn find_halves(ctx: &mut Context<'_>, runs: &[Run]) {
         // A card label in the message, or words that say the number goes on; or words that
         // say the second half is the start (`后八位 … 前八位 …`).
         let between = view.string(first.end(), second.start());
-        let labelled = ctx.labels.iter().any(|l| l.rule == Rule::Card) || continues(&between);
-        let reversed = starts_again(&between);
+        let labelled = ctx.labels.iter().any(|l| l.rule == Rule::Card) || continues(between);
+        let reversed = starts_again(between);
         let (head, tail) = if reversed {
             (second, first)
         } else {

@@ -65,7 +65,7 @@ impl<'a> Context<'a> {
             return None;
         }
         let gap = self.view.string(label.end, at);
-        is_joint(&gap).then_some(label)
+        is_joint(gap).then_some(label)
     }
 
     /// The label starting at `at`, if any.
@@ -105,6 +105,12 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The words that may join a label to its value, with punctuation around them.
+const JOINING_WORDS: [&str; 20] = [
+    "no", "nr", "num", "number", "is", "was", "of", "id", "my", "the", "#", "是", "为", "為", "号",
+    "號", "码", "碼", "的", "是的",
+];
+
 /// What may join a label to its value: punctuation, and a few words.
 fn is_joint(gap: &str) -> bool {
     let words = gap
@@ -134,10 +140,6 @@ fn is_joint(gap: &str) -> bool {
                 )
         })
         .filter(|w| !w.is_empty());
-    const JOINING_WORDS: [&str; 20] = [
-        "no", "nr", "num", "number", "is", "was", "of", "id", "my", "the", "#", "是", "为", "為",
-        "号", "號", "码", "碼", "的", "是的",
-    ];
     words.into_iter().all(|w| {
         JOINING_WORDS
             .iter()

@@ -37,7 +37,7 @@ fn after_labels(ctx: &mut Context<'_>) {
             continue;
         }
         let token = view.string(at, to);
-        let shaped = is_hex_key(&token) || is_wif(&token) || is_extended(&token);
+        let shaped = is_hex_key(token) || is_wif(token) || is_extended(token);
         if shaped || (strong && to - at >= 20) {
             ctx.add(key(at, to));
         }
@@ -88,7 +88,7 @@ fn anywhere(ctx: &mut Context<'_>) {
         // Only a word of a key's length is read; nothing else is looked at twice.
         if (51..=52).contains(&(to - i)) || (100..=120).contains(&(to - i)) {
             let token = view.string(i, to);
-            if is_wif(&token) || is_extended(&token) {
+            if is_wif(token) || is_extended(token) {
                 ctx.add(key(i, to));
             }
         }

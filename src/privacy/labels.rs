@@ -375,7 +375,11 @@ impl Table {
             };
             *slot = byte.to_ascii_lowercase();
             let bit = prefix_bit(prefix.get(..=k).unwrap_or_default());
-            if self.starts.get(bit / 64).is_some_and(|word| word & (1 << (bit % 64)) != 0) {
+            if self
+                .starts
+                .get(bit / 64)
+                .is_some_and(|word| word & (1 << (bit % 64)) != 0)
+            {
                 return true;
             }
         }
@@ -451,7 +455,7 @@ pub(super) fn find(view: &View) -> Vec<Label> {
     // A match that is no whole word for another reason (`pin.example.com`) may hide one that
     // starts inside it: the search goes on from its next character. Labels are short, so
     // this stays linear.
-    while let Some((start_byte, end_byte, row)) = table.find(&text, from, word_start) {
+    while let Some((start_byte, end_byte, row)) = table.find(text, from, word_start) {
         let row = LABELS.get(row);
         let (start, end) = (at(start_byte), at(end_byte));
         match row {

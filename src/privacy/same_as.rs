@@ -58,7 +58,7 @@ pub(super) fn find(ctx: &mut Context<'_>) {
     let (text, index) = view.text_and_index();
     let char_at = |byte: usize| index.get(byte).copied().unwrap_or(view.len());
     let mut wants = (false, false);
-    for m in same.captures_iter(&text) {
+    for m in same.captures_iter(text) {
         let start = m.get(0).map_or(0, |m| m.start());
         // `密码不是手机号`: said not to be.
         if text.get(..start).is_some_and(|t| t.ends_with('不')) {
@@ -86,7 +86,7 @@ pub(super) fn find(ctx: &mut Context<'_>) {
     if wants.0 {
         found.extend(
             email
-                .find_iter(&text)
+                .find_iter(text)
                 .map(|m| (char_at(m.start()), char_at(m.end()))),
         );
     }

@@ -277,7 +277,7 @@ fn error_in_brackets(ctx: &Context<'_>, value: &Value) -> bool {
     let close = view.is(value.end, |c| matches!(c, ')' | ']' | '）' | '】'));
     open && close
         && codes::error_code_shaped(
-            &view.string(value.start, value.end),
+            view.string(value.start, value.end),
             ctx.policy.keep_error_codes,
         )
 }
@@ -300,7 +300,7 @@ fn letters_and_digits(ctx: &Context<'_>, value: &Value) -> bool {
     let word = ctx.view.string(value.start, value.end);
     word.chars().any(|c| c.is_ascii_digit())
         && word.chars().any(|c| c.is_ascii_alphabetic())
-        && !codes::error_code_shaped(&word, false)
+        && !codes::error_code_shaped(word, false)
 }
 
 /// Whether a value shaped like an error code is followed by a failure word (`1002 错误`,
@@ -309,7 +309,7 @@ fn error_before_failure(ctx: &Context<'_>, value: &Value) -> bool {
     let view = ctx.view;
     let after = view.run_end_capped(value.end, 2, |c| c == ' ');
     (codes::failure_at(ctx, after).is_some() || codes::said_before(ctx, value.start))
-        && codes::error_code_shaped(&view.string(value.start, value.end), true)
+        && codes::error_code_shaped(view.string(value.start, value.end), true)
 }
 
 /// After a value: more of the same, joined by `and`, `or`, `then`, a comma (`tried PIN 2580 and
@@ -515,7 +515,7 @@ fn take(
         if ctx.policy.keep_error_codes {
             !codes::sent_to_user(ctx, label)
         } else {
-            codes::an_errors(ctx, label, &ctx.view.string(value.start, value.end))
+            codes::an_errors(ctx, label, ctx.view.string(value.start, value.end))
         }
     };
     if (rule == Rule::Code && errors()) || beside_a_removed_value(ctx, &value) {
@@ -651,7 +651,7 @@ fn reset_to(ctx: &mut Context<'_>, at: usize, label: Label) {
         !matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '\n')
     });
     let sentence = view.string(at + 1, to);
-    let Some(m) = phrase.find(&sentence) else {
+    let Some(m) = phrase.find(sentence) else {
         return;
     };
     let start = at + 1 + sentence.get(..m.end()).map_or(0, |s| s.chars().count());

@@ -337,7 +337,7 @@ pub(super) fn password(ctx: &Context<'_>, p: usize, link: Link) -> Option<Value>
     if PLAIN.binary_search(&lower.as_str()).is_ok() || possessive {
         return None;
     }
-    let strength = strength(&word)?;
+    let strength = strength(word)?;
     if !strength && link == Link::Bare {
         return None;
     }
