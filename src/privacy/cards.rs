@@ -135,6 +135,10 @@ fn card_from(ctx: &Context<'_>, run: &Run, a: usize) -> Option<(Finding, usize)>
     let view = ctx.view;
     let n = run.groups.len();
     let (start, _) = *run.groups.get(a)?;
+    // Too few digits left for a card: most numbers in a message.
+    if run.count(a, n) < 12 {
+        return None;
+    }
     // A `+` makes a phone number, a decimal point an amount.
     let decimal_before = if a == 0 {
         view.before(start) == Some('.')

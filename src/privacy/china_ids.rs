@@ -60,6 +60,10 @@ fn find_sized(ctx: &mut Context<'_>, runs: &[Run], legacy: bool) {
 fn id_from(ctx: &Context<'_>, run: &Run, a: usize, legacy: bool) -> Option<(Finding, usize)> {
     let view = ctx.view;
     let (start, _) = *run.groups.get(a)?;
+    // Too few digits left for an ID number: most numbers in a message.
+    if run.count(a, run.groups.len()) < 15 {
+        return None;
+    }
     // After `+`, a phone number with its country code.
     if run
         .groups

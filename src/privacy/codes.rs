@@ -87,7 +87,7 @@ pub(super) fn failure_before(ctx: &Context<'_>, at: usize) -> bool {
         if start == end {
             return false;
         }
-        let word = view.string(start, end).to_ascii_lowercase();
+        let word = view.lower(start, end);
         if FAILURE.contains(&word.as_str()) {
             return true;
         }
@@ -120,7 +120,7 @@ pub(super) fn said_before(ctx: &Context<'_>, at: usize) -> bool {
     while view.before(start).is_some_and(|c| c.is_ascii_alphabetic()) && end - start < 12 {
         start -= 1;
     }
-    let word = view.string(start, end).to_ascii_lowercase();
+    let word = view.lower(start, end);
     FAILURE.contains(&word.as_str())
         || SHOWN.binary_search(&word.as_str()).is_ok()
         || ERRORS.binary_search(&word.as_str()).is_ok()
@@ -136,7 +136,7 @@ pub(super) fn failure_at(ctx: &Context<'_>, p: usize) -> Option<usize> {
         return None;
     }
     let end = view.run_end_capped(p, 12, |c| c.is_ascii_alphabetic());
-    let word = view.string(p, end).to_ascii_lowercase();
+    let word = view.lower(p, end);
     FAILURE.contains(&word.as_str()).then_some(end)
 }
 
@@ -277,7 +277,7 @@ fn clues(ctx: &Context<'_>, label: Label) -> Clues {
         let Some(c) = view.at(j) else { break };
         if c.is_ascii_alphabetic() {
             let end = view.run_end_capped(j, 16, |c| c.is_ascii_alphabetic());
-            let word = view.string(j, end).to_ascii_lowercase();
+            let word = view.lower(j, end);
             clues.one_time |= ONE_TIME.binary_search(&word.as_str()).is_ok();
             clues.error |= ERRORS.binary_search(&word.as_str()).is_ok();
             clues.shown |= SHOWN.binary_search(&word.as_str()).is_ok();

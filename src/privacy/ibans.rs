@@ -128,6 +128,8 @@ const LENGTHS: &[(&str, usize)] = &[
 
 pub(super) fn find(ctx: &mut Context<'_>) {
     let view = ctx.view;
+    // One buffer for every word: most words are looked at and dropped at their third character.
+    let mut chars = Vec::with_capacity(34);
     let mut i = 0;
     while i < view.len() {
         let starts_word = view.is(i, |c| c.is_ascii_alphabetic())
@@ -138,7 +140,8 @@ pub(super) fn find(ctx: &mut Context<'_>) {
         }
         // `IBANGB82…`: the word glued to the number.
         let glued = view.has(i, "iban") && view.is(i + 4, |c| c.is_ascii_alphabetic());
-        let found = iban_at(ctx, i).or_else(|| glued.then(|| iban_at(ctx, i + 4)).flatten());
+        let found = iban_at(ctx, i, &mut chars)
+            .or_else(|| glued.then(|| iban_at(ctx, i + 4, &mut chars)).flatten());
         match found {
             Some(finding) => {
                 i = finding.end;
@@ -149,11 +152,15 @@ pub(super) fn find(ctx: &mut Context<'_>) {
     }
 }
 
-/// The IBAN starting at view character `i`, if there is one.
-fn iban_at(ctx: &Context<'_>, i: usize) -> Option<Finding> {
+/// The IBAN starting at view character `i`, if there is one. `chars` is where its letters and
+/// digits are gathered (up to 34, each with where it is and whether a group ends after it).
+fn iban_at(
+    ctx: &Context<'_>,
+    i: usize,
+    chars: &mut Vec<(char, usize, bool)>,
+) -> Option<Finding> {
     let view = ctx.view;
-    // Up to 34 letters and digits, each with where it is and whether a group ends after it.
-    let mut chars: Vec<(char, usize, bool)> = Vec::with_capacity(34);
+    chars.clear();
     let mut k = i;
     let mut breaks = 0;
     while chars.len() < 34 {

@@ -188,6 +188,20 @@ impl View {
         }
     }
 
+    /// The characters `from..to` with ASCII letters lower-cased, without allocating for a word.
+    pub(super) fn lower(&self, from: usize, to: usize) -> Lower {
+        let text = self.string(from, to);
+        let mut bytes = [0u8; Lower::INLINE];
+        match bytes.get_mut(..text.len()) {
+            Some(inline) => {
+                inline.copy_from_slice(text.as_bytes());
+                inline.make_ascii_lowercase();
+                Lower::Inline(bytes, text.len())
+            }
+            None => Lower::Heap(text.to_ascii_lowercase()),
+        }
+    }
+
     /// The view as a string, for searches that work on bytes, and the view character each of
     /// its bytes belongs to (one more entry, for the end).
     pub(super) fn text_and_index(&self) -> (&str, &[usize]) {
@@ -202,6 +216,26 @@ impl View {
             .and_then(|last| self.spans.get(last))
             .map_or(start, |s| s.1);
         (start, end.max(start))
+    }
+}
+
+/// A piece of the view lower-cased: on the stack when it is as short as a word.
+pub(super) enum Lower {
+    Inline([u8; Lower::INLINE], usize),
+    Heap(String),
+}
+
+impl Lower {
+    const INLINE: usize = 32;
+
+    pub(super) fn as_str(&self) -> &str {
+        match self {
+            Lower::Inline(bytes, len) => bytes
+                .get(..*len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Lower::Heap(text) => text,
+        }
     }
 }
 

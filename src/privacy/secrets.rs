@@ -388,7 +388,7 @@ fn backward(ctx: &mut Context<'_>, label: Label) {
         match back_link(ctx, q) {
             Some(from) => {
                 // `my`, `the`, `的` only stand between: `he knows my password` has no value.
-                let word = view.string(from, q).to_ascii_lowercase();
+                let word = view.lower(from, q);
                 linked |= !["my", "the", "a", "your", "our", "its", "我的", "的"]
                     .contains(&word.as_str());
                 q = from;

@@ -257,7 +257,7 @@ pub(super) fn year_like(ctx: &Context<'_>, p: usize, q: usize, count: usize) -> 
     while view.before(from).is_some_and(|c| c.is_ascii_alphabetic()) {
         from -= 1;
     }
-    let word = view.string(from, word_end).to_ascii_lowercase();
+    let word = view.lower(from, word_end);
     [
         "in", "since", "from", "until", "till", "year", "before", "after", "by",
     ]

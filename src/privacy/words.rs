@@ -64,7 +64,7 @@ pub(super) fn link_word(ctx: &Context<'_>, p: usize, rule: Rule) -> Option<(usiz
     if view.is(end, |c| c.is_ascii_digit()) {
         return None;
     }
-    let word = view.string(p, end).to_ascii_lowercase();
+    let word = view.lower(p, end);
     if JOINS.binary_search(&word.as_str()).is_ok() {
         return Some((end, true));
     }
