@@ -111,12 +111,14 @@ fn find_in_run(ctx: &mut Context<'_>, run: &Run) {
 
 /// More digits than any card, in groups of one size (the last maybe shorter).
 fn evenly_grouped(run: &Run) -> bool {
-    let sizes: Vec<usize> = run.groups.iter().map(|(s, e)| e - s).collect();
-    let Some((last, rest)) = sizes.split_last() else {
+    let size = |(s, e): &(usize, usize)| e - s;
+    let Some((last, rest)) = run.groups.split_last() else {
         return false;
     };
-    let first = rest.first().copied().unwrap_or(*last);
-    run.count(0, run.groups.len()) > 19 && rest.iter().all(|&s| s == first) && *last <= first
+    let first = rest.first().map_or(size(last), size);
+    run.count(0, run.groups.len()) > 19
+        && rest.iter().all(|g| size(g) == first)
+        && size(last) <= first
 }
 
 /// The characters between groups `k - 1` and `k`.
@@ -255,10 +257,10 @@ fn grouped_in_fours(run: &Run, a: usize, b: usize) -> bool {
     let Some(groups) = run.groups.get(a..b) else {
         return false;
     };
-    let sizes: Vec<usize> = groups.iter().map(|(s, e)| e - s).collect();
-    match sizes.split_last() {
+    let size = |(s, e): &(usize, usize)| e - s;
+    match groups.split_last() {
         Some((_, [])) => true,
-        Some((last, rest)) => rest.iter().all(|&s| s == 4) && *last <= 4,
+        Some((last, rest)) => rest.iter().all(|g| size(g) == 4) && size(last) <= 4,
         None => false,
     }
 }

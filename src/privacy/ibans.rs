@@ -154,11 +154,7 @@ pub(super) fn find(ctx: &mut Context<'_>) {
 
 /// The IBAN starting at view character `i`, if there is one. `chars` is where its letters and
 /// digits are gathered (up to 34, each with where it is and whether a group ends after it).
-fn iban_at(
-    ctx: &Context<'_>,
-    i: usize,
-    chars: &mut Vec<(char, usize, bool)>,
-) -> Option<Finding> {
+fn iban_at(ctx: &Context<'_>, i: usize, chars: &mut Vec<(char, usize, bool)>) -> Option<Finding> {
     let view = ctx.view;
     chars.clear();
     let mut k = i;

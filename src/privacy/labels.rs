@@ -441,8 +441,8 @@ fn spellings(label: &str) -> Vec<String> {
 /// Every label in the view, in order, none overlapping.
 pub(super) fn find(view: &View) -> Vec<Label> {
     let table = &*TABLE;
-    let (text, index) = view.text_and_index();
-    let at = |byte: usize| index.get(byte).copied().unwrap_or(view.len());
+    let text = view.text();
+    let at = |byte: usize| view.char_at_byte(byte);
     let mut labels = Vec::new();
     let mut from = 0;
     // A label inside an English word (`pin` in `spinning`, `pay` in `Alipay`) is never a whole

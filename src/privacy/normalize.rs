@@ -20,8 +20,6 @@ pub(super) struct View {
     text: String,
     /// Where each view character starts in `text` (one more entry, for the end).
     starts: Vec<usize>,
-    /// The view character each byte of `text` belongs to (one more entry, for the end).
-    index: Vec<usize>,
 }
 
 impl View {
@@ -32,7 +30,6 @@ impl View {
             len: text.len(),
             text: String::new(),
             starts: Vec::new(),
-            index: Vec::new(),
         };
         let mut rest = text.char_indices().peekable();
         while let Some((at, c)) = rest.next() {
@@ -65,15 +62,12 @@ impl View {
     fn index_text(&mut self) {
         let mut text = String::with_capacity(self.chars.len());
         let mut starts = Vec::with_capacity(self.chars.len() + 1);
-        let mut index = Vec::with_capacity(self.len + 1);
-        for (i, &c) in self.chars.iter().enumerate() {
+        for &c in &self.chars {
             starts.push(text.len());
             text.push(c);
-            index.extend(std::iter::repeat_n(i, c.len_utf8()));
         }
         starts.push(text.len());
-        index.push(self.chars.len());
-        (self.text, self.starts, self.index) = (text, starts, index);
+        (self.text, self.starts) = (text, starts);
     }
 
     /// White space: runs of spaces become one space, a line break with spaces around it one
@@ -175,9 +169,12 @@ impl View {
 
     /// Whether the view has `s` (ASCII letters in any case) at `i`.
     pub(super) fn has(&self, i: usize, s: &str) -> bool {
-        s.chars()
-            .enumerate()
-            .all(|(k, c)| self.at(i + k).is_some_and(|v| v.eq_ignore_ascii_case(&c)))
+        // Byte by byte in the view's text: the same as character by character, since only
+        // ASCII letters have another case.
+        self.starts
+            .get(i)
+            .and_then(|&start| self.text.as_bytes().get(start..start + s.len()))
+            .is_some_and(|there| there.eq_ignore_ascii_case(s.as_bytes()))
     }
 
     /// The characters `from..to` as a string.
@@ -202,10 +199,17 @@ impl View {
         }
     }
 
-    /// The view as a string, for searches that work on bytes, and the view character each of
-    /// its bytes belongs to (one more entry, for the end).
-    pub(super) fn text_and_index(&self) -> (&str, &[usize]) {
-        (&self.text, &self.index)
+    /// The view as a string, for searches that work on bytes.
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The view character that byte `byte` of [`View::text`] belongs to (the view's length
+    /// for its end).
+    pub(super) fn char_at_byte(&self, byte: usize) -> usize {
+        self.starts
+            .partition_point(|&start| start <= byte)
+            .saturating_sub(1)
     }
 
     /// The original bytes that view characters `from..to` stand for.
@@ -288,7 +292,7 @@ mod tests {
     use super::*;
 
     fn folded(text: &str) -> String {
-        View::new(text).text_and_index().0.to_string()
+        View::new(text).text().to_string()
     }
 
     #[test]
@@ -318,12 +322,7 @@ mod tests {
     fn every_character_knows_where_it_came_from() {
         let text = "卡号 ４１１１\u{200b}１１";
         let view = View::new(text);
-        let start = view
-            .text_and_index()
-            .0
-            .chars()
-            .position(|c| c == '4')
-            .unwrap();
+        let start = view.text().chars().position(|c| c == '4').unwrap();
         let (from, to) = view.bytes(start, view.len());
         assert_eq!(&text[from..to], "４１１１\u{200b}１１");
         assert_eq!(view.bytes(0, 0), (0, 0));

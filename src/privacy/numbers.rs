@@ -4,21 +4,26 @@
 //! whole however it was written, and a run of more digits than any card (a 28-digit transaction
 //! id) is never cut into one.
 
+use smallvec::SmallVec;
+
 use super::normalize::View;
+
+/// The groups of a run: on the stack for the numbers a message holds (up to 6 groups).
+type Groups = SmallVec<[(usize, usize); 6]>;
 
 /// Digit groups in a row, each `(start, end)` in view characters.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Run {
-    pub groups: Vec<(usize, usize)>,
+    pub groups: Groups,
     /// How many digits the groups before each group hold, then all of them: `count` in one step.
-    sums: Vec<usize>,
+    sums: SmallVec<[usize; 7]>,
     /// Every digit of the run, read once.
-    all: Vec<u8>,
+    all: SmallVec<[u8; 32]>,
 }
 
 impl Run {
-    fn new(view: &View, groups: Vec<(usize, usize)>) -> Run {
-        let mut sums = Vec::with_capacity(groups.len() + 1);
+    fn new(view: &View, groups: Groups) -> Run {
+        let mut sums = SmallVec::with_capacity(groups.len() + 1);
         let mut total = 0;
         sums.push(0);
         for (s, e) in &groups {
@@ -75,7 +80,7 @@ pub(super) fn runs(view: &View) -> Vec<Run> {
             i += 1;
             continue;
         }
-        let mut groups = Vec::new();
+        let mut groups = Groups::new();
         let mut s = i;
         loop {
             let e = view.run_end(s, is_digit);

@@ -55,8 +55,8 @@ pub(super) fn find(ctx: &mut Context<'_>) {
         return;
     };
     let view = ctx.view;
-    let (text, index) = view.text_and_index();
-    let char_at = |byte: usize| index.get(byte).copied().unwrap_or(view.len());
+    let text = view.text();
+    let char_at = |byte: usize| view.char_at_byte(byte);
     let mut wants = (false, false);
     for m in same.captures_iter(text) {
         let start = m.get(0).map_or(0, |m| m.start());
