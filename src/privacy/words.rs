@@ -51,14 +51,18 @@ pub(super) const BETWEEN_ZH: &[&str] = &["我的", "的", "了"];
 /// (`is`, `was`, `set to`, `是`, `改成了`) or only stands between (`my`, `still`, `的`).
 pub(super) fn link_word(ctx: &Context<'_>, p: usize, rule: Rule) -> Option<(usize, bool)> {
     let view = ctx.view;
-    if let Some(w) = JOINS_ZH.iter().find(|w| view.has(p, w)) {
-        return Some((p + w.chars().count(), true));
-    }
-    if let Some(w) = BETWEEN_ZH.iter().find(|w| view.has(p, w)) {
-        return Some((p + w.chars().count(), false));
-    }
     if !view.is(p, |c| c.is_ascii_alphabetic()) {
-        return None;
+        // Every Chinese word of the lists starts with a character past ASCII.
+        if view.is(p, |c| c.is_ascii()) {
+            return None;
+        }
+        if let Some(w) = JOINS_ZH.iter().find(|w| view.has(p, w)) {
+            return Some((p + w.chars().count(), true));
+        }
+        return BETWEEN_ZH
+            .iter()
+            .find(|w| view.has(p, w))
+            .map(|w| (p + w.chars().count(), false));
     }
     let end = view.run_end(p, |c| c.is_ascii_alphabetic() || c == '\'');
     if view.is(end, |c| c.is_ascii_digit()) {
