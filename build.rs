@@ -20,6 +20,10 @@ mod tokens;
 #[allow(dead_code)]
 #[path = "src/guide/names.rs"]
 mod names;
+// The privacy layer's labels, spelled and sorted here rather than at every start.
+#[allow(dead_code)]
+#[path = "src/privacy/labels/table.rs"]
+mod label_table;
 
 /// The part of a guide the catalog needs up front. Unknown keys are ignored here; the
 /// full validation at run time (and in the tests) is strict.
@@ -113,8 +117,29 @@ fn main() -> search_model::BuildResult<()> {
     let out = Path::new(&out_dir).join("bundled_guides.txt");
     fs::write(&out, sources).map_err(|e| format!("{}: {e}", out.display()))?;
 
+    write_label_spellings(Path::new(&out_dir))?;
     println!("cargo:rerun-if-changed=data/search");
     search_model::generate(Path::new(&root), Path::new(&out_dir))
+}
+
+/// `label_spellings.rs`: every spelling of every privacy label, sorted, with its row.
+fn write_label_spellings(out_dir: &Path) -> search_model::BuildResult<()> {
+    println!("cargo:rerun-if-changed=src/privacy/labels/table.rs");
+    let mut code = String::from(
+        "/// Every spelling of every label in `LABELS`, lower case, sorted, with its row.\n\
+         static SPELLINGS: &[(&[u8], usize)] = &[\n",
+    );
+    for (spelling, row) in label_table::sorted_spellings() {
+        writeln!(
+            code,
+            "    (b\"{}\", {row}),",
+            spelling.as_bytes().escape_ascii()
+        )?;
+    }
+    code.push_str("];\n");
+    let out = out_dir.join("label_spellings.rs");
+    fs::write(&out, code).map_err(|e| format!("{}: {e}", out.display()))?;
+    Ok(())
 }
 
 fn header_code(h: &Header) -> String {
