@@ -56,6 +56,14 @@ pub fn is_valid_id(id: &str) -> bool {
 /// controls that can make text read in another order than it is stored. `\n` is allowed
 /// only where `newlines` says a long text may have paragraphs.
 pub fn forbidden_char(text: &str, newlines: bool) -> Option<(usize, char)> {
+    // Every forbidden character is an ASCII control or starts with one of three lead bytes
+    // (C1 controls, U+061C, and the U+2000 block): most texts are passed over byte by byte.
+    if !text
+        .bytes()
+        .any(|b| b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2))
+    {
+        return None;
+    }
     text.char_indices()
         .find(|&(_, c)| is_forbidden(c) && !(newlines && c == '\n'))
 }
@@ -106,6 +114,19 @@ pub fn escape_forbidden(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_forbidden_character_is_found_past_the_byte_filter() {
+        for c in (0..=0x3000).filter_map(char::from_u32) {
+            let text = format!("ok {c} ok");
+            assert_eq!(
+                forbidden_char(&text, false).is_some(),
+                is_forbidden(c),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
 
     #[test]
     fn aliases_may_not_look_like_options_or_commands() {
