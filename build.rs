@@ -122,19 +122,27 @@ fn main() -> search_model::BuildResult<()> {
     search_model::generate(Path::new(&root), Path::new(&out_dir))
 }
 
-/// `label_spellings.rs`: every spelling of every privacy label, sorted, with its row.
+/// `label_spellings.rs`: every spelling of every privacy label, sorted, with its row: their
+/// bytes in one string, and where each one is in it.
 fn write_label_spellings(out_dir: &Path) -> search_model::BuildResult<()> {
     println!("cargo:rerun-if-changed=src/privacy/labels/table.rs");
-    let mut code = String::from(
-        "/// Every spelling of every label in `LABELS`, lower case, sorted, with its row.\n\
-         static SPELLINGS: &[(&[u8], usize)] = &[\n",
+    let spellings = label_table::sorted_spellings();
+    let text: String = spellings.iter().map(|(s, _)| s.as_str()).collect();
+    let mut code = format!(
+        "/// Every spelling of every label in `LABELS`, lower case, sorted, one after another.\n\
+         static SPELLING_TEXT: &[u8] = b\"{}\";\n\
+         /// Where each spelling is in `SPELLING_TEXT`, with its row in `LABELS`.\n\
+         static SPELLINGS: &[Spelling] = &[\n",
+        text.as_bytes().escape_ascii()
     );
-    for (spelling, row) in label_table::sorted_spellings() {
+    let mut start = 0;
+    for (spelling, row) in &spellings {
+        let end = start + spelling.len();
         writeln!(
             code,
-            "    (b\"{}\", {row}),",
-            spelling.as_bytes().escape_ascii()
+            "    Spelling {{ start: {start}, end: {end}, row: {row} }}, // {spelling}"
         )?;
+        start = end;
     }
     code.push_str("];\n");
     let out = out_dir.join("label_spellings.rs");

@@ -52,8 +52,31 @@ mod table;
 use table::LABELS;
 pub(super) use table::Rule;
 
-// The spellings of the labels, sorted, written by the build script from `table.rs`.
+// The spellings of the labels, sorted, written by the build script from `table.rs`: their
+// bytes one after another (`SPELLING_TEXT`), and where each is (`SPELLINGS`). No pointers, so
+// the loader has nothing to relocate and the pages are read only when searched.
 include!(concat!(env!("OUT_DIR"), "/label_spellings.rs"));
+
+/// One spelling of a label: bytes `start..end` of `SPELLING_TEXT`, and its row in `LABELS`.
+#[derive(Clone, Copy, Debug)]
+struct Spelling {
+    start: u32,
+    end: u32,
+    row: u16,
+}
+
+impl Spelling {
+    fn bytes(self) -> &'static [u8] {
+        let at = |i: u32| usize::try_from(i).unwrap_or(usize::MAX);
+        SPELLING_TEXT
+            .get(at(self.start)..at(self.end))
+            .unwrap_or_default()
+    }
+
+    fn row(self) -> usize {
+        usize::from(self.row)
+    }
+}
 
 /// A label in the view: characters `start..end`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,8 +102,9 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let spellings = SPELLINGS;
     // The spellings that start with each byte: sorted, they are one range.
     let mut by_first = vec![(0, 0); 256];
-    for (i, (bytes, _)) in spellings.iter().enumerate() {
-        if let Some(range) = bytes
+    for (i, spelling) in spellings.iter().enumerate() {
+        if let Some(range) = spelling
+            .bytes()
             .first()
             .and_then(|&b| by_first.get_mut(usize::from(b)))
         {
@@ -92,7 +116,8 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         }
     }
     let mut starts = vec![0u64; PREFIX_BITS / 64];
-    for (bytes, _) in spellings {
+    for spelling in spellings {
+        let bytes = spelling.bytes();
         let prefix = bytes.get(..bytes.len().min(3)).unwrap_or_default();
         set_bit(&mut starts, prefix_bit(prefix));
     }
@@ -104,7 +129,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 });
 
 struct Table {
-    spellings: &'static [(&'static [u8], usize)],
+    spellings: &'static [Spelling],
     /// For each byte, the range of `spellings` that start with it (empty when none does).
     by_first: Vec<(usize, usize)>,
     /// A filter of the spellings' first three bytes (all of a shorter one): where no bit is
@@ -186,19 +211,19 @@ impl Table {
             if lo >= hi {
                 break;
             }
-            if let Some((_, row)) = self
+            if let Some(spelling) = self
                 .spellings
                 .get(lo)
-                .filter(|(spelling, _)| spelling.len() == k)
+                .filter(|spelling| spelling.bytes().len() == k)
             {
-                longest = Some((k, *row));
+                longest = Some((k, spelling.row()));
                 lo += 1;
             }
             let Some(byte) = rest.get(k).map(u8::to_ascii_lowercase) else {
                 break;
             };
             let range = self.spellings.get(lo..hi).unwrap_or_default();
-            let byte_at = |(s, _): &(&[u8], usize)| s.get(k).copied().unwrap_or(0);
+            let byte_at = |s: &Spelling| s.bytes().get(k).copied().unwrap_or(0);
             let first = range.partition_point(|s| byte_at(s) < byte);
             let after = range.partition_point(|s| byte_at(s) <= byte);
             (lo, hi) = (lo + first, lo + after);
@@ -299,7 +324,7 @@ mod tests {
     fn the_built_table_is_the_labels_spelled_and_sorted() {
         let built: Vec<(String, usize)> = SPELLINGS
             .iter()
-            .map(|(bytes, row)| (String::from_utf8(bytes.to_vec()).unwrap(), *row))
+            .map(|s| (String::from_utf8(s.bytes().to_vec()).unwrap(), s.row()))
             .collect();
         assert_eq!(built, sorted_spellings());
         assert!(built.len() > LABELS.len());
