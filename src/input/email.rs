@@ -18,7 +18,15 @@ pub(super) fn parse(s: &str) -> Option<String> {
         .trim();
     email_address::EmailAddress::parse_with_options(s, email_address::Options::default())
         .ok()
-        .filter(|_| s.contains('.') && !s.contains(char::is_whitespace))
+        .filter(|_| {
+            // A mailbox at a domain with a dot, with nothing a screen would not show: the
+            // standard allows quoted control characters, which no real address has.
+            let domain = s.rsplit_once('@').map_or("", |(_, domain)| domain);
+            domain.contains('.')
+                && !s
+                    .chars()
+                    .any(|c| c.is_whitespace() || super::is_unprintable(c))
+        })
         .map(|_| s.to_string())
 }
 
@@ -37,7 +45,16 @@ mod tests {
         ] {
             assert_eq!(parse(typed).as_deref(), Some(normal), "{typed}");
         }
-        for bad in ["not-an-email", "a@b", "a b@example.com"] {
+        for bad in [
+            "not-an-email",
+            "a@b",
+            "a b@example.com",
+            // Found by fuzzing: a dot only before the `@`, control and bidi characters.
+            "li.lei@20",
+            "\"\u{91}x\"@example.com",
+            "r0.\u{80}1@example.com",
+            "li@exam\u{202a}ple.com",
+        ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
     }
