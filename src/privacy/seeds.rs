@@ -233,6 +233,21 @@ mod tests {
             .map(|w| format!("{}{}", &w[..1].to_uppercase(), &w[1..]))
             .collect();
         removed(&capitalised.join(" "), "[removed]", true);
+        // Numbers glued to the words they count: `1.abandon 2.ability` and `1abandon`.
+        let glued: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| format!("{}{w}", k + 1))
+            .collect();
+        removed(&glued.join(" "), "1[removed]", true);
+    }
+
+    #[test]
+    fn a_number_glued_to_letters_on_both_sides_is_no_numbering() {
+        // `x1abandon`: the digit belongs to a token, not to a list of words.
+        let words: Vec<&str> = PHRASE.split(' ').collect();
+        let tokens: Vec<String> = words.iter().map(|w| format!("x1{w}")).collect();
+        kept(&tokens.join(" "));
     }
 
     #[test]
