@@ -407,3 +407,17 @@ fn digits_beside_a_masked_value_are_no_value_of_their_own() {
     kept("支付密码 204\u{fffd}•••• 4404");
     removed("pin 2046", "pin [removed]", &[PIN]);
 }
+
+#[test]
+fn a_number_with_a_currency_or_degree_sign_after_it_is_no_code() {
+    // An amount or a reading, not the value of the code named before it.
+    for text in [
+        "The code 4500$ was charged twice",
+        "PIN 2500¥ taken from my card",
+        "code 1280€ shows on the bill",
+        "code 9999£ on the statement",
+        "PIN 3600° error",
+    ] {
+        kept(text);
+    }
+}
