@@ -421,3 +421,11 @@ fn a_number_with_a_currency_or_degree_sign_after_it_is_no_code() {
         kept(text);
     }
 }
+
+#[test]
+fn a_long_group_then_a_short_one_is_one_number_not_a_code() {
+    // `12345 678` is one number typed in two groups (an account, a phone), not a 5-digit
+    // code and something else.
+    kept("verification code 12345 678");
+    kept("PIN 12345 678");
+}
