@@ -429,3 +429,9 @@ fn a_long_group_then_a_short_one_is_one_number_not_a_code() {
     kept("verification code 12345 678");
     kept("PIN 12345 678");
 }
+
+#[test]
+fn a_dot_inside_a_version_number_does_not_end_the_sentence() {
+    // The clue `error` is in the same sentence: `10.6.2` is no sentence end.
+    kept("code 4829 in version 10.6.2 shows error");
+}
