@@ -93,7 +93,7 @@ pub(super) fn after_id_label(ctx: &Context<'_>, at: usize) -> bool {
 
 fn find_in_run(ctx: &mut Context<'_>, run: &Run) {
     let n = run.groups.len();
-    let mut a = 0;
+    let mut a = run.first_free_group(ctx.view);
     let even = evenly_grouped(run);
     while a < n {
         match card_from(ctx, run, a) {

@@ -42,7 +42,7 @@ fn find_sized(ctx: &mut Context<'_>, runs: &[Run], legacy: bool) {
         return;
     }
     for run in runs {
-        let mut a = 0;
+        let mut a = run.first_free_group(ctx.view);
         while a < run.groups.len() {
             match id_from(ctx, run, a, legacy) {
                 Some((finding, used)) => {

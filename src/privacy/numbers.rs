@@ -37,6 +37,18 @@ impl Run {
         Run { groups, sums, all }
     }
 
+    /// The first group that may start a number of its own: the second when the first is the
+    /// last digits of a masked number (`•••• 6080 5473…`, `••••002X`), which a scan left there
+    /// and which scanning the scanned text again must not take as the start of another.
+    pub(super) fn first_free_group(&self, view: &View) -> usize {
+        let start = self.start();
+        let masked = view.before(start) == Some('•')
+            || (view.before(start) == Some(' ')
+                && start >= 1
+                && view.before(start - 1) == Some('•'));
+        usize::from(masked)
+    }
+
     pub(super) fn start(&self) -> usize {
         self.groups.first().map_or(0, |g| g.0)
     }
