@@ -435,3 +435,14 @@ fn a_dot_inside_a_version_number_does_not_end_the_sentence() {
     // The clue `error` is in the same sentence: `10.6.2` is no sentence end.
     kept("code 4829 in version 10.6.2 shows error");
 }
+
+#[test]
+fn a_password_in_brackets_after_its_label() {
+    removed("password (hunter2)", "password ([removed])", &[PW]);
+    removed(
+        "my password (Tiger!2024) stopped working",
+        "my password ([removed]) stopped working",
+        &[PW],
+    );
+    removed("登录密码（abc12345）", "登录密码（[removed]）", &[PW]);
+}
