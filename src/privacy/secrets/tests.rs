@@ -446,3 +446,9 @@ fn a_password_in_brackets_after_its_label() {
     );
     removed("登录密码（abc12345）", "登录密码（[removed]）", &[PW]);
 }
+
+#[test]
+fn a_phone_number_is_a_password_only_when_the_label_gives_it_as_one() {
+    removed("password: 13800138000", "password: [removed]", &[PW]);
+    kept("password 13800138000 is my phone");
+}
