@@ -452,3 +452,15 @@ fn a_phone_number_is_a_password_only_when_the_label_gives_it_as_one() {
     removed("password: 13800138000", "password: [removed]", &[PW]);
     kept("password 13800138000 is my phone");
 }
+
+#[test]
+fn a_quoted_phrase_before_its_label() {
+    // Between double or curly quotes, a phrase with spaces is the value.
+    removed(
+        "\"correct horse battery\" is my password",
+        "\"[removed]\" is my password",
+        &[PW],
+    );
+    removed("“blue sky 99” was my password", "“[removed]” was my password", &[PW]);
+    removed("'Qwerty!234' as my password", "'[removed]' as my password", &[PW]);
+}
