@@ -464,3 +464,16 @@ fn a_quoted_phrase_before_its_label() {
     removed("“blue sky 99” was my password", "“[removed]” was my password", &[PW]);
     removed("'Qwerty!234' as my password", "'[removed]' as my password", &[PW]);
 }
+
+#[test]
+fn the_kind_follows_the_label() {
+    // A security code of 3 or 4 digits is the card's; of 5 to 8, a one-time code.
+    removed("security code 123", "security code [removed]", &[CVV]);
+    removed("security code 482913", "security code [removed]", &[OTP]);
+    // A payment password is a wallet PIN, also when it is a word.
+    removed(
+        "payment password: Abc12345xyz",
+        "payment password: [removed]",
+        &[PIN],
+    );
+}
