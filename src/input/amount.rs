@@ -590,6 +590,18 @@ mod tests {
     }
 
     #[test]
+    fn a_spoken_decimal_after_a_unit_is_not_its_smaller_unit() {
+        // `59块9` is 59.90, but in `1块5点5` the `5点5` cannot be jiao: refused, not guessed.
+        assert_eq!(
+            parse("三点五块", &ctx(Some("CNY")))
+                .map(|p| p.value)
+                .as_deref(),
+            Ok("3.50 CNY")
+        );
+        assert!(parse("1块5点5", &ctx(Some("CNY"))).is_err());
+    }
+
+    #[test]
     fn every_word_is_written_simplified() {
         use super::super::fold::assert_simplified;
         assert_simplified(ABOUT);

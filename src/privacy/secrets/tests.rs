@@ -461,8 +461,16 @@ fn a_quoted_phrase_before_its_label() {
         "\"[removed]\" is my password",
         &[PW],
     );
-    removed("“blue sky 99” was my password", "“[removed]” was my password", &[PW]);
-    removed("'Qwerty!234' as my password", "'[removed]' as my password", &[PW]);
+    removed(
+        "“blue sky 99” was my password",
+        "“[removed]” was my password",
+        &[PW],
+    );
+    removed(
+        "'Qwerty!234' as my password",
+        "'[removed]' as my password",
+        &[PW],
+    );
 }
 
 #[test]
