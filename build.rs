@@ -1,7 +1,8 @@
 //! Embeds every `guides/*.toml` file into the binary, so adding a guide needs no code change,
 //! and extracts each guide's header (id, group, titles, summaries, aliases) into static
 //! data. `list`, the command line and search then start without parsing any guide; a guide
-//! is parsed and validated in full only when it is run, shown or checked.
+//! is parsed and validated in full only when it is run, shown or checked. It also spells and
+//! sorts the privacy layer's labels (`src/privacy/labels/table.rs`), which every scan searches.
 
 use std::fmt::Write as _;
 use std::path::Path;
