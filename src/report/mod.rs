@@ -758,6 +758,51 @@ pub(crate) mod labels {
     };
 }
 
+/// The kinds of secret taken out, answer by answer, each answer named once: "a card number and
+/// a verification code in “What happened”", "“问题描述”中的银行卡号和验证码".
+fn by_answer<'a>(
+    redactions: impl Iterator<Item = &'a Redaction>,
+    lang: Lang,
+    label: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let mut answers: Vec<(&str, Vec<&str>)> = Vec::new();
+    for r in redactions {
+        let words = r.kind.words(lang);
+        match answers
+            .iter_mut()
+            .find(|(question, _)| *question == r.question)
+        {
+            Some((_, kinds)) if kinds.contains(&words) => {}
+            Some((_, kinds)) => kinds.push(words),
+            None => answers.push((&r.question, vec![words])),
+        }
+    }
+    answers
+        .into_iter()
+        .map(|(question, kinds)| match lang {
+            Lang::En => format!(
+                "{} in “{}”",
+                join_with_and(&kinds, ", ", " and "),
+                label(question)
+            ),
+            Lang::Zh => format!(
+                "“{}”中的{}",
+                label(question),
+                join_with_and(&kinds, "、", "和")
+            ),
+        })
+        .collect()
+}
+
+/// `a, b and c`: the last two joined by `and`.
+fn join_with_and(items: &[&str], comma: &str, and: &str) -> String {
+    match items.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{}{and}{last}", rest.join(comma)),
+        None => String::new(),
+    }
+}
+
 /// What the user sees on stderr when answers lost a secret, or kept something that looks like
 /// one: what, and in which answer.
 pub fn receipt(report: &Report, lang: Lang) -> String {
@@ -769,22 +814,8 @@ pub fn receipt(report: &Report, lang: Lang) -> String {
             .map_or(id.to_string(), |d| d.label.clone())
     };
     let mut out = String::new();
-    let item = |r: &Redaction| match lang {
-        Lang::En => format!("{} in “{}”", r.kind.words(lang), label(&r.question)),
-        Lang::Zh => format!("“{}”中的{}", label(&r.question), r.kind.words(lang)),
-    };
-    let certain: Vec<String> = report
-        .redactions
-        .iter()
-        .filter(|r| r.certain)
-        .map(item)
-        .collect();
-    let maybe: Vec<String> = report
-        .redactions
-        .iter()
-        .filter(|r| !r.certain)
-        .map(item)
-        .collect();
+    let certain = by_answer(report.redactions.iter().filter(|r| r.certain), lang, label);
+    let maybe = by_answer(report.redactions.iter().filter(|r| !r.certain), lang, label);
     if !certain.is_empty() {
         let _ = match lang {
             Lang::En => writeln!(
@@ -896,6 +927,37 @@ pub fn render(report: &Report, format: Format) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_answer_is_named_once_with_what_it_lost() {
+        assert_eq!(join_with_and(&["a"], ", ", " and "), "a");
+        assert_eq!(join_with_and(&["a", "b"], ", ", " and "), "a and b");
+        assert_eq!(join_with_and(&["甲", "乙", "丙"], "、", "和"), "甲、乙和丙");
+        let redaction = |question: &str, kind| Redaction {
+            question: question.into(),
+            kind,
+            certain: true,
+            original: String::new(),
+        };
+        let redactions = [
+            redaction("what-happened", Kind::Password),
+            redaction("what-happened", Kind::VerificationCode),
+            redaction("what-happened", Kind::Password),
+            redaction("error-message", Kind::CardNumber),
+        ];
+        let label = |id: &str| {
+            if id == "what-happened" {
+                "问题描述"
+            } else {
+                "错误提示"
+            }
+            .to_string()
+        };
+        assert_eq!(
+            by_answer(redactions.iter(), Lang::Zh, label),
+            ["“问题描述”中的密码和验证码", "“错误提示”中的银行卡号"]
+        );
+    }
 
     #[test]
     fn an_answer_quoted_in_a_summary_has_its_own_quotes_turned_single() {

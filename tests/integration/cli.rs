@@ -398,8 +398,8 @@ fn secrets_typed_into_free_text_never_reach_the_report() {
             "transaction-id=1217752501201407033233368018",
         ])
         .stderr_contains(
-            "Privacy: removed or masked a card number in “What happened”, \
-             a verification code in “What happened” from the report.",
+            "Privacy: removed or masked a card number and a verification code in \
+             “What happened” from the report.",
         )
         .run();
     assert!(
