@@ -70,6 +70,8 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
     // `my pw is my dog's name rex2019`: a word or colon after the label links it to a value a
     // few words on, when that value has letters and digits.
     let mut linked = false;
+    // `my password, call 139…`: a comma alone links only a value with a password's shape.
+    let mut comma_only = false;
     while let Some(c) = view.at(p) {
         if is_marker(ctx, p) {
             // A value already removed: scanning a report again changes nothing.
@@ -130,8 +132,10 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                     ':' | '=' | '>' | '#' | '-' | '—' | '(' | '→' | '⇒' | '➜' | '➔' | '~' | '/'
                 ) {
                     link = Link::Punct;
+                    comma_only = false;
                 } else if matches!(c, ',' | '，') && rule == Rule::Password {
                     // `我的密码就是我名字拼音加生日，liming0315`
+                    comma_only |= link == Link::Bare;
                     link = link.max(Link::Word);
                 }
                 p += 1;
@@ -177,6 +181,7 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                 if let Some((q, joins)) = link_word(ctx, p, rule) {
                     if joins {
                         link = link.max(Link::Word);
+                        comma_only = false;
                     }
                     p = q;
                     continue;
@@ -208,9 +213,8 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                             || (linked && gap <= 3 && cjk_gap <= 8 && letters_and_digits(ctx, v))
                             || (linked && gap == 0 && cjk_gap <= 8 && is_digits(ctx, v, 4, 8))
                     })
-                    .filter(|v| {
-                        !corrected || (v.strong && link > Link::Bare && !is_number(ctx, v))
-                    });
+                    .filter(|v| !corrected || (v.strong && link > Link::Bare && !is_number(ctx, v)))
+                    .filter(|v| !comma_only || v.strong);
                 // `the password I use everywhere is dragonfly`: a word that may be one, then
                 // `is`, is not the value.
                 let value = value.filter(|v| v.strong || !link_word_after(ctx, v.end, rule));

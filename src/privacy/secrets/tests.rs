@@ -485,3 +485,20 @@ fn the_kind_follows_the_label() {
         &[PIN],
     );
 }
+
+#[test]
+fn after_a_comma_alone_only_a_password_shaped_value_is_taken() {
+    // A word after `password,` is the next clause, unless it looks like a password.
+    kept("I forgot my password, call 13800138000");
+    kept("I reset my password, then it failed again");
+    removed(
+        "我的密码就是我名字拼音加生日，liming0315",
+        "我的密码就是我名字拼音加生日，[removed]",
+        &[PW],
+    );
+    removed(
+        "my password, Tiger!2024, stopped working",
+        "my password, [removed], stopped working",
+        &[PW],
+    );
+}
