@@ -48,6 +48,19 @@ impl Lang {
             Lang::Zh => zh,
         }
     }
+
+    /// Items as a sentence lists them, the last two joined by "and": `a, b and c`, `甲、乙和丙`.
+    pub fn list(self, items: &[&str]) -> String {
+        let (comma, and) = match self {
+            Lang::En => (", ", " and "),
+            Lang::Zh => ("、", "和"),
+        };
+        match items.split_last() {
+            Some((last, [])) => (*last).to_string(),
+            Some((last, rest)) => format!("{}{and}{last}", rest.join(comma)),
+            None => String::new(),
+        }
+    }
 }
 
 /// A user-facing string in both languages, and in either language for readers in one region

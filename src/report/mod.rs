@@ -780,27 +780,10 @@ fn by_answer<'a>(
     answers
         .into_iter()
         .map(|(question, kinds)| match lang {
-            Lang::En => format!(
-                "{} in “{}”",
-                join_with_and(&kinds, ", ", " and "),
-                label(question)
-            ),
-            Lang::Zh => format!(
-                "“{}”中的{}",
-                label(question),
-                join_with_and(&kinds, "、", "和")
-            ),
+            Lang::En => format!("{} in “{}”", lang.list(&kinds), label(question)),
+            Lang::Zh => format!("“{}”中的{}", label(question), lang.list(&kinds)),
         })
         .collect()
-}
-
-/// `a, b and c`: the last two joined by `and`.
-fn join_with_and(items: &[&str], comma: &str, and: &str) -> String {
-    match items.split_last() {
-        Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{}{and}{last}", rest.join(comma)),
-        None => String::new(),
-    }
 }
 
 /// What the user sees on stderr when answers lost a secret, or kept something that looks like
@@ -930,9 +913,9 @@ mod tests {
 
     #[test]
     fn each_answer_is_named_once_with_what_it_lost() {
-        assert_eq!(join_with_and(&["a"], ", ", " and "), "a");
-        assert_eq!(join_with_and(&["a", "b"], ", ", " and "), "a and b");
-        assert_eq!(join_with_and(&["甲", "乙", "丙"], "、", "和"), "甲、乙和丙");
+        assert_eq!(Lang::En.list(&["a"]), "a");
+        assert_eq!(Lang::En.list(&["a", "b"]), "a and b");
+        assert_eq!(Lang::Zh.list(&["甲", "乙", "丙"]), "甲、乙和丙");
         let redaction = |question: &str, kind| Redaction {
             question: question.into(),
             kind,
