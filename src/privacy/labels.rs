@@ -94,10 +94,9 @@ pub(super) struct Label {
 /// A sorted table walked by binary search, not an Aho-Corasick automaton: the automaton for
 /// these 1,300 spellings took about 18 million instructions to build, three quarters of a
 /// whole scripted report; spelling and sorting them took 1.6 million, a fifth of one, so the
-/// build script does it (`SPELLINGS`). Looking up
-/// the longest label at a position narrows the sorted range one byte at a time, so a search
-/// costs at most the longest label's length in binary searches per position: linear in the
-/// text.
+/// build script does it (`SPELLINGS`). Looking up the longest label at a position narrows the
+/// sorted range one byte at a time, so a search costs at most the longest label's length in
+/// binary searches per position: linear in the text.
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let spellings = SPELLINGS;
     // The spellings that start with each byte: sorted, they are one range.
@@ -155,6 +154,11 @@ fn set_bit(bits: &mut [u64], bit: usize) {
     }
 }
 
+fn bit_is_set(bits: &[u64], bit: usize) -> bool {
+    bits.get(bit / 64)
+        .is_some_and(|word| word & (1 << (bit % 64)) != 0)
+}
+
 impl Table {
     /// The first position at or after `from` that `candidate` allows where a label starts,
     /// with the longest label there: `(start, end, row)`, in bytes of `text`.
@@ -188,12 +192,10 @@ impl Table {
                 return false;
             };
             *slot = byte.to_ascii_lowercase();
-            let bit = prefix_bit(prefix.get(..=k).unwrap_or_default());
-            if self
-                .starts
-                .get(bit / 64)
-                .is_some_and(|word| word & (1 << (bit % 64)) != 0)
-            {
+            if bit_is_set(
+                &self.starts,
+                prefix_bit(prefix.get(..=k).unwrap_or_default()),
+            ) {
                 return true;
             }
         }
