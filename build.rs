@@ -9,6 +9,7 @@ use std::path::Path;
 use std::{env, fs};
 
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 
 // Search's bundled phrases and model (src/search/model.rs), tokenized by the same code as a
 // query at run time.
@@ -119,6 +120,7 @@ fn main() -> search_model::BuildResult<()> {
     fs::write(&out, sources).map_err(|e| format!("{}: {e}", out.display()))?;
 
     write_label_spellings(Path::new(&out_dir))?;
+    write_guide_fingerprint(Path::new(&root), Path::new(&out_dir))?;
     println!("cargo:rerun-if-changed=data/search");
     search_model::generate(Path::new(&root), Path::new(&out_dir))
 }
@@ -148,6 +150,66 @@ fn write_label_spellings(out_dir: &Path) -> search_model::BuildResult<()> {
     code.push_str("];\n");
     let out = out_dir.join("label_spellings.rs");
     fs::write(&out, code).map_err(|e| format!("{}: {e}", out.display()))?;
+    Ok(())
+}
+
+/// The source of the bundled guides' snapshot (`src/guide/snapshot.rs`): the guide files,
+/// and the code that reads them into `Guide`s and defines those types. The catalog and the
+/// snapshot code itself are left out, so that changing them does not make the snapshot stale.
+const FINGERPRINTED: [&str; 6] = [
+    "guides",
+    "src/guide",
+    "src/lang.rs",
+    "src/location.rs",
+    "src/region.rs",
+    "src/input/mod.rs",
+];
+
+/// `guide_fingerprint.rs`: a SHA-256 over the path and contents of every file the snapshot of
+/// the bundled guides is made from, as a `[u8; 32]` expression. A snapshot made from other
+/// files is not used.
+fn write_guide_fingerprint(root: &Path, out_dir: &Path) -> search_model::BuildResult<()> {
+    let mut files = Vec::new();
+    for entry in FINGERPRINTED {
+        println!("cargo:rerun-if-changed={entry}");
+        collect_files(&root.join(entry), &mut files)?;
+    }
+    files.retain(|path| {
+        let ext = path.extension().and_then(|e| e.to_str());
+        let in_catalog = path.components().any(|c| c.as_os_str() == "catalog")
+            || path.ends_with("src/guide/catalog.rs")
+            || path.ends_with("src/guide/snapshot.rs");
+        matches!(ext, Some("toml" | "rs")) && !in_catalog
+    });
+    files.sort();
+    let mut hash = Sha256::new();
+    for path in &files {
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        hash.update(relative.to_string_lossy().replace('\\', "/").as_bytes());
+        hash.update([0]);
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(&bytes);
+    }
+    let out = out_dir.join("guide_fingerprint.rs");
+    fs::write(&out, format!("{:?}\n", hash.finalize().as_slice()))
+        .map_err(|e| format!("{}: {e}", out.display()))?;
+    Ok(())
+}
+
+/// Every file under `path` (or `path` itself when it is a file).
+fn collect_files(
+    path: &Path,
+    files: &mut Vec<std::path::PathBuf>,
+) -> search_model::BuildResult<()> {
+    if path.is_file() {
+        files.push(path.to_path_buf());
+        return Ok(());
+    }
+    for entry in fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))? {
+        let entry = entry.map_err(|e| format!("{}: {e}", path.display()))?;
+        collect_files(&entry.path(), files)?;
+    }
     Ok(())
 }
 

@@ -1,11 +1,11 @@
 //! The two interface languages, and text that carries both of them side by side.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::region::Region;
 
 /// A language the tool speaks. Every user-facing string exists in each of these.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     En,
@@ -65,7 +65,7 @@ impl Lang {
 
 /// A user-facing string in both languages, and in either language for readers in one region
 /// (`text.zh-cn`: what a Chinese reader in mainland China sees instead of `text.zh`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     pub en: String,
     pub zh: String,
@@ -120,7 +120,7 @@ impl Text {
 }
 
 /// Words in both languages, such as aliases and search keywords.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Words {
     pub en: Vec<String>,
     pub zh: Vec<String>,

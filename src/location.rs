@@ -4,7 +4,7 @@ use std::fmt;
 use std::ops::Range;
 
 /// A position in a named source, 1-based, counted in characters.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Location {
     pub file: String,
     pub line: usize,

@@ -2,12 +2,22 @@
 //! regulators and channels: mainland China, the US, the UK, the EU, or elsewhere. It reads
 //! names, locales and time zone names, and knows nothing of guides or settings.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Region {

@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use super::snapshot::bundled;
 use super::{Group, Guide, GuideIssue, IssueKind, Linted, Source, lint_guide, parse_guide};
 use crate::error::{Error, Result};
 use crate::lang::{Text, Words};
@@ -266,24 +267,33 @@ impl Entry {
         })
     }
 
-    /// The whole guide, parsed and validated on first use.
+    /// The whole guide, on first use: a bundled one from the snapshot of the bundled guides when
+    /// it is current, otherwise parsed and validated.
     pub fn guide(&self) -> Result<&Guide> {
-        let loaded = self.loaded.get_or_init(|| {
-            Box::new(match (&self.text, &self.source) {
-                (None, Source::File(path)) => load_file(path),
-                (text, source) => parse_guide(
-                    &self.location.file,
-                    text.map(bundled_text).unwrap_or_default(),
-                    source.clone(),
-                ),
-            })
-        });
+        let loaded = self.loaded.get_or_init(|| Box::new(self.read()));
         loaded
             .as_ref()
             .as_ref()
             .map_err(|issues| Error::InvalidGuides {
                 issues: issues.clone(),
             })
+    }
+
+    fn read(&self) -> Result<Guide, Vec<GuideIssue>> {
+        let snapshot = || match (&self.text, &self.source) {
+            (Some(_), Source::Bundled) => bundled(&self.location.file),
+            _ => None,
+        };
+        match (&self.text, &self.source) {
+            (None, Source::File(path)) => load_file(path),
+            (text, source) => snapshot().map_or_else(
+                || {
+                    let text = text.map(bundled_text).unwrap_or_default();
+                    parse_guide(&self.location.file, text, source.clone())
+                },
+                Ok,
+            ),
+        }
     }
 
     /// Every name this guide answers to: its id, then its aliases.
@@ -453,6 +463,15 @@ fn shared_chars(a: &str, b: &str) -> f64 {
         }
     }
     2.0 * common / total
+}
+
+/// Every bundled guide file's name (as in its location, `guides/…`) and text, for the
+/// snapshot of them (`super::snapshot`).
+#[cfg(test)]
+pub(crate) fn bundled_sources() -> impl Iterator<Item = (String, &'static str)> {
+    BUNDLED
+        .iter()
+        .map(|file| (format!("guides/{}", file.name), file.source()))
 }
 
 /// The bundled guides as catalog entries, and the problems of any whose header did not read.

@@ -11,11 +11,12 @@ pub mod names;
 pub mod provider;
 pub(crate) mod raw;
 mod secrets;
+mod snapshot;
 mod validate;
 
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use issue::{GuideIssue, IssueKind};
 pub use validate::{lint_guide, parse_guide, placeholder_names};
@@ -28,7 +29,7 @@ use crate::lang::{Text, Words};
 use crate::location::Location;
 
 /// How `list` groups guides (issue 3's grouping).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Group {
     Payments,
@@ -64,13 +65,13 @@ impl Group {
 }
 
 /// Where a guide was loaded from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Source {
     Bundled,
     File(PathBuf),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Guide {
     pub id: String,
     pub group: Group,
@@ -89,7 +90,7 @@ pub struct Guide {
     pub location: Location,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Step {
     pub id: String,
     pub kind: StepKind,
@@ -97,7 +98,7 @@ pub struct Step {
     pub block: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum StepKind {
     Choice(ChoiceStep),
     Input(InputStep),
@@ -106,7 +107,7 @@ pub enum StepKind {
     End(Ending),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ChoiceStep {
     pub question: Text,
     pub help: Option<Text>,
@@ -135,14 +136,14 @@ impl ChoiceStep {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Choice {
     pub id: String,
     pub label: Text,
     pub next: usize,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct InputStep {
     pub question: Text,
     pub help: Option<Text>,
@@ -155,7 +156,7 @@ pub struct InputStep {
 }
 
 /// How a report treats an input's answer, beyond the scan for secrets every answer gets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Privacy {
     /// Scanned for secrets; card, IBAN and ID numbers masked.
@@ -203,7 +204,7 @@ impl Privacy {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct InfoStep {
     pub text: Text,
     pub next: usize,
@@ -211,7 +212,7 @@ pub struct InfoStep {
 
 /// Something the user tries; "did that fix it?" decides where the flow goes. With
 /// `compare`, the tool checks instead: `fixed` is where an official contact leads.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct CheckStep {
     pub label: Text,
     pub text: Text,
@@ -223,13 +224,13 @@ pub struct CheckStep {
 }
 
 /// A check the tool does itself: the answer of `input` against the official contacts.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Compare {
     pub input: usize,
     pub unconfigured: usize,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     Resolved,
@@ -245,7 +246,7 @@ impl Outcome {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Ending {
     pub outcome: Outcome,
     pub text: Text,
