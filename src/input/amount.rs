@@ -683,6 +683,17 @@ mod tests {
     }
 
     #[test]
+    fn every_chinese_digit_after_dian_reads_as_its_value() {
+        // Voice input writes decimals digit by digit: `三点一四` is 3.14.
+        let said = "零〇一二三四五六七八九";
+        let read: String = said.chars().filter_map(spoken_digit).collect();
+        assert_eq!(read, "00123456789");
+        assert_eq!(value("三点一四元").as_deref(), Ok("3.14 CNY"));
+        assert_eq!(value("0点二六八 KWD").as_deref(), Ok("0.268 KWD"));
+        assert_eq!(spoken_digit('十'), None, "a tens word is not a digit");
+    }
+
+    #[test]
     fn decimals_said_after_dian() {
         for (raw, expected) in [
             ("59点9元", "59.90 CNY"),
