@@ -29,7 +29,7 @@ fn describe(input_type: InputType, raw: &str) -> String {
 }
 
 /// Times and dates, as typed and as read.
-const DATETIMES: [(&str, &str); 75] = [
+const DATETIMES: [(&str, &str); 79] = [
     ("2026-11-21 14:03", "2026-11-21T14:03:00+08:00 (exact)"),
     (
         "2026-11-21T14:03:00+08:00",
@@ -95,6 +95,11 @@ const DATETIMES: [(&str, &str); 75] = [
     ("last night", "2026-11-20T23:00:00+08:00 (approximate)"),
     ("this morning", "2026-11-21T08:00:00+08:00 (approximate)"),
     ("今早", "2026-11-21T08:00:00+08:00 (approximate)"),
+    // Each relative word with a part of the day keeps both: the day before, and its part.
+    ("昨早", "2026-11-20T08:00:00+08:00 (approximate)"),
+    ("昨夜", "2026-11-20T23:00:00+08:00 (approximate)"),
+    ("今晨", "2026-11-21T08:00:00+08:00 (approximate)"),
+    ("前天晚上", "2026-11-19T20:00:00+08:00 (approximate)"),
     ("yesterday, don't know the time", "2026-11-20 (date)"),
     ("yesterday, not sure what time", "2026-11-20 (date)"),
     (
