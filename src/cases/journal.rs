@@ -83,7 +83,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
-/// The most memory SQLite may keep pages in, in KiB.
+/// The most memory `SQLite` may keep pages in, in KiB.
 const PAGE_CACHE_KIB: u32 = 256;
 
 /// How much of the file is checked at open.
@@ -135,7 +135,7 @@ impl Journal {
         let fail = |e: rusqlite::Error| db_error(&self.path, &e);
         self.conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
         // Every operation reads a few pages, or reads each page once (the integrity check, a
-        // listing of every case): SQLite's default cache of 2 MB would only add to the peak
+        // listing of every case): `SQLite`'s default cache of 2 MB would only add to the peak
         // memory of `cases`.
         self.conn
             .execute_batch(&format!("PRAGMA cache_size = -{PAGE_CACHE_KIB}"))
