@@ -730,6 +730,14 @@ mod tests {
     }
 
     #[test]
+    fn a_day_of_the_month_said_as_an_ordinal() {
+        assert_eq!(parts("the 5th at 3pm").day, Some(Day::OfMonth(5)));
+        assert_eq!(parts("21st, around 9am").day, Some(Day::OfMonth(21)));
+        assert_eq!(ordinal_day("32nd"), None, "no month has a 32nd");
+        assert_eq!(ordinal_day("5th"), Some((Day::OfMonth(5), "")));
+    }
+
+    #[test]
     fn parts_in_any_order() {
         let r = parts("昨天下午3点左右");
         assert_eq!(r.day, Some(Day::Relative(-1)));
