@@ -87,16 +87,19 @@ pub fn tripwire(q: &InputQuestion<'_>, answer: &str) -> Option<Caught> {
             kinds.push(words);
         }
     }
-    let warning = match q.lang {
-        Lang::En => format!(
-            "That answer holds {}. Support never needs it, and nobody from support will ask \
-             for it; it has been taken out.",
-            kinds.join(" and ")
+    let found = q.lang.list(&kinds);
+    let warning = match (q.lang, kinds.len()) {
+        (Lang::En, 1) => format!(
+            "That answer holds {found}. Support never needs it, and nobody from support will \
+             ask for it; it has been taken out."
         ),
-        Lang::Zh => format!(
-            "这个回答里有{}。客服不需要、也不会向你索要这类信息，已经帮你去掉了。",
-            kinds.join("和")
+        (Lang::En, _) => format!(
+            "That answer holds {found}. Support never needs them, and nobody from support \
+             will ask for them; they have been taken out."
         ),
+        (Lang::Zh, _) => {
+            format!("这个回答里有{found}。客服不需要、也不会向你索要这类信息，已经帮你去掉了。")
+        }
     };
     // The marker is shown in the person's language; `stored` turns it back before the answer
     // is kept, so a report in another language reads its own.
@@ -176,5 +179,38 @@ mod tests {
         assert_eq!(on_screen(&kept, Lang::En), kept);
         let caught = tripwire(&question(Lang::En, &ctx), "declined, password: hunter22").unwrap();
         assert!(caught.cleaned.contains(privacy::REMOVED), "{caught:?}");
+    }
+
+    #[test]
+    fn the_warning_names_each_kind_once_as_a_sentence_lists_them() {
+        let ctx = ParseContext::new("2026-11-21T15:04:05+08:00[Asia/Shanghai]".parse().unwrap());
+        let answer = "password: hunter22, PIN 4821, verification code 702518, password: tiger99";
+        let caught = tripwire(&question(Lang::En, &ctx), answer).unwrap();
+        assert!(
+            caught
+                .warning
+                .starts_with("That answer holds a password, a PIN and a verification code. ")
+                && caught.warning.contains("never needs them"),
+            "{}",
+            caught.warning
+        );
+        let caught = tripwire(&question(Lang::En, &ctx), "password: hunter22").unwrap();
+        assert!(
+            caught
+                .warning
+                .contains("holds a password. Support never needs it,")
+        );
+        let answer = "登录密码：hunter22，支付密码 482193，验证码 702518";
+        let caught = tripwire(&question(Lang::Zh, &ctx), answer).unwrap();
+        assert!(
+            caught.warning.starts_with("这个回答里有"),
+            "{}",
+            caught.warning
+        );
+        assert!(
+            caught.warning.contains("、") && caught.warning.contains("和"),
+            "{}",
+            caught.warning
+        );
     }
 }
