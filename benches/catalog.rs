@@ -58,6 +58,28 @@ fn parse_bundled_guides() -> usize {
     catalog.guides().unwrap().len()
 }
 
+/// A bundled guide on first use, as a run gets it: the catalog, then the guide, decoded from
+/// the snapshot of the bundled guides.
+#[divan::bench]
+fn bundled_guide_on_first_use() -> usize {
+    let catalog = Catalog::load(black_box(&[])).unwrap();
+    let entry = catalog.find("payment-failed").unwrap();
+    entry.guide().unwrap().steps.len()
+}
+
+/// The same guide parsed and validated from its TOML, as a run did before the snapshot (and
+/// still does when the snapshot is stale).
+#[divan::bench]
+fn bundled_guide_parsed_from_toml() -> usize {
+    let source = include_str!("../guides/payment-failed.toml");
+    let guide = parse_guide(
+        "guides/payment-failed.toml",
+        black_box(source),
+        Source::Bundled,
+    );
+    guide.unwrap().steps.len()
+}
+
 // ── (b) 1,000 generated guides ─────────────────────────────────────────────────────────────
 
 /// One realistic generated guide: 15 steps (info, input, choice, check and end steps), every

@@ -429,7 +429,10 @@ mod tests {
         // The shortest and longest card numbers there are (Maestro has 12 digits).
         masked("card number: 123456789012", "card number: •••• 9012");
         masked("card number: 1234 5678 9012", "card number: •••• 9012");
-        masked("Maestro 6759 6498 2648 declined", "Maestro •••• 2648 declined");
+        masked(
+            "Maestro 6759 6498 2648 declined",
+            "Maestro •••• 2648 declined",
+        );
         masked("卡号 6222 0212 3456 7890 123", "卡号 •••• 0123");
     }
 
