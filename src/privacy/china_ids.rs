@@ -324,6 +324,28 @@ mod tests {
     }
 
     #[test]
+    fn a_birth_date_is_a_real_day() {
+        assert!(date_valid(2000, 2, 29), "2000 is a leap year");
+        assert!(date_valid(1988, 2, 29));
+        assert!(!date_valid(1900, 2, 29), "1900 is not");
+        assert!(!date_valid(1989, 2, 29));
+        assert!(date_valid(1989, 2, 28) && !date_valid(1989, 4, 31) && !date_valid(1989, 13, 1));
+    }
+
+    #[test]
+    fn a_number_that_runs_on_into_letters_is_no_id() {
+        for text in ["ref 440524188001010014abc", "ref 11010519491231002Xyz"] {
+            let out = scan(text, Policy::default());
+            assert!(
+                out.changes.iter().all(|c| c.kind != Kind::IdNumber),
+                "{text}: {:?}",
+                out.changes
+            );
+        }
+        masked("ID 440524188001010014.", "ID ••••••••••••••0014.", true);
+    }
+
+    #[test]
     fn a_wrong_check_character_or_date_is_no_id() {
         kept("ID 110105194912310021");
         kept("ID 11010519491231002Y");
