@@ -384,6 +384,28 @@ mod tests {
         }
     }
 
+    #[test]
+    fn in_an_error_message_a_bare_code_sent_to_the_user_is_removed_and_one_in_brackets_kept() {
+        let policy = Policy {
+            keep_error_codes: true,
+            ..Policy::default()
+        };
+        for (text, removed) in [
+            ("the code 402817 was texted to me", true),
+            ("短信发来的码 402817 我也输了", true),
+            ("the app showed (code 402817), texted to me", false),
+            ("it said code 4012", false),
+        ] {
+            let out = super::super::scan(text, policy);
+            assert_eq!(
+                !out.changes.is_empty(),
+                removed,
+                "{text}: {:?}",
+                out.changes
+            );
+        }
+    }
+
     fn with_ctx(text: &str, f: impl FnOnce(&Context<'_>)) {
         let view = View::new(text);
         let ctx = Context::new(&view, Policy::default());
