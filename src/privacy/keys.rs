@@ -227,6 +227,11 @@ mod tests {
             "private key (hex): \"[removed]\"",
         );
         removed(&format!("WIF {WIF_COMPRESSED}"), "WIF [removed]");
+        // After a strong label, any long enough run of letters and digits is the key.
+        removed(
+            "my private key: Zq9x2Lm4Np7Rt1Vw3Yb6",
+            "my private key: [removed]",
+        );
     }
 
     #[test]
@@ -241,6 +246,7 @@ mod tests {
     #[test]
     fn wif_and_extended_keys_anywhere() {
         removed(XPRV, "[removed]");
+        removed(&format!("backup: {XPRV} ok"), "backup: [removed] ok");
         removed(
             &format!("he asked for {WIF} and"),
             "he asked for [removed] and",
