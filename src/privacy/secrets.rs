@@ -213,7 +213,7 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                             || (linked && gap <= 3 && cjk_gap <= 8 && letters_and_digits(ctx, v))
                             || (linked && gap == 0 && cjk_gap <= 8 && is_digits(ctx, v, 4, 8))
                     })
-                    .filter(|v| !corrected || (v.strong && link > Link::Bare && !is_number(ctx, v)))
+                    .filter(|v| !corrected || (v.strong && link > Link::Bare))
                     .filter(|v| !comma_only || v.strong);
                 // `the password I use everywhere is dragonfly`: a word that may be one, then
                 // `is`, is not the value.
@@ -631,14 +631,6 @@ fn token_end(ctx: &Context<'_>, p: usize) -> usize {
         end += 1;
     }
     end.max(p + 1)
-}
-
-/// Whether a value is digits only.
-fn is_number(ctx: &Context<'_>, value: &Value) -> bool {
-    ctx.view
-        .string(value.start, value.end)
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
 }
 
 /// In the next sentence after a password label, what the password was reset or changed to:

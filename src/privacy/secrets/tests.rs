@@ -502,3 +502,35 @@ fn after_a_comma_alone_only_a_password_shaped_value_is_taken() {
         &[PW],
     );
 }
+
+#[test]
+fn a_correction_in_the_same_sentence_is_removed_too() {
+    removed(
+        "my password is sunshine2, no wait, it's sunshine3",
+        "my password is [removed], no wait, it's [removed]",
+        &[PW, PW],
+    );
+    // Digits too: a payment password is often all digits.
+    removed(
+        "password: hunter22, no wait, it is 48213377",
+        "password: [removed], no wait, it is [removed]",
+        &[PW, PW],
+    );
+    kept_after(
+        "password: hunter22, and the amount is 5990",
+        "the amount is 5990",
+    );
+}
+
+#[test]
+fn a_pin_after_no_with_its_dot() {
+    removed("PIN no. 4821", "PIN no. [removed]", &[PIN]);
+    removed("pin no. 4821 thanks", "pin no. [removed] thanks", &[PIN]);
+}
+
+/// `text` loses something, but not `tail`.
+#[track_caller]
+fn kept_after(text: &str, tail: &str) {
+    let out = scan(text, Policy::default());
+    assert!(out.text.ends_with(tail), "{:?}", out.text);
+}
