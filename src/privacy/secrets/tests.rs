@@ -534,3 +534,17 @@ fn kept_after(text: &str, tail: &str) {
     let out = scan(text, Policy::default());
     assert!(out.text.ends_with(tail), "{:?}", out.text);
 }
+
+#[test]
+fn a_value_right_after_its_label_is_taken_though_a_failure_word_follows() {
+    // Only with words between the label and a number does a failure after it make the
+    // number an error code (`输入支付密码后显示 1002 错误`).
+    removed("PIN 4821 wrong", "PIN [removed] wrong", &[PIN]);
+    removed("验证码 4821 错误", "验证码 [removed] 错误", &[OTP]);
+    removed(
+        "verification code 4821 failed",
+        "verification code [removed] failed",
+        &[OTP],
+    );
+    removed("密码：1002 错误", "密码：[removed] 错误", &[PW]);
+}
