@@ -210,7 +210,10 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                             || (link > Link::Bare && v.strong)
                             // `the password I use everywhere is dragonfly`: uncertain.
                             || (link == Link::Word && gap <= 4 && cjk_gap == 0)
-                            || (linked && gap <= 3 && cjk_gap <= 8 && letters_and_digits(ctx, v))
+                            || (linked
+                                && gap <= 3
+                                && cjk_gap <= 8
+                                && (link == Link::Punct || letters_and_digits(ctx, v)))
                             || (linked && gap == 0 && cjk_gap <= 8 && is_digits(ctx, v, 4, 8))
                     })
                     .filter(|v| !corrected || (v.strong && link > Link::Bare))

@@ -548,3 +548,28 @@ fn a_value_right_after_its_label_is_taken_though_a_failure_word_follows() {
     );
     removed("密码：1002 错误", "密码：[removed] 错误", &[PW]);
 }
+
+#[test]
+fn a_password_after_a_few_words_and_a_colon() {
+    // What the password is for, then a colon: whatever follows is the password, a word too.
+    removed(
+        "password for app: sunshine",
+        "password for app: [removed]",
+        &[PW],
+    );
+    removed(
+        "the password for alipay: dragonfly",
+        "the password for alipay: [removed]",
+        &[PW],
+    );
+    // Words that say what happened to it are not one.
+    for text in [
+        "password for the app: reset it please",
+        "password for app: forgot",
+        "password for my account: I don't remember",
+        "password for app: not working",
+        "the password for login: changed yesterday",
+    ] {
+        kept(text);
+    }
+}
