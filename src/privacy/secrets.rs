@@ -118,6 +118,10 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                 }
                 p += 1;
             }
+            // `密码（支付宝）：sunshine`: what the secret is for, in brackets, then its value.
+            '(' | '（' if qualifier_end(ctx, p).is_some() => {
+                p = qualifier_end(ctx, p).unwrap_or(p + 1);
+            }
             // `(02)2345-6789`: a phone number, not a value in brackets.
             '(' if codes::phone_at(ctx, p).is_some() && !phone_is_value => {
                 gap += 1;
@@ -272,6 +276,19 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
             }
         }
     }
+}
+
+/// Where a bracket opened at `open` closes, when what it holds says what a secret is for and a
+/// colon follows: `（支付宝）：`, `(app) =`. Up to 20 characters, on one line.
+fn qualifier_end(ctx: &Context<'_>, open: usize) -> Option<usize> {
+    let view = ctx.view;
+    let close = view.run_end_capped(open + 1, 20, |c| !matches!(c, ')' | '）' | '\n'));
+    if close == open + 1 || !view.is(close, |c| matches!(c, ')' | '）')) {
+        return None;
+    }
+    let after = view.run_end_capped(close + 1, 2, |c| c == ' ');
+    view.is(after, |c| matches!(c, ':' | '：' | '='))
+        .then_some(close + 1)
 }
 
 /// Whether a value stands alone in brackets and is shaped like an error code (`[E1002]`, and

@@ -573,3 +573,30 @@ fn a_password_after_a_few_words_and_a_colon() {
         kept(text);
     }
 }
+
+#[test]
+fn what_a_secret_is_for_in_brackets_then_its_value() {
+    removed(
+        "密码（支付宝）：sunshine",
+        "密码（支付宝）：[removed]",
+        &[PW],
+    );
+    removed(
+        "password (alipay): dragon99",
+        "password (alipay): [removed]",
+        &[PW],
+    );
+    removed(
+        "PIN (bank card) = 4821",
+        "PIN (bank card) = [removed]",
+        &[PIN],
+    );
+    removed(
+        "验证码（短信）：702518",
+        "验证码（短信）：[removed]",
+        &[OTP],
+    );
+    // Without a colon after them, brackets still hold the value.
+    removed("password (hunter2)", "password ([removed])", &[PW]);
+    removed("登录密码（abc12345）", "登录密码（[removed]）", &[PW]);
+}
