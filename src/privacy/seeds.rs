@@ -262,6 +262,12 @@ mod tests {
             "助记词：[removed]。",
             true,
         );
+        // A label after the words names them too.
+        removed(
+            "abandon ability able about absent absorb seed words",
+            "[removed] seed words",
+            true,
+        );
         kept("I lost my seed phrase and can't log in.");
         kept("seed phrase: lost it last year");
         kept("助记词是什么");

@@ -600,3 +600,18 @@ fn what_a_secret_is_for_in_brackets_then_its_value() {
     removed("password (hunter2)", "password ([removed])", &[PW]);
     removed("登录密码（abc12345）", "登录密码（[removed]）", &[PW]);
 }
+
+#[test]
+fn a_number_between_the_label_and_the_value_is_passed_over() {
+    removed(
+        "the password for account 12345 is hunter22",
+        "the password for account 12345 is [removed]",
+        &[PW],
+    );
+}
+
+#[test]
+fn a_password_in_corner_brackets() {
+    removed("密码『hunter22』", "密码『[removed]』", &[PW]);
+    removed("密码「hunter22」", "密码「[removed]」", &[PW]);
+}
