@@ -207,6 +207,14 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                 if link > Link::Bare {
                     linked = true;
                 }
+                // `backup codes: 1. 7hd3-k2p0 2. …`: the list's numbers are not codes.
+                if rule == Rule::Backup {
+                    let past = numbering_end(ctx, p);
+                    if past > p {
+                        p = past;
+                        continue;
+                    }
+                }
                 let value = value_at(ctx, rule, p, link)
                     .filter(|v| {
                         v.kind != Kind::Password

@@ -615,3 +615,22 @@ fn a_password_in_corner_brackets() {
     removed("密码『hunter22』", "密码『[removed]』", &[PW]);
     removed("密码「hunter22」", "密码「[removed]」", &[PW]);
 }
+
+#[test]
+fn backup_codes_in_a_numbered_list() {
+    removed(
+        "backup codes: 1. 7hd3-k2p0 2. 9fj2-m1x8 3. 4kd8-p2q7",
+        "backup codes: 1. [removed] 2. [removed] 3. [removed]",
+        &[OTP, OTP, OTP],
+    );
+    removed(
+        "backup codes:\n1. 7hd3-k2p0\n2. 9fj2-m1x8",
+        "backup codes:\n1. [removed]\n2. [removed]",
+        &[OTP, OTP],
+    );
+    removed(
+        "backup codes: (1) 7hd3-k2p0 (2) 9fj2-m1x8 (3) 4kd8-p2q7",
+        "backup codes: (1) [removed] (2) [removed] (3) [removed]",
+        &[OTP, OTP, OTP],
+    );
+}
