@@ -287,10 +287,13 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
 }
 
 /// Where a bracket opened at `open` closes, when what it holds says what a secret is for and a
-/// colon follows: `（支付宝）：`, `(app) =`. Up to 20 characters, on one line.
+/// colon follows: `（支付宝）：`, `(app) =`. Up to 20 characters, on one line, and no digit:
+/// `PIN (4821):` holds the value itself.
 fn qualifier_end(ctx: &Context<'_>, open: usize) -> Option<usize> {
     let view = ctx.view;
-    let close = view.run_end_capped(open + 1, 20, |c| !matches!(c, ')' | '）' | '\n'));
+    let close = view.run_end_capped(open + 1, 20, |c| {
+        !matches!(c, ')' | '）' | '\n') && !c.is_ascii_digit()
+    });
     if close == open + 1 || !view.is(close, |c| matches!(c, ')' | '）')) {
         return None;
     }

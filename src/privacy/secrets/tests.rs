@@ -596,7 +596,12 @@ fn what_a_secret_is_for_in_brackets_then_its_value() {
         "验证码（短信）：[removed]",
         &[OTP],
     );
-    // Without a colon after them, brackets still hold the value.
+    // With a digit in them, or without a colon after them, brackets hold the value.
+    removed(
+        "PIN (4821): is that right?",
+        "PIN ([removed]): is that right?",
+        &[PIN],
+    );
     removed("password (hunter2)", "password ([removed])", &[PW]);
     removed("登录密码（abc12345）", "登录密码（[removed]）", &[PW]);
 }
