@@ -163,7 +163,15 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                                 (rule, strong) = (r, next.strong);
                             }
                         }
-                        Rule::Card | Rule::Identity => gap += 1,
+                        Rule::Card | Rule::Identity => {
+                            gap += 1;
+                            // `PIN for card 6222 is 4821`: digits that name the card, then
+                            // what joins the label to its value.
+                            if let Some(past) = digits_naming_it(ctx, next.end, rule) {
+                                p = past;
+                                continue;
+                            }
+                        }
                         // `password = my phone number 139…`: what the password is the same as.
                         // Not `密碼跟電話都被改了`: the password and the phone, both changed.
                         Rule::Keep
@@ -321,6 +329,21 @@ fn error_in_brackets(ctx: &Context<'_>, value: &Value) -> bool {
 fn is_digits(ctx: &Context<'_>, value: &Value, min: usize, max: usize) -> bool {
     let word = ctx.view.string(value.start, value.end);
     word.chars().all(|c| c.is_ascii_digit()) && (min..=max).contains(&word.len())
+}
+
+/// Where 4 to 6 digits right after a card or ID label at `end` end, when what follows them
+/// joins a label to its value (`card 6222 is`, `卡6222的密码是`): the digits name the card.
+fn digits_naming_it(ctx: &Context<'_>, end: usize, rule: Rule) -> Option<usize> {
+    let view = ctx.view;
+    let start = view.run_end_capped(end, 2, |c| c == ' ');
+    let digits = view.run_end(start, |c| c.is_ascii_digit());
+    if !(4..=6).contains(&(digits - start)) {
+        return None;
+    }
+    let at = view.run_end_capped(digits, 2, |c| c == ' ');
+    let joins = view.is(at, |c| matches!(c, ':' | '：' | '='))
+        || link_word(ctx, at, rule).is_some_and(|(_, joins)| joins);
+    joins.then_some(digits)
 }
 
 /// Whether a word that joins a label to its value follows `end` (`everywhere is …`).

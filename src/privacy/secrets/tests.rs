@@ -639,3 +639,28 @@ fn backup_codes_in_a_numbered_list() {
         &[OTP, OTP, OTP],
     );
 }
+
+#[test]
+fn digits_that_name_the_card_are_not_its_pin() {
+    removed(
+        "PIN for card 6222 is 4821",
+        "PIN for card 6222 is [removed]",
+        &[PIN],
+    );
+    removed(
+        "PIN for card 6222: 4821",
+        "PIN for card 6222: [removed]",
+        &[PIN],
+    );
+    // Without a word that joins them to a value, the digits after `card` are the PIN.
+    removed(
+        "PIN for card 4821 please",
+        "PIN for card [removed] please",
+        &[PIN],
+    );
+    removed(
+        "PIN for my card: 4821",
+        "PIN for my card: [removed]",
+        &[PIN],
+    );
+}
