@@ -336,7 +336,8 @@ fn is_digits(ctx: &Context<'_>, value: &Value, min: usize, max: usize) -> bool {
 fn digits_naming_it(ctx: &Context<'_>, end: usize, rule: Rule) -> Option<usize> {
     let view = ctx.view;
     let start = view.run_end_capped(end, 2, |c| c == ' ');
-    let digits = view.run_end(start, |c| c.is_ascii_digit());
+    // Seven read at most: more is no card's first or last digits.
+    let digits = view.run_end_capped(start, 7, |c| c.is_ascii_digit());
     if !(4..=6).contains(&(digits - start)) {
         return None;
     }
