@@ -280,18 +280,17 @@ impl Entry {
     }
 
     fn read(&self) -> Result<Guide, Vec<GuideIssue>> {
-        let snapshot = || match (&self.text, &self.source) {
-            (Some(_), Source::Bundled) => bundled(&self.location.file),
-            _ => None,
-        };
+        if let (Some(_), Source::Bundled) = (&self.text, &self.source)
+            && let Some(guide) = bundled(&self.location.file)
+        {
+            return Ok(guide);
+        }
         match (&self.text, &self.source) {
             (None, Source::File(path)) => load_file(path),
-            (text, source) => snapshot().map_or_else(
-                || {
-                    let text = text.map(bundled_text).unwrap_or_default();
-                    parse_guide(&self.location.file, text, source.clone())
-                },
-                Ok,
+            (text, source) => parse_guide(
+                &self.location.file,
+                text.map(bundled_text).unwrap_or_default(),
+                source.clone(),
             ),
         }
     }
