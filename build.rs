@@ -78,7 +78,6 @@ struct Words {
 
 fn main() -> search_model::BuildResult<()> {
     println!("cargo:rerun-if-changed=guides");
-    pack_relative_relocations();
     let root = env::var("CARGO_MANIFEST_DIR").map_err(|e| format!("CARGO_MANIFEST_DIR: {e}"))?;
     let out_dir = env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
     order_hot_functions(&root);
@@ -228,17 +227,6 @@ fn header_code(h: &Header) -> String {
         h.aliases.en,
         h.aliases.zh
     )
-}
-
-/// On Linux with glibc, relative relocations are packed (`DT_RELR`, glibc 2.36 and later):
-/// the program stays position-independent, and its 16,000 relocations take a few kilobytes
-/// instead of 400 KB that the loader reads on every start.
-fn pack_relative_relocations() {
-    let os = env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
-    let libc = env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
-    if os == "linux" && libc == "gnu" {
-        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
-    }
 }
 
 /// On `x86_64` Linux, where rustc links with lld, the functions that everyday commands run are
