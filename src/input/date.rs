@@ -206,6 +206,10 @@ mod tests {
             ("1号", "2026-12-01"),
             ("20号", "2026-11-20"),
             ("周一", "2026-11-23"),
+            // The nearest Friday to a Saturday is the day before, not six days on.
+            ("周五", "2026-11-20"),
+            // November has no 31st: the nearest is October's, not December's.
+            ("31号", "2026-10-31"),
             ("上周五", "2026-11-13"),
             ("下周一", "2026-11-23"),
             ("next Friday", "2026-11-27"),

@@ -389,6 +389,18 @@ mod tests {
     }
 
     #[test]
+    fn a_full_timestamp_with_another_day_or_time_beside_it_is_malformed() {
+        // A pasted timestamp already says when; a word that says it again is a second answer.
+        for raw in [
+            "2026-11-21T14:03:00+08:00 yesterday",
+            "2026-11-21T14:03:00+08:00 3pm",
+            "2026-11-21T14:03:00+08:00 下午",
+        ] {
+            assert_eq!(parse_at(raw, &now()), Err(MALFORMED), "{raw}");
+        }
+    }
+
+    #[test]
     fn a_time_the_clocks_skipped_is_an_error_not_an_hour_later() {
         let new_york: Zoned = "2026-06-01T12:00:00-04:00[America/New_York]"
             .parse()
