@@ -54,6 +54,8 @@ mod tests {
             "\"\u{91}x\"@example.com",
             "r0.\u{80}1@example.com",
             "li@exam\u{202a}ple.com",
+            // A space is allowed inside quotes by the standard, and in no real mailbox.
+            "\"li lei\"@example.com",
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
