@@ -275,6 +275,40 @@ mod tests {
     }
 
     #[test]
+    fn a_wrong_weekday_names_both_days_in_words() {
+        let invalid = Invalid::WrongWeekday {
+            date: "2026-11-20".into(),
+            said: Weekday::Thursday,
+            actual: Weekday::Friday,
+        };
+        assert_eq!(
+            invalid.message(Lang::En),
+            "says Thursday, but 2026-11-20 is a Friday; check the date"
+        );
+        assert_eq!(
+            invalid.message(Lang::Zh),
+            "写的是星期四，但 2026-11-20 是星期五，请核对日期"
+        );
+    }
+
+    #[test]
+    fn under_a_prompt_english_says_what_was_expected_or_what_is_wrong() {
+        let malformed = Invalid::Malformed {
+            input_type: InputType::Amount,
+        };
+        let expected = format!("Expected {}", InputType::Amount.expected(Lang::En));
+        assert_eq!(malformed.at_prompt(Lang::En), expected);
+        assert_eq!(
+            Invalid::InFuture.at_prompt(Lang::En),
+            format!("This answer {}", Invalid::InFuture.message(Lang::En))
+        );
+        assert_eq!(
+            Invalid::InFuture.at_prompt(Lang::Zh),
+            Invalid::InFuture.message(Lang::Zh)
+        );
+    }
+
+    #[test]
     fn a_currency_code_is_quoted_short_and_escaped() {
         let message = Invalid::UnknownCurrency {
             code: format!("\u{1b}{}", "x".repeat(500)),
