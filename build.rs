@@ -235,12 +235,10 @@ fn header_code(h: &Header) -> String {
 /// kilobytes of code instead of 2 MB. A name the build lacks is skipped: a stale list costs
 /// speed, never correctness.
 fn order_hot_functions(root: &str) {
-    let target = env::var("TARGET").unwrap_or_default();
-    let linker_chosen = env::var("CARGO_ENCODED_RUSTFLAGS")
-        .is_ok_and(|flags| flags.contains("linker") || flags.contains("fuse-ld"));
     let list = Path::new(root).join("link").join("hot-symbols.txt");
     println!("cargo:rerun-if-changed={}", list.display());
-    if target == "x86_64-unknown-linux-gnu" && !linker_chosen && list.is_file() {
+    println!("cargo:rerun-if-env-changed=RUSTC_LINKER");
+    if links_with_rust_lld() && list.is_file() {
         println!(
             "cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={}",
             list.display()
@@ -254,4 +252,28 @@ fn order_hot_functions(root: &str) {
         println!("cargo:rustc-link-arg-bins=-Wl,-Map={map}");
         println!("cargo:rustc-link-arg-bins=-Wl,--no-demangle");
     }
+}
+
+/// Whether the program is linked by rustc's own lld, which reads a symbol ordering file:
+/// the default on `x86_64-unknown-linux-gnu` since Rust 1.90, unless a linker was chosen.
+/// GNU ld, the default before, refuses the option.
+fn links_with_rust_lld() -> bool {
+    let target = env::var("TARGET").unwrap_or_default();
+    let flags = env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    let linker_chosen = env::var_os("RUSTC_LINKER").is_some()
+        || ["linker", "link-self-contained", "fuse-ld"]
+            .iter()
+            .any(|flag| flags.contains(flag));
+    let rustc = env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let minor = std::process::Command::new(rustc)
+        .arg("--version")
+        .output()
+        .ok()
+        .and_then(|out| {
+            // "rustc 1.95.0 (59807616e 2026-04-14)"
+            let text = String::from_utf8(out.stdout).ok()?;
+            let version = text.split_whitespace().nth(1)?;
+            version.split('.').nth(1)?.parse::<u32>().ok()
+        });
+    target == "x86_64-unknown-linux-gnu" && !linker_chosen && minor.is_some_and(|m| m >= 90)
 }
