@@ -50,10 +50,11 @@ pub(super) fn parse(s: &str) -> Option<String> {
     }
     let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
     // `-0044-20…`: a number whose digits start `00` is international wherever the
-    // separators put them, so the value reads back as itself.
+    // separators put them, so the value reads back as itself. After a `+` (`+0044 20…`)
+    // the `00` says the same thing twice: no country code starts with 0.
     let (plus, digits) = match digits.strip_prefix("00") {
-        Some(rest) if !plus => (true, rest.to_string()),
-        _ => (plus, digits),
+        Some(rest) => (true, rest.to_string()),
+        None => (plus, digits),
     };
     (6..=15)
         .contains(&digits.len())
@@ -91,6 +92,10 @@ mod tests {
             Some("+442079460958")
         );
         assert_eq!(parse("-0044-2079460958").as_deref(), Some("+442079460958"));
+        assert_eq!(
+            parse("+0044 20 7946 0958").as_deref(),
+            Some("+442079460958")
+        );
         for typed in ["+0044 20 7946 0958", "0013800138000", "138 0013 8000"] {
             let once = parse(typed).unwrap();
             assert_eq!(parse(&once), Some(once.clone()), "{typed}");
