@@ -375,6 +375,17 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_and_a_text_of_exactly_one_chunk_are_scanned_in_one_piece() {
+        // Far more than any answer: a pasted page of 20,000 bytes is one piece.
+        let page = "word ".repeat(4_000);
+        assert_eq!(chunks(&page), vec![page.as_str()]);
+        let full = "word ".repeat(CHUNK / 5) + &"x".repeat(CHUNK % 5);
+        assert_eq!(full.len(), CHUNK);
+        assert_eq!(chunks(&full), vec![full.as_str()]);
+        assert_eq!(chunks(&(full.clone() + " ")).len(), 2);
+    }
+
+    #[test]
     fn text_without_a_break_is_cut_between_characters() {
         let text = "密".repeat(CHUNK);
         let pieces = chunks(&text);
