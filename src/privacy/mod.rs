@@ -386,6 +386,21 @@ mod tests {
     }
 
     #[test]
+    fn a_break_in_the_last_quarter_of_a_chunk_is_used_and_one_before_it_is_not() {
+        let window = CHUNK - CHUNK / 4;
+        for (space_at, first_piece) in [(window, CHUNK), (window + 1, window + 2)] {
+            let text = "x".repeat(space_at) + " " + &"x".repeat(CHUNK);
+            let pieces = chunks(&text);
+            assert_eq!(pieces.concat(), text);
+            assert_eq!(
+                pieces.first().map(|p| p.len()),
+                Some(first_piece),
+                "{space_at}"
+            );
+        }
+    }
+
+    #[test]
     fn text_without_a_break_is_cut_between_characters() {
         let text = "密".repeat(CHUNK);
         let pieces = chunks(&text);
