@@ -738,6 +738,73 @@ mod tests {
     }
 
     #[test]
+    fn every_word_for_a_past_day_counts_back() {
+        for (word, days) in [
+            ("the day before yesterday", -2),
+            ("day before yesterday", -2),
+            ("last night", -1),
+            ("yday", -1),
+            ("大前天", -3),
+            ("前天", -2),
+            ("前日", -2),
+            ("昨日", -1),
+            ("昨儿", -1),
+            ("昨早", -1),
+            ("昨晚", -1),
+            ("昨夜", -1),
+            ("寻日", -1),
+            ("噚日", -1),
+            ("3 days ago", -3),
+            ("3天前", -3),
+            ("三天以前", -3),
+        ] {
+            let day = relative_day(word).map(|(day, _, _)| day);
+            assert_eq!(day, Some(Day::Relative(days)), "{word}");
+        }
+    }
+
+    #[test]
+    fn every_chinese_weekday_in_characters_and_digits() {
+        for (word, weekday) in [
+            ("周二", Weekday::Tuesday),
+            ("星期2", Weekday::Tuesday),
+            ("周六", Weekday::Saturday),
+            ("礼拜6", Weekday::Saturday),
+            ("周日", Weekday::Sunday),
+            ("礼拜天", Weekday::Sunday),
+            ("星期7", Weekday::Sunday),
+        ] {
+            assert_eq!(chinese_weekday(word), Some((weekday, "")), "{word}");
+        }
+    }
+
+    #[test]
+    fn an_english_word_must_end_where_the_word_ends() {
+        assert_eq!(strip_word("todayish", "today"), None);
+        assert_eq!(strip_word("today 3pm", "today"), Some(" 3pm"));
+        assert_eq!(strip_word("今天pm", "今天"), Some("pm"));
+    }
+
+    #[test]
+    fn a_part_of_the_day_said_twice_is_one_part_of_the_day() {
+        assert_eq!(parts("昨晚晚上9点").period, Some(Period::Evening));
+    }
+
+    #[test]
+    fn a_timestamp_with_a_space_before_the_time_and_a_month_day_without_its_unit() {
+        let (stamp, rest) = take_stamp("2026-11-21 06:03Z").unwrap();
+        assert_eq!(stamp.0.to_string(), "2026-11-21T06:03:00");
+        assert_eq!(rest, "");
+        let (stamp, rest) = take_stamp("2026-11-21 06:03Z at the shop").unwrap();
+        assert_eq!(stamp.0.to_string(), "2026-11-21T06:03:00");
+        assert_eq!(rest, " at the shop");
+        assert_eq!(
+            chinese_date("11月20").map(|(day, _)| day),
+            Some(Day::YearLess { month: 11, day: 20 })
+        );
+    }
+
+    #[test]
     fn parts_in_any_order() {
         let r = parts("昨天下午3点左右");
         assert_eq!(r.day, Some(Day::Relative(-1)));
