@@ -805,6 +805,26 @@ mod tests {
     }
 
     #[test]
+    fn a_numeric_date_with_a_two_or_four_digit_year_and_dots_only_with_a_year() {
+        let numeric = |first, second, year| Day::Numeric {
+            first,
+            second,
+            year,
+        };
+        let day = |s| numeric_date(s).map(|(day, _)| day);
+        assert_eq!(day("21/11/26"), Some(numeric(21, 11, Some(2026))));
+        assert_eq!(day("21/11/99"), Some(numeric(21, 11, Some(2099))));
+        assert_eq!(day("21/11/2026"), Some(numeric(21, 11, Some(2026))));
+        assert_eq!(day("21/11/1000"), Some(numeric(21, 11, Some(1000))));
+        // A three-digit year is a typo, not the year 100 or 2100.
+        assert_eq!(day("21/11/100"), None);
+        assert_eq!(day("21/11/999"), None);
+        assert_eq!(day("21.11.2026"), Some(numeric(21, 11, Some(2026))));
+        assert_eq!(day("14.03"), None, "a time, not a date");
+        assert_eq!(day("14/03"), Some(numeric(14, 3, None)));
+    }
+
+    #[test]
     fn parts_in_any_order() {
         let r = parts("昨天下午3点左右");
         assert_eq!(r.day, Some(Day::Relative(-1)));
