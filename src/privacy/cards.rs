@@ -362,6 +362,13 @@ mod tests {
     }
 
     #[test]
+    fn a_card_after_stray_digits_in_a_run_of_nineteen_is_found() {
+        // Nineteen digits in groups of four are not more than a card has: not a spaced
+        // transaction id, so a card starting at a later group is still looked for.
+        masked("ref 1111 3782 8224 6310 005", "ref 1111 •••• 0005");
+    }
+
+    #[test]
     fn test_cards_of_every_brand_are_masked() {
         for (pan, last) in [
             ("4111111111111111", "1111"),
