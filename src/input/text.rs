@@ -40,6 +40,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_cap_counts_what_is_kept_not_what_was_pasted() {
+        // Pasted terminal output: its control characters go before the length is counted.
+        let pasted = "x".repeat(TEXT_MAX_CHARS - 10) + &"\u{7}".repeat(100);
+        assert_eq!(parse(&pasted).map(|t| t.len()), Ok(TEXT_MAX_CHARS - 10));
+        let over = "x".repeat(TEXT_MAX_CHARS + 1);
+        assert_eq!(
+            parse(&over),
+            Err(Invalid::TooLong {
+                max: TEXT_MAX_CHARS
+            })
+        );
+    }
+
+    #[test]
     fn text_is_trimmed_and_capped() {
         assert_eq!(parse("  卡被拒了  ").unwrap(), "卡被拒了");
         let long = "字".repeat(TEXT_MAX_CHARS + 1);
