@@ -122,6 +122,17 @@ mod tests {
     }
 
     #[test]
+    fn a_label_glued_to_its_id_when_it_is_chinese_or_ends_in_a_dot() {
+        let id = "4200001234202611211234567890";
+        for pasted in [
+            "订单号4200001234202611211234567890",
+            "Ref No.4200001234202611211234567890",
+        ] {
+            assert_eq!(parse(pasted).as_deref(), Some(id), "{pasted}");
+        }
+    }
+
+    #[test]
     fn what_is_left_must_look_like_an_id() {
         for bad in [
             "12345",

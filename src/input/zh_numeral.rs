@@ -82,6 +82,8 @@ mod tests {
         }
         assert_eq!(take("点"), None);
         assert_eq!(take(&"一".repeat(13)), None);
+        // Twelve characters is the longest numeral read.
+        assert_eq!(take(&"一".repeat(12)), Some((111_111_111_111, "")));
     }
 
     #[test]
