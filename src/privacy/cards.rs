@@ -362,6 +362,21 @@ mod tests {
     }
 
     #[test]
+    fn a_legacy_id_number_in_odd_groups_is_an_id_not_a_card() {
+        let out = scan("35149 0661 2137 15", Policy::default());
+        assert_eq!(out.text, "•••••••••••3715");
+        assert!(out.changes.iter().all(|c| c.kind == Kind::IdNumber));
+        // Fifteen digits that are no ID number, after a card label, are the card.
+        masked("卡号 37828 2246 3100 06", "卡号 •••• 0006");
+    }
+
+    #[test]
+    fn digits_typed_one_by_one_are_one_number_all_of_it_or_nothing() {
+        masked("4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1", "•••• 1111");
+        kept("ref 9 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1");
+    }
+
+    #[test]
     fn a_card_after_stray_digits_in_a_run_of_nineteen_is_found() {
         // Nineteen digits in groups of four are not more than a card has: not a spaced
         // transaction id, so a card starting at a later group is still looked for.
