@@ -3,15 +3,15 @@
 # the linker to place side by side (build.rs passes it to lld as a symbol ordering file).
 #
 # Why: the kernel maps a program's code 64 KB at a time around each page it touches. Left to
-# the compiler's order, the few thousand functions a command runs are spread over 6 MB of code,
-# so a scripted report touched 2–2.5 MB of it and took hundreds of page faults at start-up.
-# Placed together they fit in a fraction of that.
+# the compiler's order, the thousand or so functions everyday commands run are spread over 6 MB
+# of code, so a scripted report had about 2.5 MB of it in memory and took hundreds of page
+# faults at start-up. Placed together they fit in about 1 MB.
 #
 # The file is a list of symbol names. A name the build does not have (code changed since the
 # list was made) is skipped without a warning, so a stale list costs speed, never correctness.
 # Run this again after large changes and commit the result.
 #
-# For developers, not CI: needs valgrind (callgrind) and nm.
+# For developers, not CI: needs valgrind (callgrind) and python3.
 #
 # Usage: scripts/hot-symbols.sh
 
@@ -40,29 +40,7 @@ mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME" "$work/out" "$wor
 scripts/gen-guides.sh "$work/cold" 64
 scripts/gen-guides.sh "$work/guides" 8
 
-answers=$work/answers.toml
-cat >"$answers" <<'EOF'
-error-message = "Declined: insufficient funds (code 51)"
-occurred-at = "2026-11-17 14:03"
-amount = "59.90 CNY"
-account-signs = "nothing"
-check-connection = "no"
-check-balance = "no"
-check-limit = "no"
-check-card-details = "no"
-check-other-method = "no"
-how-paid = "online"
-check-issuer = "no"
-transaction-id = "2026111722001400000000001234"
-merchant = "Example Coffee"
-card-last4 = "4321"
-phone-os = "android"
-phone-os-version = "14"
-phone-model = "Pixel 8"
-wallet-app = "Alipay"
-wallet-app-version = "10.6.0"
-network = "wifi"
-EOF
+answers=$root/scripts/scripted-answers.toml
 
 # The commands, the most common first: the scripted report's path leads the list.
 commands=(
@@ -92,7 +70,7 @@ done
 # that did.
 mkdir -p link
 python3 - "$work/link.map" "$work" "$n" >link/hot-symbols.txt <<'PY'
-import bisect, re, sys
+import bisect, sys
 
 map_path, work, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 starts, names = [], []

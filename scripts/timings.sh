@@ -79,29 +79,7 @@ guides=$work/guides
 scripts/gen-guides.sh "$guides" 1000
 
 # Answers that walk payment-failed through every self-check to its contact-support ending.
-answers=$work/answers.toml
-cat >"$answers" <<'EOF'
-error-message = "Declined: insufficient funds (code 51)"
-occurred-at = "2026-11-17 14:03"
-amount = "59.90 CNY"
-account-signs = "nothing"
-check-connection = "no"
-check-balance = "no"
-check-limit = "no"
-check-card-details = "no"
-check-other-method = "no"
-how-paid = "online"
-check-issuer = "no"
-transaction-id = "2026111722001400000000001234"
-merchant = "Example Coffee"
-card-last4 = "4321"
-phone-os = "android"
-phone-os-version = "14"
-phone-model = "Pixel 8"
-wallet-app = "Alipay"
-wallet-app-version = "10.6.0"
-network = "wifi"
-EOF
+answers=$root/scripts/scripted-answers.toml
 
 "$bin" payment-failed --no-input --format json --answers "$answers" 2>/dev/null |
     grep -q '"outcome": "contact-support"' ||
