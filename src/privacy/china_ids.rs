@@ -330,6 +330,22 @@ mod tests {
         assert!(!date_valid(1900, 2, 29), "1900 is not");
         assert!(!date_valid(1989, 2, 29));
         assert!(date_valid(1989, 2, 28) && !date_valid(1989, 4, 31) && !date_valid(1989, 13, 1));
+        for month in [4, 6, 9, 11] {
+            assert!(date_valid(1989, month, 30) && !date_valid(1989, month, 31));
+        }
+    }
+
+    #[test]
+    fn an_id_number_starts_with_a_province_or_a_permit_region() {
+        let digits = |s: &str| s.bytes().map(|b| b - b'0').collect::<Vec<u8>>();
+        // 11010519491231002X is valid; the same body with region 99 (no province) is not,
+        // whatever its check character.
+        assert!(id18_valid(&digits("11010519491231002"), 'X'));
+        let nowhere = digits("99010519491231002");
+        assert!("0123456789X".chars().all(|c| !id18_valid(&nowhere, c)));
+        // Nor is one born in a thirteenth month.
+        let never = digits("11010519491331002");
+        assert!("0123456789X".chars().all(|c| !id18_valid(&never, c)));
     }
 
     #[test]
