@@ -364,6 +364,13 @@ mod tests {
         assert!(error_code_shaped("51", true) && error_code_shaped("4012", true));
         assert!(!error_code_shaped("51", false));
         assert!(!error_code_shaped("482913", true));
+        // Forty characters at most: `ERR_` and 36 more is a code, one more is not.
+        let longest = format!("ERR_{}", "X_".repeat(18));
+        assert_eq!(longest.len(), 40);
+        assert!(error_code_shaped(&longest, false));
+        assert!(!error_code_shaped(&format!("{longest}X"), false));
+        // A hex code has hex digits after its `0x`.
+        assert!(!error_code_shaped("0x", false) && !error_code_shaped("0xZZ", false));
         for not in [
             "Hunter2!",
             "hunter22",
