@@ -377,6 +377,12 @@ mod tests {
     }
 
     #[test]
+    fn digits_in_pairs_are_not_grouped_as_a_card() {
+        // Sixteen digits that pass the Luhn check, in pairs as no card is printed.
+        kept("ref 41 11 11 11 11 11 11 11");
+    }
+
+    #[test]
     fn a_card_after_stray_digits_in_a_run_of_nineteen_is_found() {
         // Nineteen digits in groups of four are not more than a card has: not a spaced
         // transaction id, so a card starting at a later group is still looked for.
