@@ -377,6 +377,12 @@ mod tests {
     }
 
     #[test]
+    fn a_number_glued_to_letters_is_a_card_only_when_it_passes_luhn() {
+        // UnionPay numbers need not pass Luhn, but one glued to a word is part of the word.
+        kept("ref6222021234567890");
+    }
+
+    #[test]
     fn digits_in_pairs_are_not_grouped_as_a_card() {
         // Sixteen digits that pass the Luhn check, in pairs as no card is printed.
         kept("ref 41 11 11 11 11 11 11 11");
