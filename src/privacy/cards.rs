@@ -383,6 +383,14 @@ mod tests {
     }
 
     #[test]
+    fn a_luhn_valid_number_no_card_starts_with_is_a_card_only_in_fours() {
+        masked("paid with 8111 1111 1111 1112", "paid with •••• 1112");
+        kept("paid with 8111 1111 1111 11 12");
+        kept("paid with 811 1111 1111 11112");
+        kept("paid with 8111 1111 1111 111 2");
+    }
+
+    #[test]
     fn digits_in_pairs_are_not_grouped_as_a_card() {
         // Sixteen digits that pass the Luhn check, in pairs as no card is printed.
         kept("ref 41 11 11 11 11 11 11 11");
