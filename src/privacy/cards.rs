@@ -500,6 +500,20 @@ mod tests {
             "the card ends 1111 1111 and starts with 4111 1111",
             "the card ends •••• 1111 and starts with ••••",
         );
+        // Halves far apart are two numbers: 80 characters between them at most.
+        let words = |n: usize| format!(". {} ", "a".repeat(n));
+        let near = format!("My card starts with 4111 1111{}1111 1111.", words(77));
+        let near_masked = format!("My card starts with ••••{}•••• 1111.", words(77));
+        masked(&near, &near_masked);
+        kept(&format!(
+            "My card starts with 4111 1111{}1111 1111.",
+            words(78)
+        ));
+        // Each half is 4 to 12 digits, together 13 to 19: a 3-digit half is something else,
+        // even when the two would pass Luhn (411 111111111116).
+        kept("My card starts with 411. The rest is 1111 1111 1116.");
+        kept("My card starts with 4111 1111 1111. The rest is 116.");
+        kept("My card starts with 4111 1111 1111. The rest is 1111 1111.");
         kept("I paid 1111 1111 and it starts with 4111 1112");
         kept("order 4111 1111, then 1111 1111 arrived");
         kept("I paid 4111 1111 and 1111 1112 yuan");
