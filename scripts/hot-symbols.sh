@@ -33,7 +33,7 @@ export SOURCE_DATE_EPOCH=1795000000 TZ=Asia/Shanghai LANG=C.UTF-8 NO_COLOR=1 HOM
 export XDG_CONFIG_HOME=$work/home/.config XDG_CACHE_HOME=$work/home/.cache
 export XDG_DATA_HOME=$work/home/.local/share
 unset LC_ALL LC_MESSAGES WALLET_HELP_LANG WALLET_HELP_GUIDES WALLET_HELP_CONFIG WALLET_HELP_REGION
-mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME" "$work/out" "$work/guides"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME" "$work/out"
 
 # Two provider folders: one searched with no index yet (enough guides to be read on every
 # core), one listed (which writes its index) and then searched.
