@@ -56,6 +56,11 @@ pub(super) fn parse(s: &str) -> Option<String> {
         Some(rest) => (true, rest.to_string()),
         None => (plus, digits),
     };
+    // What is left after the `+` is a country code, and none starts with 0: `+00000…` is no
+    // number (and would lose two more zeros each time it was read again).
+    if plus && digits.starts_with('0') {
+        return None;
+    }
     (6..=15)
         .contains(&digits.len())
         .then(|| if plus { format!("+{digits}") } else { digits })
@@ -92,6 +97,9 @@ mod tests {
             Some("+442079460958")
         );
         assert_eq!(parse("-0044-2079460958").as_deref(), Some("+442079460958"));
+        // Found by fuzzing: each reading took two more zeros off.
+        assert_eq!(parse("+00000000000"), None);
+        assert_eq!(parse("+0 20 7946 0958"), None);
         assert_eq!(
             parse("+0044 20 7946 0958").as_deref(),
             Some("+442079460958")
