@@ -16,6 +16,13 @@ pub(super) fn none_class() -> usize {
     GUIDES.len()
 }
 
+/// The model's biases for a query in Chinese (`han`) or not: one per class.
+pub(super) fn bias(han: bool) -> &'static [f32] {
+    let classes = none_class() + 1;
+    let from = if han { classes } else { 0 };
+    BIAS.get(from..from + classes).unwrap_or(&[])
+}
+
 pub(super) fn term_count() -> usize {
     TERM_START.len() - 1
 }

@@ -14,6 +14,8 @@ pub(super) struct Query {
     pub typos: Vec<u32>,
     /// From 0 (every word known) to 1 (none).
     pub unknown: f32,
+    /// Whether it has a Chinese character: the model weighs guides apart for each script.
+    pub han: bool,
 }
 
 impl Query {
@@ -26,6 +28,7 @@ impl Query {
 impl Index<'_> {
     /// `text` as a query.
     pub(super) fn query(&self, text: &str) -> Query {
+        let han = text.chars().any(tokens::is_han);
         let text = tokens::standard_spelling(text, bundled::VARIANTS);
         let tuning = &self.tuning;
         let mut corrected = Vec::new();
@@ -96,6 +99,7 @@ impl Index<'_> {
         Query {
             terms,
             typos,
+            han,
             unknown: if known + unknown > 0.0 {
                 unknown / (known + unknown)
             } else {

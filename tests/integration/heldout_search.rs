@@ -18,8 +18,11 @@ use crate::test::fixtures;
 /// Each floor: (language, top-1, top-3, out-of-scope rejected). Since the four newest guides
 /// landed, their queries count among the in-scope ones (351 and 350 instead of 295 and 294),
 /// before search was trained for them. Search now says "none of these", which counts as a
-/// miss for an in-scope query: top-3 in Chinese fell by 0.2 points while top-1 rose.
-const FLOORS: [(&str, usize, usize, usize); 2] = [("en", 737, 894, 719), ("zh", 914, 980, 965)];
+/// miss for an in-scope query: top-3 in Chinese fell by 0.2 points while top-1 rose. English
+/// top-1 and top-3 were lowered once (737 → 729, 894 → 888) when the model became the average
+/// of four training orders: one order alone gave 720 to 737 with the same phrases, and 737
+/// was the luckiest of them (`tests/fixtures/search/own-heldout/README.md`).
+const FLOORS: [(&str, usize, usize, usize); 2] = [("en", 729, 888, 753), ("zh", 942, 988, 965)];
 
 /// SPEC's catalog: every label must be one of these or `none`.
 const CATALOG: [&str; 25] = [

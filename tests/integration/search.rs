@@ -504,3 +504,44 @@ fn an_unwritable_cache_dir_only_means_no_index() {
         .stdout_contains(" 1  loyalty-points ")
         .run();
 }
+
+/// The evaluation sets stay unseen: no bundled example phrase is one of their queries.
+#[test]
+fn no_example_phrase_is_an_evaluation_query() {
+    let mut queries = std::collections::HashSet::new();
+    let mut folders = vec![fixtures().join("search")];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "tsv") {
+                let text = fs::read_to_string(&path).unwrap();
+                queries.extend(
+                    text.lines()
+                        .filter_map(|l| Some(l.split_once('\t')?.1.trim().to_string())),
+                );
+            }
+        }
+    }
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/search");
+    let mut repeated = Vec::new();
+    for entry in fs::read_dir(&data).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "tsv") {
+            continue;
+        }
+        for line in fs::read_to_string(&path).unwrap().lines() {
+            if let Some((_, phrase)) = line.split_once('\t')
+                && queries.contains(phrase.trim())
+            {
+                repeated.push(format!("{}: {phrase}", path.display()));
+            }
+        }
+    }
+    assert!(
+        repeated.is_empty(),
+        "evaluation queries among the examples:\n{}",
+        repeated.join("\n")
+    );
+}
