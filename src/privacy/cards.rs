@@ -615,4 +615,57 @@ mod tests {
         assert!(!card_prefix(&[1, 2]));
         assert!(!card_prefix(&[7]));
     }
+
+    #[test]
+    fn a_number_cut_at_the_longest_run_keeps_its_decimal_point() {
+        // A run holds at most 40 groups; the number after the cut still reads its
+        // neighbours: after `1.` it is the decimal part of an amount, before `.5` an amount.
+        let after = format!("{}4111111111111111", "1.".repeat(40));
+        kept(&after);
+        let before = format!("{}4111111111111111.5", "1 ".repeat(39));
+        kept(&before);
+        let alone = format!("{}4111111111111111", "1 ".repeat(39));
+        masked(&alone, &format!("{}•••• 1111", "1 ".repeat(39)));
+        // A dot after a letter is no decimal point.
+        masked("x.4111111111111111", "x.•••• 1111");
+    }
+
+    #[test]
+    fn digits_one_by_one_are_a_card_only_all_together() {
+        // Eighteen digits one by one: the first sixteen would pass as a card, but the
+        // number is all eighteen.
+        kept("4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 7 7");
+        // After a group of two, single digits are a number of their own.
+        masked("12 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1", "12 •••• 1111");
+    }
+
+    #[test]
+    fn what_follows_a_card_is_not_its_decimal_part_unless_it_is_cents() {
+        masked("4111 1111 1111 1111.123", "•••• 1111.123");
+        masked("4111 1111 1111 1111 22", "•••• 1111 22");
+    }
+
+    #[test]
+    fn a_card_glued_to_letters_after_it_must_pass_luhn() {
+        kept("6222021234567890abc");
+        kept("6222 0212 3456 7890abc");
+        masked("4111111111111111abc", "•••• 1111abc");
+    }
+
+    #[test]
+    fn two_cards_after_a_short_number_are_both_found() {
+        masked(
+            "12 4111 1111 1111 1111 5555 5555 5555 4444",
+            "12 •••• 1111 •••• 4444",
+        );
+    }
+
+    #[test]
+    fn a_whole_card_is_not_the_first_half_of_another() {
+        // `5018 0000 0009` is a 12-digit card; with `1008` it would make another.
+        masked(
+            "card 5018 0000 0009, the rest is 1008",
+            "card •••• 0009, the rest is 1008",
+        );
+    }
 }
