@@ -382,4 +382,29 @@ mod tests {
             assert!(scan(text, Policy::default()).changes.is_empty(), "{text}");
         }
     }
+
+    #[test]
+    fn two_id_numbers_after_a_short_number_are_both_ids() {
+        let out = scan(
+            "12 440524188001010014 440524188001010014",
+            Policy::default(),
+        );
+        assert_eq!(out.text, "12 ••••••••••••••0014 ••••••••••••••0014");
+        assert!(out.changes.iter().all(|c| c.kind == Kind::IdNumber));
+    }
+
+    #[test]
+    fn only_a_decimal_point_glues_digits_to_an_id_number() {
+        // A comma after the number is punctuation, not a decimal part.
+        masked("ID 440524188001010014,2", "ID ••••••••••••••0014,2", true);
+        masked("ID 440524188001010014，2", "ID ••••••••••••••0014，2", true);
+        // Where a run is cut (at 40 groups), `.5` after the number makes it an amount.
+        let amount = format!("{}440524188001010014.5", "1 ".repeat(39));
+        kept(&amount);
+        let id = format!("{}440524188001010014", "1 ".repeat(39));
+        assert_eq!(
+            scan(&id, Policy::default()).text,
+            format!("{}••••••••••••••0014", "1 ".repeat(39))
+        );
+    }
 }
