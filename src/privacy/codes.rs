@@ -461,4 +461,72 @@ mod tests {
         with_ctx("my password", |ctx| assert!(!failure_before(ctx, 3)));
         with_ctx("wrongly", |ctx| assert_eq!(failure_at(ctx, 0), None));
     }
+
+    /// What a bare `code` in an error message is, by the words around it: with
+    /// `keep_error_codes`, an error's code stays unless its sentence says it was sent.
+    #[track_caller]
+    fn read_as(text: &str, expected: &str) {
+        let policy = Policy {
+            keep_error_codes: true,
+            ..Policy::default()
+        };
+        assert_eq!(super::super::scan(text, policy).text, expected, "{text:?}");
+    }
+
+    #[test]
+    fn a_code_reads_its_sentence_eighty_characters_each_way() {
+        // `~` is neither a word nor a sentence's end.
+        let pad = |n: usize| "~".repeat(n);
+        let before = |n: usize| format!("sent{}code 4012", pad(n));
+        read_as(&before(76), &format!("sent{}code [removed]", pad(76)));
+        read_as(&before(77), &before(77));
+        let far = format!("sent me{}code 4012", pad(100));
+        read_as(&far, &far);
+        let after = |n: usize| format!("code 4012{}sent", pad(n));
+        read_as(&after(74), &format!("code [removed]{}sent", pad(74)));
+        read_as(&after(75), &after(75));
+    }
+
+    #[test]
+    fn a_code_reads_its_sentence_and_the_next_one_only() {
+        read_as("code 4012. It was sent.", "code [removed]. It was sent.");
+        read_as(
+            "code 4012. Fine. It was sent.",
+            "code 4012. Fine. It was sent.",
+        );
+    }
+
+    #[test]
+    fn a_word_of_an_error_outweighs_a_word_of_sending() {
+        read_as(
+            "we sent code 4012 but it failed",
+            "we sent code 4012 but it failed",
+        );
+        read_as(
+            "收到短信 code 4012 但支付失败",
+            "收到短信 code 4012 但支付失败",
+        );
+        // Spaces inside the bracket still make it the error's code.
+        read_as("Card ( code 4012) sent", "Card ( code 4012) sent");
+    }
+
+    #[test]
+    fn phone_numbers_at_their_edges() {
+        for (text, len) in [
+            // A country code and a short local number (Andorra: six digits).
+            ("+376 712 345", 12),
+            // Up to two spaces or dashes after the area code's bracket.
+            ("(415)- 555-0132", 15),
+            // A three-digit area code and any digits after it.
+            ("(415) 1234", 10),
+        ] {
+            with_ctx(text, |ctx| {
+                assert_eq!(phone_at(ctx, 0), Some(len), "{text}")
+            });
+        }
+        // A phone number starts with `+`, `(` or a digit.
+        for text in ["+ 86 138 0013 8000", " 415 555 0132", "(415 555-0132"] {
+            with_ctx(text, |ctx| assert_eq!(phone_at(ctx, 0), None, "{text}"));
+        }
+    }
 }
