@@ -407,4 +407,23 @@ mod tests {
             format!("{}••••••••••••••0014", "1 ".repeat(39))
         );
     }
+
+    #[test]
+    fn a_legacy_number_is_one_number_whatever_joins_its_groups() {
+        // Fifteen digits, a province and a 1949 birth date: typed as one number, an ID.
+        for text in [
+            "110105491231002",
+            "110105 491231-002",
+            "1101.054 91231 002",
+            "110105 49-1231 002",
+        ] {
+            let out = scan(text, Policy::default());
+            assert!(
+                out.text.ends_with("1002") && out.text.starts_with('•'),
+                "{text:?}: {out:?}"
+            );
+        }
+        // After a currency sign, the same digits are an amount.
+        kept("¥110105491231002");
+    }
 }
