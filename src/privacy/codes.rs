@@ -524,6 +524,22 @@ mod tests {
                 assert_eq!(phone_at(ctx, 0), Some(len), "{text}")
             });
         }
+        // Sixteen digits at most are read as one number's groups.
+        with_ctx("+1234 5678 9012 3456 78", |ctx| {
+            assert_eq!(phone_at(ctx, 0), Some(20));
+        });
+        // A local number: four digits, a space or dash, four more, anywhere in the text.
+        with_ctx("6123 4567", |ctx| {
+            assert_eq!(local_phone_at(ctx, 0), Some(9))
+        });
+        with_ctx(" 6123 4567", |ctx| {
+            assert_eq!(local_phone_at(ctx, 1), Some(10));
+        });
+        for text in ["1234 567", "12345"] {
+            with_ctx(text, |ctx| {
+                assert_eq!(local_phone_at(ctx, 0), None, "{text}")
+            });
+        }
         // A phone number starts with `+`, `(` or a digit.
         for text in ["+ 86 138 0013 8000", " 415 555 0132", "(415 555-0132"] {
             with_ctx(text, |ctx| assert_eq!(phone_at(ctx, 0), None, "{text}"));

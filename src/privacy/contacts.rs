@@ -7,7 +7,7 @@
 pub fn mask_phone(normalised: &str) -> String {
     let keep_front = if normalised.starts_with('+') { 5 } else { 3 };
     let chars: Vec<char> = normalised.chars().collect();
-    let Some(hidden) = chars.len().checked_sub(keep_front + 4).filter(|&h| h > 0) else {
+    let Some(hidden) = chars.len().checked_sub(keep_front + 4) else {
         return normalised.to_string();
     };
     let front: String = chars.iter().take(keep_front).collect();

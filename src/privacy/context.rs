@@ -146,3 +146,43 @@ fn is_joint(gap: &str) -> bool {
             .any(|joint| w.eq_ignore_ascii_case(joint))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(start: usize, end: usize) -> Finding {
+        Finding {
+            start,
+            end,
+            kind: Kind::CardNumber,
+            certain: true,
+            mask: None,
+        }
+    }
+
+    #[test]
+    fn findings_side_by_side_do_not_overlap() {
+        let view = View::new("0123456789");
+        let mut ctx = Context::new(&view, Policy::default());
+        ctx.add(finding(0, 5));
+        assert!(ctx.taken(4, 8));
+        assert!(!ctx.taken(5, 8));
+        ctx.add(finding(5, 8));
+        assert_eq!(ctx.findings.len(), 2);
+        // An empty finding replaces nothing, so it is no finding.
+        ctx.add(finding(9, 9));
+        assert_eq!(ctx.findings.len(), 2);
+    }
+
+    #[test]
+    fn a_label_reaches_sixteen_characters_of_joints() {
+        for (gap, reaches) in [(16, true), (17, false)] {
+            let text = format!("card number:{}4111", "-".repeat(gap - 1));
+            let view = View::new(&text);
+            let ctx = Context::new(&view, Policy::default());
+            let at = text.len() - 4;
+            assert_eq!(ctx.label_before(at).is_some(), reaches, "{text}");
+        }
+    }
+}
