@@ -521,7 +521,7 @@ mod tests {
             ("(415) 1234", 10),
         ] {
             with_ctx(text, |ctx| {
-                assert_eq!(phone_at(ctx, 0), Some(len), "{text}")
+                assert_eq!(phone_at(ctx, 0), Some(len), "{text}");
             });
         }
         // Sixteen digits at most are read as one number's groups.
@@ -530,14 +530,14 @@ mod tests {
         });
         // A local number: four digits, a space or dash, four more, anywhere in the text.
         with_ctx("6123 4567", |ctx| {
-            assert_eq!(local_phone_at(ctx, 0), Some(9))
+            assert_eq!(local_phone_at(ctx, 0), Some(9));
         });
         with_ctx(" 6123 4567", |ctx| {
             assert_eq!(local_phone_at(ctx, 1), Some(10));
         });
         for text in ["1234 567", "12345"] {
             with_ctx(text, |ctx| {
-                assert_eq!(local_phone_at(ctx, 0), None, "{text}")
+                assert_eq!(local_phone_at(ctx, 0), None, "{text}");
             });
         }
         // A phone number starts with `+`, `(` or a digit.
