@@ -185,4 +185,18 @@ mod tests {
             assert_eq!(ctx.label_before(at).is_some(), reaches, "{text}");
         }
     }
+
+    #[test]
+    fn a_strong_label_of_the_rule_in_the_same_sentence() {
+        let before_end = |text: &str| {
+            let view = View::new(text);
+            let ctx = Context::new(&view, Policy::default());
+            ctx.rule_before_in_sentence(text.chars().count(), Rule::Password)
+        };
+        assert!(before_end("my password and then "));
+        // `pass` is a weak label; `pin` is another rule's; a full stop ends the sentence.
+        assert!(!before_end("my pass and then "));
+        assert!(!before_end("my pin and then "));
+        assert!(!before_end("my password. Then "));
+    }
 }

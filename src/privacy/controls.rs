@@ -147,6 +147,10 @@ mod tests {
         assert_eq!(strip_controls("a\u{0}b\u{7}c\u{7f}d\u{85}e"), "abcd\ne");
         assert_eq!(strip_controls("soft\u{ad}hyphen"), "softhyphen");
         assert_eq!(strip_controls("\u{2066}isolated\u{2069}"), "isolated");
+        // A zero-width joiner stays only between two emoji.
+        assert_eq!(strip_controls("a\u{200d}b"), "ab");
+        assert_eq!(strip_controls("👩\u{200d}b"), "👩b");
+        assert_eq!(strip_controls("a\u{200d}💻"), "a💻");
     }
 
     #[test]
