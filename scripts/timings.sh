@@ -27,6 +27,12 @@ set -euo pipefail
 runs=${1:-200}
 shift || true
 only=("$@")
+all_names=(hello-world git-bugreport scripted-json scripted-no-journal search search-1000-warm
+    search-1000-cold list-1000-warm list-1000-cold cases-1000)
+for name in "${only[@]}"; do
+    [[ " ${all_names[*]} " == *" $name "* ]] ||
+        { echo "error: no row named $name; rows: ${all_names[*]}" >&2; exit 2; }
+done
 cold_runs=$(( runs / 5 > 10 ? runs / 5 : 10 ))
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -105,8 +111,7 @@ fi
 # ── Timing: medians in ms, and peak memory ─────────────────────────────────────────────────
 
 cache=$XDG_CACHE_HOME/wallet-help
-names=(hello-world git-bugreport scripted-json scripted-no-journal search search-1000-warm
-    search-1000-cold list-1000-warm list-1000-cold cases-1000)
+names=("${all_names[@]}")
 if ((${#only[@]} > 0)); then names=(hello-world git-bugreport "${only[@]}"); fi
 declare -A argv prepare count
 argv[hello-world]="$hello"
