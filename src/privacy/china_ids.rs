@@ -107,7 +107,11 @@ fn id_from(ctx: &Context<'_>, run: &Run, a: usize, legacy: bool) -> Option<(Find
             // digits, unless an ID label names it.
             15 if legacy
                 && !glued(ctx, end, at_end)
-                && (labelled || (a == 0 && at_end && typed_as_one_number(view, run))) =>
+                && (labelled
+                    || (a == 0
+                        && at_end
+                        && typed_as_one_number(view, run)
+                        && !after_removed(view, start))) =>
             {
                 id15_valid(digits).then(|| (end, mask(digits, None), labelled))
             }
@@ -194,6 +198,24 @@ fn typed_as_one_number(view: &View, run: &Run) -> bool {
         .and_then(|&(s, _)| view.before(s))
         .is_some_and(|c| matches!(c, '¥' | '￥' | '$' | '€' | '£'));
     !(several || clock_slash_or_thousands || money)
+}
+
+/// Whether a value a scan removed is right before `start`, past what joins groups: the number
+/// was then the end of a longer run when the text was first scanned, and a scan of the scanned
+/// text must read it as that scan did.
+fn after_removed(view: &View, start: usize) -> bool {
+    let mut at = start;
+    while at + 3 > start
+        && view
+            .before(at)
+            .is_some_and(|c| matches!(c, ' ' | '-' | '.' | '_' | '·'))
+    {
+        at -= 1;
+    }
+    [super::REMOVED, super::REMOVED_ZH].iter().any(|marker| {
+        at.checked_sub(marker.chars().count())
+            .is_some_and(|from| view.has(from, marker))
+    })
 }
 
 /// A legacy 15-digit number: a province, then a `YYMMDD` birth date in the 1900s.
@@ -425,5 +447,19 @@ mod tests {
         }
         // After a currency sign, the same digits are an amount.
         kept("¥110105491231002");
+    }
+
+    #[test]
+    fn a_legacy_number_after_a_removed_value_reads_as_it_did_before() {
+        // Found by the property tests: the 15 digits ran on from the code before them, so
+        // they were no ID number; once the code was removed, they stood alone.
+        let once = scan("安全码 000000 -310000000205001", Policy::default());
+        assert_eq!(once.text, "安全码 [removed] -310000000205001");
+        assert_eq!(scan(&once.text, Policy::default()).text, once.text);
+        // Alone, the same digits are an ID number.
+        assert_eq!(
+            scan("号码 310000000205001", Policy::default()).text,
+            "号码 •••••••••••5001"
+        );
     }
 }

@@ -187,9 +187,6 @@ fn iban_at(ctx: &Context<'_>, i: usize, chars: &mut Vec<(char, usize, bool)>) ->
             break;
         }
     }
-    if chars.len() < 4 {
-        return None;
-    }
     let country: String = chars.iter().take(2).map(|c| c.0).collect();
     let lengths: Vec<usize> = match LENGTHS.iter().find(|(cc, _)| *cc == country) {
         Some(&(_, len)) => vec![len],
@@ -313,5 +310,22 @@ mod tests {
             scan("GB82WEST12345698765432", policy).text,
             "GB•• •••• 5432"
         );
+    }
+
+    #[test]
+    fn an_iban_starts_a_word() {
+        // Glued to letters before it, only after the word `IBAN`.
+        kept("xGB82WEST12345698765432");
+        kept("abcdGB82WEST12345698765432");
+        masked("see IBANGB82WEST12345698765432", "see IBANGB•• •••• 5432");
+        // Two letters, then two digits: `GBAB…` is no IBAN, though it passes MOD 97.
+        kept("ref GBAB123456789012345676");
+    }
+
+    #[test]
+    fn an_iban_runs_over_one_line_break_but_not_a_sentence() {
+        masked("AT61 1904 3002 3457 3201", "AT•• •••• 3201");
+        kept("GB82 WEST\n1234\n5698 7654 32");
+        kept("GB82 WEST 1234 5698 7654. 32 more");
     }
 }

@@ -37,7 +37,8 @@ fn after_labels(ctx: &mut Context<'_>) {
             continue;
         }
         let token = view.string(at, to);
-        let shaped = is_hex_key(token) || is_wif(token) || is_extended(token);
+        // WIF and extended keys are found anywhere (`anywhere`), label or not.
+        let shaped = is_hex_key(token);
         if shaped || (strong && to - at >= 20) {
             ctx.add(key(at, to));
         }
@@ -280,5 +281,18 @@ mod tests {
         assert_eq!(base58_decode("5R"), Some(vec![1, 0]));
         assert_eq!(base58_decode("0"), None);
         assert!(is_hex_key(&format!("0x{HEX}")) && is_hex_key(HEX) && !is_hex_key(&HEX[1..]));
+    }
+
+    #[test]
+    fn a_strong_label_takes_a_long_word_on_its_line_or_the_next() {
+        // Short words after the label are words, not keys.
+        kept("my private key is gone");
+        // One line break between label and key at most.
+        kept("private key:\nis\nZq9x2Lm4Np7Rt1Vw3Yb6");
+        // A joining word counts only as a whole word: `is…` here is the key's start.
+        removed(
+            "private key: isZq9x2Lm4Np7Rt1Vw3Yb6",
+            "private key: [removed]",
+        );
     }
 }

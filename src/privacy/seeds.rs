@@ -77,6 +77,18 @@ fn add_phrase(ctx: &mut Context<'_>, run: &[Word]) {
     }
 }
 
+/// The labels of secrets other than seeds and keys.
+const OTHER_SECRETS: &[Rule] = &[
+    Rule::Password,
+    Rule::Pin,
+    Rule::PaymentPassword,
+    Rule::Cvv,
+    Rule::SecurityCode,
+    Rule::Otp,
+    Rule::Code,
+    Rule::Backup,
+];
+
 /// Every run of ASCII letters, lower-cased and looked up.
 fn words(ctx: &Context<'_>) -> Vec<Word> {
     let view = ctx.view;
@@ -92,7 +104,11 @@ fn words(ctx: &Context<'_>) -> Vec<Word> {
             || view
                 .before(i)
                 .is_some_and(|c| c.is_ascii_digit() && !numbering_before(ctx, i));
-        let listed = !glued && (3..=8).contains(&(end - i)) && listed(view.string(i, end));
+        // A word that starts another secret's label (`payment password`) ends a phrase: the
+        // label names the value after it, and taking half of it would change what it names.
+        let other_label = ctx.in_label(i, OTHER_SECRETS);
+        let listed =
+            !glued && !other_label && (3..=8).contains(&(end - i)) && listed(view.string(i, end));
         let label = ctx.in_label(i, &[Rule::Seed, Rule::Key]);
         out.push(Word {
             start: i,
@@ -306,5 +322,27 @@ mod tests {
     fn prose_is_not_a_phrase() {
         kept("I want to transfer money again but the app says wrong number, please help");
         kept("Please help: what happened to my account? I have no idea what this charge is about.");
+    }
+
+    #[test]
+    fn a_phrase_ends_where_another_secrets_label_starts() {
+        // Found by the property tests: `payment` is a BIP-39 word, and the phrase took it from
+        // `payment password`; scanned again, the label was `password` and read the rest
+        // differently.
+        let text = format!(
+            "{} payment password 000000 00  000--00-",
+            ["abandon"; 12].join(" ")
+        );
+        let once = scan(&text, Policy::default());
+        assert!(
+            once.text.starts_with("[removed] payment password"),
+            "{once:?}"
+        );
+        assert_eq!(scan(&once.text, Policy::default()).text, once.text);
+        let text = format!("{} payment password 482913", ["abandon"; 12].join(" "));
+        assert_eq!(
+            scan(&text, Policy::default()).text,
+            "[removed] payment password [removed]"
+        );
     }
 }

@@ -38,6 +38,7 @@ mod privacy; // no card, IBAN or ID number gets through; ids, amounts and dates 
 mod privacy_corpus; // the hand-written corpus: leaks and damage by kind and report format
 mod privacy_fuzz; // the privacy fuzz corpus replayed, and linear time on long input
 mod privacy_props; // seed phrases, labelled codes, what support needs, and scanning twice
+mod props; // the property tests' seed: fixed unless PROPTEST_SEED says otherwise
 #[cfg(unix)]
 mod pty; // real prompts in a pseudo-terminal: the picker, arrow keys, Enter, Ctrl-C, the review
 mod report_check; // the published schema, and report check: matches or altered

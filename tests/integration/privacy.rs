@@ -10,7 +10,6 @@ use std::process::{Command, Stdio};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::Config;
 use wallet_help::privacy::{Policy, Scan, scan};
 
 // Numbers to hide, in their plain ASCII form.
@@ -504,7 +503,7 @@ fn redactions(text: &str) -> [String; 2] {
 }
 
 proptest! {
-    #![proptest_config(Config { failure_persistence: None, ..Config::with_cases(512) })]
+    #![proptest_config(crate::props::config(512))]
 
     #[test]
     fn card_numbers_keep_at_most_their_last_4_digits(
@@ -597,7 +596,7 @@ fn contact_report(what_happened: &str, format: &str) -> String {
 }
 
 proptest! {
-    #![proptest_config(Config { failure_persistence: None, ..Config::with_cases(32) })]
+    #![proptest_config(crate::props::config(32))]
 
     #[test]
     fn text_reports_never_hold_more_than_the_last_4((text, secret) in any_secret_in_filler()) {
@@ -642,7 +641,7 @@ fn detail(report: &str, id: &str) -> Option<String> {
 }
 
 proptest! {
-    #![proptest_config(Config { failure_persistence: None, ..Config::with_cases(32) })]
+    #![proptest_config(crate::props::config(32))]
 
     #[test]
     fn transaction_ids_are_reported_exactly_as_given(id in transaction_id()) {
@@ -773,7 +772,7 @@ fn what_support_needs() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(Config { failure_persistence: None, ..Config::with_cases(512) })]
+    #![proptest_config(crate::props::config(512))]
 
     #[test]
     fn amounts_dates_transaction_ids_and_words_are_kept(text in what_support_needs()) {
@@ -825,7 +824,7 @@ fn order_answer(like_a_card: bool) -> impl Strategy<Value = (String, String)> {
 }
 
 proptest! {
-    #![proptest_config(Config { failure_persistence: None, ..Config::with_cases(256) })]
+    #![proptest_config(crate::props::config(256))]
 
     #[test]
     fn a_reference_keeps_an_order_number_that_passes_luhn(

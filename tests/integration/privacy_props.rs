@@ -6,7 +6,6 @@
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::Config;
 use wallet_help::privacy::{Policy, scan};
 
 const POLICIES: [Policy; 3] = [
@@ -98,7 +97,7 @@ fn phrase_gone(out: &str, words: &[&str]) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(Config { failure_persistence: None, ..Config::with_cases(256) })]
+    #![proptest_config(crate::props::config(256))]
 
     #[test]
     fn seed_phrases_are_removed_in_any_numbering_case_punctuation_or_layout(
@@ -160,7 +159,7 @@ fn typed_digits(n: usize) -> impl Strategy<Value = (String, String)> {
 }
 
 proptest! {
-    #![proptest_config(Config { failure_persistence: None, ..Config::with_cases(512) })]
+    #![proptest_config(crate::props::config(512))]
 
     #[test]
     fn labelled_digits_are_removed_after_or_before_their_label_or_on_the_next_line(
@@ -228,7 +227,7 @@ fn what_support_needs() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(Config { failure_persistence: None, ..Config::with_cases(512) })]
+    #![proptest_config(crate::props::config(512))]
 
     #[test]
     fn what_support_needs_is_never_changed_under_any_policy(text in what_support_needs()) {
@@ -257,7 +256,7 @@ fn any_answer() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(Config { failure_persistence: None, ..Config::with_cases(512) })]
+    #![proptest_config(crate::props::config(512))]
 
     #[test]
     fn a_scanned_text_scanned_again_is_the_same(text in any_answer()) {
