@@ -295,4 +295,16 @@ mod tests {
             "private key: [removed]",
         );
     }
+
+    #[test]
+    fn a_key_is_whole_by_its_checks_not_its_first_letters() {
+        // A compressed WIF ends its key with 0x01; with 0x02 and a right checksum it is no key.
+        removed(
+            "he asked for KwdMAjGmerYanjeui5SHS7JkmpZvVipYvB2LJGU1ZxJwYvP98617 and",
+            "he asked for [removed] and",
+        );
+        kept("he asked for KwdMAjGmerYanjeui5SHS7JkmpZvVipYvB2LJGU1ZxJwYvWxyf5d and");
+        // `xprv` and base58 of a WIF's length is no extended key: those are 111 characters.
+        kept(&format!("see xprv{} here", "1".repeat(47)));
+    }
 }

@@ -450,4 +450,26 @@ mod tests {
             assert_eq!(found[0].1, *rule, "{label}");
         }
     }
+
+    #[test]
+    fn the_prefix_filter_lets_labels_through_and_little_else() {
+        let table = &*TABLE;
+        for label in [&b"password"[..], b"PIN 1234", b"cvv", b"seed phrase"] {
+            assert!(table.may_start(label), "{label:?}");
+        }
+        // No label starts with these three bytes: the table is not searched there.
+        for text in [&b"szz"[..], b"qqq", b"zzq", b"\x01\x01\x01"] {
+            assert!(!table.may_start(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn another_secrets_label_ends_the_search_for_a_value() {
+        // `password` has no value here: `pin` names the next one, and `Tiger2024` is no one's.
+        let out = super::super::scan(
+            "password reset, pin 1234 then Tiger2024",
+            super::super::Policy::default(),
+        );
+        assert_eq!(out.text, "password reset, pin [removed] then Tiger2024");
+    }
 }
