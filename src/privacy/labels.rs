@@ -472,4 +472,12 @@ mod tests {
         );
         assert_eq!(out.text, "password reset, pin [removed] then Tiger2024");
     }
+
+    #[test]
+    fn a_label_in_an_email_address_is_part_of_the_address() {
+        for text in ["mail help@pin 4821", "write to pin@example.com 4821"] {
+            let out = super::super::scan(text, super::super::Policy::default());
+            assert_eq!(out.text, text);
+        }
+    }
 }

@@ -327,6 +327,12 @@ mod tests {
         assert_eq!(&text[from..to], "４１１１\u{200b}１１");
         assert_eq!(view.bytes(0, 0), (0, 0));
         assert_eq!(view.bytes(view.len(), view.len()), (text.len(), text.len()));
+        // A run of white space is one view character that stands for all of it.
+        let text = "a  \t b\n \n\n\nc";
+        let view = View::new(text);
+        assert_eq!(view.text(), "a b\n\nc");
+        assert_eq!(view.bytes(1, 2), (1, 5));
+        assert_eq!(view.bytes(3, 5), (6, 11));
     }
 
     #[test]
