@@ -303,6 +303,8 @@ mod tests {
         assert_eq!(folded("１，２"), "1，2");
         assert_eq!(folded("①②③"), "123");
         assert_eq!(folded("café"), "cafe");
+        // A combining mark on its own goes too.
+        assert_eq!(folded("cafe\u{301}"), "cafe");
         assert_eq!(folded("4111–1111—1111"), "4111-1111—1111");
         // Middle dots of every script are one dot, a separator in numbers.
         assert_eq!(folded("4111・1111‧1111･1111"), "4111·1111·1111·1111");
