@@ -249,7 +249,6 @@ fn punctuation(c: char) -> Option<char> {
     Some(match c {
         '\u{2010}'..='\u{2013}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => '-',
         '\u{30fb}' | '\u{ff65}' | '\u{2027}' => '·',
-        '\u{3001}' => '、',
         // A Chinese comma stays one: `384920，5分钟` is a code and a time, not `384,920.5`.
         '\u{ff0c}' => '，',
         _ => return None,
@@ -303,6 +302,8 @@ mod tests {
         assert_eq!(folded("１，２"), "1，2");
         assert_eq!(folded("①②③"), "123");
         assert_eq!(folded("café"), "cafe");
+        // The half-width ideographic comma is the ideographic comma.
+        assert_eq!(folded("1､2、3"), "1、2、3");
         // A combining mark on its own goes too.
         assert_eq!(folded("cafe\u{301}"), "cafe");
         assert_eq!(folded("4111–1111—1111"), "4111-1111—1111");
@@ -335,6 +336,14 @@ mod tests {
         assert_eq!(view.text(), "a b\n\nc");
         assert_eq!(view.bytes(1, 2), (1, 5));
         assert_eq!(view.bytes(3, 5), (6, 11));
+    }
+
+    #[test]
+    fn a_capped_run_stops_at_its_cap() {
+        let view = View::new("aaaaa");
+        assert_eq!(view.run_end_capped(0, 3, |c| c == 'a'), 3);
+        assert_eq!(view.run_end_capped(1, 9, |c| c == 'a'), 5);
+        assert_eq!(view.run_end(2, |c| c == 'a'), 5);
     }
 
     #[test]
