@@ -164,6 +164,13 @@ mod tests {
     }
 
     #[test]
+    fn a_run_holds_forty_groups_at_most() {
+        let text = "1 ".repeat(50);
+        let cut: Vec<usize> = groups(&text).iter().map(Vec::len).collect();
+        assert_eq!(cut, [40, 10]);
+    }
+
+    #[test]
     fn any_separator_people_type_joins_groups() {
         for text in [
             "4111 1111 1111 1111",
