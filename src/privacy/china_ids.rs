@@ -462,4 +462,14 @@ mod tests {
             "号码 •••••••••••5001"
         );
     }
+
+    #[test]
+    fn a_legacy_number_born_on_29_february_1900_is_no_id() {
+        // 1900 was no leap year (a century not divisible by 400), 1904 was.
+        kept("110105000229001");
+        assert_eq!(
+            scan("110105040229002", Policy::default()).text,
+            "•••••••••••9002"
+        );
+    }
 }
