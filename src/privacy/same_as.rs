@@ -113,3 +113,38 @@ pub(super) fn find(ctx: &mut Context<'_>) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Policy, scan};
+
+    #[track_caller]
+    fn reads(text: &str, expected: &str) {
+        assert_eq!(scan(text, Policy::default()).text, expected, "{text:?}");
+    }
+
+    #[test]
+    fn a_password_that_is_a_phone_number_takes_the_number() {
+        reads(
+            "password = my phone number 13912345678",
+            "password = my phone number [removed]",
+        );
+        // Another thing support needs is not the password: `zip code` keeps its value.
+        reads(
+            "password = my zip code 13912345678",
+            "password = my zip code 13912345678",
+        );
+    }
+
+    #[test]
+    fn the_plus_of_a_phone_number_goes_with_it() {
+        reads(
+            "密码和手机号一样，手机号 +86 139 1234 5678",
+            "密码和手机号一样，手机号 [removed]",
+        );
+        reads(
+            "my password is the same as my phone number: +8613912345678",
+            "my password is the same as my phone number: [removed]",
+        );
+    }
+}
