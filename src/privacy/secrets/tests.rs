@@ -664,3 +664,18 @@ fn digits_that_name_the_card_are_not_its_pin() {
         &[PIN],
     );
 }
+
+#[test]
+fn a_value_on_the_next_line_in_quotes_or_after_a_question() {
+    removed("my password\nHunter2024x", "my password\n[removed]", &[PW]);
+    removed(
+        "the password 'Dragon1988' failed",
+        "the password '[removed]' failed",
+        &[PW],
+    );
+    // A question mark right after the label asks for the value; anywhere else it ends the
+    // sentence, and so does a full stop.
+    removed("my password? Dragon1988", "my password? [removed]", &[PW]);
+    kept("password is? Dragon1988");
+    kept("I forgot my password. Dragon1988 is my dog");
+}
