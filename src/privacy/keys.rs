@@ -37,8 +37,9 @@ fn after_labels(ctx: &mut Context<'_>) {
             continue;
         }
         let token = view.string(at, to);
-        // WIF and extended keys are found anywhere (`anywhere`), label or not.
-        let shaped = is_hex_key(token);
+        // WIF and extended keys are found anywhere too, but only as words of their own:
+        // here they may be glued to their label (`key5Hue…`).
+        let shaped = is_hex_key(token) || is_wif(token) || is_extended(token);
         if shaped || (strong && to - at >= 20) {
             ctx.add(key(at, to));
         }
@@ -294,6 +295,11 @@ mod tests {
             "private key: isZq9x2Lm4Np7Rt1Vw3Yb6",
             "private key: [removed]",
         );
+    }
+
+    #[test]
+    fn a_key_glued_to_a_weak_label_is_still_a_key() {
+        removed(&format!("my key{WIF}"), "my key[removed]");
     }
 
     #[test]
