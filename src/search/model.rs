@@ -15,9 +15,10 @@
 //! - a softmax regression over the same terms, trained here on the same phrases, one class
 //!   per bundled guide and one for "none of these", with a bias per class for each script
 //!   (Chinese or not): the part of the score that weighs all the words of a query together.
-//!   It is the average of `RUNS` trainings, each in its own order. `BALANCE` can weigh each guide's phrases per script towards
-//!   a typical guide's total (BANKING77 has 1,040 phrases for top-up-missing and none for
-//!   repayment-problem); measured on the dev split it cost accuracy, so it is off.
+//!   It is the average of `RUNS` trainings, each in its own order. `BALANCE` can weigh each
+//!   guide's phrases per script towards a typical guide's total (BANKING77 has 1,040 phrases
+//!   for top-up-missing and none for repayment-problem); measured on the dev split it cost
+//!   accuracy, so it is off.
 //!
 //! Everything is deterministic: sorted inputs, a shuffle by hash, no threads.
 
@@ -505,8 +506,8 @@ fn train_once(
 }
 
 /// Softmax regression by stochastic gradient descent on unit-length phrase vectors, trained
-/// `RUNS` times in different orders and averaged: one order's luck moves held-out top-1 by
-/// about two points, the average of several much less.
+/// `RUNS` times in different orders and averaged: one order's luck moved held-out English
+/// top-1 by up to two points, and the average does not hang on one order.
 /// Returns, per term, the (guide, weight) pairs worth keeping, and the biases: every
 /// class's for phrases without Chinese, then every class's for phrases with it.
 fn train(
