@@ -11,11 +11,14 @@ const SEED: u64 = 20_261_207;
 
 /// `cases` inputs from the fixed seed (or the one `PROPTEST_SEED` names), no persistence files.
 pub fn config(cases: u32) -> Config {
-    let seed = match std::env::var("PROPTEST_SEED").as_deref() {
-        Ok("random") => RngSeed::Random,
-        Ok(number) => RngSeed::Fixed(number.parse().unwrap_or(SEED)),
-        Err(_) => RngSeed::Fixed(SEED),
-    };
+    let seed =
+        match std::env::var("PROPTEST_SEED").as_deref() {
+            Ok("random") => RngSeed::Random,
+            Ok(number) => RngSeed::Fixed(number.parse().unwrap_or_else(|_| {
+                panic!("PROPTEST_SEED is `random` or a number, not {number:?}")
+            })),
+            Err(_) => RngSeed::Fixed(SEED),
+        };
     Config {
         rng_seed: seed,
         failure_persistence: None,
