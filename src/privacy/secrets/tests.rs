@@ -679,3 +679,24 @@ fn a_value_on_the_next_line_in_quotes_or_after_a_question() {
     kept("password is? Dragon1988");
     kept("I forgot my password. Dragon1988 is my dog");
 }
+
+#[test]
+fn a_value_one_line_break_away_at_most() {
+    kept("my password\nis\nHunter2024x");
+    kept("my password\n\nHunter2024x");
+}
+
+#[test]
+fn a_possessive_or_an_open_quote_before_the_value() {
+    removed(
+        "my password's Hunter2024x",
+        "my password's [removed]",
+        &[PW],
+    );
+    // A quote that is never closed is passed over.
+    removed(
+        "my password \"Hunter2024x",
+        "my password \"[removed]",
+        &[PW],
+    );
+}
