@@ -700,3 +700,81 @@ fn a_possessive_or_an_open_quote_before_the_value() {
         &[PW],
     );
 }
+
+#[test]
+fn brackets_of_any_length_before_a_colon() {
+    for (text, expected) in [
+        ("密码（支付宝）：sunshine1", "密码（支付宝）：[removed]"),
+        ("password (app) = Hunter2024x", "password (app) = [removed]"),
+        (
+            "password (app)  = Hunter2024x",
+            "password (app)  = [removed]",
+        ),
+        ("password () = Hunter2024x", "password () = [removed]"),
+        (
+            "password (my main app) : Hunter2024x",
+            "password (my main app) : [removed]",
+        ),
+        // Digits in the brackets are the value itself.
+        ("PIN (4821): ok", "PIN ([removed]): ok"),
+    ] {
+        reads(text, expected);
+    }
+}
+
+/// What the scanned text reads, whatever kinds were found.
+#[track_caller]
+fn reads(text: &str, expected: &str) {
+    assert_eq!(scan(text, Policy::default()).text, expected, "{text:?}");
+}
+
+#[test]
+fn an_error_code_in_brackets_is_the_errors() {
+    for text in [
+        "Wrong password [E1002]",
+        "Wrong password (E1002)",
+        "PIN incorrect (51)",
+        "PIN (51)",
+        "my pw is my dog's name E1002",
+        "1002 错误",
+        "E1002 failed for password",
+        "password 提示：10003",
+    ] {
+        kept(text);
+    }
+    // Not in brackets, after a failure word, it may be the password typed.
+    removed("Wrong password E1002", "Wrong password [removed]", &[PW]);
+}
+
+#[test]
+fn a_password_a_few_words_on_has_letters_and_digits() {
+    removed(
+        "my pw is my dog's name rex2019",
+        "my pw is my dog's name [removed]",
+        &[PW],
+    );
+    kept("my pw is my dog's name rexrex");
+    removed(
+        "password everywhere is Hunter2024x",
+        "password everywhere is [removed]",
+        &[PW],
+    );
+}
+
+#[test]
+fn more_values_of_the_same_secret() {
+    removed(
+        "tried PIN 2580 and then 2850",
+        "tried PIN [removed] and then [removed]",
+        &[PIN, PIN],
+    );
+    removed(
+        "tried PIN 2580, 2850 and 5820 and 8520",
+        "tried PIN [removed], [removed] and [removed] and [removed]",
+        &[PIN, PIN, PIN, PIN],
+    );
+    reads(
+        "backup codes:\n1. 7hd3-k2p0\n2. 8jd4-k3p1\n3. 9ke5-l4q2",
+        "backup codes:\n1. [removed]\n2. [removed]\n3. [removed]",
+    );
+}
