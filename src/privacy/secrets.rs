@@ -422,16 +422,19 @@ fn more_values(
     }
 }
 
-/// Past a list item's number (`2.`, `3)`, `#4`) and the spaces after it.
+/// Past a list item's number (`2.`, `3)`, `#4`, `#4.`) and the spaces after it. A `#` may
+/// already be behind `at`: the label's reading passes it as punctuation.
 fn numbering_end(ctx: &Context<'_>, at: usize) -> usize {
     let view = ctx.view;
     let from = view.run_end_capped(at, 1, |c| c == '#' || c == '(');
+    let hashed = view.is(at, |c| c == '#') || view.before(at) == Some('#');
     let digits = view.run_end_capped(from, 2, |c| c.is_ascii_digit());
-    let numbered = digits > from
-        && view.is(digits, |c| matches!(c, '.' | ')' | ':'))
-        && view.is(digits + 1, |c| c == ' ' || c == '\n');
-    if numbered {
+    let space = |i: usize| view.is(i, |c| c == ' ' || c == '\n');
+    let marked = view.is(digits, |c| matches!(c, '.' | ')' | ':')) && space(digits + 1);
+    if digits > from && marked {
         view.run_end(digits + 1, |c| c == ' ' || c == '\n')
+    } else if digits > from && hashed && space(digits) {
+        view.run_end(digits, |c| c == ' ' || c == '\n')
     } else {
         at
     }

@@ -778,3 +778,19 @@ fn more_values_of_the_same_secret() {
         "backup codes:\n1. [removed]\n2. [removed]\n3. [removed]",
     );
 }
+
+#[test]
+fn backup_codes_numbered_with_a_hash() {
+    reads(
+        "backup codes: #1 7hd3-k2p0 #2 8jd4-k3p1",
+        "backup codes: #1 [removed] #2 [removed]",
+    );
+    reads(
+        "backup codes:\n#1 7hd3-k2p0\n#2 8jd4-k3p1",
+        "backup codes:\n#1 [removed]\n#2 [removed]",
+    );
+    reads(
+        "backup codes: 1. 7hd3-k2p0 2. 8jd4-k3p1",
+        "backup codes: 1. [removed] 2. [removed]",
+    );
+}
