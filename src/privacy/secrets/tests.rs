@@ -793,4 +793,6 @@ fn backup_codes_numbered_with_a_hash() {
         "backup codes: 1. 7hd3-k2p0 2. 8jd4-k3p1",
         "backup codes: 1. [removed] 2. [removed]",
     );
+    // Digits glued to the code are the code's own.
+    reads("backup codes: #12ab-cd34", "backup codes: #[removed]");
 }
