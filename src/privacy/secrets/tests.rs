@@ -796,3 +796,17 @@ fn backup_codes_numbered_with_a_hash() {
     // Digits glued to the code are the code's own.
     reads("backup codes: #12ab-cd34", "backup codes: #[removed]");
 }
+
+#[test]
+fn four_words_between_a_label_and_its_value_at_most() {
+    reads(
+        "password for the old bank app: Hunter2024x",
+        "password for the old bank app: [removed]",
+    );
+    kept("password for the new old bank app: Hunter2024x");
+    reads(
+        "pin for the old bank app: 4821",
+        "pin for the old bank app: [removed]",
+    );
+    kept("pin for the new old bank app: 4821");
+}
