@@ -810,3 +810,13 @@ fn four_words_between_a_label_and_its_value_at_most() {
     );
     kept("pin for the new old bank app: 4821");
 }
+
+#[test]
+fn a_phone_number_between_a_label_and_its_value_is_one_word_of_four() {
+    reads(
+        "PIN for the old bank 13912345678: 4821",
+        "PIN for the old bank 13912345678: [removed]",
+    );
+    kept("PIN for the new old bank 13912345678: 4821");
+    kept("PIN for my bank 13912345678 in town: 4821");
+}
