@@ -74,12 +74,12 @@ impl<'a> Context<'a> {
         self.labels.get(index).filter(|l| l.start == at).copied()
     }
 
-    /// Whether view character `i` is part of a strong label of one of `rules`.
-    pub(super) fn in_label(&self, i: usize, rules: &[Rule]) -> bool {
+    /// Whether view character `i` is part of a strong label whose rule is `of`.
+    pub(super) fn in_label(&self, i: usize, of: impl Fn(Rule) -> bool) -> bool {
         let index = self.labels.partition_point(|l| l.end <= i);
         self.labels
             .get(index)
-            .is_some_and(|l| l.start <= i && l.strong && rules.contains(&l.rule))
+            .is_some_and(|l| l.start <= i && l.strong && of(l.rule))
     }
 
     /// Whether a strong label of `rule` is among the few labels before `at` in the same sentence.

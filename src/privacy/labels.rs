@@ -40,6 +40,12 @@ impl Rule {
         )
     }
 
+    /// Whether the label names a secret typed after it (a password, PIN or code), read by
+    /// `secrets`; seed phrases and keys have detectors of their own.
+    pub(super) fn is_typed_secret(self) -> bool {
+        self.is_secret() && !matches!(self, Rule::Seed | Rule::Key)
+    }
+
     /// Whether the label names something support needs, whose value is never taken for a
     /// one-time code or a password.
     pub(super) fn is_kept(self) -> bool {

@@ -42,7 +42,7 @@ pub(super) fn find(ctx: &mut Context<'_>) {
     let labels: Vec<Label> = ctx
         .labels
         .iter()
-        .filter(|l| l.rule.is_secret() && !matches!(l.rule, Rule::Seed | Rule::Key))
+        .filter(|l| l.rule.is_typed_secret())
         .copied()
         .collect();
     for label in labels {
@@ -153,11 +153,7 @@ fn forward(ctx: &mut Context<'_>, label: Label) {
                         // `Incorrect PIN (code 55)`: a code of its own, an error's.
                         Rule::Code if link == Link::Punct && rule != Rule::Code => return,
                         // `cvc code`, `密码 (password)`, `CVV/CVC`: one label said twice.
-                        r if r.is_secret()
-                            && gap + cjk_gap == 0
-                            && !repeated
-                            && !matches!(r, Rule::Seed | Rule::Key) =>
-                        {
+                        r if r.is_typed_secret() && gap + cjk_gap == 0 && !repeated => {
                             repeated = true;
                             if rule == Rule::Code {
                                 (rule, strong) = (r, next.strong);

@@ -77,18 +77,6 @@ fn add_phrase(ctx: &mut Context<'_>, run: &[Word]) {
     }
 }
 
-/// The labels of secrets other than seeds and keys.
-const OTHER_SECRETS: &[Rule] = &[
-    Rule::Password,
-    Rule::Pin,
-    Rule::PaymentPassword,
-    Rule::Cvv,
-    Rule::SecurityCode,
-    Rule::Otp,
-    Rule::Code,
-    Rule::Backup,
-];
-
 /// Every run of ASCII letters, lower-cased and looked up.
 fn words(ctx: &Context<'_>) -> Vec<Word> {
     let view = ctx.view;
@@ -106,10 +94,10 @@ fn words(ctx: &Context<'_>) -> Vec<Word> {
                 .is_some_and(|c| c.is_ascii_digit() && !numbering_before(ctx, i));
         // A word that starts another secret's label (`payment password`) ends a phrase: the
         // label names the value after it, and taking half of it would change what it names.
-        let other_label = ctx.in_label(i, OTHER_SECRETS);
+        let other_label = ctx.in_label(i, Rule::is_typed_secret);
         let listed =
             !glued && !other_label && (3..=8).contains(&(end - i)) && listed(view.string(i, end));
-        let label = ctx.in_label(i, &[Rule::Seed, Rule::Key]);
+        let label = ctx.in_label(i, |r| matches!(r, Rule::Seed | Rule::Key));
         out.push(Word {
             start: i,
             end,
