@@ -329,11 +329,17 @@ pub(super) fn password(ctx: &Context<'_>, p: usize, link: Link) -> Option<Value>
     {
         return None;
     }
-    // `my dog's name`: a possessive is no password.
-    let possessive = lower
-        .strip_suffix("'s")
-        .or_else(|| lower.strip_suffix("’s"))
-        .is_some_and(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
+    // `my dog's name`: a possessive is no password. A curly `’` (what phones type) ends the
+    // word above, so its `s` is looked for after the word.
+    let curly_s = view.is(end, |c| c == '’')
+        && view.is(end + 1, |c| c == 's' || c == 'S')
+        && !view.is(end + 2, char::is_alphanumeric);
+    let possessive = if curly_s {
+        Some(lower.as_str())
+    } else {
+        lower.strip_suffix("'s")
+    }
+    .is_some_and(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
     if PLAIN.binary_search(&lower.as_str()).is_ok() || possessive {
         return None;
     }
@@ -546,3 +552,6 @@ pub(super) fn is_stop(c: char) -> bool {
         ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '>' | '['
     ) || is_wide_punct(c)
 }
+
+#[cfg(test)]
+mod tests;

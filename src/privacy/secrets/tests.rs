@@ -754,6 +754,13 @@ fn a_password_a_few_words_on_has_letters_and_digits() {
         &[PW],
     );
     kept("my pw is my dog's name rexrex");
+    // With the apostrophe a phone types, the dog's name is not the password either.
+    kept("my password is my dog’s name");
+    removed(
+        "my pw is my dog’s name rex2019",
+        "my pw is my dog’s name [removed]",
+        &[PW],
+    );
     removed(
         "password everywhere is Hunter2024x",
         "password everywhere is [removed]",

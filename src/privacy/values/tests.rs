@@ -1,0 +1,669 @@
+//! What each value shape takes and what it leaves: read at one place in a text, as a label's
+//! search would, so each rule is pinned apart from the labels that lead to it.
+
+use super::super::Policy;
+use super::super::normalize::View;
+use super::*;
+
+/// `f` with a context over `text`.
+fn with_ctx<T>(text: &str, f: impl FnOnce(&Context<'_>) -> T) -> T {
+    let view = View::new(text);
+    let ctx = Context::new(&view, Policy::default());
+    f(&ctx)
+}
+
+/// Where a value at `p` ends, and its kind and strength, as `value_at` reads it.
+fn value(text: &str, rule: Rule, p: usize, link: Link) -> Option<(usize, usize, Kind, bool)> {
+    with_ctx(text, |ctx| value_at(ctx, rule, p, link)).map(|v| (v.start, v.end, v.kind, v.strong))
+}
+
+fn digits(text: &str, p: usize, min: usize, max: usize) -> Option<(usize, usize)> {
+    with_ctx(text, |ctx| digits_at(ctx, p, min, max))
+}
+
+#[test]
+fn strength_wants_three_characters_and_four_for_a_strong_password() {
+    assert_eq!(strength("ab"), None);
+    assert_eq!(strength("abc"), Some(false));
+    assert_eq!(
+        strength("a1!"),
+        Some(false),
+        "three characters are never strong"
+    );
+    assert_eq!(strength("éé1"), Some(false), "characters, not bytes");
+    assert_eq!(strength("abcd"), Some(false));
+    assert_eq!(strength("abc1"), Some(true), "a digit");
+    assert_eq!(strength("1234"), Some(true), "digits alone");
+    assert_eq!(strength("ab!c"), Some(true), "a symbol with letters");
+    assert_eq!(strength("!!!!"), Some(false), "symbols without letters");
+    assert_eq!(strength("aBcd"), Some(true), "a capital inside");
+    assert_eq!(
+        strength("Abcd"),
+        Some(false),
+        "a capital at the start is a sentence's"
+    );
+    assert_eq!(
+        strength("ABCD"),
+        Some(false),
+        "all capitals are a word shouted"
+    );
+    assert_eq!(
+        strength("that's"),
+        Some(false),
+        "an apostrophe is no symbol"
+    );
+    assert_eq!(strength("密码密码"), Some(false));
+}
+
+#[test]
+fn one_time_codes_of_letters_and_digits() {
+    let code = |text: &str| with_ctx(text, |ctx| alphanumeric_code(ctx, 0)).map(|v| v.end);
+    // In capitals, 4 to 10 characters.
+    assert_eq!(code("A7K"), None);
+    assert_eq!(code("A7K2"), Some(4));
+    assert_eq!(code("A7K2Q9B3C1"), Some(10));
+    assert_eq!(code("A7K2Q9B3C1D"), None);
+    // In lower case, 6 to 12.
+    assert_eq!(code("8f2k9"), None);
+    assert_eq!(code("8f2k9x"), Some(6));
+    assert_eq!(
+        code("a7K2q9"),
+        Some(6),
+        "any lower-case letter counts as lower case"
+    );
+    assert_eq!(code("8f2k9x8f2k9x"), Some(12));
+    assert_eq!(code("8f2k9x8f2k9xa"), None);
+    // Both letters and digits.
+    assert_eq!(code("ABCDEF"), None);
+    assert_eq!(code("123456"), None);
+    // Dashes inside, at most two; one at the end is not part of it.
+    assert_eq!(code("8f2k-9xq1"), Some(9));
+    assert_eq!(code("8f2k9x- then"), Some(6));
+    assert_eq!(code("a1b-2c3-d4e"), Some(11));
+    assert_eq!(code("a1-b2-c3-d4"), None);
+    // A word, not the start of one: at most 24 characters, nothing glued after.
+    assert_eq!(code("A1B2C3D4E5F6G7H8I9J0K1L2M"), None);
+    assert_eq!(code("A7K2 yuan"), None, "an amount");
+    assert_eq!(code("A7K2%"), None);
+    assert_eq!(code("A7K2 sent"), Some(4));
+}
+
+#[test]
+fn backup_codes_in_dashed_groups() {
+    let code = |text: &str, p: usize| with_ctx(text, |ctx| backup_code(ctx, p)).map(|v| v.end);
+    assert_eq!(code("8f2k-9xq1", 0), Some(9));
+    assert_eq!(code("x8f2k-9xq1", 1), None, "glued to a word");
+    assert_eq!(
+        code("8f2k-9xq1-", 0),
+        Some(9),
+        "a dash at the end is not part of it"
+    );
+    // One group: 6 to 16 characters with a digit.
+    assert_eq!(code("12345", 0), None);
+    assert_eq!(code("123456", 0), Some(6));
+    assert_eq!(code("1234567890abcdef", 0), Some(16));
+    assert_eq!(code("1234567890abcdefg", 0), None);
+    assert_eq!(code("abcdefgh", 0), None, "no digit");
+    // Groups of 3 to 8, 6 to 32 characters in all.
+    assert_eq!(code("ab1-cd2", 0), Some(7));
+    assert_eq!(code("ab1-cd", 0), None, "a group of two");
+    assert_eq!(code("abcdefg1-abc", 0), Some(12));
+    assert_eq!(code("abcdefgh1-abc", 0), None, "a group of nine");
+    assert_eq!(code("abcdefg1-abcdefg2-abcdefg3-abcdefg4", 0), Some(35));
+    assert_eq!(
+        code("abcdef1-abcdef2-abcdef3-abcdef4-abcdef5", 0),
+        None,
+        "35 characters"
+    );
+    assert_eq!(code("abc-def-ghi", 0), None, "no digit");
+    assert_eq!(code("8f2k-9xq1x!", 0), Some(10));
+}
+
+#[test]
+fn backup_codes_in_groups_of_four_one_space_apart() {
+    let code = |text: &str| with_ctx(text, |ctx| backup_code(ctx, 0)).map(|v| v.end);
+    assert_eq!(code("1234 5678"), Some(9));
+    assert_eq!(code("8f2k 9xq1 7hd3 k2p0"), Some(19));
+    assert_eq!(code("1234 abcd"), None, "each group has a digit");
+    assert_eq!(code("1234 5678x"), None, "a group of five");
+    assert_eq!(code("1234\n5678"), None, "one space apart");
+    assert_eq!(code("1234 5678 abcd"), Some(9));
+    assert_eq!(code("1234"), None, "one group is a PIN");
+    // Eight groups at most.
+    assert_eq!(code(&["1234"; 9].join(" ")), Some(39));
+    assert_eq!(code(&["1234"; 8].join(" ")), Some(39));
+}
+
+#[test]
+fn quoted_values_are_read_without_their_quotes() {
+    let quote = |text: &str, rule: Rule| {
+        with_ctx(text, |ctx| quoted(ctx, 0, rule)).map(|v| (v.start, v.end, v.kind, v.strong))
+    };
+    assert_eq!(
+        quote("\"abc\" it", Rule::Password),
+        Some((1, 4, Kind::Password, true)),
+        "a quoted password is one, however weak"
+    );
+    assert_eq!(
+        quote("\"abc\"", Rule::PaymentPassword),
+        Some((1, 4, Kind::Pin, true))
+    );
+    assert_eq!(quote("“Tiger 9”", Rule::Password).map(|q| q.1), Some(8));
+    assert_eq!(quote("「老虎」", Rule::Password).map(|q| q.1), Some(3));
+    assert_eq!(quote("\"\"", Rule::Password), None, "empty");
+    assert_eq!(quote("\"abc", Rule::Password), None, "never closed");
+    assert_eq!(quote("\"ab\ncd\"", Rule::Password), None, "across a line");
+    assert_eq!(quote("abc", Rule::Password), None, "no quote");
+    let long = format!("\"{}\"", "a".repeat(65));
+    assert_eq!(quote(&long, Rule::Password), None, "64 characters at most");
+    let longest = format!("\"{}\"", "a".repeat(64));
+    assert_eq!(quote(&longest, Rule::Password).map(|q| q.1), Some(65));
+    assert_eq!(
+        quote("\"wrong\"", Rule::Password),
+        None,
+        "a word that describes it"
+    );
+    assert_eq!(
+        quote("\"[removed]\"", Rule::Password),
+        None,
+        "already removed"
+    );
+    // Other secrets: the whole quote has their shape.
+    assert_eq!(
+        quote("\"482913\"", Rule::Otp),
+        Some((1, 7, Kind::VerificationCode, true))
+    );
+    assert_eq!(quote("\"4829 please\"", Rule::Pin), None);
+}
+
+#[test]
+fn quotes_pair_up() {
+    for (open, close) in [
+        ('"', '"'),
+        ('\'', '\''),
+        ('“', '”'),
+        ('‘', '’'),
+        ('「', '」'),
+        ('『', '』'),
+        ('`', '`'),
+    ] {
+        assert_eq!(opening_to_closing(open), Some(close));
+        assert_eq!(closing_to_opening(close), Some(open));
+        assert!(is_quote(open) && is_quote_close(close));
+    }
+    for c in ['”', '」', 'a', '('] {
+        assert_eq!(opening_to_closing(c), None, "{c}");
+    }
+    for c in ['“', '「', 'a', ')'] {
+        assert_eq!(closing_to_opening(c), None, "{c}");
+    }
+    assert!(!is_quote('a') && !is_quote_close('a'));
+}
+
+#[test]
+fn what_a_value_never_starts_with() {
+    for c in [
+        ',', '.', ';', ':', '!', '?', ')', ']', '}', '>', '[', '，', '。',
+    ] {
+        assert!(is_stop(c), "{c}");
+    }
+    for c in ['a', '1', '(', '#', '"'] {
+        assert!(!is_stop(c), "{c}");
+    }
+}
+
+#[test]
+fn labels_whose_value_may_be_a_word() {
+    for rule in [
+        Rule::Password,
+        Rule::PaymentPassword,
+        Rule::Otp,
+        Rule::Pin,
+        Rule::Cvv,
+        Rule::Code,
+        Rule::SecurityCode,
+    ] {
+        assert!(accepts_words(rule), "{rule:?}");
+    }
+    for rule in [
+        Rule::Backup,
+        Rule::Seed,
+        Rule::Key,
+        Rule::Card,
+        Rule::Id,
+        Rule::Money,
+    ] {
+        assert!(!accepts_words(rule), "{rule:?}");
+    }
+}
+
+#[test]
+fn removed_marks_are_never_values() {
+    with_ctx("[removed] [已删除] •••• x", |ctx| {
+        assert!(is_marker(ctx, 0));
+        assert!(is_marker(ctx, 10));
+        assert!(is_marker(ctx, 16));
+        assert!(!is_marker(ctx, 21));
+    });
+    assert_eq!(value("[removed]", Rule::Password, 0, Link::Punct), None);
+    assert_eq!(value("•1234", Rule::Pin, 0, Link::Punct), None);
+}
+
+#[test]
+fn a_year_after_a_word_of_time() {
+    let year = |text: &str, p: usize, q: usize, count: usize| {
+        with_ctx(text, |ctx| year_like(ctx, p, q, count))
+    };
+    for word in [
+        "in", "since", "from", "until", "till", "year", "before", "after", "by", "IN",
+    ] {
+        let text = format!("{word} 2026");
+        let p = word.len() + 1;
+        assert!(year(&text, p, p + 4, 4), "{text}");
+    }
+    assert!(year("in 1900", 3, 7, 4));
+    assert!(year("in 2099", 3, 7, 4));
+    assert!(!year("in 1899", 3, 7, 4));
+    assert!(!year("in 2100", 3, 7, 4));
+    assert!(!year("pin 2026", 4, 8, 4));
+    assert!(!year("spin 2026", 5, 9, 4), "the whole word before it");
+    assert!(!year("in 20 26", 3, 8, 4), "four digits, typed together");
+    assert!(!year("in 202", 3, 6, 3));
+}
+
+#[test]
+fn what_makes_a_number_run_on() {
+    let runs = |text: &str, q: usize| with_ctx(text, |ctx| runs_on(ctx, q));
+    for text in [
+        "1234a",
+        "1234.5",
+        "1234:30",
+        "1234/5",
+        "1234,5",
+        "1234-5",
+        "1234%",
+        "1234$",
+        "1234¥",
+        "1234€",
+        "1234£",
+        "1234￥",
+        "1234°",
+        "1234元",
+        "1234 元",
+        "1234 yuan",
+        "1234 分钟",
+        "1234 x 5",
+        "1234 mins",
+    ] {
+        assert!(runs(text, 4), "{text}");
+    }
+    for text in [
+        "1234",
+        "1234.",
+        "1234-",
+        "1234, ok",
+        "1234 yuanx",
+        "1234 is",
+        "1234 minx",
+    ] {
+        assert!(!runs(text, 4), "{text}");
+    }
+}
+
+#[test]
+fn digits_typed_together_or_in_groups() {
+    assert_eq!(digits("123456", 0, 4, 8), Some((6, 6)));
+    assert_eq!(digits("1 2 3 4", 0, 4, 8), Some((7, 4)), "one by one");
+    assert_eq!(digits("12 34 56", 0, 4, 8), Some((8, 6)));
+    assert_eq!(digits("12 345", 0, 4, 8), Some((6, 5)), "groups of 2 to 4");
+    assert_eq!(
+        digits("123-123", 0, 4, 8),
+        Some((7, 6)),
+        "equal groups with a dash"
+    );
+    assert_eq!(digits("1234-1234", 0, 4, 8), Some((9, 8)));
+    assert_eq!(
+        digits("1234 5678 9", 0, 4, 8),
+        Some((9, 8)),
+        "a lone digit is not a group"
+    );
+    assert_eq!(digits("1 23", 0, 1, 8), Some((1, 1)));
+    assert_eq!(digits("1 23", 0, 4, 8), None);
+    assert_eq!(digits("1234 ", 0, 4, 8), Some((4, 4)));
+    assert_eq!(digits("1234 -", 0, 4, 8), Some((4, 4)));
+}
+
+#[test]
+fn digits_of_the_right_count() {
+    assert_eq!(digits("123", 0, 4, 8), None);
+    assert_eq!(digits("1234", 0, 4, 8), Some((4, 4)));
+    assert_eq!(digits("12345678", 0, 4, 8), Some((8, 8)));
+    assert_eq!(digits("123456789", 0, 4, 8), None);
+    assert_eq!(
+        digits("1234 5678 12", 0, 4, 8),
+        None,
+        "ten digits in groups"
+    );
+}
+
+#[test]
+fn digits_that_belong_to_a_longer_number() {
+    assert_eq!(
+        digits("12-12", 0, 2, 8),
+        None,
+        "unequal groups after a dash"
+    );
+    assert_eq!(digits("123-12", 0, 2, 8), None);
+    assert_eq!(digits("07700 900123", 0, 4, 12), None, "a phone number");
+    assert_eq!(
+        digits("12 345678", 0, 2, 8),
+        Some((2, 2)),
+        "a short number, then another"
+    );
+    assert_eq!(
+        digits("12 345678", 0, 2, 6),
+        None,
+        "together too long for the secret"
+    );
+    assert_eq!(digits("1234 567", 0, 4, 8), Some((8, 7)));
+    assert_eq!(
+        digits("123 45678", 0, 3, 8),
+        None,
+        "a group of 3 then a longer one"
+    );
+}
+
+#[test]
+fn digits_read_what_comes_before_them() {
+    assert_eq!(digits("a1234", 1, 4, 8), None, "glued to a word");
+    assert_eq!(
+        digits("码1234", 1, 4, 8),
+        Some((5, 4)),
+        "after a Chinese character"
+    );
+    assert_eq!(digits("138 0013 8000", 4, 4, 8), None, "inside a number");
+    assert_eq!(digits("138-0013", 4, 4, 8), None);
+    assert_eq!(
+        digits("CVC2 123", 5, 3, 4),
+        Some((8, 3)),
+        "after a label with a digit"
+    );
+    assert_eq!(digits("CVC 2 123", 6, 3, 4), None, "after a lone number");
+    for sign in ['+', '$', '¥', '€', '£', '￥', '@'] {
+        assert_eq!(digits(&format!("{sign}1234"), 1, 4, 8), None, "{sign}");
+    }
+    assert_eq!(digits("12.3456", 3, 4, 8), None, "a decimal");
+    assert_eq!(digits("12,3456", 3, 4, 8), None, "thousands");
+    assert_eq!(digits(".3456", 1, 4, 8), Some((5, 4)));
+    assert_eq!(digits("a,3456", 2, 4, 8), Some((6, 4)));
+    assert_eq!(digits(" 3456", 1, 4, 8), Some((5, 4)));
+}
+
+#[test]
+fn digits_read_what_comes_after_them() {
+    assert_eq!(digits("(415) 555-0132", 1, 3, 8), None, "an area code");
+    assert_eq!(digits("(415)-555", 1, 3, 8), None);
+    assert_eq!(digits("(415) x", 1, 3, 8), Some((4, 3)));
+    assert_eq!(
+        digits("415) 555", 0, 3, 8),
+        Some((3, 3)),
+        "no opening bracket"
+    );
+    assert_eq!(digits("(415 x", 1, 3, 3), Some((4, 3)));
+    assert_eq!(digits("1234.5", 0, 4, 8), None, "a decimal");
+    assert_eq!(digits("in 2026", 3, 4, 8), None, "a year");
+    assert_eq!(digits("pin 2026", 4, 4, 8), Some((8, 4)));
+}
+
+#[test]
+fn chinese_digits_said_one_by_one() {
+    let said = |text: &str, rule: Rule| with_ctx(text, |ctx| chinese_digits(ctx, rule, 0));
+    let end = |text: &str, rule: Rule| said(text, rule).map(|v| (v.end, v.kind));
+    assert_eq!(
+        end("四八二九一三", Rule::Otp),
+        Some((6, Kind::VerificationCode))
+    );
+    assert_eq!(end("四八二", Rule::Otp), None);
+    assert_eq!(end("四八二九一三七五九", Rule::Otp), None, "eight at most");
+    assert_eq!(end("四八二九", Rule::Pin), Some((4, Kind::Pin)));
+    assert_eq!(end("四八二九", Rule::PaymentPassword), Some((4, Kind::Pin)));
+    assert_eq!(end("一二三", Rule::Cvv), Some((3, Kind::Cvv)));
+    assert_eq!(end("一二", Rule::Cvv), None);
+    assert_eq!(end("一二三四五", Rule::Cvv), None);
+    assert_eq!(end("三次", Rule::Otp), None, "a count");
+    assert_eq!(end("四八二九", Rule::Code), None);
+    let every = "〇零一二三四五六七八九两兩幺";
+    assert_eq!(end(every, Rule::Password), Some((14, Kind::Password)));
+    assert!(said(every, Rule::Password).is_some_and(|v| v.strong && v.start == 0));
+    assert_eq!(
+        end("一二三四五六七八九〇一二三四五六七", Rule::Password),
+        None
+    );
+}
+
+#[test]
+fn passwords_of_one_word() {
+    let pw = |text: &str, link: Link| {
+        with_ctx(text, |ctx| password(ctx, 0, link)).map(|v| (v.end, v.strong))
+    };
+    assert_eq!(pw("Tiger99 now", Link::Bare), Some((7, true)));
+    assert_eq!(
+        pw("tiger now", Link::Bare),
+        None,
+        "a plain word needs a joining word"
+    );
+    assert_eq!(pw("tiger now", Link::Word), Some((5, false)));
+    assert_eq!(pw("tiger now", Link::Punct), Some((5, false)));
+    assert_eq!(pw(" tiger", Link::Punct), None);
+    assert_eq!(pw("?tiger", Link::Punct), None);
+    assert_eq!(
+        pw("Tiger99，好", Link::Punct),
+        Some((7, true)),
+        "a wide comma ends it"
+    );
+    assert_eq!(
+        pw("Tiger99好", Link::Punct),
+        Some((7, true)),
+        "so does Chinese"
+    );
+    for end in ['.', ',', ';', ':', ')', ']', '}', '>', '"', '\''] {
+        assert_eq!(
+            pw(&format!("Tiger99{end}"), Link::Punct),
+            Some((7, true)),
+            "{end}"
+        );
+    }
+    assert_eq!(pw("Tiger99).", Link::Punct), Some((7, true)));
+    assert_eq!(
+        pw("Tiger99!", Link::Punct),
+        Some((8, true)),
+        "a symbol may end it"
+    );
+    assert_eq!(
+        pw(&"a1".repeat(40), Link::Punct),
+        Some((64, true)),
+        "64 at most"
+    );
+    assert_eq!(pw("ab", Link::Punct), None, "too short");
+}
+
+#[test]
+fn what_a_password_is_not() {
+    let pw = |text: &str| with_ctx(text, |ctx| password(ctx, 0, Link::Punct)).map(|v| v.end);
+    assert_eq!(pw("https://x.io/a1"), None);
+    assert_eq!(pw("HTTP://x.io/a1"), None);
+    assert_eq!(pw("www.x1.io"), None);
+    assert_eq!(pw("[removed]"), None);
+    assert_eq!(pw(":[removed"), None);
+    assert_eq!(pw("x[已删除]"), None);
+    assert_eq!(pw("ab••"), None);
+    assert_eq!(pw("!!!!"), None, "no letter or digit");
+    assert_eq!(pw("wrong"), None, "a word that describes it");
+    assert_eq!(pw("Wrong"), None);
+    assert_eq!(pw("dog's"), None, "a possessive");
+    assert_eq!(pw("dog’s"), None, "with the apostrophe phones type");
+    assert_eq!(pw("dog’S"), None);
+    assert_eq!(
+        pw("dog’s2"),
+        Some(3),
+        "no possessive: the word before the quote"
+    );
+    assert_eq!(pw("dog’ss"), Some(3));
+    assert_eq!(pw("d0g’s"), Some(3));
+    assert_eq!(pw("d0g's"), Some(5), "a possessive has letters only");
+    assert_eq!(
+        pw("dogs'"),
+        Some(4),
+        "the quote is trimmed, the word is not plain"
+    );
+}
+
+#[test]
+fn a_password_never_cuts_a_label_in_two() {
+    let pw = |text: &str| with_ctx(text, |ctx| password(ctx, 0, Link::Punct)).map(|v| v.end);
+    assert_eq!(pw("Tiger99\"one time password"), Some(7));
+    assert_eq!(
+        pw("App-Pw-7781 ok"),
+        Some(11),
+        "a label wholly inside is part of it"
+    );
+}
+
+#[test]
+fn passwords_in_chinese_after_a_colon() {
+    let pw = |text: &str, link: Link| {
+        with_ctx(text, |ctx| password(ctx, 0, link)).map(|v| (v.end, v.strong))
+    };
+    assert_eq!(pw("我爱北京2024 好", Link::Punct), Some((8, true)));
+    assert_eq!(pw("我爱北京，好", Link::Punct), Some((4, false)));
+    assert_eq!(pw("我爱北京", Link::Word), None, "after 是, a description");
+    assert_eq!(pw("错误了", Link::Punct), None);
+    assert_eq!(pw("忘记了", Link::Punct), None);
+    assert_eq!(
+        pw(&"爱".repeat(40), Link::Punct),
+        Some((32, false)),
+        "32 at most"
+    );
+}
+
+#[test]
+fn each_label_takes_digits_of_its_count() {
+    use Kind::{Cvv, Password, Pin, VerificationCode};
+    let digits_for = |rule: Rule, text: &str| value(text, rule, 0, Link::Punct);
+    assert_eq!(
+        digits_for(Rule::Password, "1234"),
+        Some((0, 4, Password, true))
+    );
+    assert_eq!(
+        digits_for(Rule::Password, &"1".repeat(16)).map(|v| v.1),
+        Some(16)
+    );
+    assert_eq!(digits_for(Rule::Pin, "1234"), Some((0, 4, Pin, true)));
+    assert_eq!(digits_for(Rule::Pin, "123456"), Some((0, 6, Pin, true)));
+    assert_eq!(digits_for(Rule::Pin, "12345"), Some((0, 5, Pin, false)));
+    assert_eq!(
+        digits_for(Rule::Pin, &"1".repeat(12)).map(|v| v.1),
+        Some(12)
+    );
+    assert_eq!(digits_for(Rule::Pin, &"1".repeat(13)), None);
+    assert_eq!(
+        digits_for(Rule::Pin, "123"),
+        None,
+        "no word after a PIN's label"
+    );
+    assert_eq!(
+        digits_for(Rule::PaymentPassword, "123456"),
+        Some((0, 6, Pin, true))
+    );
+    assert_eq!(digits_for(Rule::PaymentPassword, "1 2 3 4 5 6 7 8 9"), None);
+    assert_eq!(digits_for(Rule::Cvv, "123"), Some((0, 3, Cvv, true)));
+    assert_eq!(digits_for(Rule::Cvv, "1234"), Some((0, 4, Cvv, true)));
+    assert_eq!(digits_for(Rule::Cvv, "12345"), None);
+    assert_eq!(
+        digits_for(Rule::SecurityCode, "123"),
+        Some((0, 3, Cvv, true))
+    );
+    assert_eq!(
+        digits_for(Rule::SecurityCode, "1234"),
+        Some((0, 4, Cvv, true))
+    );
+    assert_eq!(
+        digits_for(Rule::SecurityCode, "12345"),
+        Some((0, 5, VerificationCode, true))
+    );
+    assert_eq!(
+        digits_for(Rule::SecurityCode, "12 34 56"),
+        Some((0, 8, VerificationCode, true)),
+        "counted in digits"
+    );
+    assert_eq!(
+        digits_for(Rule::Otp, "12345"),
+        Some((0, 5, VerificationCode, true))
+    );
+    assert_eq!(
+        digits_for(Rule::Code, "12345"),
+        Some((0, 5, VerificationCode, false))
+    );
+    assert_eq!(
+        digits_for(Rule::Code, "123456"),
+        Some((0, 6, VerificationCode, true))
+    );
+    assert_eq!(digits_for(Rule::Otp, "123"), None);
+    assert_eq!(digits_for(Rule::Code, "123"), None);
+    assert_eq!(digits_for(Rule::Seed, "1234"), None);
+    assert_eq!(digits_for(Rule::Card, "1234"), None);
+}
+
+#[test]
+fn each_label_takes_words_of_its_shape() {
+    use Kind::{Password, Pin, VerificationCode};
+    let word_for = |rule: Rule, text: &str| value(text, rule, 0, Link::Punct);
+    assert_eq!(
+        word_for(Rule::Password, "123 x"),
+        Some((0, 3, Password, false))
+    );
+    assert_eq!(
+        word_for(Rule::Password, "12ab34"),
+        Some((0, 6, Password, true))
+    );
+    assert_eq!(
+        word_for(Rule::PaymentPassword, "abc123"),
+        Some((0, 6, Pin, true))
+    );
+    assert_eq!(word_for(Rule::PaymentPassword, "abcdef"), None, "weak");
+    assert_eq!(
+        word_for(Rule::Otp, "12ab34"),
+        Some((0, 6, VerificationCode, true))
+    );
+    assert_eq!(
+        word_for(Rule::Otp, "A7K2Q9"),
+        Some((0, 6, VerificationCode, true))
+    );
+    assert_eq!(word_for(Rule::Code, "A7K2Q9"), None, "an error code");
+    assert_eq!(
+        word_for(Rule::Code, "a7k2q9"),
+        Some((0, 6, VerificationCode, true))
+    );
+    assert_eq!(
+        word_for(Rule::Code, "12ab34"),
+        None,
+        "a code label wants digits first"
+    );
+    assert_eq!(word_for(Rule::Pin, "abcd12"), None);
+    assert_eq!(word_for(Rule::Cvv, "abc"), None);
+    assert_eq!(
+        word_for(Rule::Backup, "8f2k-9xq1"),
+        Some((0, 9, VerificationCode, true))
+    );
+    assert_eq!(
+        word_for(Rule::Backup, "1234 5678"),
+        Some((0, 9, VerificationCode, true))
+    );
+    assert_eq!(
+        word_for(Rule::Backup, "1234-5678"),
+        Some((0, 9, VerificationCode, true))
+    );
+    assert_eq!(word_for(Rule::Seed, "abandon"), None);
+    assert_eq!(word_for(Rule::Otp, "四八二九一三").map(|v| v.1), Some(6));
+    assert_eq!(word_for(Rule::Otp, ""), None);
+}
