@@ -255,6 +255,43 @@ mod tests {
     }
 
     #[test]
+    fn what_may_stand_between_the_words() {
+        let words: Vec<&str> = PHRASE.split(' ').collect();
+        // Eight characters of separators at most.
+        removed(&words.join(",-,-,-,-"), "[removed]", true);
+        kept(&words.join(",-,-,-,-,"));
+        removed(&words.join(" (12) "), "[removed]", true);
+        // A blank line ends a phrase: these are twelve lines of something else.
+        kept(&words.join("\n\n"));
+    }
+
+    #[test]
+    fn a_number_glued_after_a_word_is_no_numbering() {
+        // `absent1`: the word is part of a token, so the phrase around it is two short runs.
+        kept(
+            "abandon ability able about above absent1 absorb abstract absurd abuse access accident",
+        );
+    }
+
+    #[test]
+    fn a_word_s_number_has_one_or_two_digits_after_a_space() {
+        let rest = PHRASE.split_once(' ').map_or("", |(_, rest)| rest);
+        // After a letter, `1` is part of a token (`x1abandon`): eleven words are left, uncertain.
+        removed(&format!("x1abandon {rest}"), "x1abandon [removed]", false);
+        // Three digits are no place in a phrase.
+        removed(
+            &format!("text: 123abandon {rest}"),
+            "text: 123abandon [removed]",
+            false,
+        );
+        removed(
+            &format!("text: 12abandon {rest}"),
+            "text: 12[removed]",
+            true,
+        );
+    }
+
+    #[test]
     fn a_few_words_after_a_seed_label() {
         removed(
             "seed phrase: apple banana cherry dog. Then it froze.",

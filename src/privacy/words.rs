@@ -373,7 +373,84 @@ pub(super) const PLAIN_ZH: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    use super::super::Policy;
+    use super::super::normalize::View;
     use super::*;
+
+    /// The word at `p` of `text` after a label of `rule`: where it ends, and whether it joins.
+    fn link(text: &str, p: usize, rule: Rule) -> Option<(usize, bool)> {
+        let view = View::new(text);
+        let ctx = Context::new(&view, Policy::default());
+        link_word(&ctx, p, rule)
+    }
+
+    #[test]
+    fn words_that_join_a_label_to_its_value() {
+        for (text, end) in [
+            ("is x", 2),
+            ("was x", 3),
+            ("IS x", 2),
+            ("it's x", 4),
+            ("typed x", 5),
+        ] {
+            assert_eq!(link(text, 0, Rule::Pin), Some((end, true)), "{text}");
+        }
+        assert_eq!(
+            link("x is y", 2, Rule::Pin),
+            Some((4, true)),
+            "read where it stands"
+        );
+        assert_eq!(
+            link("is2 x", 0, Rule::Pin),
+            None,
+            "a word glued to a digit is a value"
+        );
+        assert_eq!(link("island x", 0, Rule::Pin), None, "a whole word");
+        assert_eq!(link("1234", 0, Rule::Pin), None);
+        assert_eq!(link("- x", 0, Rule::Pin), None);
+    }
+
+    #[test]
+    fn words_that_only_stand_between() {
+        assert_eq!(link("my x", 0, Rule::Pin), Some((2, false)));
+        assert_eq!(link("still x", 0, Rule::Otp), Some((5, false)));
+        // What a password may be the same as, for passwords only.
+        assert_eq!(link("phone x", 0, Rule::Password), Some((5, false)));
+        assert_eq!(link("phone x", 0, Rule::Pin), None);
+        assert_eq!(link("tiger x", 0, Rule::Password), None);
+    }
+
+    #[test]
+    fn a_verb_of_change_joins_with_its_to() {
+        assert_eq!(link("reset to x", 0, Rule::Password), Some((8, true)));
+        assert_eq!(link("changed it to x", 0, Rule::Password), Some((13, true)));
+        assert_eq!(link("updated into x", 0, Rule::Password), Some((12, true)));
+        assert_eq!(link("set x", 0, Rule::Password), None, "without `to`");
+        assert_eq!(
+            link("set tomato", 0, Rule::Password),
+            None,
+            "`to` is a whole word"
+        );
+        assert_eq!(link("set to1", 0, Rule::Password), None);
+        assert_eq!(link("set it x", 0, Rule::Password), None);
+        assert_eq!(link("x reset to y", 2, Rule::Password), Some((10, true)));
+    }
+
+    #[test]
+    fn chinese_words_between_a_label_and_its_value() {
+        assert_eq!(link("是abc", 0, Rule::Password), Some((1, true)));
+        assert_eq!(
+            link("改成了abc", 0, Rule::Password),
+            Some((3, true)),
+            "longest first"
+        );
+        assert_eq!(link("密码改成了abc", 2, Rule::Password), Some((5, true)));
+        assert_eq!(link("我的abc", 0, Rule::Password), Some((2, false)));
+        assert_eq!(link("密码我的abc", 2, Rule::Password), Some((4, false)));
+        assert_eq!(link("的abc", 0, Rule::Password), Some((1, false)));
+        assert_eq!(link("好abc", 0, Rule::Password), None);
+        assert_eq!(link("", 0, Rule::Password), None);
+    }
 
     #[test]
     fn back_links_are_read_longest_first() {
