@@ -827,3 +827,5 @@ fn a_phone_number_between_a_label_and_its_value_is_one_word_of_four() {
     kept("PIN for the new old bank 13912345678: 4821");
     kept("PIN for my bank 13912345678 in town: 4821");
 }
+
+mod steps;
