@@ -828,4 +828,86 @@ fn a_phone_number_between_a_label_and_its_value_is_one_word_of_four() {
     kept("PIN for my bank 13912345678 in town: 4821");
 }
 
+#[test]
+fn a_quote_right_after_the_label_opens_the_value() {
+    // `password's` is a possessive only when `s` and a space follow the quote.
+    reads("password'hunter2' ok", "password'[removed]' ok");
+    reads("password is 'a hunter2'", "password is '[removed]'");
+    removed(
+        "my password's sunshine",
+        "my password's [removed]",
+        &[PW_MAYBE],
+    );
+}
+
+#[test]
+fn a_phone_number_in_brackets_is_one_word_of_four() {
+    reads("PIN (02)2345-6789: 4821", "PIN (02)2345-6789: [removed]");
+    reads(
+        "PIN foo bar baz (02)2345-6789: 4821",
+        "PIN foo bar baz (02)2345-6789: [removed]",
+    );
+    kept("PIN foo bar baz qux (02)2345-6789: 4821");
+    // After a phone number, even with a colon before it, a second one is no password.
+    kept("password: (02)2345-6789 13800138000");
+}
+
+#[test]
+fn a_comma_links_only_a_password() {
+    // After a PIN's label, a comma changes nothing: a 5-digit PIN is still uncertain.
+    removed("PIN, 12345", "PIN, [removed]", &[(Kind::Pin, false)]);
+}
+
+#[test]
+fn a_code_label_after_a_colon_names_an_error() {
+    kept("Incorrect PIN (code 5501)");
+}
+
+#[test]
+fn a_label_said_twice_only_right_after_itself() {
+    kept("password: please pin Tiger99");
+    kept("password: please 啊 pin Tiger99");
+    reads("PIN code 1234", "PIN code [removed]");
+}
+
+#[test]
+fn a_card_or_an_order_between_counts_as_a_word() {
+    kept("PIN foo bar baz card 6222 is qux 4821");
+    reads(
+        "PIN foo bar card 6222 is qux 4821",
+        "PIN foo bar card 6222 is qux [removed]",
+    );
+    kept("PIN foo bar baz order 2026 qux 4821");
+    reads(
+        "PIN foo bar order 2026 qux 4821",
+        "PIN foo bar order 2026 qux [removed]",
+    );
+}
+
+#[test]
+fn a_password_said_to_be_a_phone_number() {
+    reads(
+        "password is my phone number 13800138000",
+        "password is my phone number [removed]",
+    );
+    reads(
+        "password = my phone number 13800138000",
+        "password = my phone number [removed]",
+    );
+    kept("password my phone number 13800138000");
+}
+
+#[test]
+fn an_error_named_between_makes_a_bracketed_code_the_errors() {
+    // `error` is something support needs, and a failure: the code in brackets after it is
+    // the error's, not the password.
+    kept("password error 3 (E1002)");
+    kept("密码错误 3 (E1002)");
+}
+
+#[test]
+fn a_phone_number_after_other_words_is_no_password_even_after_a_colon() {
+    kept("password: (02)2345-6789, 13800138000");
+}
+
 mod steps;
