@@ -910,4 +910,52 @@ fn a_phone_number_after_other_words_is_no_password_even_after_a_colon() {
     kept("password: (02)2345-6789, 13800138000");
 }
 
+#[test]
+fn words_between_need_a_joining_word_or_colon_before_them() {
+    kept("password reset link rex2019");
+    reads(
+        "password is for the app rex2019",
+        "password is for the app [removed]",
+    );
+}
+
+#[test]
+fn a_correction_is_joined_as_the_first_value_was() {
+    reads(
+        "my password is sunshine2 then sunshine3",
+        "my password is [removed] then sunshine3",
+    );
+    reads(
+        "my password is sunshine2, no wait, it's sunshine3",
+        "my password is [removed], no wait, it's [removed]",
+    );
+}
+
+#[test]
+fn a_failure_word_between_counts_as_a_word() {
+    // Six digits: no error code's shape, so a failure word before them leaves them a PIN.
+    reads("PIN foo wrong 482913", "PIN foo wrong [removed]");
+    reads(
+        "PIN foo bar baz wrong 482913",
+        "PIN foo bar baz wrong [removed]",
+    );
+    kept("PIN foo bar baz qux wrong 482913");
+    // In Chinese, ten characters at most, the failure word's counted as one.
+    reads("取款密码失败 482913", "取款密码失败 [removed]");
+    reads(
+        "取款密码我们昨天在商店买东失败 482913",
+        "取款密码我们昨天在商店买东失败 [removed]",
+    );
+    kept("取款密码我们昨天在商店买东西失败 482913");
+}
+
+#[test]
+fn ten_chinese_characters_between_a_label_and_its_value_at_most() {
+    reads(
+        "取款密码我们昨天在商店买东西 482913",
+        "取款密码我们昨天在商店买东西 [removed]",
+    );
+    kept("取款密码我们昨天在商店买东西啊 482913");
+}
+
 mod steps;
