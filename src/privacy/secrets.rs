@@ -405,12 +405,11 @@ fn more_values(
                 break;
             }
         }
-        if q == p || ctx.label_at(q).is_some() {
+        // A value glued to the one before (`四八二九一三482913`) is more of it; a label is not.
+        if ctx.label_at(q).is_some() {
             return;
         }
-        let Some(value) = value_at(ctx, rule, q, link)
-            .filter(|v| v.kind != Kind::Password || rule == Rule::Backup)
-        else {
+        let Some(value) = value_at(ctx, rule, q, link) else {
             return;
         };
         p = value.end;

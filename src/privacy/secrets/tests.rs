@@ -958,4 +958,18 @@ fn ten_chinese_characters_between_a_label_and_its_value_at_most() {
     kept("取款密码我们昨天在商店买东西啊 482913");
 }
 
+#[test]
+fn more_values_joined_by_whole_words_or_glued() {
+    reads(
+        "OTP 482913 and then 582913 or 682913, 782913",
+        "OTP [removed] and then [removed] or [removed], [removed]",
+    );
+    // `or` glued to the next word is part of it: here, of a code of letters and digits.
+    reads("OTP 482913 orA7K2Q9", "OTP [removed] [removed]");
+    reads("PIN 2580 andy 2850", "PIN [removed] andy 2850");
+    // The same code said twice, in Chinese digits and in digits, is removed whole.
+    reads("验证码 四八二九一三482913", "验证码 [removed][removed]");
+    reads("PIN 4821四八二九", "PIN [removed][removed]");
+}
+
 mod steps;
