@@ -165,6 +165,8 @@ fn a_list_item_s_number() {
     assert_eq!(past("#4x", 0), 0);
     assert_eq!(past("123. x", 0), 0, "two digits at most");
     assert_eq!(past("x", 0), 0);
+    assert_eq!(past(". x", 0), 0, "a mark without a number");
+    assert_eq!(past("# x", 0), 0);
     assert_eq!(past("a 2. x", 2), 5, "read where it stands");
 }
 
