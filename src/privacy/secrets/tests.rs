@@ -972,4 +972,11 @@ fn more_values_joined_by_whole_words_or_glued() {
     reads("PIN 4821四八二九", "PIN [removed][removed]");
 }
 
+#[test]
+fn before_its_label_a_phrase_in_straight_quotes_is_no_value() {
+    // `'` also stands for an apostrophe: only one word between two is sure to be quoted.
+    kept("'my old one' as my password");
+    reads("'Qwerty!234' as my password", "'[removed]' as my password");
+}
+
 mod steps;

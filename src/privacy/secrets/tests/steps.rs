@@ -206,6 +206,8 @@ fn where_a_value_before_its_label_starts() {
         "a dash before digits alone is no group"
     );
     assert_eq!(start("x a1 518"), Some(3), "groups of digits, glued or not");
+    assert_eq!(start("ab 518"), Some(3), "a space between digits only");
+    assert_eq!(start("x 9a1 518"), Some(4));
     assert_eq!(
         start(&"a".repeat(70)),
         Some(6),
