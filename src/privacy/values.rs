@@ -40,7 +40,6 @@ pub(super) fn value_at(ctx: &Context<'_>, rule: Rule, p: usize, link: Link) -> O
     let digits = |min, max, kind: Kind| {
         let (end, count) = digits_at(ctx, p, min, max)?;
         let strong = match kind {
-            Kind::Cvv => count == 3 || count == 4,
             Kind::Pin => count == 4 || count == 6,
             Kind::VerificationCode => count == 6 || rule != Rule::Code,
             _ => true,
@@ -77,7 +76,6 @@ pub(super) fn value_at(ctx: &Context<'_>, rule: Rule, p: usize, link: Link) -> O
                 }
             }),
             Rule::Otp | Rule::Code => digits(4, 8, Kind::VerificationCode),
-            Rule::Backup => backup_code(ctx, p),
             _ => None,
         };
         if value.is_some()

@@ -238,6 +238,21 @@ fn labels_whose_value_may_be_a_word() {
 }
 
 #[test]
+fn values_already_found_are_never_read_again() {
+    let view = View::new("1234, 5678");
+    let mut ctx = Context::new(&view, Policy::default());
+    ctx.add(super::super::context::Finding {
+        start: 0,
+        end: 4,
+        kind: Kind::Pin,
+        certain: true,
+        mask: None,
+    });
+    assert_eq!(value_at(&ctx, Rule::Pin, 0, Link::Punct), None);
+    assert!(value_at(&ctx, Rule::Pin, 6, Link::Punct).is_some());
+}
+
+#[test]
 fn removed_marks_are_never_values() {
     with_ctx("[removed] [已删除] •••• x", |ctx| {
         assert!(is_marker(ctx, 0));
@@ -555,6 +570,16 @@ fn each_label_takes_digits_of_its_count() {
         Some((0, 4, Password, true))
     );
     assert_eq!(
+        digits_for(Rule::Password, "12 34 56"),
+        Some((0, 8, Password, true)),
+        "digits in groups, not only the first"
+    );
+    assert_eq!(
+        digits_for(Rule::PaymentPassword, "1 2 3 4 5 6"),
+        Some((0, 11, Pin, true)),
+        "digits one by one"
+    );
+    assert_eq!(
         digits_for(Rule::Password, &"1".repeat(16)).map(|v| v.1),
         Some(16)
     );
@@ -662,6 +687,11 @@ fn each_label_takes_words_of_its_shape() {
     assert_eq!(
         word_for(Rule::Backup, "1234-5678"),
         Some((0, 9, VerificationCode, true))
+    );
+    assert_eq!(
+        word_for(Rule::Backup, "k2p0-7hd3"),
+        Some((0, 9, VerificationCode, true)),
+        "a backup code starting with a letter"
     );
     assert_eq!(word_for(Rule::Seed, "abandon"), None);
     assert_eq!(word_for(Rule::Otp, "四八二九一三").map(|v| v.1), Some(6));

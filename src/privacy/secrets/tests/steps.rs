@@ -255,7 +255,11 @@ fn past_the_value_of_what_support_needs() {
     assert_eq!(past("order: 2026-01 x", 5), 14);
     assert_eq!(past("错误 (E1002) x", 2), 10, "with its closing bracket");
     assert_eq!(past("phone is 13800138000 x", 5), 20);
-    assert_eq!(past("phone is ab 1234 x", 5), 11, "only spaces and a colon after `is`");
+    assert_eq!(
+        past("phone is ab 1234 x", 5),
+        11,
+        "only spaces and a colon after `is`"
+    );
     assert_eq!(past("电话是 13800138000 x", 2), 15);
     assert_eq!(past("phone 6123 4567 x", 5), 15, "a phone number whole");
     assert_eq!(past("amount ¥59.90 x", 6), 13);
