@@ -204,7 +204,7 @@ pub(super) fn digits_at(
         && view.is(q, |c| c == ')')
         && view.is(q + 1, |c| c == ' ' || c == '-')
         && view.is(q + 2, |c| c.is_ascii_digit());
-    if runs_on(ctx, q) || year_like(ctx, p, q, count) || area_code {
+    if runs_on(ctx, q) || year_like(ctx, p, q) || area_code {
         return None;
     }
     Some((q, count))
@@ -238,8 +238,9 @@ pub(super) fn runs_on(ctx: &Context<'_>, q: usize) -> bool {
 }
 
 /// `in 2026`, `since 2019`: a 4-digit year after a word of time.
-pub(super) fn year_like(ctx: &Context<'_>, p: usize, q: usize, count: usize) -> bool {
-    if count != 4 || q - p != 4 {
+pub(super) fn year_like(ctx: &Context<'_>, p: usize, q: usize) -> bool {
+    // Four characters that read as a number are four digits.
+    if q - p != 4 {
         return false;
     }
     let year: u32 = ctx.view.string(p, q).parse().unwrap_or(0);
