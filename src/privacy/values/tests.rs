@@ -542,6 +542,7 @@ fn a_password_never_cuts_a_label_in_two() {
         Some(11),
         "a label wholly inside is part of it"
     );
+    assert_eq!(pw("Tiger99-pw ok"), Some(10), "also at its end");
 }
 
 #[test]
