@@ -440,10 +440,11 @@ pub(super) fn backup_code(ctx: &Context<'_>, p: usize) -> Option<Value> {
     };
     let mut groups = 0;
     let mut end = p;
-    while groups < 8 && four(end) && (groups == 0 || view.before(end) == Some(' ')) {
+    // Eight groups at most; each after the first is checked before the step to it.
+    while four(end) {
         groups += 1;
         end += 4;
-        if view.is(end, |c| c == ' ') && four(end + 1) && groups < 8 {
+        if groups < 8 && view.is(end, |c| c == ' ') && four(end + 1) {
             end += 1;
         } else {
             break;

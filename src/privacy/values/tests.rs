@@ -125,6 +125,7 @@ fn backup_codes_in_groups_of_four_one_space_apart() {
     assert_eq!(code("1234 5678"), Some(9));
     assert_eq!(code("8f2k 9xq1 7hd3 k2p0"), Some(19));
     assert_eq!(code("1234 abcd"), None, "each group has a digit");
+    assert_eq!(code("abcd 1234"), None, "the first one too");
     assert_eq!(code("1234 5678x"), None, "a group of five");
     assert_eq!(code("1234\n5678"), None, "one space apart");
     assert_eq!(code("1234 5678 abcd"), Some(9));
