@@ -973,6 +973,19 @@ fn more_values_joined_by_whole_words_or_glued() {
 }
 
 #[test]
+fn three_more_values_at_most_but_a_whole_list_of_backup_codes() {
+    reads(
+        "PINs tried 1111, 2222, 3333, 4444, 5555",
+        "PINs tried [removed], [removed], [removed], [removed], 5555",
+    );
+    let codes = "7hd3-k2p0 8jd4-k3p1 9ke5-l4q2 2lf6-m5r3 3mg7-n6s4 4nh8-p7t5";
+    reads(
+        &format!("backup codes: {codes}"),
+        "backup codes: [removed] [removed] [removed] [removed] [removed] [removed]",
+    );
+}
+
+#[test]
 fn before_its_label_a_phrase_in_straight_quotes_is_no_value() {
     // `'` also stands for an apostrophe: only one word between two is sure to be quoted.
     kept("'my old one' as my password");
