@@ -462,6 +462,31 @@ fn close_and_forget() {
     assert!(!home.journal().exists());
 }
 
+#[test]
+fn a_forgotten_case_leaves_no_trace_on_disk() {
+    let (home, id) = uk_case_with_a_lapsed_promise();
+    // A second case stays, so the journal itself stays.
+    home.at(21, &["payment-failed", "--answers", "answers.toml"])
+        .run();
+    assert!(contains(&journal_bytes(&home), b"CS-88812"));
+    home.at(22, &["cases", "forget", &id])
+        .stderr_contains("Removed")
+        .run();
+    assert_eq!(home.cases_json(22).as_array().map(Vec::len), Some(1));
+    let bytes = journal_bytes(&home);
+    for trace in [
+        b"CS-88812".as_slice(),
+        b"Said a refund would come",
+        id.as_bytes(),
+    ] {
+        assert!(
+            !contains(&bytes, trace),
+            "{}",
+            String::from_utf8_lossy(trace)
+        );
+    }
+}
+
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
