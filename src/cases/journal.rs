@@ -9,7 +9,6 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior, params};
 
 use super::{Case, Channel, Contact, Evidence, Letter, LetterKind, NewCase, Status, format_name};
@@ -135,12 +134,6 @@ impl Journal {
     fn prepare(&self, check: Check) -> Result<()> {
         let fail = |e: rusqlite::Error| db_error(&self.path, &e);
         self.conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
-        // A run adds a few pages to the write-ahead log. Copying them into the file, and syncing
-        // it, each time a run ends would be most of a report's cost; `SQLite` does it itself
-        // once the log holds 1,000 pages, and `forget` does it at once.
-        self.conn
-            .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
-            .map_err(fail)?;
         // Every operation reads a few pages, or reads each page once (the integrity check, a
         // listing of every case): `SQLite`'s default cache of 2 MB would only add to the peak
         // memory of `cases`.
