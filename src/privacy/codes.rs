@@ -353,7 +353,7 @@ fn grouped_digits(ctx: &Context<'_>, p: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::super::Policy;
-    use super::super::normalize::View;
+    use super::super::context::with_ctx;
     use super::*;
 
     #[test]
@@ -411,12 +411,6 @@ mod tests {
                 out.changes
             );
         }
-    }
-
-    fn with_ctx(text: &str, f: impl FnOnce(&Context<'_>)) {
-        let view = View::new(text);
-        let ctx = Context::new(&view, Policy::default());
-        f(&ctx);
     }
 
     #[test]

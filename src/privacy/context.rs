@@ -147,6 +147,15 @@ fn is_joint(gap: &str) -> bool {
     })
 }
 
+/// `f` with a context over `text` under the default policy: how a detector's tests read one
+/// place of a text, as a scan would.
+#[cfg(test)]
+pub(super) fn with_ctx<T>(text: &str, f: impl FnOnce(&Context<'_>) -> T) -> T {
+    let view = View::new(text);
+    let ctx = Context::new(&view, Policy::default());
+    f(&ctx)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

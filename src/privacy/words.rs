@@ -373,15 +373,12 @@ pub(super) const PLAIN_ZH: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::super::Policy;
-    use super::super::normalize::View;
+    use super::super::context::with_ctx;
     use super::*;
 
     /// The word at `p` of `text` after a label of `rule`: where it ends, and whether it joins.
     fn link(text: &str, p: usize, rule: Rule) -> Option<(usize, bool)> {
-        let view = View::new(text);
-        let ctx = Context::new(&view, Policy::default());
-        link_word(&ctx, p, rule)
+        with_ctx(text, |ctx| link_word(ctx, p, rule))
     }
 
     #[test]

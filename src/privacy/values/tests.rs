@@ -2,15 +2,9 @@
 //! search would, so each rule is pinned apart from the labels that lead to it.
 
 use super::super::Policy;
+use super::super::context::with_ctx;
 use super::super::normalize::View;
 use super::*;
-
-/// `f` with a context over `text`.
-fn with_ctx<T>(text: &str, f: impl FnOnce(&Context<'_>) -> T) -> T {
-    let view = View::new(text);
-    let ctx = Context::new(&view, Policy::default());
-    f(&ctx)
-}
 
 /// Where a value at `p` ends, and its kind and strength, as `value_at` reads it.
 fn value(text: &str, rule: Rule, p: usize, link: Link) -> Option<(usize, usize, Kind, bool)> {

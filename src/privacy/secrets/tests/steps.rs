@@ -2,14 +2,9 @@
 //! or a list item ends, what joins and what ends, what touches a removed value.
 
 use super::super::super::Policy;
+use super::super::super::context::with_ctx;
 use super::super::super::normalize::View;
 use super::*;
-
-fn with_ctx<T>(text: &str, f: impl FnOnce(&Context<'_>) -> T) -> T {
-    let view = View::new(text);
-    let ctx = Context::new(&view, Policy::default());
-    f(&ctx)
-}
 
 /// A value at characters `start..end`, as a label's search would have found it.
 fn at(start: usize, end: usize) -> Value {
